@@ -1,0 +1,69 @@
+import type { Point, Rect } from './rect.js'
+
+/**
+ * The view onto the infinite board: (x, y) is the board point at the screen's top-left corner
+ * and `zoom` the number of screen pixels per board unit.
+ */
+export interface Camera {
+  x: number
+  y: number
+  zoom: number
+}
+
+export interface Size {
+  width: number
+  height: number
+}
+
+export const MIN_ZOOM = 0.05
+export const MAX_ZOOM = 4
+/** Zoom steps of the zoom buttons and keyboard shortcuts. */
+export const ZOOM_STEPS = [0.05, 0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4] as const
+
+export function clampZoom(zoom: number): number {
+  return Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom))
+}
+
+export function screenToBoard(camera: Camera, point: Point): Point {
+  return { x: point.x / camera.zoom + camera.x, y: point.y / camera.zoom + camera.y }
+}
+
+export function boardToScreen(camera: Camera, point: Point): Point {
+  return { x: (point.x - camera.x) * camera.zoom, y: (point.y - camera.y) * camera.zoom }
+}
+
+/** The board area the screen shows. */
+export function visibleRect(camera: Camera, viewport: Size): Rect {
+  return { x: camera.x, y: camera.y, w: viewport.width / camera.zoom, h: viewport.height / camera.zoom }
+}
+
+/** Zooms keeping the board point under `anchor` (a screen point) fixed, as wheel and pinch expect. */
+export function zoomAt(camera: Camera, anchor: Point, zoom: number): Camera {
+  const next = clampZoom(zoom)
+  const fixed = screenToBoard(camera, anchor)
+  return { x: fixed.x - anchor.x / next, y: fixed.y - anchor.y / next, zoom: next }
+}
+
+/** Moves the camera by a screen-space delta (drag of empty space, scroll, arrow keys). */
+export function panBy(camera: Camera, dx: number, dy: number): Camera {
+  return { ...camera, x: camera.x - dx / camera.zoom, y: camera.y - dy / camera.zoom }
+}
+
+/** Next zoom step in `direction` (+1 in, -1 out) from the current zoom. */
+export function stepZoom(zoom: number, direction: 1 | -1): number {
+  if (direction > 0) return ZOOM_STEPS.find((step) => step > zoom + 1e-9) ?? MAX_ZOOM
+  return [...ZOOM_STEPS].reverse().find((step) => step < zoom - 1e-9) ?? MIN_ZOOM
+}
+
+/** Camera showing all of `bounds` centred in the viewport with `padding` screen pixels around it. */
+export function fitCamera(bounds: Rect, viewport: Size, padding = 64, maxZoom = 1): Camera {
+  const availableW = Math.max(1, viewport.width - 2 * padding)
+  const availableH = Math.max(1, viewport.height - 2 * padding)
+  const zoom = clampZoom(Math.min(availableW / Math.max(bounds.w, 1), availableH / Math.max(bounds.h, 1), maxZoom))
+  return centerOn({ x: bounds.x + bounds.w / 2, y: bounds.y + bounds.h / 2 }, viewport, zoom)
+}
+
+/** Camera at `zoom` with the board point `center` in the middle of the viewport. */
+export function centerOn(center: Point, viewport: Size, zoom: number): Camera {
+  return { x: center.x - viewport.width / (2 * zoom), y: center.y - viewport.height / (2 * zoom), zoom }
+}

@@ -1,0 +1,3 @@
+export * from './camera.js'
+export * from './rect.js'
+export * from './textFit.js'

@@ -1,0 +1,146 @@
+import * as Y from 'yjs'
+import { DEFAULT_NOTE_COLOR, DEFAULT_NOTE_SIZE } from './colors.js'
+import { randomId } from './ids.js'
+import {
+  type BoardMeta,
+  ITEM_TYPES,
+  type ItemInit,
+  type ItemPatch,
+  type ItemSnapshot,
+  type ItemType,
+  SCHEMA_VERSION,
+  TEXT_ITEM_TYPES,
+} from './types.js'
+
+/** Typed accessors over the board Y.Doc. Every read tolerates foreign writers; every write goes through here. */
+
+export type ItemMap = Y.Map<unknown>
+
+export function metaMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap('meta')
+}
+
+export function itemsMap(doc: Y.Doc): Y.Map<ItemMap> {
+  return doc.getMap<ItemMap>('items')
+}
+
+export function readMeta(doc: Y.Doc): BoardMeta {
+  const meta = metaMap(doc)
+  const schemaVersion = meta.get('schemaVersion')
+  const title = meta.get('title')
+  const templateId = meta.get('templateId')
+  return {
+    schemaVersion: typeof schemaVersion === 'number' ? schemaVersion : 0,
+    title: typeof title === 'string' ? title : '',
+    ...(typeof templateId === 'string' ? { templateId } : {}),
+  }
+}
+
+/** Writes the meta of a new board. Call inside the transaction that creates the board. */
+export function initBoard(doc: Y.Doc, init: { title: string; templateId?: string }): void {
+  doc.transact(() => {
+    const meta = metaMap(doc)
+    meta.set('schemaVersion', SCHEMA_VERSION)
+    meta.set('title', init.title)
+    if (init.templateId) meta.set('templateId', init.templateId)
+  })
+}
+
+function isItemType(value: unknown): value is ItemType {
+  return typeof value === 'string' && (ITEM_TYPES as readonly string[]).includes(value)
+}
+
+function finite(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback
+}
+
+/**
+ * Reads one item; returns null when it is not an item at all (wrong container, unknown type),
+ * so one malformed entry written by an outside client never breaks the board.
+ */
+export function readItem(id: string, item: unknown): ItemSnapshot | null {
+  if (!(item instanceof Y.Map)) return null
+  const type = item.get('type')
+  if (!isItemType(type)) return null
+  const snapshot: ItemSnapshot = {
+    id,
+    type,
+    x: finite(item.get('x'), 0),
+    y: finite(item.get('y'), 0),
+    w: Math.max(1, finite(item.get('w'), DEFAULT_NOTE_SIZE)),
+    h: Math.max(1, finite(item.get('h'), DEFAULT_NOTE_SIZE)),
+  }
+  const text = item.get('text')
+  if (text instanceof Y.Text) snapshot.text = text.toString()
+  else if (typeof text === 'string') snapshot.text = text
+  const color = item.get('color')
+  if (typeof color === 'string') snapshot.color = color
+  const z = item.get('z')
+  if (typeof z === 'string') snapshot.z = z
+  const author = item.get('author')
+  if (typeof author === 'string') snapshot.author = author
+  const createdAt = item.get('createdAt')
+  if (typeof createdAt === 'number') snapshot.createdAt = createdAt
+  return snapshot
+}
+
+export function readItems(doc: Y.Doc): ItemSnapshot[] {
+  const items: ItemSnapshot[] = []
+  for (const [id, item] of itemsMap(doc)) {
+    const snapshot = readItem(id, item)
+    if (snapshot) items.push(snapshot)
+  }
+  return items
+}
+
+/** The Y.Text of an item, or null when the item has none. */
+export function itemText(doc: Y.Doc, id: string): Y.Text | null {
+  const text = itemsMap(doc).get(id)?.get('text')
+  return text instanceof Y.Text ? text : null
+}
+
+export function createItem(doc: Y.Doc, init: ItemInit, origin?: unknown): string {
+  const id = randomId()
+  doc.transact(() => {
+    const item = new Y.Map<unknown>()
+    item.set('type', init.type)
+    item.set('x', init.x)
+    item.set('y', init.y)
+    item.set('w', init.w ?? DEFAULT_NOTE_SIZE)
+    item.set('h', init.h ?? DEFAULT_NOTE_SIZE)
+    if (TEXT_ITEM_TYPES.has(init.type)) item.set('text', new Y.Text(init.text ?? ''))
+    if (init.type === 'note' || init.color) item.set('color', init.color ?? DEFAULT_NOTE_COLOR)
+    if (init.z) item.set('z', init.z)
+    if (init.author) item.set('author', init.author)
+    item.set('createdAt', Date.now())
+    itemsMap(doc).set(id, item)
+  }, origin)
+  return id
+}
+
+export function updateItem(doc: Y.Doc, id: string, patch: ItemPatch, origin?: unknown): void {
+  const item = itemsMap(doc).get(id)
+  if (!item) return
+  doc.transact(() => {
+    for (const [key, value] of Object.entries(patch)) {
+      if (value !== undefined && item.get(key) !== value) item.set(key, value)
+    }
+  }, origin)
+}
+
+/** Replaces the whole text of an item (for programmatic writes; the editor diffs instead). */
+export function setItemText(doc: Y.Doc, id: string, value: string, origin?: unknown): void {
+  const text = itemText(doc, id)
+  if (!text) return
+  doc.transact(() => {
+    text.delete(0, text.length)
+    text.insert(0, value)
+  }, origin)
+}
+
+export function deleteItems(doc: Y.Doc, ids: Iterable<string>, origin?: unknown): void {
+  const items = itemsMap(doc)
+  doc.transact(() => {
+    for (const id of ids) items.delete(id)
+  }, origin)
+}

@@ -1,0 +1,6 @@
+export * from './board.js'
+export * from './colors.js'
+export * from './ids.js'
+export * from './migrations/index.js'
+export * from './text.js'
+export * from './types.js'

@@ -1,0 +1,8 @@
+import { defineConfig } from 'vitest/config'
+
+// One vitest run for the whole workspace: each package declares its own project.
+export default defineConfig({
+  test: {
+    projects: ['shared', 'server', 'client'],
+  },
+})
