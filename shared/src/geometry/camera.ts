@@ -59,7 +59,9 @@ export function stepZoom(zoom: number, direction: 1 | -1): number {
 export function fitCamera(bounds: Rect, viewport: Size, padding = 64, maxZoom = 1): Camera {
   const availableW = Math.max(1, viewport.width - 2 * padding)
   const availableH = Math.max(1, viewport.height - 2 * padding)
-  const zoom = clampZoom(Math.min(availableW / Math.max(bounds.w, 1), availableH / Math.max(bounds.h, 1), maxZoom))
+  const zoom = clampZoom(
+    Math.min(availableW / Math.max(bounds.w, 1), availableH / Math.max(bounds.h, 1), maxZoom),
+  )
   return centerOn({ x: bounds.x + bounds.w / 2, y: bounds.y + bounds.h / 2 }, viewport, zoom)
 }
 

@@ -34,7 +34,12 @@ export function wrappedLineCount(text: string, width: number, fontSize: number, 
 }
 
 /** Largest font size (in whole units) at which `text` fits the box; shrinks long notes instead of clipping. */
-export function fitFontSize(text: string, width: number, height: number, options: TextFitOptions = {}): number {
+export function fitFontSize(
+  text: string,
+  width: number,
+  height: number,
+  options: TextFitOptions = {},
+): number {
   const { maxFontSize = 28, minFontSize = 8, padding = 14, lineHeight = 1.25, charWidth = 0.55 } = options
   const innerW = Math.max(1, width - 2 * padding)
   const innerH = Math.max(1, height - 2 * padding)

@@ -6,10 +6,7 @@ export function textEdit(before: string, after: string): { index: number; remove
   const max = Math.min(before.length, after.length)
   while (start < max && before[start] === after[start]) start++
   let end = 0
-  while (
-    end < max - start &&
-    before[before.length - 1 - end] === after[after.length - 1 - end]
-  ) {
+  while (end < max - start && before[before.length - 1 - end] === after[after.length - 1 - end]) {
     end++
   }
   return { index: start, remove: before.length - start - end, insert: after.slice(start, after.length - end) }

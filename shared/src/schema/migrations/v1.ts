@@ -1,5 +1,5 @@
-import type { Migration } from './index.js'
 import { metaMap } from '../board.js'
+import type { Migration } from './index.js'
 
 /**
  * Version 0 is a document written by an outside client that never set meta: give it a title

@@ -1,0 +1,198 @@
+/**
+ * Relays under test, each started as its own child process on a free loopback port, so every
+ * run gets a fresh server and the server's CPU is separate from the clients' process.
+ */
+import { execFileSync, spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const HOST = '127.0.0.1'
+const READY_TIMEOUT_MS = 15_000
+const STOP_TIMEOUT_MS = 5_000
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url))
+export const OUR_SERVER_ENTRY = join(REPO_ROOT, 'server/dist/main.js')
+// The package's `bin` (0.1.1 exports no `./server`); pinned because 0.1.5 runs on a Yjs 14
+// pre-release that cannot apply Yjs 13 updates (it drops every update from a y-websocket 3 client).
+const REFERENCE_ENTRY = fileURLToPath(
+  new URL('src/server.js', import.meta.resolve('@y/websocket-server/package.json')),
+)
+
+/** @returns {Promise<number>} a port that was free on the loopback interface a moment ago */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer()
+    srv.unref()
+    srv.once('error', reject)
+    srv.listen(0, HOST, () => {
+      const { port } = /** @type {import('node:net').AddressInfo} */ (srv.address())
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+/**
+ * @typedef {object} RunningRelay
+ * @property {'ours' | 'reference'} kind
+ * @property {number} pid
+ * @property {string} serverUrl   what to pass to `new WebsocketProvider(serverUrl, room, doc, { params })`
+ * @property {string} room
+ * @property {Record<string, string>} params
+ * @property {() => number} cpuMs  CPU time the server process has used so far (NaN off Linux)
+ * @property {() => Promise<void>} stop
+ */
+
+/**
+ * The stock y-websocket relay (`@y/websocket-server`), in memory, no persistence.
+ * @returns {Promise<RunningRelay>}
+ */
+export async function startReference() {
+  const port = await freePort()
+  const child = spawnNode(REFERENCE_ENTRY, { HOST, PORT: String(port) })
+  const base = `http://${HOST}:${port}`
+  try {
+    await waitUntilReady(child, `${base}/`)
+  } catch (err) {
+    await stopChild(child)
+    throw err
+  }
+  return {
+    kind: 'reference',
+    pid: child.pid ?? -1,
+    serverUrl: `ws://${HOST}:${port}`,
+    room: 'bench',
+    params: {},
+    cpuMs: () => cpuMsOf(child.pid),
+    stop: () => stopChild(child),
+  }
+}
+
+/**
+ * Atelier's relay (`server/dist/main.js`) on a throw-away `DATA_DIR`, with one new board.
+ * @returns {Promise<RunningRelay>}
+ */
+export async function startOurs() {
+  const port = await freePort()
+  const dataDir = await mkdtemp(join(tmpdir(), 'atelier-bench-'))
+  const child = spawnNode(OUR_SERVER_ENTRY, { HOST, PORT: String(port), DATA_DIR: dataDir })
+  const base = `http://${HOST}:${port}`
+  const cleanUp = async () => {
+    await stopChild(child)
+    await rm(dataDir, { recursive: true, force: true })
+  }
+  try {
+    await waitUntilReady(child, `${base}/healthz`)
+    const res = await fetch(`${base}/api/boards`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'bench' }),
+    })
+    if (res.status !== 201) throw new Error(`POST /api/boards → ${res.status} ${await res.text()}`)
+    const board = /** @type {{ id: string, tokens: { facilitator: string } }} */ (await res.json())
+    return {
+      kind: 'ours',
+      pid: child.pid ?? -1,
+      serverUrl: `ws://${HOST}:${port}/sync`,
+      room: board.id,
+      params: { token: board.tokens.facilitator },
+      cpuMs: () => cpuMsOf(child.pid),
+      stop: cleanUp,
+    }
+  } catch (err) {
+    await cleanUp()
+    throw err
+  }
+}
+
+/**
+ * @param {string} entry
+ * @param {Record<string, string>} env
+ */
+function spawnNode(entry, env) {
+  const child = spawn(process.execPath, [entry], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, NODE_ENV: 'production', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  // Keep the tail of the output to explain a failed start; never let a full pipe block the server.
+  /** @type {string[]} */
+  const tail = []
+  const keep = (/** @type {Buffer} */ chunk) => {
+    tail.push(chunk.toString())
+    if (tail.length > 40) tail.shift()
+  }
+  child.stdout.on('data', keep)
+  child.stderr.on('data', keep)
+  Object.assign(child, { outputTail: () => tail.join('') })
+  live.add(child)
+  child.once('exit', () => live.delete(child))
+  return child
+}
+
+/** Every server child this module started and that has not exited yet. */
+const live = new Set()
+
+/** Last resort (hard timeout, Ctrl-C): SIGKILL the servers this module started, by pid. */
+export function killStartedServers() {
+  for (const child of live) child.kill('SIGKILL')
+}
+
+/**
+ * Polls `url` until it answers 200, the child exits, or the timeout passes.
+ * @param {import('node:child_process').ChildProcess} child
+ * @param {string} url
+ */
+async function waitUntilReady(child, url) {
+  const deadline = Date.now() + READY_TIMEOUT_MS
+  const describe = () => /** @type {any} */ (child).outputTail?.() ?? ''
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`server exited (${child.exitCode ?? child.signalCode}) before ready:\n${describe()}`)
+    }
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(1000) })
+      await res.arrayBuffer()
+      if (res.ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  throw new Error(`server not ready at ${url} after ${READY_TIMEOUT_MS} ms:\n${describe()}`)
+}
+
+/**
+ * SIGTERM, then SIGKILL if the child has not exited within STOP_TIMEOUT_MS.
+ * @param {import('node:child_process').ChildProcess} child
+ */
+export async function stopChild(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  child.kill('SIGTERM')
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS)
+  await exited
+  clearTimeout(timer)
+}
+
+let clockTicks = 0
+
+/**
+ * User + system CPU time of a live process, from /proc (Linux); NaN where that is not available.
+ * @param {number | undefined} pid
+ */
+function cpuMsOf(pid) {
+  try {
+    if (clockTicks === 0)
+      clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks
+  } catch {
+    return Number.NaN
+  }
+}

@@ -1,0 +1,41 @@
+/** A key binding. `key` compares case-insensitively with KeyboardEvent.key; `code` with KeyboardEvent.code (layout-independent, for digits under Shift). */
+export interface Shortcut {
+  key?: string
+  code?: string
+  /** Ctrl on Windows/Linux, Cmd on macOS. */
+  mod?: boolean
+  /** true: Shift required; false: Shift forbidden; undefined: either (so '+' works on every layout). */
+  shift?: boolean
+}
+
+export interface KeyLike {
+  key: string
+  code: string
+  ctrlKey: boolean
+  metaKey: boolean
+  shiftKey: boolean
+  altKey: boolean
+}
+
+export function matchesShortcut(event: KeyLike, shortcut: Shortcut): boolean {
+  if (event.altKey) return false
+  const mod = event.ctrlKey || event.metaKey
+  if (mod !== (shortcut.mod ?? false)) return false
+  if (shortcut.shift !== undefined && shortcut.shift !== event.shiftKey) return false
+  if (shortcut.code !== undefined) return event.code === shortcut.code
+  return shortcut.key !== undefined && event.key.toLowerCase() === shortcut.key.toLowerCase()
+}
+
+/** Human label, e.g. "Ctrl+Maj+Z" / "⌘⇧Z"; modifier names come from the caller's language. */
+export function formatShortcut(
+  shortcut: Shortcut,
+  names: { mod: string; shift: string; delete: string },
+  mac: boolean,
+): string {
+  const parts: string[] = []
+  if (shortcut.mod) parts.push(mac ? '⌘' : names.mod)
+  if (shortcut.shift) parts.push(mac ? '⇧' : names.shift)
+  const key = shortcut.code?.startsWith('Digit') ? shortcut.code.slice(5) : (shortcut.key ?? '')
+  parts.push(key.length === 1 ? key.toUpperCase() : key === 'Delete' ? names.delete : key)
+  return parts.join(mac ? '' : '+')
+}

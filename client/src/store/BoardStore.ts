@@ -1,0 +1,269 @@
+import {
+  applyTextValue,
+  createItem,
+  DEFAULT_NOTE_SIZE,
+  deleteItems,
+  type ItemSnapshot,
+  itemsMap,
+  itemText,
+  type Point,
+  readItem,
+  readMeta,
+  updateItem,
+} from '@atelier/shared'
+import * as Y from 'yjs'
+import { compareItems, sameSnapshot } from './order.js'
+import { LOCAL_ORIGIN } from './origin.js'
+
+type Listener = () => void
+
+export interface UndoState {
+  canUndo: boolean
+  canRedo: boolean
+}
+
+/**
+ * Reactive, immutable view of a board's Y.Doc. The Y.Doc stays the single source of truth:
+ * the store only mirrors it as ItemSnapshots and tells each subscriber about the items that
+ * changed, so one note being edited re-renders that note and nothing else.
+ */
+export class BoardStore {
+  readonly undoManager: Y.UndoManager
+  private items = new Map<string, ItemSnapshot>()
+  private orderedIds: readonly string[] = []
+  private title = ''
+  private undoState: UndoState = { canUndo: false, canRedo: false }
+  private itemListeners = new Map<string, Set<Listener>>()
+  private idsListeners = new Set<Listener>()
+  private anyListeners = new Set<Listener>()
+  private metaListeners = new Set<Listener>()
+  private undoListeners = new Set<Listener>()
+
+  constructor(readonly doc: Y.Doc) {
+    const map = itemsMap(doc)
+    for (const [id, item] of map) {
+      const snapshot = readItem(id, item)
+      if (snapshot) this.items.set(id, snapshot)
+    }
+    this.orderedIds = this.computeOrder()
+    this.title = readMeta(doc).title
+    map.observeDeep(this.onItemsChanged)
+    doc.getMap('meta').observe(this.onMetaChanged)
+    this.undoManager = new Y.UndoManager(map, { trackedOrigins: new Set([LOCAL_ORIGIN]) })
+    this.undoManager.on('stack-item-added', this.onUndoChanged)
+    this.undoManager.on('stack-item-popped', this.onUndoChanged)
+    this.undoManager.on('stack-cleared', this.onUndoChanged)
+  }
+
+  destroy(): void {
+    itemsMap(this.doc).unobserveDeep(this.onItemsChanged)
+    this.doc.getMap('meta').unobserve(this.onMetaChanged)
+    this.undoManager.destroy()
+  }
+
+  // ── reads ──────────────────────────────────────────────────────────────
+
+  getItem(id: string): ItemSnapshot | undefined {
+    return this.items.get(id)
+  }
+
+  /** Item ids in paint order; the same array until an item is added, removed or reordered. */
+  getItemIds(): readonly string[] {
+    return this.orderedIds
+  }
+
+  getItems(): ReadonlyMap<string, ItemSnapshot> {
+    return this.items
+  }
+
+  getTitle(): string {
+    return this.title
+  }
+
+  getUndoState(): UndoState {
+    return this.undoState
+  }
+
+  // ── subscriptions (shaped for useSyncExternalStore) ─────────────────────
+
+  subscribeItem(id: string, listener: Listener): () => void {
+    let set = this.itemListeners.get(id)
+    if (!set) {
+      set = new Set()
+      this.itemListeners.set(id, set)
+    }
+    set.add(listener)
+    return () => {
+      set.delete(listener)
+      if (set.size === 0) this.itemListeners.delete(id)
+    }
+  }
+
+  subscribeIds = (listener: Listener): (() => void) => subscribeTo(this.idsListeners, listener)
+  /** Called after any item change (for derived views such as culling and bounds). */
+  subscribe = (listener: Listener): (() => void) => subscribeTo(this.anyListeners, listener)
+  subscribeMeta = (listener: Listener): (() => void) => subscribeTo(this.metaListeners, listener)
+  subscribeUndo = (listener: Listener): (() => void) => subscribeTo(this.undoListeners, listener)
+
+  // ── writes: every one is a local-origin transaction, so undo covers it ───
+
+  transact(fn: () => void): void {
+    this.doc.transact(fn, LOCAL_ORIGIN)
+  }
+
+  createNote(
+    at: Point,
+    init: { color?: string; author?: string; text?: string; w?: number; h?: number } = {},
+  ): string {
+    const w = init.w ?? DEFAULT_NOTE_SIZE
+    const h = init.h ?? DEFAULT_NOTE_SIZE
+    const id = createItem(
+      this.doc,
+      { type: 'note', x: Math.round(at.x - w / 2), y: Math.round(at.y - h / 2), w, h, ...init },
+      LOCAL_ORIGIN,
+    )
+    this.undoManager.stopCapturing()
+    return id
+  }
+
+  moveItems(ids: Iterable<string>, dx: number, dy: number): void {
+    if (dx === 0 && dy === 0) return
+    this.transact(() => {
+      for (const id of ids) {
+        const item = this.items.get(id)
+        if (item)
+          updateItem(this.doc, id, { x: Math.round(item.x + dx), y: Math.round(item.y + dy) }, LOCAL_ORIGIN)
+      }
+    })
+    this.undoManager.stopCapturing()
+  }
+
+  resizeItem(id: string, rect: { x: number; y: number; w: number; h: number }): void {
+    updateItem(
+      this.doc,
+      id,
+      { x: Math.round(rect.x), y: Math.round(rect.y), w: Math.round(rect.w), h: Math.round(rect.h) },
+      LOCAL_ORIGIN,
+    )
+    this.undoManager.stopCapturing()
+  }
+
+  setColor(ids: Iterable<string>, color: string): void {
+    this.transact(() => {
+      for (const id of ids) updateItem(this.doc, id, { color }, LOCAL_ORIGIN)
+    })
+    this.undoManager.stopCapturing()
+  }
+
+  deleteItems(ids: Iterable<string>): void {
+    deleteItems(this.doc, ids, LOCAL_ORIGIN)
+    this.undoManager.stopCapturing()
+  }
+
+  /** Copies the items `offset` board units down-right; returns the new ids in the same order. */
+  duplicate(ids: Iterable<string>, offset = 24, author?: string): string[] {
+    const created: string[] = []
+    this.transact(() => {
+      for (const id of ids) {
+        const item = this.items.get(id)
+        if (!item) continue
+        created.push(
+          createItem(
+            this.doc,
+            {
+              type: item.type,
+              x: item.x + offset,
+              y: item.y + offset,
+              w: item.w,
+              h: item.h,
+              ...(item.text !== undefined ? { text: item.text } : {}),
+              ...(item.color !== undefined ? { color: item.color } : {}),
+              ...(author ? { author } : {}),
+            },
+            LOCAL_ORIGIN,
+          ),
+        )
+      }
+    })
+    this.undoManager.stopCapturing()
+    return created
+  }
+
+  /** Writes the editor's value as the smallest diff, so concurrent typing in one note merges. */
+  setText(id: string, value: string): void {
+    const text = itemText(this.doc, id)
+    if (!text) return
+    this.transact(() => applyTextValue(text, value))
+  }
+
+  undo(): void {
+    this.undoManager.undo()
+  }
+
+  redo(): void {
+    this.undoManager.redo()
+  }
+
+  // ── Y.Doc observers ─────────────────────────────────────────────────────
+
+  private onItemsChanged = (events: Y.YEvent<Y.AbstractType<unknown>>[]): void => {
+    const map = itemsMap(this.doc)
+    const touched = new Set<string>()
+    for (const event of events) {
+      if (event.target === map) {
+        for (const key of event.changes.keys.keys()) touched.add(key)
+      } else {
+        const first = event.path[0]
+        if (typeof first === 'string') touched.add(first)
+      }
+    }
+    const changed: string[] = []
+    let orderChanged = false
+    for (const id of touched) {
+      const before = this.items.get(id)
+      const after = readItem(id, map.get(id)) ?? undefined
+      if (sameSnapshot(before, after)) continue
+      if (after) this.items.set(id, after)
+      else this.items.delete(id)
+      changed.push(id)
+      if (!before || !after || before.z !== after.z) orderChanged = true
+    }
+    if (changed.length === 0) return
+    if (orderChanged) this.orderedIds = this.computeOrder()
+    for (const id of changed) {
+      const listeners = this.itemListeners.get(id)
+      if (listeners) for (const listener of [...listeners]) listener()
+    }
+    if (orderChanged) notify(this.idsListeners)
+    notify(this.anyListeners)
+  }
+
+  private onMetaChanged = (): void => {
+    const title = readMeta(this.doc).title
+    if (title === this.title) return
+    this.title = title
+    notify(this.metaListeners)
+  }
+
+  private onUndoChanged = (): void => {
+    const next = { canUndo: this.undoManager.canUndo(), canRedo: this.undoManager.canRedo() }
+    if (next.canUndo === this.undoState.canUndo && next.canRedo === this.undoState.canRedo) return
+    this.undoState = next
+    notify(this.undoListeners)
+  }
+
+  private computeOrder(): readonly string[] {
+    return [...this.items.values()].sort(compareItems).map((item) => item.id)
+  }
+}
+
+function subscribeTo(set: Set<Listener>, listener: Listener): () => void {
+  set.add(listener)
+  return () => {
+    set.delete(listener)
+  }
+}
+
+function notify(set: Set<Listener>): void {
+  for (const listener of [...set]) listener()
+}

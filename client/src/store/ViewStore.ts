@@ -1,0 +1,79 @@
+import { type Camera, DEFAULT_NOTE_COLOR, type Size } from '@atelier/shared'
+
+export type ToolId = 'select' | 'note'
+
+/** A drag in progress: notes render offset by (dx, dy) until the drop commits one transaction. */
+export interface DragPreview {
+  ids: ReadonlySet<string>
+  dx: number
+  dy: number
+}
+
+/** Local, per-tab UI state: never synced, never undone. */
+export interface ViewState {
+  camera: Camera
+  viewport: Size
+  tool: ToolId
+  selection: readonly string[]
+  editingId: string | null
+  noteColor: string
+  drag: DragPreview | null
+}
+
+type Listener = () => void
+
+export const INITIAL_VIEW: ViewState = {
+  camera: { x: 0, y: 0, zoom: 1 },
+  viewport: { width: 1024, height: 768 },
+  tool: 'select',
+  selection: [],
+  editingId: null,
+  noteColor: DEFAULT_NOTE_COLOR,
+  drag: null,
+}
+
+/** Immutable state + subscribe, the shape useSyncExternalStore wants; no library needed. */
+export class ViewStore {
+  private state: ViewState
+  private listeners = new Set<Listener>()
+
+  constructor(initial: Partial<ViewState> = {}) {
+    this.state = { ...INITIAL_VIEW, ...initial }
+  }
+
+  getState = (): ViewState => this.state
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener)
+    return () => {
+      this.listeners.delete(listener)
+    }
+  }
+
+  set(patch: Partial<ViewState>): void {
+    let changed = false
+    for (const key of Object.keys(patch) as (keyof ViewState)[]) {
+      if (patch[key] !== this.state[key]) changed = true
+    }
+    if (!changed) return
+    this.state = { ...this.state, ...patch }
+    for (const listener of [...this.listeners]) listener()
+  }
+
+  setCamera(camera: Camera): void {
+    this.set({ camera })
+  }
+
+  select(ids: readonly string[]): void {
+    const current = this.state.selection
+    if (current.length === ids.length && current.every((id, i) => id === ids[i])) return
+    this.set({ selection: ids })
+  }
+
+  /** Drops ids that no longer exist (deleted here or by someone else). */
+  pruneSelection(exists: (id: string) => boolean): void {
+    const kept = this.state.selection.filter(exists)
+    if (kept.length !== this.state.selection.length) this.set({ selection: kept })
+    if (this.state.editingId && !exists(this.state.editingId)) this.set({ editingId: null })
+  }
+}

@@ -1,0 +1,43 @@
+import type { BoardAccess, CreateBoardResponse } from '@atelier/shared'
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+async function readJson<T>(response: Response): Promise<T> {
+  const body: unknown = await response.json().catch(() => null)
+  if (!response.ok) {
+    const message =
+      body && typeof body === 'object' && 'error' in body && typeof body.error === 'string'
+        ? body.error
+        : response.statusText
+    throw new ApiError(response.status, message)
+  }
+  return body as T
+}
+
+export async function createBoard(title: string): Promise<CreateBoardResponse> {
+  const response = await fetch('/api/boards', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title }),
+  })
+  return readJson<CreateBoardResponse>(response)
+}
+
+export async function fetchAccess(boardId: string, token: string): Promise<BoardAccess> {
+  const response = await fetch(
+    `/api/boards/${encodeURIComponent(boardId)}?token=${encodeURIComponent(token)}`,
+    {
+      // The token is in the query of a same-origin request; keep it out of any Referer.
+      referrerPolicy: 'no-referrer',
+    },
+  )
+  return readJson<BoardAccess>(response)
+}

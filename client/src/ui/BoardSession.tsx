@@ -1,0 +1,135 @@
+import type { BoardAccess } from '@atelier/shared'
+import { useEffect, useState, useSyncExternalStore } from 'react'
+import { useTranslation } from 'react-i18next'
+import { BoardCanvas } from '../canvas/BoardCanvas.js'
+import { RemoteCursors } from '../canvas/RemoteCursors.js'
+import { savedName } from '../lib/storage.js'
+import { useBoardTitle } from '../store/hooks.js'
+import { ConnectionStatus } from './ConnectionStatus.js'
+import { EyeIcon, LogoMark, ShareIcon } from './icons.js'
+import { JoinDialog } from './JoinDialog.js'
+import { LanguageSwitch } from './LanguageSwitch.js'
+import { NoteEditor } from './NoteEditor.js'
+import { NotFound } from './NotFound.js'
+import { PeopleList } from './PeopleList.js'
+import { joinPresence } from './presence.js'
+import { ShareDialog } from './ShareDialog.js'
+import { type BoardSessionModel, createSession, isTypingTarget } from './session.js'
+import { Toolbar } from './Toolbar.js'
+
+export function BoardSession({
+  boardId,
+  token,
+  access,
+}: {
+  boardId: string
+  token: string
+  access: BoardAccess
+}) {
+  const [session, setSession] = useState<BoardSessionModel | null>(null)
+  useEffect(() => {
+    const created = createSession(boardId, token, access)
+    setSession(created)
+    return () => created.destroy()
+  }, [boardId, token, access])
+  if (!session) return null
+  return <BoardScreen session={session} access={access} />
+}
+
+function BoardScreen({ session, access }: { session: BoardSessionModel; access: BoardAccess }) {
+  const { t } = useTranslation()
+  const { connection, board, registry, ctx, pointer } = session
+  const link = useSyncExternalStore(connection.subscribe, connection.getSnapshot)
+  const liveTitle = useBoardTitle(board)
+  const title = liveTitle || access.title || t('board.untitled')
+  const [joined, setJoined] = useState(() => savedName(localStorage) !== '')
+  const [shareOpen, setShareOpen] = useState(false)
+  const readOnly = ctx.readOnly
+
+  useEffect(() => {
+    document.title = `${title} · Atelier`
+  }, [title])
+
+  useEffect(() => {
+    if (!joined) return
+    return joinPresence(session, savedName(localStorage), access.role)
+  }, [joined, session, access.role])
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (isTypingTarget(event.target)) return
+      if (event.key === ' ') {
+        // Space + drag pans, as in every design tool; stop the page from scrolling.
+        pointer.spaceHeld = true
+        event.preventDefault()
+        return
+      }
+      if (registry.handleKey(event, ctx)) event.preventDefault()
+    }
+    const onKeyUp = (event: KeyboardEvent) => {
+      if (event.key === ' ') pointer.spaceHeld = false
+    }
+    const onBlur = () => {
+      pointer.spaceHeld = false
+      pointer.cancel()
+    }
+    window.addEventListener('keydown', onKeyDown)
+    window.addEventListener('keyup', onKeyUp)
+    window.addEventListener('blur', onBlur)
+    return () => {
+      window.removeEventListener('keydown', onKeyDown)
+      window.removeEventListener('keyup', onKeyUp)
+      window.removeEventListener('blur', onBlur)
+    }
+  }, [registry, ctx, pointer])
+
+  if (link.denied) return <NotFound titleKey="board.invalidLink" helpKey="board.invalidLinkHelp" />
+
+  return (
+    <div className="board-page">
+      <BoardCanvas session={session} />
+      <RemoteCursors session={session} />
+      {!readOnly && <NoteEditor session={session} />}
+      <header className="topbar">
+        <div className="topbar-group">
+          <a href="/" className="home-link" aria-label={t('app.home')}>
+            <LogoMark />
+          </a>
+          <h1 className="board-title" title={title}>
+            {title}
+          </h1>
+          {readOnly && (
+            <span className="readonly-badge" data-testid="readonly-badge">
+              <EyeIcon />
+              {t('board.readOnly')}
+            </span>
+          )}
+        </div>
+        <div className="topbar-group">
+          <ConnectionStatus status={link.status} />
+          <PeopleList session={session} />
+          {access.role === 'facilitator' && (
+            <button
+              type="button"
+              className="button primary share-button"
+              data-testid="share-open"
+              onClick={() => setShareOpen(true)}
+            >
+              <ShareIcon />
+              <span>{t('share.open')}</span>
+            </button>
+          )}
+          <LanguageSwitch />
+        </div>
+      </header>
+      <Toolbar session={session} />
+      {link.storageError && (
+        <p className="banner" role="alert">
+          {t('board.storageError')}
+        </p>
+      )}
+      {!joined && <JoinDialog onJoin={() => setJoined(true)} />}
+      {shareOpen && <ShareDialog boardId={session.connection.boardId} onClose={() => setShareOpen(false)} />}
+    </div>
+  )
+}

@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next'
+import { changeLanguage, LANGUAGES } from '../i18n/index.js'
+import { showToast } from './toasts.js'
+
+export function LanguageSwitch() {
+  const { t, i18n } = useTranslation()
+  return (
+    <fieldset className="lang-switch">
+      <legend className="visually-hidden">{t('language.label')}</legend>
+      {LANGUAGES.map((language) => (
+        <button
+          key={language}
+          type="button"
+          lang={language}
+          aria-pressed={i18n.language === language}
+          aria-label={t(`language.${language}`)}
+          onClick={() =>
+            changeLanguage(language).catch((error: unknown) => showToast('error', String(error)))
+          }
+        >
+          {language.toUpperCase()}
+        </button>
+      ))}
+    </fieldset>
+  )
+}

@@ -1,0 +1,33 @@
+import { type ReactNode, useEffect, useRef } from 'react'
+
+interface Props {
+  labelledBy: string
+  children: ReactNode
+  /** Called on Escape; omit to make the dialog impossible to dismiss that way. */
+  onClose?: () => void
+  testId?: string
+}
+
+/** Native modal <dialog>: the browser provides the focus trap, inert background and Escape. */
+export function Modal({ labelledBy, children, onClose, testId }: Props) {
+  const ref = useRef<HTMLDialogElement>(null)
+  useEffect(() => {
+    const dialog = ref.current
+    if (dialog && !dialog.open) dialog.showModal()
+    return () => dialog?.close()
+  }, [])
+  return (
+    <dialog
+      ref={ref}
+      className="modal"
+      aria-labelledby={labelledBy}
+      data-testid={testId}
+      onCancel={(event) => {
+        event.preventDefault()
+        onClose?.()
+      }}
+    >
+      {children}
+    </dialog>
+  )
+}

@@ -1,0 +1,96 @@
+import type { ReactNode, SVGProps } from 'react'
+
+/** Inline icons (no icon font, no CDN). Decorative: the button around each carries the label. */
+function Icon({ children, ...props }: SVGProps<SVGSVGElement> & { children: ReactNode }) {
+  return (
+    <svg
+      width="20"
+      height="20"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+      {...props}
+    >
+      {children}
+    </svg>
+  )
+}
+
+export const SelectIcon = () => (
+  <Icon>
+    <path d="M5 3l14 8-6 1.6L10 19z" />
+  </Icon>
+)
+export const NoteIcon = () => (
+  <Icon>
+    <path d="M5 4h14v10l-5 6H5z" />
+    <path d="M14 20v-6h5" />
+  </Icon>
+)
+export const UndoIcon = () => (
+  <Icon>
+    <path d="M9 14L4 9l5-5" />
+    <path d="M4 9h10a6 6 0 010 12h-3" />
+  </Icon>
+)
+export const RedoIcon = () => (
+  <Icon>
+    <path d="M15 14l5-5-5-5" />
+    <path d="M20 9H10a6 6 0 000 12h3" />
+  </Icon>
+)
+export const PlusIcon = () => (
+  <Icon>
+    <path d="M12 5v14M5 12h14" />
+  </Icon>
+)
+export const MinusIcon = () => (
+  <Icon>
+    <path d="M5 12h14" />
+  </Icon>
+)
+export const FitIcon = () => (
+  <Icon>
+    <path d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5" />
+  </Icon>
+)
+export const ShareIcon = () => (
+  <Icon>
+    <path d="M4 12v7a1 1 0 001 1h14a1 1 0 001-1v-7" />
+    <path d="M12 3v12M7 8l5-5 5 5" />
+  </Icon>
+)
+export const CloseIcon = () => (
+  <Icon>
+    <path d="M6 6l12 12M18 6L6 18" />
+  </Icon>
+)
+export const CopyIcon = () => (
+  <Icon>
+    <rect x="8" y="8" width="12" height="12" rx="2" />
+    <path d="M16 8V5a1 1 0 00-1-1H5a1 1 0 00-1 1v10a1 1 0 001 1h3" />
+  </Icon>
+)
+export const TrashIcon = () => (
+  <Icon>
+    <path d="M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3" />
+  </Icon>
+)
+export const EyeIcon = () => (
+  <Icon>
+    <path d="M2 12s3.5-7 10-7 10 7 10 7-3.5 7-10 7S2 12 2 12z" />
+    <circle cx="12" cy="12" r="3" />
+  </Icon>
+)
+export const LogoMark = () => (
+  <svg width="28" height="28" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+    <rect x="2" y="2" width="28" height="28" rx="8" fill="#3b5bdb" />
+    <rect x="9" y="9" width="14" height="14" rx="2.5" fill="#fff3a3" />
+    <path d="M17 23v-5h6" fill="none" stroke="#e0c84a" strokeWidth="1.5" />
+  </svg>
+)

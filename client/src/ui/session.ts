@@ -1,0 +1,76 @@
+import { type BoardAccess, canWrite, centerOn } from '@atelier/shared'
+import { type CommandRegistry, createRegistry } from '../commands/registry.js'
+import type { CommandContext } from '../commands/types.js'
+import { personId } from '../lib/storage.js'
+import { CursorPublisher } from '../presence/cursor.js'
+import { BoardStore } from '../store/BoardStore.js'
+import { ViewStore } from '../store/ViewStore.js'
+import { BoardConnection } from '../sync/BoardConnection.js'
+import { PointerController } from '../tools/PointerController.js'
+
+/** Everything one open board needs, created together and destroyed together. */
+export interface BoardSessionModel {
+  connection: BoardConnection
+  board: BoardStore
+  view: ViewStore
+  registry: CommandRegistry
+  ctx: CommandContext
+  pointer: PointerController
+  cursor: CursorPublisher
+  personId: string
+  destroy(): void
+}
+
+declare global {
+  interface Window {
+    /**
+     * Debug hook for e2e tests and bug reports: `{ doc, awareness, store, view }` of the open board.
+     * Set only in dev builds or when `localStorage.atelierDebug === '1'` (the e2e suite sets it).
+     */
+    __atelierDebug?: unknown
+  }
+}
+
+export function createSession(boardId: string, token: string, access: BoardAccess): BoardSessionModel {
+  const connection = new BoardConnection(boardId, token)
+  const board = new BoardStore(connection.doc)
+  const viewport = { width: window.innerWidth, height: window.innerHeight }
+  const view = new ViewStore({ viewport, camera: centerOn({ x: 0, y: 0 }, viewport, 1) })
+  const registry = createRegistry()
+  const id = personId(localStorage)
+  const ctx: CommandContext = { board, view, readOnly: !canWrite(access.role, 'board'), author: id }
+  const pointer = new PointerController(ctx, registry)
+  const cursor = new CursorPublisher(connection.awareness)
+  // Items deleted by someone else leave the selection and close the editor.
+  const unsubscribe = board.subscribe(() =>
+    view.pruneSelection((itemId) => board.getItem(itemId) !== undefined),
+  )
+  if (import.meta.env.DEV || localStorage.getItem('atelierDebug') === '1') {
+    window.__atelierDebug = { doc: connection.doc, awareness: connection.awareness, store: board, view }
+  }
+  return {
+    connection,
+    board,
+    view,
+    registry,
+    ctx,
+    pointer,
+    cursor,
+    personId: id,
+    destroy() {
+      unsubscribe()
+      cursor.dispose()
+      board.destroy()
+      connection.destroy()
+      if (window.__atelierDebug) window.__atelierDebug = undefined
+    },
+  }
+}
+
+/** Keys typed into a field or a dialog belong to it, not to the board. */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  if (target.isContentEditable) return true
+  if (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return true
+  return target.closest('dialog, [role="dialog"]') !== null
+}

@@ -1,0 +1,56 @@
+import Fastify, { type FastifyInstance } from 'fastify'
+import type { Config } from './config.js'
+import { BODY_LIMIT_BYTES } from './errors.js'
+import { serializeRequest } from './logging.js'
+import { boardsPlugin } from './plugins/boards.js'
+import { errorsPlugin } from './plugins/errors.js'
+import { exportsPlugin } from './plugins/exports.js'
+import { healthPlugin } from './plugins/health.js'
+import { staticPlugin } from './plugins/static.js'
+import { syncPlugin } from './plugins/sync.js'
+import { templatesPlugin } from './plugins/templates.js'
+import { SqliteBoardStore } from './store/sqlite/store.js'
+import type { BoardStore } from './store/types.js'
+import { emptyCatalogue, type TemplateCatalogue } from './templates.js'
+
+export interface AppDependencies {
+  /** Defaults to the SQLite store of `config.dataDir`. The app closes it when it closes. */
+  store?: BoardStore
+  /** Defaults to an empty catalogue. */
+  templates?: TemplateCatalogue
+  /** Where the JSON logs go (defaults to stdout). */
+  logStream?: { write(line: string): void }
+  /** Clock for creation dates and report dates. */
+  now?: () => Date
+}
+
+/**
+ * The whole server, not listening yet: tests drive it with `app.inject()` or `app.listen({ port: 0 })`.
+ * `app.close()` is the shutdown sequence: refuse new sockets, close the open ones with 1012, store
+ * every room, close the store.
+ */
+export function buildApp(config: Config, deps: AppDependencies = {}): FastifyInstance {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      serializers: { req: serializeRequest },
+      ...(deps.logStream ? { stream: deps.logStream } : {}),
+    },
+    bodyLimit: BODY_LIMIT_BYTES,
+  })
+  const store = deps.store ?? SqliteBoardStore.open(config.dataDir)
+  const templates = deps.templates ?? emptyCatalogue
+  const now = deps.now ?? (() => new Date())
+
+  app.addHook('onClose', async () => {
+    await store.close()
+  })
+  app.register(errorsPlugin)
+  app.register(healthPlugin)
+  app.register(boardsPlugin, { store, templates, now })
+  app.register(templatesPlugin, { templates })
+  app.register(exportsPlugin, { store, now })
+  app.register(syncPlugin, { store, compactAfter: config.compactAfter })
+  app.register(staticPlugin, { root: config.staticDir })
+  return app
+}

@@ -1,0 +1,90 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { z } from 'zod'
+
+/** The repository root, two levels above this file both in src/ (tsx) and in dist/ (node). */
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url))
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+export type LogLevel = (typeof LOG_LEVELS)[number]
+
+export interface Config {
+  port: number
+  host: string
+  /** Absolute directory of the SQLite database. */
+  dataDir: string
+  logLevel: LogLevel
+  /** Absolute directory of the built client (index.html and assets). */
+  staticDir: string
+  /** Log length of one document above which the relay folds it into a snapshot. */
+  compactAfter: number
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+function integer(min: number, max: number) {
+  return z
+    .string()
+    .regex(/^\d+$/, `expected an integer ${min}-${max}`)
+    .transform(Number)
+    .pipe(
+      z.number().min(min, `expected an integer ${min}-${max}`).max(max, `expected an integer ${min}-${max}`),
+    )
+}
+
+const nonEmpty = z.string().min(1, 'expected a non-empty value')
+
+/**
+ * Every setting the server reads, by environment variable. Relative paths are resolved against the
+ * repository root, not the process cwd: `pnpm start` runs from server/, yet `./data` means the
+ * repository's data/ as the README says.
+ */
+const SETTINGS = {
+  PORT: { schema: integer(0, 65535), fallback: '8080' },
+  HOST: { schema: nonEmpty, fallback: '0.0.0.0' },
+  DATA_DIR: { schema: nonEmpty, fallback: './data' },
+  LOG_LEVEL: { schema: z.enum(LOG_LEVELS, `expected one of ${LOG_LEVELS.join(', ')}`), fallback: 'info' },
+  ATELIER_STATIC_DIR: { schema: nonEmpty, fallback: './client/dist' },
+  ATELIER_COMPACT_AFTER: { schema: integer(1, 1_000_000), fallback: '500' },
+} as const
+
+type SettingName = keyof typeof SETTINGS
+
+function isSettingName(name: string): name is SettingName {
+  return Object.hasOwn(SETTINGS, name)
+}
+
+function read<N extends SettingName>(
+  env: NodeJS.ProcessEnv,
+  name: N,
+): z.output<(typeof SETTINGS)[N]['schema']> {
+  const setting = SETTINGS[name]
+  const raw = env[name] ?? setting.fallback
+  const result = setting.schema.safeParse(raw)
+  if (!result.success) {
+    const reason = result.error.issues[0]?.message ?? 'invalid value'
+    throw new ConfigError(`Invalid setting ${name}: ${reason}, got ${JSON.stringify(raw)}`)
+  }
+  return result.data as z.output<(typeof SETTINGS)[N]['schema']>
+}
+
+/** Reads the configuration from the environment; throws ConfigError with a one-line message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  for (const name of Object.keys(env)) {
+    // A typo in an ATELIER_* name would otherwise be silently ignored.
+    if (name.startsWith('ATELIER_') && !isSettingName(name)) {
+      const known = Object.keys(SETTINGS).filter((n) => n.startsWith('ATELIER_'))
+      throw new ConfigError(`Unknown setting ${name} (known: ${known.join(', ')})`)
+    }
+  }
+  return {
+    port: read(env, 'PORT'),
+    host: read(env, 'HOST'),
+    dataDir: path.resolve(REPO_ROOT, read(env, 'DATA_DIR')),
+    logLevel: read(env, 'LOG_LEVEL'),
+    staticDir: path.resolve(REPO_ROOT, read(env, 'ATELIER_STATIC_DIR')),
+    compactAfter: read(env, 'ATELIER_COMPACT_AFTER'),
+  }
+}

@@ -1,0 +1,40 @@
+/** Every error the HTTP API answers with: one place for status codes and wording. */
+
+export const BODY_LIMIT_BYTES = 64 * 1024
+
+export class HttpError extends Error {
+  override name = 'HttpError'
+  constructor(
+    readonly statusCode: number,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+export const errors = {
+  bodyNotJson: () => new HttpError(400, 'body must be JSON'),
+  bodyNotObject: () => new HttpError(400, 'body must be a JSON object'),
+  bodyTooLarge: () => new HttpError(400, `body is larger than ${BODY_LIMIT_BYTES / 1024} KiB`),
+  invalidField: (message: string) => new HttpError(400, message),
+  unknownField: (name: string) => new HttpError(400, `unknown field "${name}"`),
+  unknownTemplate: (templateId: string) => new HttpError(400, `unknown templateId "${templateId}"`),
+  unauthorized: () => new HttpError(401, 'a valid token of this board is required'),
+  notFound: () => new HttpError(404, 'not found'),
+  upgradeRequired: () => new HttpError(426, 'this endpoint expects a WebSocket upgrade'),
+  internal: () => new HttpError(500, 'internal server error'),
+} as const
+
+/** Fastify's own errors (body parsing) mapped onto the catalogue; null for any other error. */
+export function fromFastifyError(code: string | undefined): HttpError | null {
+  switch (code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return errors.bodyNotJson()
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return errors.bodyTooLarge()
+    default:
+      return null
+  }
+}

@@ -1,0 +1,48 @@
+import { type BoardAccess, type CreateBoardResponse, createBoardRequest, initBoard } from '@atelier/shared'
+import type { FastifyPluginAsync } from 'fastify'
+import * as Y from 'yjs'
+import { newBoardId, newTokens, resolveRole } from '../access.js'
+import { errors } from '../errors.js'
+import type { BoardStore } from '../store/types.js'
+import type { TemplateCatalogue } from '../templates.js'
+import { parseBody, tokenOf } from '../validation.js'
+
+export interface BoardsPluginOptions {
+  store: BoardStore
+  templates: TemplateCatalogue
+  now: () => Date
+}
+
+export const boardsPlugin: FastifyPluginAsync<BoardsPluginOptions> = async (
+  app,
+  { store, templates, now },
+) => {
+  app.post('/api/boards', async (request, reply): Promise<CreateBoardResponse> => {
+    const { title, templateId } = parseBody(createBoardRequest, request.body)
+    const doc = new Y.Doc()
+    initBoard(doc, { title, ...(templateId ? { templateId } : {}) })
+    if (templateId !== undefined && !templates.expand(templateId, doc))
+      throw errors.unknownTemplate(templateId)
+    const id = newBoardId()
+    const { tokens, hashes } = newTokens()
+    await store.createBoard({
+      id,
+      title,
+      templateId: templateId ?? null,
+      createdAt: now().getTime(),
+      tokenHashes: hashes,
+      document: Y.encodeStateAsUpdate(doc),
+    })
+    request.log.info({ boardId: id, templateId }, 'board created')
+    reply.code(201)
+    return { id, tokens }
+  })
+
+  app.get<{ Params: { boardId: string } }>('/api/boards/:boardId', async (request): Promise<BoardAccess> => {
+    const { boardId } = request.params
+    const role = await resolveRole(store, boardId, tokenOf(request.query))
+    const board = role ? await store.getBoard(boardId) : null
+    if (!role || !board) throw errors.unauthorized()
+    return { id: board.id, title: board.title, role }
+  })
+}

@@ -1,0 +1,5 @@
+import type { FastifyPluginAsync } from 'fastify'
+
+export const healthPlugin: FastifyPluginAsync = async (app) => {
+  app.get('/healthz', async () => ({ status: 'ok' }))
+}

@@ -1,0 +1,75 @@
+import type { IncomingMessage } from 'node:http'
+import { STATUS_CODES } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { MAX_MESSAGE_BYTES, parseRoom, SYNC_PREFIX } from '@atelier/shared'
+import fp from 'fastify-plugin'
+import { WebSocketServer } from 'ws'
+import { resolveRole } from '../access.js'
+import { errors } from '../errors.js'
+import type { BoardStore } from '../store/types.js'
+import { Relay } from '../sync/relay.js'
+
+export interface SyncPluginOptions {
+  store: BoardStore
+  compactAfter: number
+}
+
+/** Answers an upgrade request with a bare HTTP status and closes the socket: no WebSocket is opened. */
+function refuse(socket: Duplex, status: number): void {
+  socket.once('finish', () => socket.destroy())
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+}
+
+/**
+ * WebSocket upgrades on /sync/:boardId and /sync/:boardId/session. The token is checked before the
+ * upgrade, so a refused client never receives a byte of the document.
+ */
+export const syncPlugin = fp<SyncPluginOptions>(
+  async (app, { store, compactAfter }) => {
+    const relay = new Relay({ store, compactAfter, log: app.log })
+    const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
+    let accepting = true
+
+    async function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+      socket.on('error', (error) => app.log.debug({ err: error }, 'upgrade socket error'))
+      const url = new URL(request.url ?? '/', 'http://localhost')
+      const target = url.pathname.startsWith(`${SYNC_PREFIX}/`)
+        ? parseRoom(url.pathname.slice(SYNC_PREFIX.length + 1))
+        : null
+      if (!target) return refuse(socket, 404)
+      if (!accepting) return refuse(socket, 503)
+      const role = await resolveRole(store, target.boardId, url.searchParams.get('token'))
+      if (!role) {
+        app.log.info(
+          { boardId: target.boardId, kind: target.kind },
+          'sync refused: no valid token for this board',
+        )
+        return refuse(socket, 401)
+      }
+      if (!accepting) return refuse(socket, 503)
+      wss.handleUpgrade(request, socket, head, (ws) => relay.accept(ws, { ...target, role }))
+    }
+
+    function onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+      upgrade(request, socket, head).catch((error: unknown) => {
+        app.log.error({ err: error }, 'upgrade failed')
+        refuse(socket, 500)
+      })
+    }
+
+    app.server.on('upgrade', onUpgrade)
+
+    app.get(`${SYNC_PREFIX}/*`, async () => {
+      throw errors.upgradeRequired()
+    })
+
+    // preClose runs before the HTTP server stops: upgraded sockets would not let it close.
+    app.addHook('preClose', async () => {
+      accepting = false
+      app.server.off('upgrade', onUpgrade)
+      await relay.close()
+      wss.close()
+    })
+  },
+  { name: 'atelier-sync' },
+)

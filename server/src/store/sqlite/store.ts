@@ -1,0 +1,124 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { isRole, ROLES, type Role } from '@atelier/shared'
+import Database from 'better-sqlite3'
+import type { BoardRecord, BoardStore, NewBoard, StoredDocument } from '../types.js'
+import { migrate } from './migrations.js'
+
+export const DATABASE_FILE = 'atelier.sqlite'
+
+interface BoardRow {
+  id: string
+  title: string
+  template_id: string | null
+  created_at: number
+}
+
+/** better-sqlite3 binds Buffers as BLOBs; this views the same bytes without copying. */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+}
+
+/**
+ * The embedded store: one SQLite file in the data directory. better-sqlite3 is synchronous, so
+ * an append has reached the database file when `appendUpdate` resolves.
+ */
+export class SqliteBoardStore implements BoardStore {
+  private readonly db: Database.Database
+  private readonly statements
+
+  constructor(file: string) {
+    this.db = new Database(file)
+    this.db.pragma('journal_mode = WAL')
+    // NORMAL only risks the last commits on power loss or an OS crash; a killed process (the
+    // contract's SIGKILL case) loses nothing, since each commit is in the WAL file when it returns.
+    this.db.pragma('synchronous = NORMAL')
+    this.db.pragma('foreign_keys = ON')
+    migrate(this.db)
+    this.statements = {
+      insertBoard: this.db.prepare(
+        'INSERT INTO boards (id, title, template_id, created_at) VALUES (@id, @title, @templateId, @createdAt)',
+      ),
+      upsertToken: this.db.prepare(
+        `INSERT INTO tokens (board_id, role, token_hash) VALUES (?, ?, ?)
+         ON CONFLICT (board_id, role) DO UPDATE SET token_hash = excluded.token_hash`,
+      ),
+      selectBoard: this.db.prepare<[string], BoardRow>(
+        'SELECT id, title, template_id, created_at FROM boards WHERE id = ?',
+      ),
+      selectRole: this.db.prepare<[string, string], { role: string }>(
+        'SELECT role FROM tokens WHERE board_id = ? AND token_hash = ?',
+      ),
+      insertUpdate: this.db.prepare('INSERT INTO doc_updates (doc_name, update_data) VALUES (?, ?)'),
+      selectSnapshot: this.db.prepare<[string], { snapshot: Buffer; upto_seq: number }>(
+        'SELECT snapshot, upto_seq FROM doc_snapshots WHERE doc_name = ?',
+      ),
+      selectUpdates: this.db.prepare<[string, number], { seq: number; update_data: Buffer }>(
+        'SELECT seq, update_data FROM doc_updates WHERE doc_name = ? AND seq > ? ORDER BY seq',
+      ),
+      upsertSnapshot: this.db.prepare(
+        `INSERT INTO doc_snapshots (doc_name, snapshot, upto_seq) VALUES (?, ?, ?)
+         ON CONFLICT (doc_name) DO UPDATE SET snapshot = excluded.snapshot, upto_seq = excluded.upto_seq`,
+      ),
+      deleteUpdates: this.db.prepare('DELETE FROM doc_updates WHERE doc_name = ? AND seq <= ?'),
+    }
+  }
+
+  /** Opens (creating if needed) the store of a data directory. */
+  static open(dataDir: string): SqliteBoardStore {
+    fs.mkdirSync(dataDir, { recursive: true })
+    return new SqliteBoardStore(path.join(dataDir, DATABASE_FILE))
+  }
+
+  async createBoard(board: NewBoard): Promise<void> {
+    this.db.transaction(() => {
+      const { id, title, templateId, createdAt } = board
+      this.statements.insertBoard.run({ id, title, templateId, createdAt })
+      for (const role of ROLES) this.statements.upsertToken.run(board.id, role, board.tokenHashes[role])
+      this.statements.upsertSnapshot.run(board.id, asBuffer(board.document), 0)
+    })()
+  }
+
+  async getBoard(boardId: string): Promise<BoardRecord | null> {
+    const row = this.statements.selectBoard.get(boardId)
+    if (!row) return null
+    return { id: row.id, title: row.title, templateId: row.template_id, createdAt: row.created_at }
+  }
+
+  async findRole(boardId: string, tokenHash: string): Promise<Role | null> {
+    const row = this.statements.selectRole.get(boardId, tokenHash)
+    return row && isRole(row.role) ? row.role : null
+  }
+
+  async rotateToken(boardId: string, role: Role, tokenHash: string): Promise<void> {
+    this.statements.upsertToken.run(boardId, role, tokenHash)
+  }
+
+  async appendUpdate(docName: string, update: Uint8Array): Promise<number> {
+    const result = this.statements.insertUpdate.run(docName, asBuffer(update))
+    return Number(result.lastInsertRowid)
+  }
+
+  async loadDocument(docName: string): Promise<StoredDocument> {
+    return this.db.transaction(() => {
+      const snapshot = this.statements.selectSnapshot.get(docName)
+      const rows = this.statements.selectUpdates.all(docName, snapshot?.upto_seq ?? 0)
+      return {
+        snapshot: snapshot ? new Uint8Array(snapshot.snapshot) : null,
+        updates: rows.map((row) => new Uint8Array(row.update_data)),
+        lastSeq: rows.at(-1)?.seq ?? snapshot?.upto_seq ?? 0,
+      }
+    })()
+  }
+
+  async compact(docName: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+    this.db.transaction(() => {
+      this.statements.upsertSnapshot.run(docName, asBuffer(snapshot), uptoSeq)
+      this.statements.deleteUpdates.run(docName, uptoSeq)
+    })()
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close()
+  }
+}

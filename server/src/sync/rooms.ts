@@ -1,0 +1,212 @@
+import { type DocKind, migrateBoard, roomName, SchemaTooNewError } from '@atelier/shared'
+import type { FastifyBaseLogger } from 'fastify'
+import { Awareness, removeAwarenessStates } from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import { applyStoredDocument } from '../store/documents.js'
+import type { BoardStore } from '../store/types.js'
+import { Connection } from './connection.js'
+import { awarenessMessage, updateMessage } from './messages.js'
+
+/** Transaction origin of the changes the server itself makes (migrations). */
+export const SERVER_ORIGIN = 'atelier-server'
+/** Origin of a document's state read back from the store: already stored, so not appended again. */
+const STORE_ORIGIN = Symbol('store')
+/** Standard WebSocket close code for a server-side failure. */
+const INTERNAL_ERROR = 1011
+
+export interface RoomOptions {
+  store: BoardStore
+  /** Log length above which a document is folded into a snapshot. */
+  compactAfter: number
+  log: FastifyBaseLogger
+}
+
+interface PendingUpdate {
+  update: Uint8Array
+  origin: unknown
+}
+
+/**
+ * One y-websocket room: the server's copy of a document, its awareness and its connections.
+ *
+ * Everything that touches the room runs through one queue (`run`), and after each task the
+ * document changes it made are appended to the store and only then forwarded. So nothing leaves
+ * the relay (neither an update nor a sync reply to a newcomer) before it is stored.
+ */
+export class Room {
+  readonly doc = new Y.Doc()
+  readonly awareness = new Awareness(this.doc)
+  readonly connections = new Set<Connection>()
+  readonly name: string
+  private readonly log: FastifyBaseLogger
+  private queue: Promise<void> = Promise.resolve()
+  private pending: PendingUpdate[] = []
+  /** Updates in the store's log for this document since its snapshot, and the last one's seq. */
+  private logLength = 0
+  private lastSeq = 0
+  private compactionScheduled = false
+  private state: 'open' | 'closed' = 'open'
+
+  constructor(
+    readonly boardId: string,
+    readonly kind: DocKind,
+    private readonly options: RoomOptions,
+    private readonly onClosed: (room: Room) => void,
+  ) {
+    this.name = roomName(boardId, kind)
+    this.log = options.log.child({ boardId, kind })
+    this.awareness.setLocalState(null)
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== STORE_ORIGIN) this.pending.push({ update, origin })
+    })
+    this.awareness.on('update', this.onAwarenessUpdate)
+    void this.run(() => this.load())
+  }
+
+  /**
+   * Queues a task; resolves when it and the storing and forwarding of its changes are done.
+   * A task that throws, or a store that fails, takes the whole room down (see `fail`): callers
+   * catch the errors that concern one connection themselves.
+   */
+  run(task: () => void | Promise<void>): Promise<void> {
+    this.queue = this.queue
+      .then(async () => {
+        if (this.state === 'closed') return
+        try {
+          await task()
+        } finally {
+          await this.storeAndForward()
+        }
+      })
+      .catch((error: unknown) => this.fail(error))
+    return this.queue
+  }
+
+  add(connection: Connection): void {
+    this.connections.add(connection)
+  }
+
+  /** Drops a connection and the presence it announced; the last one out unloads the room. */
+  remove(connection: Connection): void {
+    this.connections.delete(connection)
+    void this.run(async () => {
+      if (connection.awarenessIds.size > 0) {
+        removeAwarenessStates(this.awareness, [...connection.awarenessIds], null)
+      }
+      if (this.connections.size === 0) await this.unload()
+    })
+  }
+
+  /** Folds the log into a snapshot. Only call from a queued task. */
+  async compact(): Promise<void> {
+    if (this.logLength === 0) return
+    await this.options.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), this.lastSeq)
+    this.log.debug({ updates: this.logLength, upToSeq: this.lastSeq }, 'compacted')
+    this.logLength = 0
+  }
+
+  private async load(): Promise<void> {
+    const stored = await this.options.store.loadDocument(this.name)
+    this.logLength = stored.updates.length
+    this.lastSeq = stored.lastSeq
+    applyStoredDocument(this.doc, stored, STORE_ORIGIN)
+    if (this.kind !== 'board') return
+    try {
+      const applied = migrateBoard(this.doc, SERVER_ORIGIN)
+      if (applied.length > 0) this.log.info({ applied }, 'migrated board document')
+    } catch (error) {
+      // A newer server wrote this board: relaying it unchanged is safe, newer versions only add keys.
+      if (!(error instanceof SchemaTooNewError)) throw error
+      this.log.warn({ found: error.found }, 'board schema is newer than this server; relaying as is')
+    }
+  }
+
+  private async storeAndForward(): Promise<void> {
+    while (this.pending.length > 0) {
+      const { update, origin } = this.pending[0] as PendingUpdate
+      this.lastSeq = await this.options.store.appendUpdate(this.name, update)
+      this.pending.shift()
+      this.logLength++
+      const message = updateMessage(update)
+      for (const connection of this.connections) if (connection !== origin) connection.send(message)
+    }
+    if (this.logLength >= this.options.compactAfter) this.scheduleCompaction()
+  }
+
+  private scheduleCompaction(): void {
+    if (this.compactionScheduled) return
+    this.compactionScheduled = true
+    // Let the messages already received go first; compaction then runs between two of them.
+    setImmediate(() => {
+      this.compactionScheduled = false
+      void this.run(() => this.compact())
+    })
+  }
+
+  private async unload(): Promise<void> {
+    await this.compact()
+    // Someone may have joined while the snapshot was being written.
+    if (this.connections.size > 0) return
+    this.close()
+    this.log.debug('unloaded')
+  }
+
+  private close(): void {
+    this.state = 'closed'
+    this.onClosed(this)
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+
+  /**
+   * The room's state may now differ from the store's: disconnect everyone so their clients
+   * reconnect to a room reloaded from the store (and resend what the store missed).
+   */
+  private fail(error: unknown): void {
+    if (this.state === 'closed') return
+    this.log.error({ err: error }, 'room failed; disconnecting its clients')
+    for (const connection of this.connections) connection.close(INTERNAL_ERROR, 'room failed')
+    this.pending = []
+    this.close()
+  }
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    if (origin instanceof Connection) {
+      for (const id of added) origin.awarenessIds.add(id)
+      for (const id of removed) origin.awarenessIds.delete(id)
+    }
+    const message = awarenessMessage(this.awareness, [...added, ...updated, ...removed])
+    for (const connection of this.connections) if (connection !== origin) connection.send(message)
+  }
+}
+
+/** The loaded rooms, by room name; a room loads on its first connection and unloads after its last. */
+export class Rooms {
+  private readonly rooms = new Map<string, Room>()
+
+  constructor(private readonly options: RoomOptions) {}
+
+  open(boardId: string, kind: DocKind): Room {
+    const name = roomName(boardId, kind)
+    let room = this.rooms.get(name)
+    if (!room) {
+      room = new Room(boardId, kind, this.options, (closed) => {
+        if (this.rooms.get(closed.name) === closed) this.rooms.delete(closed.name)
+      })
+      this.rooms.set(name, room)
+    }
+    return room
+  }
+
+  get size(): number {
+    return this.rooms.size
+  }
+
+  /** Waits for every room's queue and folds every log into its snapshot. */
+  async flush(): Promise<void> {
+    await Promise.all([...this.rooms.values()].map((room) => room.run(() => room.compact())))
+  }
+}

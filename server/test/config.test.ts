@@ -1,0 +1,64 @@
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { loadConfig } from '../src/config.js'
+
+const repoRoot = path.resolve(import.meta.dirname, '../..')
+
+describe('loadConfig', () => {
+  it('has defaults for every setting, with paths under the repository root', () => {
+    expect(loadConfig({})).toEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      dataDir: path.join(repoRoot, 'data'),
+      logLevel: 'info',
+      staticDir: path.join(repoRoot, 'client', 'dist'),
+      compactAfter: 500,
+    })
+  })
+
+  it('reads every setting', () => {
+    const config = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: '/var/lib/atelier',
+      LOG_LEVEL: 'debug',
+      ATELIER_STATIC_DIR: '/srv/atelier',
+      ATELIER_COMPACT_AFTER: '10',
+    })
+    expect(config).toEqual({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: '/var/lib/atelier',
+      logLevel: 'debug',
+      staticDir: '/srv/atelier',
+      compactAfter: 10,
+    })
+  })
+
+  it('ignores variables that are not its own', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', PATH: '/bin' })).not.toThrow()
+  })
+
+  it.each([
+    [{ PORT: 'abc' }, 'Invalid setting PORT: expected an integer 0-65535, got "abc"'],
+    [{ PORT: '70000' }, 'Invalid setting PORT: expected an integer 0-65535, got "70000"'],
+    [{ PORT: '-1' }, 'Invalid setting PORT: expected an integer 0-65535, got "-1"'],
+    [{ HOST: '' }, 'Invalid setting HOST: expected a non-empty value, got ""'],
+    [
+      { LOG_LEVEL: 'loud' },
+      'Invalid setting LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent, got "loud"',
+    ],
+    [
+      { ATELIER_COMPACT_AFTER: '0' },
+      'Invalid setting ATELIER_COMPACT_AFTER: expected an integer 1-1000000, got "0"',
+    ],
+  ])('refuses %j with a one-line message naming the setting', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message)
+  })
+
+  it('refuses an unknown ATELIER_* setting', () => {
+    expect(() => loadConfig({ ATELIER_STATIC_DRI: '/srv' })).toThrow(
+      'Unknown setting ATELIER_STATIC_DRI (known: ATELIER_STATIC_DIR, ATELIER_COMPACT_AFTER)',
+    )
+  })
+})

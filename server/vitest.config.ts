@@ -1,0 +1,6 @@
+import { defineProject } from 'vitest/config'
+
+export default defineProject({
+  resolve: { conditions: ['@atelier/source'] },
+  test: { name: 'server', environment: 'node' },
+})

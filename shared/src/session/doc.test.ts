@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import {
+  openRoundIn,
+  patchRound,
+  readAgenda,
+  readRounds,
+  readSessionState,
+  readTimer,
+  replaceAgenda,
+  writeRound,
+  writeSessionState,
+  writeTimer,
+} from './doc.js'
+import { STOPPED_TIMER, startTimer } from './timer.js'
+
+describe('session document', () => {
+  it('reads defaults from an empty document', () => {
+    const doc = new Y.Doc()
+    expect(readSessionState(doc)).toEqual({
+      stepId: null,
+      writingMode: 'open',
+      anonymous: false,
+      followPersonId: null,
+      spotlightFrameId: null,
+    })
+    expect(readTimer(doc)).toEqual(STOPPED_TIMER)
+    expect(readAgenda(doc)).toEqual([])
+    expect(readRounds(doc)).toEqual([])
+  })
+
+  it('round-trips state, timer and agenda', () => {
+    const doc = new Y.Doc()
+    writeSessionState(doc, { writingMode: 'private', anonymous: true, stepId: 's1' })
+    writeTimer(doc, startTimer(300_000, 42))
+    replaceAgenda(doc, [
+      { id: 's1', title: 'Divergence', instructions: 'Seul·e', durationMinutes: 5, mode: 'private' },
+    ])
+    expect(readSessionState(doc)).toMatchObject({ writingMode: 'private', anonymous: true, stepId: 's1' })
+    expect(readTimer(doc)).toEqual({
+      status: 'running',
+      durationMs: 300_000,
+      endsAt: 300_042,
+      remainingMs: 300_000,
+    })
+    expect(readAgenda(doc).map((s) => s.title)).toEqual(['Divergence'])
+  })
+
+  it('ignores a writing mode it does not know', () => {
+    const doc = new Y.Doc()
+    doc.getMap('state').set('writingMode', 'secret')
+    expect(readSessionState(doc).writingMode).toBe('open')
+  })
+
+  it('keeps the facilitator closing a round and the relay counting voters apart', () => {
+    const facilitator = new Y.Doc()
+    writeRound(facilitator, {
+      id: 'r1',
+      title: 'Vote',
+      frameIds: ['f'],
+      itemIds: [],
+      budget: 3,
+      status: 'open',
+      openedAt: 1,
+    })
+    const relay = new Y.Doc()
+    Y.applyUpdate(relay, Y.encodeStateAsUpdate(facilitator))
+    expect(openRoundIn(relay)?.id).toBe('r1')
+    patchRound(facilitator, 'r1', { status: 'closed', closedAt: 2 })
+    patchRound(relay, 'r1', { voters: 7 })
+    Y.applyUpdate(relay, Y.encodeStateAsUpdate(facilitator))
+    Y.applyUpdate(facilitator, Y.encodeStateAsUpdate(relay))
+    expect(readRounds(facilitator)[0]).toMatchObject({ status: 'closed', voters: 7, closedAt: 2 })
+    expect(openRoundIn(facilitator)).toBeNull()
+  })
+
+  it('lists rounds most recent first and skips malformed ones', () => {
+    const doc = new Y.Doc()
+    const base = { title: '', frameIds: [], itemIds: [], budget: 3, status: 'closed' as const }
+    writeRound(doc, { ...base, id: 'old', openedAt: 1 })
+    writeRound(doc, { ...base, id: 'new', openedAt: 2 })
+    doc.getMap('rounds').set('broken', new Y.Map())
+    expect(readRounds(doc).map((r) => r.id)).toEqual(['new', 'old'])
+  })
+})

@@ -1,0 +1,3 @@
+export * from './doc.js'
+export * from './timer.js'
+export * from './types.js'

@@ -1,0 +1,77 @@
+/**
+ * The session document (`/sync/:boardId/session`): what the facilitator runs — timer, agenda,
+ * modes, vote rounds. Only facilitator connections (and the relay itself) write it.
+ */
+
+/** open: notes are public · private: new notes stay with their author · revealed: private notes were published. */
+export const WRITING_MODES = ['open', 'private', 'revealed'] as const
+export type WritingMode = (typeof WRITING_MODES)[number]
+
+export type TimerStatus = 'stopped' | 'running' | 'paused'
+
+/**
+ * A countdown expressed in server time, so every screen shows the same remaining time
+ * whatever its own clock says.
+ */
+export interface TimerState {
+  status: TimerStatus
+  /** Length the timer was last set to. */
+  durationMs: number
+  /** Server epoch ms at which a running timer reaches zero. */
+  endsAt: number | null
+  /** Time left when paused or stopped. */
+  remainingMs: number
+}
+
+export interface VoteConfig {
+  /** Votes each person can place in the round. */
+  budget: number
+  /** Most votes one person can place on one item (default: the whole budget). */
+  maxPerItem?: number
+}
+
+export interface AgendaStep {
+  id: string
+  title: string
+  instructions: string
+  durationMinutes: number
+  /** Frame the step brings everyone to. */
+  frameId?: string
+  mode: WritingMode
+  vote?: VoteConfig
+  /** Frames whose items are locked while the step runs. */
+  lockFrameIds?: string[]
+}
+
+export type RoundStatus = 'open' | 'closed'
+
+export interface RankedItem {
+  itemId: string
+  votes: number
+  /** Competition ranking: ties share a rank, the next rank skips (1, 2, 2, 4). */
+  rank: number
+}
+
+export interface VoteRound extends VoteConfig {
+  id: string
+  title: string
+  /** Items that can receive votes: those inside these frames, or these items. */
+  frameIds: string[]
+  itemIds: string[]
+  status: RoundStatus
+  openedAt: number
+  closedAt?: number
+  /** People who placed at least one vote (published by the relay while open). */
+  voters: number
+  /** Published by the relay when the round closes; hidden before. */
+  results?: RankedItem[]
+}
+
+export interface SessionState {
+  stepId: string | null
+  writingMode: WritingMode
+  anonymous: boolean
+  /** Person id everyone follows, or null. */
+  followPersonId: string | null
+  spotlightFrameId: string | null
+}

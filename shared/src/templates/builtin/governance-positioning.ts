@@ -1,0 +1,247 @@
+import type { TemplateInput } from '../format.js'
+import {
+  BUILTIN_META,
+  FRAME,
+  type FrameInput,
+  GAP,
+  heading,
+  type ItemInput,
+  instruction,
+  label,
+  NOTE,
+  note,
+  TOP,
+  t,
+} from './layout.js'
+
+const W = 2400
+const H = 340
+const SCALE_X = 560
+const SCALE_W = W - 2 * SCALE_X
+
+const component = (i: number, id: string, title: [string, string]): FrameInput => ({
+  id,
+  title: t(...title),
+  x: 0,
+  y: TOP + i * (H + GAP),
+  w: W,
+  h: H,
+  color: i % 2 === 0 ? FRAME.blue : FRAME.violet,
+})
+const strategique = component(0, 'strategique', ['1. Stratégique', '1. Strategic'])
+const decisionnel = component(1, 'decisionnel', ['2. Décisionnel', '2. Decision-making'])
+const informationnel = component(2, 'informationnel', ['3. Informationnel', '3. Information'])
+const relationnel = component(3, 'relationnel', ['4. Relationnel', '4. Relationships'])
+const structurel = component(4, 'structurel', ['5. Structurel', '5. Structure'])
+const ROWS_H = 5 * H + 4 * GAP
+const jetons: FrameInput = {
+  id: 'jetons',
+  title: t('Réserve de jetons', 'Token tray'),
+  x: W + GAP,
+  y: TOP,
+  w: 560,
+  h: 560,
+  color: FRAME.yellow,
+}
+const leviers: FrameInput = {
+  id: 'leviers',
+  title: t('Leviers pour ouvrir la gouvernance', 'Levers to open up governance'),
+  x: W + GAP,
+  y: TOP + 560 + GAP,
+  w: 560,
+  h: ROWS_H - 560 - GAP,
+  color: FRAME.green,
+}
+
+/** One component row: the two poles with the deck's descriptors, and the scale between them. */
+function scale(frame: FrameInput, passive: [string, string], active: [string, string]): ItemInput[] {
+  return [
+    label(
+      `${frame.id}-passive`,
+      frame,
+      40,
+      60,
+      SCALE_X - 80,
+      H - 100,
+      t(`Gouvernance passive / fermée : ${passive[0]}`, `Passive / closed governance: ${passive[1]}`),
+    ),
+    label(
+      `${frame.id}-active`,
+      frame,
+      W - SCALE_X + 40,
+      60,
+      SCALE_X - 80,
+      H - 100,
+      t(`Gouvernance active / ouverte : ${active[0]}`, `Active / open governance: ${active[1]}`),
+    ),
+    {
+      id: `${frame.id}-echelle`,
+      type: 'shape',
+      shape: 'rectangle',
+      frameId: frame.id,
+      x: frame.x + SCALE_X,
+      y: frame.y + H / 2 - 8,
+      w: SCALE_W,
+      h: 16,
+      color: '#adb5bd',
+      locked: true,
+    },
+  ]
+}
+
+/** Positionnement gouvernance: each participant places a token between closed and open governance. */
+export const governancePositioning: TemplateInput = {
+  ...BUILTIN_META,
+  id: 'governance-positioning',
+  title: t('Positionnement gouvernance', 'Governance self-assessment'),
+  description: t(
+    'Un auto-positionnement ludique : pour chaque composante de la gouvernance (stratégique, décisionnel, informationnel, relationnel, structurel), chacun place son jeton entre « gouvernance passive / fermée » et « gouvernance active / ouverte ». Le tableau montre la dispersion du groupe.',
+    'A playful self-assessment: for each component of governance (strategic, decision-making, information, relationships, structure), everyone places a token between “passive / closed governance” and “active / open governance”. The board shows how the group is spread.',
+  ),
+  category: 'diagnosis',
+  facilitation: t(
+    'Chacun prend un jeton dans la réserve (un petit post-it à ses initiales) et le place sur chaque échelle, en privé : personne ne voit les autres avant la révélation. Une fois révélés, lisez la dispersion plutôt que la moyenne : les écarts sont le sujet de la discussion. Les mots-clés de chaque pôle viennent du support ; ils aident à se situer, ils ne jugent pas. Terminez par les leviers pour ouvrir la gouvernance là où le groupe le souhaite.',
+    'Everyone takes a token from the tray (a small note with their initials) and places it on each scale, in private: nobody sees the others before the reveal. Once revealed, read the spread rather than the average: the gaps are what to discuss. The keywords at each pole come from the deck; they help people place themselves, they do not judge. End with the levers to open up governance where the group wants to.',
+  ),
+  participants: { min: 3, max: 40 },
+  durationMinutes: 50,
+  frames: [strategique, decisionnel, informationnel, relationnel, structurel, jetons, leviers],
+  items: [
+    heading('titre', t('Positionnement gouvernance', 'Governance self-assessment'), W + GAP + 560),
+    ...scale(
+      strategique,
+      [
+        'informalisation, outils, globalisation, « clientélisme »',
+        'informality, tools, one-size-fits-all, patronage',
+      ],
+      [
+        'priorités, ambitions, sens, politiques publiques, personnalisation, projet',
+        'priorities, ambitions, meaning, public policies, personalisation, project',
+      ],
+    ),
+    ...scale(
+      decisionnel,
+      [
+        '« pré-carré », individuel, pouvoir, endogène, moyens, jeu d’acteurs',
+        'turf, individual, power, inward-looking, resources, power games',
+      ],
+      [
+        'choix, arbitrages, exogène, usagers, coopération, leadership, apprentissage',
+        'choices, trade-offs, outward-looking, users, cooperation, leadership, learning',
+      ],
+    ),
+    ...scale(
+      informationnel,
+      ['opacité, papier', 'opacity, paper'],
+      ['transparence, digitalisation', 'transparency, digital'],
+    ),
+    ...scale(
+      relationnel,
+      [
+        'distance forte, cloisonnement, bilatéralité, conflits d’intérêts',
+        'strong distance, silos, one-to-one dealings, conflicts of interest',
+      ],
+      [
+        'transversalité, mode projet, proximité, réseaux, collaboratif',
+        'cross-cutting work, project mode, proximity, networks, collaboration',
+      ],
+    ),
+    ...scale(
+      structurel,
+      ['bureaucratie, hiérarchie, rigidité', 'bureaucracy, hierarchy, rigidity'],
+      ['simplification', 'simplification'],
+    ),
+    instruction(
+      jetons,
+      t(
+        'Dupliquez ce jeton, écrivez vos initiales et posez-le sur chaque échelle.',
+        'Duplicate this token, write your initials and put it on each scale.',
+      ),
+    ),
+    note('jeton', jetons, 200, 220, t('Vos initiales', 'Your initials'), NOTE.yellow, { w: 120, h: 120 }),
+    instruction(
+      leviers,
+      t(
+        'Là où nous voulons avancer : quels leviers, quelle première action ?',
+        'Where we want to move: which levers, which first action?',
+      ),
+    ),
+  ],
+  agenda: [
+    {
+      id: 'etape-intro',
+      title: t('Les cinq composantes', 'The five components'),
+      instructions: t(
+        'Parcourez les cinq échelles et leurs mots-clés.',
+        'Go through the five scales and their keywords.',
+      ),
+      durationMinutes: 5,
+      frameId: 'strategique',
+    },
+    {
+      id: 'etape-positionnement',
+      title: t('Positionnement individuel', 'Individual positioning'),
+      instructions: t(
+        'Placez votre jeton sur chacune des cinq échelles. Personne ne voit votre position avant la révélation.',
+        'Place your token on each of the five scales. Nobody sees your position before the reveal.',
+      ),
+      durationMinutes: 10,
+      frameId: 'jetons',
+      mode: 'private',
+    },
+    {
+      id: 'etape-strategique',
+      title: t('Révélation : stratégique', 'Reveal: strategic'),
+      instructions: t(
+        'Les jetons sont révélés. Que dit la dispersion ? Qui se place aux extrémités, et pourquoi ?',
+        'Tokens are revealed. What does the spread tell us? Who sits at either end, and why?',
+      ),
+      durationMinutes: 5,
+      frameId: 'strategique',
+      mode: 'revealed',
+    },
+    {
+      id: 'etape-decisionnel',
+      title: t('Décisionnel', 'Decision-making'),
+      instructions: t('Lisez la dispersion, discutez les écarts.', 'Read the spread, discuss the gaps.'),
+      durationMinutes: 5,
+      frameId: 'decisionnel',
+      mode: 'revealed',
+    },
+    {
+      id: 'etape-informationnel',
+      title: t('Informationnel', 'Information'),
+      instructions: t('Lisez la dispersion, discutez les écarts.', 'Read the spread, discuss the gaps.'),
+      durationMinutes: 5,
+      frameId: 'informationnel',
+      mode: 'revealed',
+    },
+    {
+      id: 'etape-relationnel',
+      title: t('Relationnel', 'Relationships'),
+      instructions: t('Lisez la dispersion, discutez les écarts.', 'Read the spread, discuss the gaps.'),
+      durationMinutes: 5,
+      frameId: 'relationnel',
+      mode: 'revealed',
+    },
+    {
+      id: 'etape-structurel',
+      title: t('Structurel', 'Structure'),
+      instructions: t('Lisez la dispersion, discutez les écarts.', 'Read the spread, discuss the gaps.'),
+      durationMinutes: 5,
+      frameId: 'structurel',
+      mode: 'revealed',
+    },
+    {
+      id: 'etape-leviers',
+      title: t('Leviers', 'Levers'),
+      instructions: t(
+        'Proposez des leviers pour ouvrir la gouvernance, puis trois gommettes chacun sur les plus utiles.',
+        'Propose levers to open up governance, then three dots each on the most useful.',
+      ),
+      durationMinutes: 10,
+      frameId: 'leviers',
+      vote: { budget: 3 },
+    },
+  ],
+}

@@ -1,0 +1,7 @@
+export * from './apply.js'
+export * from './builtin/index.js'
+export * from './expand.js'
+export * from './format.js'
+export * from './insert.js'
+export * from './migrations.js'
+export * from './parse.js'
