@@ -1,11 +1,33 @@
-import i18next from 'i18next'
+import i18next, { type Resource } from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { savedLanguage, saveLanguage } from '../lib/storage.js'
-import en from './en.json'
-import fr from './fr.json'
 
 export const LANGUAGES = ['fr', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
+
+/**
+ * Strings live in `locales/<language>/<feature>.json`, one file per feature so that features
+ * don't all edit one file. `core.json` holds the top-level keys; any other file `x.json` is
+ * nested under the key `x` (so `t('facilitation.timer.start')` reads `locales/fr/facilitation.json`).
+ */
+const files = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', {
+  eager: true,
+  import: 'default',
+})
+
+export function buildResources(entries: Record<string, Record<string, unknown>>): Resource {
+  const resources: Record<string, { translation: Record<string, unknown> }> = {}
+  for (const [path, strings] of Object.entries(entries)) {
+    const match = path.match(/locales\/([^/]+)\/([^/]+)\.json$/)
+    if (!match) throw new Error(`unexpected translation file ${path}`)
+    const [, language, feature] = match as unknown as [string, string, string]
+    const translation = resources[language]?.translation ?? {}
+    resources[language] = { translation }
+    if (feature === 'core') Object.assign(translation, strings)
+    else translation[feature] = strings
+  }
+  return resources
+}
 
 function initialLanguage(): Language {
   const saved = savedLanguage(localStorage)
@@ -15,7 +37,7 @@ function initialLanguage(): Language {
 /** French first: the interface is French unless the person chose English on this device. */
 export async function setupI18n(): Promise<void> {
   await i18next.use(initReactI18next).init({
-    resources: { fr: { translation: fr }, en: { translation: en } },
+    resources: buildResources(files),
     lng: initialLanguage(),
     fallbackLng: 'fr',
     interpolation: { escapeValue: false },
