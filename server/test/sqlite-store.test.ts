@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { hashToken } from '../src/access.js'
 import { readDocument } from '../src/store/documents.js'
-import { MIGRATIONS } from '../src/store/sqlite/migrations.js'
+import { BOARD_MIGRATIONS, migrate } from '../src/store/sqlite/migrations.js'
 import { DATABASE_FILE, SqliteBoardStore } from '../src/store/sqlite/store.js'
 import { onCleanup, tempDir } from './helpers.js'
 
@@ -49,8 +49,22 @@ describe('SqliteBoardStore', () => {
     openStore(dir)
     const db = new Database(path.join(dir, DATABASE_FILE), { readonly: true })
     onCleanup(() => db.close())
-    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length)
+    const version = db.prepare("SELECT version FROM schema_versions WHERE module = 'boards'").pluck().get()
+    expect(version).toBe(BOARD_MIGRATIONS.steps.length)
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+  })
+
+  it('migrates each module on its own and refuses tables newer than the code', () => {
+    const db = new Database(':memory:')
+    onCleanup(() => db.close())
+    const votes = { module: 'votes', steps: ['CREATE TABLE a (x INTEGER)', 'CREATE TABLE b (y INTEGER)'] }
+    migrate(db, { module: 'votes', steps: votes.steps.slice(0, 1) })
+    migrate(db, votes)
+    migrate(db, votes)
+    expect(db.prepare("SELECT version FROM schema_versions WHERE module = 'votes'").pluck().get()).toBe(2)
+    expect(() => migrate(db, { module: 'votes', steps: ['CREATE TABLE a (x INTEGER)'] })).toThrow(
+      'database tables of votes are at version 2, newer than this server (1)',
+    )
   })
 
   it('stores boards and finds the role of a token hash, for that board only', async () => {

@@ -1,11 +1,20 @@
 import type Database from 'better-sqlite3'
 
 /**
- * Schema of the embedded store, one entry per version (PRAGMA user_version). Append only: a
- * released entry never changes, a new version adds an entry.
+ * The tables of one store module (boards, votes, libraries…) and their history: each module owns
+ * its tables and its own ordered list of SQL steps, so features add tables without renumbering
+ * anyone else's. Append only: a released step never changes, a new version adds a step.
  */
-export const MIGRATIONS: readonly string[] = [
-  `
+export interface SqlMigrations {
+  module: string
+  steps: readonly string[]
+}
+
+/** Boards, their token hashes and the documents' snapshots and update logs. */
+export const BOARD_MIGRATIONS: SqlMigrations = {
+  module: 'boards',
+  steps: [
+    `
   CREATE TABLE boards (
     id TEXT PRIMARY KEY,
     title TEXT NOT NULL,
@@ -35,17 +44,31 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX doc_updates_by_doc ON doc_updates(doc_name, seq);
   `,
-]
+  ],
+}
 
-export function migrate(db: Database.Database): void {
-  const current = db.pragma('user_version', { simple: true }) as number
-  if (current > MIGRATIONS.length) {
-    throw new Error(`database schema version ${current} is newer than this server (${MIGRATIONS.length})`)
+/** Brings one module's tables to its latest version, each step in its own transaction. */
+export function migrate(db: Database.Database, { module, steps }: SqlMigrations): void {
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_versions (module TEXT PRIMARY KEY, version INTEGER NOT NULL) STRICT',
+  )
+  const row = db
+    .prepare<[string], { version: number }>('SELECT version FROM schema_versions WHERE module = ?')
+    .get(module)
+  const current = row?.version ?? 0
+  if (current > steps.length) {
+    throw new Error(
+      `database tables of ${module} are at version ${current}, newer than this server (${steps.length})`,
+    )
   }
-  for (let version = current + 1; version <= MIGRATIONS.length; version++) {
+  const record = db.prepare(
+    `INSERT INTO schema_versions (module, version) VALUES (?, ?)
+     ON CONFLICT (module) DO UPDATE SET version = excluded.version`,
+  )
+  for (let version = current + 1; version <= steps.length; version++) {
     db.transaction(() => {
-      db.exec(MIGRATIONS[version - 1] as string)
-      db.pragma(`user_version = ${version}`)
+      db.exec(steps[version - 1] as string)
+      record.run(module, version)
     })()
   }
 }

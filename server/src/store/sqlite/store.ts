@@ -3,7 +3,7 @@ import path from 'node:path'
 import { isRole, ROLES, type Role } from '@atelier/shared'
 import Database from 'better-sqlite3'
 import type { BoardRecord, BoardStore, NewBoard, StoredDocument } from '../types.js'
-import { migrate } from './migrations.js'
+import { BOARD_MIGRATIONS, migrate } from './migrations.js'
 
 export const DATABASE_FILE = 'atelier.sqlite'
 
@@ -24,7 +24,8 @@ function asBuffer(bytes: Uint8Array): Buffer {
  * an append has reached the database file when `appendUpdate` resolves.
  */
 export class SqliteBoardStore implements BoardStore {
-  private readonly db: Database.Database
+  /** Shared with the other SQLite stores (votes, libraries…), which own their own tables. */
+  readonly db: Database.Database
   private readonly statements
 
   constructor(file: string) {
@@ -34,7 +35,7 @@ export class SqliteBoardStore implements BoardStore {
     // contract's SIGKILL case) loses nothing, since each commit is in the WAL file when it returns.
     this.db.pragma('synchronous = NORMAL')
     this.db.pragma('foreign_keys = ON')
-    migrate(this.db)
+    migrate(this.db, BOARD_MIGRATIONS)
     this.statements = {
       insertBoard: this.db.prepare(
         'INSERT INTO boards (id, title, template_id, created_at) VALUES (@id, @title, @templateId, @createdAt)',
