@@ -88,6 +88,50 @@ describe('board accessors', () => {
     expect(items[0]?.x).toBe(0)
   })
 
+  it('writes and reads the optional keys, with a chosen id', () => {
+    const doc = new Y.Doc()
+    const id = createItem(doc, {
+      id: 'arrow-1',
+      type: 'connector',
+      x: 0,
+      y: 0,
+      from: 'a',
+      to: 'b',
+      locked: true,
+      rotation: 15,
+      tags: ['urgent'],
+      points: [0, 0, 10, 10],
+    })
+    expect(id).toBe('arrow-1')
+    expect(readItem(id, itemsMap(doc).get(id))).toMatchObject({
+      from: 'a',
+      to: 'b',
+      locked: true,
+      rotation: 15,
+      tags: ['urgent'],
+      points: [0, 0, 10, 10],
+    })
+    const shape = createItem(doc, { type: 'shape', x: 0, y: 0, shape: 'diamond', locked: false })
+    expect(itemsMap(doc).get(shape)?.has('locked')).toBe(false)
+    expect(readItem(shape, itemsMap(doc).get(shape))?.shape).toBe('diamond')
+  })
+
+  it('ignores optional keys of the wrong type', () => {
+    const doc = new Y.Doc()
+    const item = new Y.Map<unknown>()
+    item.set('type', 'shape')
+    item.set('shape', 'star')
+    item.set('locked', 'yes')
+    item.set('points', [1, 'two'])
+    item.set('tags', ['ok', 3])
+    itemsMap(doc).set('odd', item)
+    const snapshot = readItem('odd', item)
+    expect(snapshot).not.toHaveProperty('shape')
+    expect(snapshot).not.toHaveProperty('locked')
+    expect(snapshot).not.toHaveProperty('points')
+    expect(snapshot?.tags).toEqual(['ok'])
+  })
+
   it('updates only the keys that changed and deletes items', () => {
     const doc = new Y.Doc()
     const id = createItem(doc, { type: 'note', x: 0, y: 0 })

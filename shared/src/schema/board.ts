@@ -6,9 +6,12 @@ import {
   ITEM_TYPES,
   type ItemInit,
   type ItemPatch,
+  type ItemProps,
   type ItemSnapshot,
   type ItemType,
   SCHEMA_VERSION,
+  SHAPE_KINDS,
+  type ShapeKind,
   TEXT_ITEM_TYPES,
 } from './types.js'
 
@@ -73,15 +76,41 @@ export function readItem(id: string, item: unknown): ItemSnapshot | null {
   const text = item.get('text')
   if (text instanceof Y.Text) snapshot.text = text.toString()
   else if (typeof text === 'string') snapshot.text = text
-  const color = item.get('color')
-  if (typeof color === 'string') snapshot.color = color
-  const z = item.get('z')
-  if (typeof z === 'string') snapshot.z = z
-  const author = item.get('author')
-  if (typeof author === 'string') snapshot.author = author
-  const createdAt = item.get('createdAt')
-  if (typeof createdAt === 'number') snapshot.createdAt = createdAt
+  readProps(item, snapshot)
   return snapshot
+}
+
+const str = (value: unknown): value is string => typeof value === 'string'
+const isShape = (value: unknown): value is ShapeKind =>
+  typeof value === 'string' && (SHAPE_KINDS as readonly string[]).includes(value)
+
+/** Copies the optional keys that hold a value of the right type; anything else is ignored. */
+function readProps(item: ItemMap, into: ItemProps): void {
+  const color = item.get('color')
+  if (str(color)) into.color = color
+  const z = item.get('z')
+  if (str(z)) into.z = z
+  const author = item.get('author')
+  if (str(author)) into.author = author
+  const createdAt = item.get('createdAt')
+  if (typeof createdAt === 'number' && Number.isFinite(createdAt)) into.createdAt = createdAt
+  if (item.get('locked') === true) into.locked = true
+  const shape = item.get('shape')
+  if (isShape(shape)) into.shape = shape
+  const from = item.get('from')
+  if (str(from)) into.from = from
+  const to = item.get('to')
+  if (str(to)) into.to = to
+  const rotation = item.get('rotation')
+  if (typeof rotation === 'number' && Number.isFinite(rotation) && rotation !== 0) into.rotation = rotation
+  const tags = item.get('tags')
+  if (Array.isArray(tags)) into.tags = tags.filter(str)
+  const points = item.get('points')
+  if (Array.isArray(points) && points.every((p) => typeof p === 'number' && Number.isFinite(p))) {
+    into.points = points as number[]
+  }
+  const src = item.get('src')
+  if (str(src)) into.src = src
 }
 
 export function readItems(doc: Y.Doc): ItemSnapshot[] {
@@ -99,8 +128,22 @@ export function itemText(doc: Y.Doc, id: string): Y.Text | null {
   return text instanceof Y.Text ? text : null
 }
 
+/** Keys of ItemProps written as given when present. */
+const PROP_KEYS = [
+  'z',
+  'author',
+  'locked',
+  'shape',
+  'from',
+  'to',
+  'rotation',
+  'tags',
+  'points',
+  'src',
+] as const
+
 export function createItem(doc: Y.Doc, init: ItemInit, origin?: unknown): string {
-  const id = randomId()
+  const id = init.id ?? randomId()
   doc.transact(() => {
     const item = new Y.Map<unknown>()
     item.set('type', init.type)
@@ -110,9 +153,12 @@ export function createItem(doc: Y.Doc, init: ItemInit, origin?: unknown): string
     item.set('h', init.h ?? DEFAULT_NOTE_SIZE)
     if (TEXT_ITEM_TYPES.has(init.type)) item.set('text', new Y.Text(init.text ?? ''))
     if (init.type === 'note' || init.color) item.set('color', init.color ?? DEFAULT_NOTE_COLOR)
-    if (init.z) item.set('z', init.z)
-    if (init.author) item.set('author', init.author)
-    item.set('createdAt', Date.now())
+    for (const key of PROP_KEYS) {
+      const value = init[key]
+      // `locked: false` is the default: leave the key out rather than store it.
+      if (value !== undefined && value !== false) item.set(key, value)
+    }
+    item.set('createdAt', init.createdAt ?? Date.now())
     itemsMap(doc).set(id, item)
   }, origin)
   return id

@@ -7,14 +7,45 @@ export type ItemType = (typeof ITEM_TYPES)[number]
 /** Item types whose `text` key holds a Y.Text. */
 export const TEXT_ITEM_TYPES: ReadonlySet<ItemType> = new Set(['note', 'text', 'shape', 'frame'])
 
+export const SHAPE_KINDS = ['rectangle', 'ellipse', 'diamond'] as const
+export type ShapeKind = (typeof SHAPE_KINDS)[number]
+
 export interface BoardMeta {
   schemaVersion: number
   title: string
   templateId?: string
 }
 
+/**
+ * Keys an item may carry besides its geometry. All optional and additive to schema v1: readers
+ * that do not know a key ignore it.
+ */
+export interface ItemProps {
+  color?: string
+  /** Fractional index for z-order; items without one sort by creation time, then id. */
+  z?: string
+  /** Stable id of the person who created the item (their personId). */
+  author?: string
+  createdAt?: number
+  /** Only facilitators may move, edit, delete or unlock it (the relay enforces this). */
+  locked?: boolean
+  /** Outline of a shape item. */
+  shape?: ShapeKind
+  /** Item ids a connector joins. */
+  from?: string
+  to?: string
+  /** Degrees, clockwise, around the item's centre. */
+  rotation?: number
+  /** Labels on a note. */
+  tags?: string[]
+  /** A stroke's points, flat [x0, y0, x1, y1…], relative to (x, y). */
+  points?: number[]
+  /** URL of an image item's file, served by the relay to board members. */
+  src?: string
+}
+
 /** Plain, immutable view of one item of `doc.getMap('items')`. */
-export interface ItemSnapshot {
+export interface ItemSnapshot extends ItemProps {
   id: string
   type: ItemType
   x: number
@@ -23,25 +54,20 @@ export interface ItemSnapshot {
   h: number
   /** Plain text of the item's Y.Text, for the types that carry one. */
   text?: string
-  color?: string
-  /** Fractional index for z-order; items without one sort by id. */
-  z?: string
-  /** Stable id of the person who created the item (their presence id). */
-  author?: string
-  createdAt?: number
 }
 
-/** What a caller gives to create an item; id, text container and defaults come from the schema. */
-export interface ItemInit {
+/** What a caller gives to create an item; text container and defaults come from the schema. */
+export interface ItemInit extends ItemProps {
+  /** Chosen id (templates need ids known in advance); a fresh random id otherwise. */
+  id?: string
   type: ItemType
   x: number
   y: number
   w?: number
   h?: number
   text?: string
-  color?: string
-  z?: string
-  author?: string
 }
 
-export type ItemPatch = Partial<Pick<ItemSnapshot, 'x' | 'y' | 'w' | 'h' | 'color' | 'z'>>
+export type ItemPatch = Partial<
+  Pick<ItemSnapshot, 'x' | 'y' | 'w' | 'h'> & Omit<ItemProps, 'author' | 'createdAt'>
+>

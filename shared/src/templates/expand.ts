@@ -1,19 +1,18 @@
 import type * as Y from 'yjs'
 import type { Point, Rect } from '../geometry/rect.js'
 import { boundsOf } from '../geometry/rect.js'
+import { createItem, itemsMap } from '../schema/board.js'
 import { randomId } from '../schema/ids.js'
-import { ITEM_TYPES, type ItemType } from '../schema/types.js'
+import { ITEM_TYPES, type ItemType, type ShapeKind } from '../schema/types.js'
 import type { AgendaStep } from '../session/types.js'
 import type {
   Lang,
   LocalizedText,
-  ShapeKind,
   Template,
   TemplateCategory,
   TemplateGamification,
   TemplateSummary,
 } from './format.js'
-import { insertItem, itemExists } from './insert.js'
 
 export interface ExpandOptions {
   /** Board position of the template origin. */
@@ -248,7 +247,7 @@ export function checkExpansion(doc: Y.Doc, expansion: TemplateExpansion): string
     if (typeof item.id !== 'string' || item.id.length === 0)
       errors.push(`${at}.id: must be a non-empty string`)
     else if (kinds.has(item.id)) errors.push(`${at}.id: "${item.id}" appears twice`)
-    else if (itemExists(doc, item.id)) errors.push(`${at}.id: "${item.id}" is already on the board`)
+    else if (itemsMap(doc).has(item.id)) errors.push(`${at}.id: "${item.id}" is already on the board`)
     if (!(ITEM_TYPES as readonly string[]).includes(item.type))
       errors.push(`${at}.type: unknown type "${item.type}"`)
     for (const key of ['x', 'y'] as const) {
@@ -265,7 +264,7 @@ export function checkExpansion(doc: Y.Doc, expansion: TemplateExpansion): string
     }
     for (const end of ['from', 'to'] as const) {
       const ref = item[end]
-      if (ref !== undefined && !kinds.has(ref) && !itemExists(doc, ref)) {
+      if (ref !== undefined && !kinds.has(ref) && !itemsMap(doc).has(ref)) {
         errors.push(`items[${i}].${end}: "${ref}" is not on the board`)
       }
     }
@@ -294,7 +293,8 @@ export function applyExpansion(doc: Y.Doc, expansion: TemplateExpansion, origin?
   doc.transact(() => {
     for (const item of expansion.items) {
       const { id, ...init } = item
-      insertItem(doc, id, { ...init, createdAt })
+      const { frameId: _frame, ...props } = init
+      createItem(doc, { ...props, id, createdAt })
     }
   }, origin)
   return expansion.items.map((item) => item.id)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { SHAPE_KINDS } from '../schema/types.js'
 import { WRITING_MODES } from '../session/types.js'
 
 /**
@@ -47,9 +48,6 @@ export const TEMPLATE_CATEGORY_LABELS: Record<TemplateCategory, { fr: string; en
 /** Item types a template may place (frames are declared apart, in `frames`). */
 export const TEMPLATE_ITEM_TYPES = ['note', 'text', 'shape', 'connector'] as const
 export type TemplateItemType = (typeof TEMPLATE_ITEM_TYPES)[number]
-
-export const SHAPE_KINDS = ['rectangle', 'ellipse'] as const
-export type ShapeKind = (typeof SHAPE_KINDS)[number]
 
 /** Limits that keep a lab's file from growing a board without bound. */
 export const TEMPLATE_LIMITS = {
