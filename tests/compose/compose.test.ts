@@ -41,7 +41,7 @@ function dockerfileOf(service: Service): Dockerfile {
 /** The container side of a port mapping: `8080`, `"80:8080"`, `"127.0.0.1:80:8080/tcp"`, `{ target }`. */
 function containerPort(port: Port): number {
   if (typeof port === 'object') return Number(port.target)
-  const mapping = String(port).split('/')[0]
+  const mapping = String(port).split('/')[0] ?? ''
   return Number(mapping.split(':').at(-1))
 }
 
@@ -54,7 +54,7 @@ function namedVolumes(service: Service): { source: string; target: string }[] {
         : []
     }
     const [source, target] = v.split(':')
-    if (target === undefined || /^[./~$]/.test(source)) return []
+    if (source === undefined || target === undefined || /^[./~$]/.test(source)) return []
     return [{ source, target }]
   })
 }
@@ -189,13 +189,13 @@ describe.each(built)('Dockerfile of service %s', (_name, service) => {
     expect(cmd, 'CMD').toBeDefined()
     const [program, entry] = splitArgs(cmd?.args ?? '[]')
     expect(program).toBe('node')
-    const [pkgDir, ...rest] = entry.split('/')
+    const [pkgDir, ...rest] = (entry ?? '').split('/')
     const pkg = JSON.parse(read(`${pkgDir}/package.json`)) as { main?: string }
     expect(posix.normalize(pkg.main ?? ''), `${pkgDir}/package.json main`).toBe(rest.join('/'))
     const runtimeCopies = copies(dockerfile).filter(
       (c) => dockerfile.instructions.find((i) => i.line === c.line)?.stage === finalStage(dockerfile),
     )
-    const outputDir = posix.dirname(entry)
+    const outputDir = posix.dirname(entry ?? '')
     expect(runtimeCopies.map((c) => posix.normalize(c.destination))).toContain(outputDir)
   })
 

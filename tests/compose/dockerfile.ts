@@ -28,20 +28,20 @@ export function parseDockerfile(text: string): Dockerfile {
   const lines = text.split('\n')
   for (let i = 0; i < lines.length; i++) {
     const start = i
-    let line = lines[i].trim()
+    let line = (lines[i] ?? '').trim()
     if (line === '' || line.startsWith('#')) continue
     while (line.endsWith('\\') && i + 1 < lines.length) {
       i++
-      const next = lines[i].trim()
+      const next = (lines[i] ?? '').trim()
       line = `${line.slice(0, -1).trimEnd()} ${next.startsWith('#') ? '' : next}`.trimEnd()
     }
     const match = /^(\S+)\s*(.*)$/.exec(line)
     if (!match) continue
-    const keyword = match[1].toUpperCase()
-    const args = match[2]
+    const keyword = (match[1] ?? '').toUpperCase()
+    const args = match[2] ?? ''
     if (keyword === 'FROM') {
       const as = /\s+AS\s+(\S+)\s*$/i.exec(args)
-      stages.push({ name: as ? as[1] : null, index: stages.length })
+      stages.push({ name: as?.[1] ?? null, index: stages.length })
     }
     instructions.push({ keyword, args, stage: stages.length - 1, line: start + 1 })
   }
@@ -70,7 +70,7 @@ export function copies(dockerfile: Dockerfile): Copy[] {
       const flags = words.filter((w) => w.startsWith('--'))
       const paths = words.filter((w) => !w.startsWith('--'))
       const from = flags.find((f) => f.startsWith('--from='))?.slice('--from='.length) ?? null
-      return { from, sources: paths.slice(0, -1), destination: paths[paths.length - 1], line: ins.line }
+      return { from, sources: paths.slice(0, -1), destination: paths.at(-1) ?? '', line: ins.line }
     })
 }
 
@@ -80,8 +80,9 @@ export function envOf(dockerfile: Dockerfile, stage: number): Record<string, str
   for (const ins of dockerfile.instructions) {
     if (ins.keyword !== 'ENV' || ins.stage !== stage) continue
     const words = splitArgs(ins.args)
-    if (words.length > 0 && !words[0].includes('=')) {
-      env[words[0]] = words.slice(1).join(' ')
+    const [first] = words
+    if (first !== undefined && !first.includes('=')) {
+      env[first] = words.slice(1).join(' ')
       continue
     }
     for (const word of words) {
@@ -124,7 +125,7 @@ export function dockerignoreMatcher(text: string): (path: string) => boolean {
 function globToRegExp(glob: string): RegExp {
   let re = ''
   for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]
+    const c = glob[i] ?? ''
     if (c === '*' && glob[i + 1] === '*') {
       // `**/` matches zero or more directories; a trailing `**` matches everything below.
       if (glob[i + 2] === '/') {
