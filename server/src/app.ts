@@ -5,18 +5,25 @@ import { serializeRequest } from './logging.js'
 import { boardsPlugin } from './plugins/boards.js'
 import { errorsPlugin } from './plugins/errors.js'
 import { exportsPlugin } from './plugins/exports.js'
+import { gamePlugin } from './plugins/game.js'
 import { healthPlugin } from './plugins/health.js'
+import { imagesPlugin } from './plugins/images.js'
+import { librariesPlugin } from './plugins/libraries.js'
+import { peoplePlugin } from './plugins/people.js'
 import { staticPlugin } from './plugins/static.js'
 import { syncPlugin } from './plugins/sync.js'
 import { templatesPlugin } from './plugins/templates.js'
+import { timePlugin } from './plugins/time.js'
+import { tokensPlugin } from './plugins/tokens.js'
+import { votesPlugin } from './plugins/votes.js'
 import { SqliteBoardStore } from './store/sqlite/store.js'
 import type { BoardStore } from './store/types.js'
-import { emptyCatalogue, type TemplateCatalogue } from './templates.js'
+import { builtinCatalogue, type TemplateCatalogue } from './templates/index.js'
 
 export interface AppDependencies {
   /** Defaults to the SQLite store of `config.dataDir`. The app closes it when it closes. */
   store?: BoardStore
-  /** Defaults to an empty catalogue. */
+  /** Defaults to the built-in templates. */
   templates?: TemplateCatalogue
   /** Where the JSON logs go (defaults to stdout). */
   logStream?: { write(line: string): void }
@@ -39,7 +46,7 @@ export function buildApp(config: Config, deps: AppDependencies = {}): FastifyIns
     bodyLimit: BODY_LIMIT_BYTES,
   })
   const store = deps.store ?? SqliteBoardStore.open(config.dataDir)
-  const templates = deps.templates ?? emptyCatalogue
+  const templates = deps.templates ?? builtinCatalogue
   const now = deps.now ?? (() => new Date())
 
   app.addHook('onClose', async () => {
@@ -49,8 +56,15 @@ export function buildApp(config: Config, deps: AppDependencies = {}): FastifyIns
   app.register(healthPlugin)
   app.register(boardsPlugin, { store, templates, now })
   app.register(templatesPlugin, { templates })
+  app.register(librariesPlugin, { store, now })
   app.register(exportsPlugin, { store, now })
+  app.register(imagesPlugin, { store, dataDir: config.dataDir })
+  app.register(peoplePlugin, { store })
   app.register(syncPlugin, { store, compactAfter: config.compactAfter })
+  app.register(votesPlugin, { store })
+  app.register(gamePlugin, { store, now })
+  app.register(tokensPlugin, { store })
+  app.register(timePlugin, { now })
   app.register(staticPlugin, { root: config.staticDir })
   return app
 }

@@ -9,7 +9,7 @@ import { type AppDependencies, buildApp } from '../src/app.js'
 import type { Config } from '../src/config.js'
 import { readDocument } from '../src/store/documents.js'
 import { SqliteBoardStore } from '../src/store/sqlite/store.js'
-import type { TemplateCatalogue } from '../src/templates.js'
+import { emptyCatalogue, type TemplateCatalogue } from '../src/templates/index.js'
 import { createBoard, onCleanup, tempDir, testConfig } from './helpers.js'
 
 const BASE64URL_22_PLUS = /^[A-Za-z0-9_-]{22,}$/
@@ -119,13 +119,13 @@ describe('POST /api/boards', () => {
           id: 'retro',
           title: { fr: 'Rétro', en: 'Retro' },
           description: { fr: '…', en: '…' },
-          category: 'retro',
+          category: 'ideation',
         },
       ],
       expand: (templateId: string, doc: Y.Doc) => {
-        if (templateId !== 'retro') return false
+        if (templateId !== 'retro') return null
         createItem(doc, { type: 'frame', x: 0, y: 0, w: 800, h: 600, text: 'Went well' })
-        return true
+        return {}
       },
     }
     const config = testConfig()
@@ -141,8 +141,8 @@ describe('POST /api/boards', () => {
 })
 
 describe('GET /api/templates', () => {
-  it('answers the empty catalogue by default', async () => {
-    const response = await (await start()).inject('/api/templates')
+  it('answers an empty catalogue', async () => {
+    const response = await (await start(testConfig(), { templates: emptyCatalogue })).inject('/api/templates')
     expect(response.statusCode).toBe(200)
     expect(response.json()).toEqual([])
   })

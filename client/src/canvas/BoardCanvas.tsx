@@ -1,36 +1,78 @@
-import { expandRect, type Point, screenToBoard, visibleRect } from '@atelier/shared'
+import { boundsOf, type Point, screenToBoard, visibleRect } from '@atelier/shared'
 import type Konva from 'konva'
-import { type PointerEvent as ReactPointerEvent, useEffect, useRef } from 'react'
+import {
+  type PointerEvent as ReactPointerEvent,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react'
 import { useTranslation } from 'react-i18next'
-import { Layer, Stage } from 'react-konva'
-import { useItemIds, useView, useVisibleItemIds } from '../store/hooks.js'
+import { Layer, Shape, Stage } from 'react-konva'
+import { useItemIds, useView } from '../store/hooks.js'
+import { shallowEqualArrays } from '../store/order.js'
 import { hitTest } from '../tools/hitTest.js'
 import type { PointerInput } from '../tools/PointerController.js'
 import { wheelCamera } from '../tools/wheel.js'
 import type { BoardSessionModel } from '../ui/session.js'
-import { NoteView } from './NoteView.js'
-import { SelectionTransformer } from './SelectionTransformer.js'
-import { GRID_SPACING } from './theme.js'
+import { type CullWindow, cullWindow, idsInWindow, windowCovers } from './culling.js'
+import { drawFarScene, FarCache } from './farScene.js'
+import { ItemView } from './ItemView.js'
+import { Overlay } from './Overlay.js'
+import { drawGrid } from './grid.js'
 
-/** Dot grid spacing on screen: doubles when zoomed out so dots never turn into grey mush. */
-function gridStep(zoom: number): number {
-  let step = GRID_SPACING * zoom
-  while (step < 12) step *= 2
-  return step
+/** How long the camera must be still before the item layer re-culls and the far bitmap is rebuilt. */
+const SETTLE_MS = 120
+
+/** Ids the item layer mounts for a cull window; the same array while nothing in it changed. */
+function useWindowIds(session: BoardSessionModel, window: CullWindow): readonly string[] {
+  const { board } = session
+  const cache = useRef<{ version: number; window: CullWindow; ids: readonly string[] } | null>(null)
+  const getSnapshot = () => {
+    const version = board.getVersion()
+    const last = cache.current
+    if (last && last.version === version && last.window === window) return last.ids
+    const next = window.far ? [] : idsInWindow(board, window.rect)
+    const ids = last && shallowEqualArrays(last.ids, next) ? last.ids : next
+    cache.current = { version, window, ids }
+    return ids
+  }
+  return useSyncExternalStore(board.subscribe, getSnapshot)
 }
 
+/**
+ * The Konva stage. The camera is applied imperatively (stage position and scale, CSS grid
+ * offset): a pan or zoom frame re-renders no React component unless the view leaves the cull
+ * window or crosses the far-zoom threshold. Near: one React view per item in the window. Far:
+ * one canvas pass over the board, cached as a bitmap per zoom so panning is a single blit.
+ */
 export function BoardCanvas({ session }: { session: BoardSessionModel }) {
   const { t } = useTranslation()
   const { board, view, pointer, cursor, registry, ctx } = session
   const container = useRef<HTMLDivElement>(null)
   const stage = useRef<Konva.Stage>(null)
-  const layer = useRef<Konva.Layer>(null)
-  const camera = useView(view, (s) => s.camera)
   const viewport = useView(view, (s) => s.viewport)
   const tool = useView(view, (s) => s.tool)
-  // Draw a margin beyond the screen so shadows and fast pans do not pop in at the edges.
-  const visible = useVisibleItemIds(board, expandRect(visibleRect(camera, viewport), 40 / camera.zoom))
+  const [window_, setWindow] = useState(() => cullWindow(view.getState().camera, view.getState().viewport))
+  const ids = useWindowIds(session, window_)
   const isEmpty = useItemIds(board).length === 0
+  const farCache = useRef(new FarCache())
+  const camera = useRef(view.getState().camera)
+  const mounted = new Set(ids)
+  const frames = ids.filter((id) => board.getItem(id)?.type === 'frame')
+  const items = ids.filter((id) => board.getItem(id)?.type !== 'frame')
+  /** Set by the frames pass when the far bitmap covered everything in this draw. */
+  const cacheHit = useRef(false)
+
+  /** Base pass: everything not mounted as an item view, as plain blocks (or the far bitmap). */
+  const drawBase = (native: CanvasRenderingContext2D, only: 'frames' | 'items') => {
+    const { camera: current, viewport: size } = view.getState()
+    if (only === 'frames') {
+      cacheHit.current = window_.far && farCache.current.draw(native, current.zoom, board.getVersion())
+      if (cacheHit.current) return
+    } else if (cacheHit.current) return
+    drawFarScene(native, board, visibleRect(current, size), current.zoom, { only, skip: mounted })
+  }
 
   useEffect(() => {
     const onResize = () => view.set({ viewport: { width: window.innerWidth, height: window.innerHeight } })
@@ -38,6 +80,70 @@ export function BoardCanvas({ session }: { session: BoardSessionModel }) {
     onResize()
     return () => window.removeEventListener('resize', onResize)
   }, [view])
+
+  // Camera → stage transform, grid offset and cull window, outside React's render cycle.
+  useEffect(() => {
+    let current = window_
+    let settle: ReturnType<typeof setTimeout> | undefined
+    const buildFarCache = () => {
+      const { zoom } = view.getState().camera
+      if (!current.far || farCache.current.fresh(zoom, board.getVersion())) return
+      farCache.current.build(
+        board,
+        boundsOf(board.getItems().values()),
+        view.getState().camera,
+        window.devicePixelRatio || 1,
+        board.getVersion(),
+      )
+      stage.current?.batchDraw()
+    }
+    // Once the camera has been still for a moment: re-cull if needed, cache the far view.
+    const onSettled = () => {
+      const { camera, viewport: size } = view.getState()
+      if (!windowCovers(current, camera, size)) {
+        current = cullWindow(camera, size)
+        setWindow(current)
+      }
+      buildFarCache()
+    }
+    let lastZoom = view.getState().camera.zoom
+    const apply = () => {
+      const { camera } = view.getState()
+      // A pan keeps the zoom: the far bitmap for it can be made now, and every next frame is a blit.
+      if (camera.zoom === lastZoom) buildFarCache()
+      lastZoom = camera.zoom
+      const node = stage.current
+      if (node) {
+        node.position({ x: -camera.x * camera.zoom, y: -camera.y * camera.zoom })
+        node.scale({ x: camera.zoom, y: camera.zoom })
+        node.batchDraw()
+      }
+      // While the camera moves, nothing mounts or unmounts: what leaves the cull window is
+      // drawn by the base pass as blocks, and the window catches up when the motion stops.
+      clearTimeout(settle)
+      settle = setTimeout(onSettled, SETTLE_MS)
+    }
+    apply()
+    const unsubscribeView = view.subscribe(() => {
+      if (view.getState().camera !== camera.current) {
+        camera.current = view.getState().camera
+        apply()
+      }
+    })
+    // Items not mounted (outside the window, or the far view) are drawn by the base pass.
+    const unsubscribeBoard = board.subscribe(() => {
+      stage.current?.batchDraw()
+      if (current.far) {
+        clearTimeout(settle)
+        settle = setTimeout(onSettled, SETTLE_MS)
+      }
+    })
+    return () => {
+      clearTimeout(settle)
+      unsubscribeView()
+      unsubscribeBoard()
+    }
+  }, [view, board, window_])
 
   useEffect(() => {
     const element = container.current
@@ -59,27 +165,30 @@ export function BoardCanvas({ session }: { session: BoardSessionModel }) {
       pointerId: event.pointerId,
       screen: { x: event.clientX - rect.left, y: event.clientY - rect.top },
       button: event.button,
-      shiftKey: event.shiftKey,
+      shiftKey: event.shiftKey || event.metaKey || event.ctrlKey,
+      pointerType: event.pointerType === 'touch' ? 'touch' : event.pointerType === 'pen' ? 'pen' : 'mouse',
     }
   }
 
   const boardPoint = (screen: Point) => screenToBoard(view.getState().camera, screen)
 
   const onPointerDown = (event: ReactPointerEvent<HTMLDivElement>) => {
-    const input = toInput(event)
-    // Resize handles belong to Konva's Transformer: let it have the gesture.
-    const target = stage.current?.getIntersection(input.screen)
-    if (target?.getParent()?.getClassName() === 'Transformer') return
-    // No native focus change or text selection: the canvas handles the gesture itself, and a note
+    if (event.button === 2) return
+    // No native focus change or text selection: the canvas handles the gesture itself, and an
     // editor that a press just opened must keep the focus.
     event.preventDefault()
     event.currentTarget.setPointerCapture(event.pointerId)
-    pointer.down(input)
+    view.set({ hoveredId: null })
+    pointer.down(toInput(event))
   }
 
   const onPointerMove = (event: ReactPointerEvent<HTMLDivElement>) => {
     const input = toInput(event)
-    cursor.update(boardPoint(input.screen))
+    const at = boardPoint(input.screen)
+    cursor.update(at)
+    if (pointer.state === 'idle' && input.pointerType === 'mouse') {
+      view.set({ hoveredId: hitTest(board, at, view.getState().camera.zoom) })
+    }
     pointer.move(input)
   }
 
@@ -89,49 +198,72 @@ export function BoardCanvas({ session }: { session: BoardSessionModel }) {
     const rect = event.currentTarget.getBoundingClientRect()
     const at = boardPoint({ x: event.clientX - rect.left, y: event.clientY - rect.top })
     if (ctx.readOnly) return
-    const hit = hitTest(board, at)
-    if (hit) view.set({ selection: [hit], editingId: hit })
-    else registry.run('createNote', ctx, { at })
+    const hit = hitTest(board, at, view.getState().camera.zoom)
+    if (hit) {
+      view.set({ selection: [hit] })
+      registry.run('editText', ctx)
+    } else registry.run('createNote', ctx, { at })
   }
 
-  const step = gridStep(camera.zoom)
+  const onContextMenu = (event: React.MouseEvent<HTMLDivElement>) => {
+    event.preventDefault()
+    const rect = event.currentTarget.getBoundingClientRect()
+    const screen = { x: event.clientX - rect.left, y: event.clientY - rect.top }
+    const hit = hitTest(board, boardPoint(screen), view.getState().camera.zoom)
+    const { selection } = view.getState()
+    if (hit && !selection.includes(hit)) view.select([hit])
+    if (!hit) view.select([])
+    view.set({ menu: { x: event.clientX, y: event.clientY }, editingId: null })
+  }
+
+  const onDrop = (event: React.DragEvent<HTMLDivElement>) => {
+    const files = Array.from(event.dataTransfer.files).filter((file) => file.type.startsWith('image/'))
+    if (files.length === 0 || ctx.readOnly) return
+    event.preventDefault()
+    const rect = event.currentTarget.getBoundingClientRect()
+    const at = boardPoint({ x: event.clientX - rect.left, y: event.clientY - rect.top })
+    registry.run('paste', ctx, { at, clipboard: { files, getData: () => '', setData: () => undefined } })
+  }
+
   return (
     <div
       ref={container}
       className={`board-canvas tool-${tool}`}
       role="application"
       aria-label={t('board.canvasLabel')}
-      style={{
-        backgroundSize: `${step}px ${step}px`,
-        backgroundPosition: `${-camera.x * camera.zoom}px ${-camera.y * camera.zoom}px`,
-      }}
+      data-testid="board-canvas"
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}
       onPointerCancel={() => pointer.cancel()}
-      onPointerLeave={() => cursor.update(null)}
+      onPointerLeave={() => {
+        cursor.update(null)
+        view.set({ hoveredId: null })
+      }}
       onDoubleClick={onDoubleClick}
+      onContextMenu={onContextMenu}
+      onDragOver={(event) => event.preventDefault()}
+      onDrop={onDrop}
     >
-      <Stage
-        ref={stage}
-        width={viewport.width}
-        height={viewport.height}
-        scaleX={camera.zoom}
-        scaleY={camera.zoom}
-        x={-camera.x * camera.zoom}
-        y={-camera.y * camera.zoom}
-      >
-        <Layer ref={layer}>
-          {visible.map((id) => (
-            <NoteView key={id} id={id} board={board} view={view} />
-          ))}
-          <SelectionTransformer
-            board={board}
-            view={view}
-            layer={layer}
-            visible={visible}
-            readOnly={ctx.readOnly}
+      <Stage ref={stage} width={viewport.width} height={viewport.height} listening={false}>
+        <Layer listening={false}>
+          <Shape
+            listening={false}
+            perfectDrawEnabled={false}
+            sceneFunc={(context) => drawBase(context._context, 'frames')}
           />
+          {frames.map((id) => (
+            <ItemView key={id} id={id} board={board} view={view} imageUrl={ctx.imageUrl} />
+          ))}
+          <Shape
+            listening={false}
+            perfectDrawEnabled={false}
+            sceneFunc={(context) => drawBase(context._context, 'items')}
+          />
+          {items.map((id) => (
+            <ItemView key={id} id={id} board={board} view={view} imageUrl={ctx.imageUrl} />
+          ))}
+          <Overlay board={board} view={view} perms={ctx} />
         </Layer>
       </Stage>
       {isEmpty && (

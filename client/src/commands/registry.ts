@@ -1,26 +1,31 @@
-import * as all from './commands.js'
+import { arrangeCommands } from './arrange.js'
+import { copy, cut, paste } from './clipboard.js'
+import { createNote, createWideNote, toolCommands } from './create.js'
+import {
+  deleteSelection,
+  deselect,
+  duplicate,
+  editText,
+  group,
+  selectAll,
+  setColor,
+  setShape,
+  setTags,
+  toggleLock,
+  ungroup,
+} from './edit.js'
+import { openHelp, openPalette, openSearch, redo, undo } from './history.js'
 import { type KeyLike, matchesShortcut } from './shortcuts.js'
 import type { Command, CommandArgs, CommandContext } from './types.js'
+import { viewCommands } from './view.js'
 
-export type CommandId =
-  | 'createNote'
-  | 'delete'
-  | 'undo'
-  | 'redo'
-  | 'zoomIn'
-  | 'zoomOut'
-  | 'zoomToFit'
-  | 'zoomTo100'
-  | 'setColor'
-  | 'selectAll'
-  | 'deselect'
-  | 'duplicate'
-  | 'selectTool'
-  | 'noteTool'
+/** Command ids are open: other features contribute commands of their own. */
+export type CommandId = string
 
 /**
- * The one list of things a person can do. Keyboard, toolbar, canvas gestures and tests all go
- * through it, so a command's label, shortcut and enablement are defined exactly once.
+ * The one list of things a person can do. Keyboard, toolbar, context menu, command palette,
+ * help sheet, canvas gestures and tests all go through it, so a command's label, shortcut and
+ * enablement are defined exactly once.
  */
 export class CommandRegistry {
   private readonly byId = new Map<string, Command>()
@@ -36,6 +41,10 @@ export class CommandRegistry {
     const command = this.byId.get(id)
     if (!command) throw new Error(`unknown command: ${id}`)
     return command
+  }
+
+  has(id: CommandId): boolean {
+    return this.byId.has(id)
   }
 
   list(): Command[] {
@@ -54,35 +63,51 @@ export class CommandRegistry {
     return true
   }
 
-  /** The command a key press triggers, if any. */
+  /** The command a key press triggers, if any (clipboard shortcuts belong to the browser's events). */
   forKey(event: KeyLike): Command | undefined {
-    return this.list().find((command) => command.shortcuts?.some((s) => matchesShortcut(event, s)))
+    return this.list().find(
+      (command) => !command.clipboardEvent && command.shortcuts?.some((s) => matchesShortcut(event, s)),
+    )
   }
 
   /** Keyboard entry point: runs the matching enabled command; returns true when the key was used. */
   handleKey(event: KeyLike, ctx: CommandContext): boolean {
     const command = this.forKey(event)
     if (!command?.enabled(ctx)) return false
-    command.run(ctx)
+    command.run(ctx, { big: event.shiftKey })
     return true
   }
 }
 
-export function createRegistry(): CommandRegistry {
-  return new CommandRegistry([
-    all.createNote,
-    all.deleteSelection,
-    all.undo,
-    all.redo,
-    all.zoomIn,
-    all.zoomOut,
-    all.zoomToFit,
-    all.zoomTo100,
-    all.setColor,
-    all.selectAll,
-    all.deselect,
-    all.duplicate,
-    all.selectTool,
-    all.noteTool,
-  ])
+/** Every editing command of the canvas, in the order the help sheet and the palette list them. */
+export const editingCommands: readonly Command[] = [
+  ...toolCommands,
+  createNote,
+  createWideNote,
+  editText,
+  copy,
+  cut,
+  paste,
+  duplicate,
+  deleteSelection,
+  selectAll,
+  deselect,
+  setColor,
+  setTags,
+  setShape,
+  toggleLock,
+  group,
+  ungroup,
+  ...arrangeCommands,
+  undo,
+  redo,
+  ...viewCommands,
+  openPalette,
+  openSearch,
+  openHelp,
+]
+
+/** The registry of a board: the canvas commands plus those other features contribute. */
+export function createRegistry(extra: readonly Command[] = []): CommandRegistry {
+  return new CommandRegistry([...editingCommands, ...extra])
 }

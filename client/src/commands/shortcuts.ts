@@ -26,16 +26,25 @@ export function matchesShortcut(event: KeyLike, shortcut: Shortcut): boolean {
   return shortcut.key !== undefined && event.key.toLowerCase() === shortcut.key.toLowerCase()
 }
 
-/** Human label, e.g. "Ctrl+Maj+Z" / "⌘⇧Z"; modifier names come from the caller's language. */
+const ARROWS: Record<string, string> = { ArrowLeft: '←', ArrowRight: '→', ArrowUp: '↑', ArrowDown: '↓' }
+
+/** Human label, e.g. "Ctrl+Maj+Z" / "⌘⇧Z"; modifier and key names come from the caller's language. */
 export function formatShortcut(
   shortcut: Shortcut,
-  names: { mod: string; shift: string; delete: string },
+  names: { mod: string; shift: string; delete: string; enter?: string; escape?: string; space?: string },
   mac: boolean,
 ): string {
   const parts: string[] = []
   if (shortcut.mod) parts.push(mac ? '⌘' : names.mod)
   if (shortcut.shift) parts.push(mac ? '⇧' : names.shift)
   const key = shortcut.code?.startsWith('Digit') ? shortcut.code.slice(5) : (shortcut.key ?? '')
-  parts.push(key.length === 1 ? key.toUpperCase() : key === 'Delete' ? names.delete : key)
+  const named: Record<string, string | undefined> = {
+    Delete: names.delete,
+    Backspace: '⌫',
+    Enter: names.enter ?? 'Enter',
+    Escape: names.escape ?? 'Esc',
+    ...ARROWS,
+  }
+  parts.push(key.length === 1 ? key.toUpperCase() : (named[key] ?? key))
   return parts.join(mac ? '' : '+')
 }

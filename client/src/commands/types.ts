@@ -1,4 +1,4 @@
-import type { Point } from '@atelier/shared'
+import type { Point, ShapeKind } from '@atelier/shared'
 import type { BoardStore } from '../store/BoardStore.js'
 import type { ViewStore } from '../store/ViewStore.js'
 import type { Shortcut } from './shortcuts.js'
@@ -11,19 +11,48 @@ export interface CommandContext {
   readOnly: boolean
   /** Presence id of this person, stamped on what they create. */
   author?: string
+  /** Facilitators may move and edit locked items (the relay enforces it for everyone else). */
+  facilitator?: boolean
+  /** Uploads an image file and resolves with the `src` to store (absent: images cannot be added). */
+  uploadImage?: (file: Blob) => Promise<string>
+  /** The URL to load an image item's `src` from (adds the board token the relay requires). */
+  imageUrl?: (src: string) => string
+}
+
+/** Where a command's clipboard data goes or comes from (a ClipboardEvent's clipboardData). */
+export interface ClipboardLike {
+  getData(type: string): string
+  setData(type: string, value: string): void
+  readonly files?: ArrayLike<File>
 }
 
 export interface CommandArgs {
-  /** Board point where the command applies (double-click, click with the note tool). */
+  /** Board point where the command applies (double-click, click with the note tool, drop). */
   at?: Point
   color?: string
+  tags?: readonly string[]
+  shape?: ShapeKind
+  /** Shift held with the key (nudges move 10 units instead of 1). */
+  big?: boolean
+  clipboard?: ClipboardLike
 }
+
+/** Where a command is listed in the help sheet and the palette. */
+export type CommandGroup = 'tools' | 'create' | 'edit' | 'arrange' | 'view' | 'history' | 'help'
 
 export interface Command {
   id: string
-  /** i18n key of the command's name, used for buttons, tooltips and aria-labels. */
+  /** i18n key of the command's name, used for buttons, menus, tooltips and aria-labels. */
   labelKey: string
+  group: CommandGroup
   shortcuts?: readonly Shortcut[]
+  /** Listed in the right-click menu (when enabled). */
+  contextMenu?: boolean
+  /**
+   * The browser's own clipboard event carries this shortcut (Ctrl+C/X/V): the key is shown in
+   * help but not captured, so the copy/paste event with its clipboard data still fires.
+   */
+  clipboardEvent?: 'copy' | 'cut' | 'paste'
   enabled(ctx: CommandContext): boolean
   run(ctx: CommandContext, args?: CommandArgs): void
 }

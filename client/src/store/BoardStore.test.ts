@@ -1,8 +1,8 @@
 import { createItem, updateItem } from '@atelier/shared'
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
+import { idsInWindow } from '../canvas/culling.js'
 import { BoardStore } from './BoardStore.js'
-import { visibleIds } from './hooks.js'
 
 describe('BoardStore', () => {
   it('reads items already in the document', () => {
@@ -83,6 +83,24 @@ describe('BoardStore', () => {
     const store = new BoardStore(doc)
     const near = store.createNote({ x: 100, y: 100 })
     store.createNote({ x: 5000, y: 5000 })
-    expect(visibleIds(store, { x: 0, y: 0, w: 1000, h: 800 })).toEqual([near])
+    expect(idsInWindow(store, { x: 0, y: 0, w: 1000, h: 800 })).toEqual([near])
+  })
+
+  it('creates items above the top in order, and notifies on optional keys too', () => {
+    const store = new BoardStore(new Y.Doc())
+    const [a, b] = store.create([
+      { type: 'note', x: 0, y: 0 },
+      { type: 'frame', x: 0, y: 0, w: 500, h: 500 },
+    ]) as [string, string]
+    const [c] = store.create([{ type: 'shape', x: 0, y: 0, shape: 'ellipse' }]) as [string]
+    // Frames paint first; the rest by z, newest on top.
+    expect(store.getItemIds()).toEqual([b, a, c])
+    let calls = 0
+    store.subscribeItem(a, () => calls++)
+    store.update(new Map([[a, { locked: true, tags: ['x'] }]]))
+    expect(calls).toBe(1)
+    store.unset([a], 'tags')
+    expect(store.getItem(a)?.tags).toBeUndefined()
+    expect(calls).toBe(2)
   })
 })

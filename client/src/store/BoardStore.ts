@@ -3,13 +3,17 @@ import {
   createItem,
   DEFAULT_NOTE_SIZE,
   deleteItems,
+  type ItemInit,
+  type ItemPatch,
   type ItemSnapshot,
   itemsMap,
   itemText,
   type Point,
+  randomId,
   readItem,
   readMeta,
   updateItem,
+  zKeysAbove,
 } from '@atelier/shared'
 import * as Y from 'yjs'
 import { compareItems, sameSnapshot } from './order.js'
@@ -31,6 +35,8 @@ export class BoardStore {
   readonly undoManager: Y.UndoManager
   private items = new Map<string, ItemSnapshot>()
   private orderedIds: readonly string[] = []
+  private topZ: string | null = null
+  private changeCount = 0
   private title = ''
   private undoState: UndoState = { canUndo: false, canRedo: false }
   private itemListeners = new Map<string, Set<Listener>>()
@@ -45,7 +51,7 @@ export class BoardStore {
       const snapshot = readItem(id, item)
       if (snapshot) this.items.set(id, snapshot)
     }
-    this.orderedIds = this.computeOrder()
+    this.computeOrder()
     this.title = readMeta(doc).title
     map.observeDeep(this.onItemsChanged)
     doc.getMap('meta').observe(this.onMetaChanged)
@@ -74,6 +80,21 @@ export class BoardStore {
 
   getItems(): ReadonlyMap<string, ItemSnapshot> {
     return this.items
+  }
+
+  /** Snapshots of `ids` that exist, in the order given. */
+  pick(ids: Iterable<string>): ItemSnapshot[] {
+    const out: ItemSnapshot[] = []
+    for (const id of ids) {
+      const item = this.items.get(id)
+      if (item) out.push(item)
+    }
+    return out
+  }
+
+  /** Grows on every change: cheap "did anything change" check for derived drawings (minimap). */
+  getVersion(): number {
+    return this.changeCount
   }
 
   getTitle(): string {
@@ -107,8 +128,22 @@ export class BoardStore {
 
   // ── writes: every one is a local-origin transaction, so undo covers it ───
 
+  /** One undo step: everything written inside `fn` is undone together. */
   transact(fn: () => void): void {
     this.doc.transact(fn, LOCAL_ORIGIN)
+    this.undoManager.stopCapturing()
+  }
+
+  /** Creates items above everything else, in the given order; returns their ids. */
+  create(inits: readonly ItemInit[]): string[] {
+    const keys = inits.length > 0 ? zKeysAbove(this.topZ, inits.length) : []
+    const ids: string[] = []
+    this.transact(() => {
+      inits.forEach((init, i) => {
+        ids.push(createItem(this.doc, { ...init, z: keys[i] as string }, LOCAL_ORIGIN))
+      })
+    })
+    return ids
   }
 
   createNote(
@@ -117,83 +152,90 @@ export class BoardStore {
   ): string {
     const w = init.w ?? DEFAULT_NOTE_SIZE
     const h = init.h ?? DEFAULT_NOTE_SIZE
-    const id = createItem(
-      this.doc,
-      { type: 'note', x: Math.round(at.x - w / 2), y: Math.round(at.y - h / 2), w, h, ...init },
-      LOCAL_ORIGIN,
-    )
-    this.undoManager.stopCapturing()
-    return id
+    const [id] = this.create([
+      { type: 'note', x: Math.round(at.x - w / 2), y: Math.round(at.y - h / 2), ...init, w, h },
+    ])
+    return id as string
+  }
+
+  /** Writes several items' patches as one undo step. */
+  update(patches: ReadonlyMap<string, ItemPatch>): void {
+    if (patches.size === 0) return
+    this.transact(() => {
+      for (const [id, patch] of patches) updateItem(this.doc, id, patch, LOCAL_ORIGIN)
+    })
+  }
+
+  /** Removes an optional key (ungroup, free a connector end): a patch cannot express "absent". */
+  unset(ids: Iterable<string>, key: 'groupId' | 'from' | 'to' | 'tags'): void {
+    const map = itemsMap(this.doc)
+    this.transact(() => {
+      for (const id of ids) map.get(id)?.delete(key)
+    })
   }
 
   moveItems(ids: Iterable<string>, dx: number, dy: number): void {
     if (dx === 0 && dy === 0) return
-    this.transact(() => {
-      for (const id of ids) {
-        const item = this.items.get(id)
-        if (item)
-          updateItem(this.doc, id, { x: Math.round(item.x + dx), y: Math.round(item.y + dy) }, LOCAL_ORIGIN)
-      }
-    })
-    this.undoManager.stopCapturing()
+    const patches = new Map<string, ItemPatch>()
+    for (const item of this.pick(ids)) {
+      patches.set(item.id, { x: Math.round(item.x + dx), y: Math.round(item.y + dy) })
+    }
+    this.update(patches)
   }
 
   resizeItem(id: string, rect: { x: number; y: number; w: number; h: number }): void {
-    updateItem(
-      this.doc,
-      id,
-      { x: Math.round(rect.x), y: Math.round(rect.y), w: Math.round(rect.w), h: Math.round(rect.h) },
-      LOCAL_ORIGIN,
+    this.update(
+      new Map([
+        [id, { x: Math.round(rect.x), y: Math.round(rect.y), w: Math.round(rect.w), h: Math.round(rect.h) }],
+      ]),
     )
-    this.undoManager.stopCapturing()
   }
 
   setColor(ids: Iterable<string>, color: string): void {
-    this.transact(() => {
-      for (const id of ids) updateItem(this.doc, id, { color }, LOCAL_ORIGIN)
-    })
-    this.undoManager.stopCapturing()
+    this.update(new Map([...ids].map((id) => [id, { color }])))
   }
 
+  /** Deletes the items and the connectors attached to them (an arrow to nothing is noise). */
   deleteItems(ids: Iterable<string>): void {
-    deleteItems(this.doc, ids, LOCAL_ORIGIN)
+    const doomed = new Set(ids)
+    for (const item of this.items.values()) {
+      if (
+        item.type === 'connector' &&
+        ((item.from && doomed.has(item.from)) || (item.to && doomed.has(item.to)))
+      ) {
+        doomed.add(item.id)
+      }
+    }
+    deleteItems(this.doc, doomed, LOCAL_ORIGIN)
     this.undoManager.stopCapturing()
   }
 
   /** Copies the items `offset` board units down-right; returns the new ids in the same order. */
   duplicate(ids: Iterable<string>, offset = 24, author?: string): string[] {
-    const created: string[] = []
-    this.transact(() => {
-      for (const id of ids) {
-        const item = this.items.get(id)
-        if (!item) continue
-        created.push(
-          createItem(
-            this.doc,
-            {
-              type: item.type,
-              x: item.x + offset,
-              y: item.y + offset,
-              w: item.w,
-              h: item.h,
-              ...(item.text !== undefined ? { text: item.text } : {}),
-              ...(item.color !== undefined ? { color: item.color } : {}),
-              ...(author ? { author } : {}),
-            },
-            LOCAL_ORIGIN,
-          ),
-        )
-      }
-    })
-    this.undoManager.stopCapturing()
-    return created
+    const sources = this.pick(ids)
+    const fresh = new Map(sources.map((item) => [item.id, randomId()]))
+    return this.create(
+      sources.map((item) => {
+        const { id, z: _z, createdAt: _c, author: _a, locked: _l, ...rest } = item
+        return {
+          ...rest,
+          id: fresh.get(id) as string,
+          x: item.x + offset,
+          y: item.y + offset,
+          // A copied arrow follows the copies of its ends when they were copied too.
+          ...(item.from ? { from: fresh.get(item.from) ?? item.from } : {}),
+          ...(item.to ? { to: fresh.get(item.to) ?? item.to } : {}),
+          ...(author ? { author } : {}),
+        }
+      }),
+    )
   }
 
   /** Writes the editor's value as the smallest diff, so concurrent typing in one note merges. */
   setText(id: string, value: string): void {
     const text = itemText(this.doc, id)
     if (!text) return
-    this.transact(() => applyTextValue(text, value))
+    this.doc.transact(() => applyTextValue(text, value), LOCAL_ORIGIN)
   }
 
   undo(): void {
@@ -226,10 +268,11 @@ export class BoardStore {
       if (after) this.items.set(id, after)
       else this.items.delete(id)
       changed.push(id)
-      if (!before || !after || before.z !== after.z) orderChanged = true
+      if (!before || !after || before.z !== after.z || before.type !== after.type) orderChanged = true
     }
     if (changed.length === 0) return
-    if (orderChanged) this.orderedIds = this.computeOrder()
+    this.changeCount++
+    if (orderChanged) this.computeOrder()
     for (const id of changed) {
       const listeners = this.itemListeners.get(id)
       if (listeners) for (const listener of [...listeners]) listener()
@@ -252,8 +295,12 @@ export class BoardStore {
     notify(this.undoListeners)
   }
 
-  private computeOrder(): readonly string[] {
-    return [...this.items.values()].sort(compareItems).map((item) => item.id)
+  private computeOrder(): void {
+    const sorted = [...this.items.values()].sort(compareItems)
+    let top: string | null = null
+    for (const item of sorted) if (item.z && (top === null || item.z > top)) top = item.z
+    this.topZ = top
+    this.orderedIds = sorted.map((item) => item.id)
   }
 }
 

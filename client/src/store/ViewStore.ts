@@ -1,6 +1,27 @@
-import { type Camera, DEFAULT_NOTE_COLOR, type Size } from '@atelier/shared'
+import {
+  type Camera,
+  DEFAULT_NOTE_COLOR,
+  type Guide,
+  type ItemInit,
+  type ItemPatch,
+  type Rect,
+  type Size,
+} from '@atelier/shared'
 
-export type ToolId = 'select' | 'note'
+export const TOOL_IDS = [
+  'select',
+  'hand',
+  'note',
+  'text',
+  'rectangle',
+  'ellipse',
+  'diamond',
+  'frame',
+  'connector',
+  'pen',
+  'highlighter',
+] as const
+export type ToolId = (typeof TOOL_IDS)[number]
 
 /** A drag in progress: notes render offset by (dx, dy) until the drop commits one transaction. */
 export interface DragPreview {
@@ -8,6 +29,8 @@ export interface DragPreview {
   dx: number
   dy: number
 }
+
+export type PanelId = 'palette' | 'help' | 'search'
 
 /** Local, per-tab UI state: never synced, never undone. */
 export interface ViewState {
@@ -18,6 +41,17 @@ export interface ViewState {
   editingId: string | null
   noteColor: string
   drag: DragPreview | null
+  /** Resize/rotate in progress: patches drawn over the items until the gesture commits. */
+  preview: ReadonlyMap<string, ItemPatch> | null
+  /** Item being drawn by a creation tool (shape, frame, connector, stroke). */
+  draft: ItemInit | null
+  marquee: Rect | null
+  guides: readonly Guide[]
+  hoveredId: string | null
+  panel: PanelId | null
+  /** Screen position of the open context menu. */
+  menu: { x: number; y: number } | null
+  minimap: boolean
 }
 
 type Listener = () => void
@@ -30,6 +64,14 @@ export const INITIAL_VIEW: ViewState = {
   editingId: null,
   noteColor: DEFAULT_NOTE_COLOR,
   drag: null,
+  preview: null,
+  draft: null,
+  marquee: null,
+  guides: [],
+  hoveredId: null,
+  panel: null,
+  menu: null,
+  minimap: true,
 }
 
 /** Immutable state + subscribe, the shape useSyncExternalStore wants; no library needed. */

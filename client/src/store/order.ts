@@ -1,7 +1,13 @@
 import type { ItemSnapshot } from '@atelier/shared'
 
-/** Paint order: explicit z first, then creation time, then id, so every replica agrees. */
+/**
+ * Paint order: frames first (they are the background of what they hold), then explicit z, then
+ * creation time, then id, so every replica agrees.
+ */
 export function compareItems(a: ItemSnapshot, b: ItemSnapshot): number {
+  const fa = a.type === 'frame' ? 0 : 1
+  const fb = b.type === 'frame' ? 0 : 1
+  if (fa !== fb) return fa - fb
   const za = a.z ?? ''
   const zb = b.z ?? ''
   if (za !== zb) return za < zb ? -1 : 1
@@ -11,21 +17,19 @@ export function compareItems(a: ItemSnapshot, b: ItemSnapshot): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 }
 
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (Array.isArray(a) && Array.isArray(b)) return shallowEqualArrays(a, b)
+  return false
+}
+
+/** Value equality of two snapshots, so a no-op remote write re-renders nothing. */
 export function sameSnapshot(a: ItemSnapshot | undefined, b: ItemSnapshot | undefined): boolean {
   if (a === b) return true
   if (!a || !b) return false
-  return (
-    a.type === b.type &&
-    a.x === b.x &&
-    a.y === b.y &&
-    a.w === b.w &&
-    a.h === b.h &&
-    a.text === b.text &&
-    a.color === b.color &&
-    a.z === b.z &&
-    a.author === b.author &&
-    a.createdAt === b.createdAt
-  )
+  const keysA = Object.keys(a) as (keyof ItemSnapshot)[]
+  if (keysA.length !== Object.keys(b).length) return false
+  return keysA.every((key) => sameValue(a[key], b[key]))
 }
 
 export function shallowEqualArrays<T>(a: readonly T[], b: readonly T[]): boolean {

@@ -3,6 +3,7 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { personParams } from '../facilitation/identity.js'
 import { type ConnectionStatus, deriveStatus, type LinkFacts } from './status.js'
 
 export interface ConnectionSnapshot {
@@ -52,7 +53,7 @@ export class BoardConnection {
       roomName(boardId, 'board'),
       this.doc,
       {
-        params: { token },
+        params: { token, ...personParams(localStorage, boardId) },
         // Tabs sync through the relay only, so the relay's role checks apply to every tab.
         disableBc: true,
       },

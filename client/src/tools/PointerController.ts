@@ -1,7 +1,10 @@
 import { type Camera, clampZoom, type Point, panBy, screenToBoard, zoomAt } from '@atelier/shared'
 import type { CommandRegistry } from '../commands/registry.js'
 import type { CommandContext } from '../commands/types.js'
-import { hitTest } from './hitTest.js'
+import type { ToolId } from '../store/ViewStore.js'
+import { BoxTool, ConnectorTool, DrawTool, HIGHLIGHTER, PEN, PlaceTool } from './CreateTools.js'
+import { SelectTool } from './SelectTool.js'
+import type { Tool, ToolEnv, ToolPointer } from './types.js'
 
 export interface PointerInput {
   pointerId: number
@@ -9,109 +12,102 @@ export interface PointerInput {
   screen: Point
   button: number
   shiftKey: boolean
+  pointerType?: 'mouse' | 'pen' | 'touch'
 }
 
-export type PointerState = 'idle' | 'pointing' | 'dragging' | 'panning' | 'pinching'
+export type PointerState = 'idle' | 'panning' | 'pinching' | string
 
-/** Screen pixels a press may wander before it counts as a drag rather than a click. */
-export const DRAG_THRESHOLD = 4
-
-interface Gesture {
-  startScreen: Point
-  startCamera: Camera
-  ids: ReadonlySet<string>
-  pressedId: string | null
-  shiftKey: boolean
-}
+/** Tools that write: an observer's pointer always selects. */
+const WRITING_TOOLS: ReadonlySet<ToolId> = new Set([
+  'note',
+  'text',
+  'rectangle',
+  'ellipse',
+  'diamond',
+  'frame',
+  'connector',
+  'pen',
+  'highlighter',
+])
 
 /**
- * Pointer handling as a small state machine (tldraw's tools, reduced): it only reads the stores
- * and calls commands / store methods, so tests drive it with plain objects and no DOM.
- *
- *   idle ─down on note─▶ pointing ─move > threshold─▶ dragging ─up─▶ idle (one move transaction)
- *   idle ─down on empty / middle button / space─▶ panning ─up─▶ idle
- *   any  ─second touch─▶ pinching ─up─▶ idle
+ * Routes pointer events: panning (middle button, space held, hand tool, touch on empty space)
+ * and two-finger pinch are handled here for every tool; everything else goes to the active
+ * tool's state machine. No DOM: tests drive it with plain objects.
  */
 export class PointerController {
-  private current: PointerState = 'idle'
-  private gesture: Gesture | null = null
+  private current: 'idle' | 'panning' | 'pinching' | 'tool' = 'idle'
   private pointers = new Map<number, Point>()
+  private panStart: { screen: Point; camera: Camera } | null = null
   private pinchStart: { distance: number; mid: Point; camera: Camera } | null = null
+  private active: Tool | null = null
+  readonly tools: Record<ToolId, Tool>
   spaceHeld = false
+  /** Last pointer position over the canvas: where a keyboard paste lands. */
+  lastScreen: Point | null = null
 
   constructor(
     private readonly ctx: CommandContext,
-    private readonly registry: CommandRegistry,
-  ) {}
+    registry: CommandRegistry,
+    frameTitle?: (n: number) => string,
+  ) {
+    const env: ToolEnv = { ctx, registry, ...(frameTitle ? { frameTitle } : {}) }
+    const select = new SelectTool(env)
+    this.tools = {
+      select,
+      hand: select,
+      note: new PlaceTool(env, 'note'),
+      text: new PlaceTool(env, 'text'),
+      rectangle: new BoxTool(env, 'shape', 'rectangle'),
+      ellipse: new BoxTool(env, 'shape', 'ellipse'),
+      diamond: new BoxTool(env, 'shape', 'diamond'),
+      frame: new BoxTool(env, 'frame'),
+      connector: new ConnectorTool(env),
+      pen: new DrawTool(env, PEN),
+      highlighter: new DrawTool(env, HIGHLIGHTER),
+    }
+  }
 
+  /** 'panning', 'pinching', the active tool's state ('pointing', 'dragging', 'brushing'…), or 'idle'. */
   get state(): PointerState {
+    if (this.current === 'tool') return this.active?.state ?? 'idle'
     return this.current
   }
 
   down(input: PointerInput): void {
-    const { view, board } = this.ctx
     this.pointers.set(input.pointerId, input.screen)
     if (this.pointers.size === 2) {
       this.startPinch()
       return
     }
     if (this.pointers.size > 2) return
-    const state = view.getState()
-    const boardPoint = screenToBoard(state.camera, input.screen)
-    const base = { startScreen: input.screen, startCamera: state.camera, shiftKey: input.shiftKey }
-
-    if (input.button === 1 || this.spaceHeld) {
-      this.gesture = { ...base, ids: new Set(), pressedId: null }
-      this.current = 'panning'
+    const state = this.ctx.view.getState()
+    if (state.menu) this.ctx.view.set({ menu: null })
+    if (input.button === 1 || this.spaceHeld || state.tool === 'hand') {
+      this.startPan(input.screen)
       return
     }
     if (input.button !== 0) return
-
-    if (state.tool === 'note') {
-      this.registry.run('createNote', this.ctx, { at: boardPoint })
+    const tool =
+      this.ctx.readOnly && WRITING_TOOLS.has(state.tool) ? this.tools.select : this.tools[state.tool]
+    if (tool.down(this.toolPointer(input)) === 'pan') {
+      this.startPan(input.screen)
       return
     }
-
-    const hit = hitTest(board, boardPoint)
-    if (state.editingId && state.editingId !== hit) view.set({ editingId: null })
-    if (!hit) {
-      if (!input.shiftKey) view.select([])
-      this.gesture = { ...base, ids: new Set(), pressedId: null }
-      this.current = 'panning'
-      return
-    }
-    let selection = view.getState().selection
-    if (input.shiftKey) {
-      selection = selection.includes(hit) ? selection.filter((id) => id !== hit) : [...selection, hit]
-    } else if (!selection.includes(hit)) {
-      selection = [hit]
-    }
-    view.select(selection)
-    if (this.ctx.readOnly) return
-    this.gesture = { ...base, ids: new Set(selection.includes(hit) ? selection : []), pressedId: hit }
-    this.current = 'pointing'
+    this.active = tool
+    this.current = 'tool'
   }
 
   move(input: PointerInput): void {
+    this.lastScreen = input.screen
     if (!this.pointers.has(input.pointerId)) return
     this.pointers.set(input.pointerId, input.screen)
-    if (this.current === 'pinching') {
-      this.updatePinch()
-      return
-    }
-    const gesture = this.gesture
-    if (!gesture || this.current === 'idle') return
-    const dx = input.screen.x - gesture.startScreen.x
-    const dy = input.screen.y - gesture.startScreen.y
-    if (this.current === 'panning') {
-      this.ctx.view.setCamera(panBy(gesture.startCamera, dx, dy))
-      return
-    }
-    if (this.current === 'pointing' && Math.hypot(dx, dy) < DRAG_THRESHOLD) return
-    if (this.current === 'pointing' && gesture.ids.size === 0) return
-    this.current = 'dragging'
-    const zoom = gesture.startCamera.zoom
-    this.ctx.view.set({ drag: { ids: gesture.ids, dx: dx / zoom, dy: dy / zoom }, editingId: null })
+    if (this.current === 'pinching') this.updatePinch()
+    else if (this.current === 'panning' && this.panStart) {
+      const dx = input.screen.x - this.panStart.screen.x
+      const dy = input.screen.y - this.panStart.screen.y
+      this.ctx.view.setCamera(panBy(this.panStart.camera, dx, dy))
+    } else if (this.current === 'tool') this.active?.move(this.toolPointer(input))
   }
 
   up(input: PointerInput): void {
@@ -121,36 +117,44 @@ export class PointerController {
       if (this.pointers.size === 0) this.reset()
       return
     }
-    const gesture = this.gesture
-    if (this.current === 'dragging') {
-      const drag = this.ctx.view.getState().drag
-      this.ctx.view.set({ drag: null })
-      if (drag) this.ctx.board.moveItems(drag.ids, drag.dx, drag.dy)
-    } else if (this.current === 'pointing' && gesture?.pressedId && !gesture.shiftKey) {
-      // A plain click on one note of a multi-selection narrows the selection to that note.
-      this.ctx.view.select([gesture.pressedId])
-    }
+    if (this.current === 'tool') this.active?.up(this.toolPointer(input))
     this.reset()
   }
 
   /** Pointer lost (window blur, pointercancel): drop any preview without writing anything. */
   cancel(): void {
     this.pointers.clear()
-    this.ctx.view.set({ drag: null })
+    this.active?.cancel()
+    this.ctx.view.set({ drag: null, preview: null, marquee: null, guides: [], draft: null })
     this.reset()
+  }
+
+  private toolPointer(input: PointerInput): ToolPointer {
+    return {
+      screen: input.screen,
+      board: screenToBoard(this.ctx.view.getState().camera, input.screen),
+      shiftKey: input.shiftKey,
+      pointerType: input.pointerType ?? 'mouse',
+    }
+  }
+
+  private startPan(screen: Point): void {
+    this.panStart = { screen, camera: this.ctx.view.getState().camera }
+    this.current = 'panning'
   }
 
   private reset(): void {
     this.current = 'idle'
-    this.gesture = null
+    this.active = null
+    this.panStart = null
     this.pinchStart = null
   }
 
   private startPinch(): void {
     const [a, b] = [...this.pointers.values()]
     if (!a || !b) return
-    this.ctx.view.set({ drag: null })
-    this.gesture = null
+    this.active?.cancel()
+    this.active = null
     this.current = 'pinching'
     this.pinchStart = {
       distance: Math.max(1, Math.hypot(a.x - b.x, a.y - b.y)),

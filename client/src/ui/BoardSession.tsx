@@ -3,8 +3,11 @@ import { useEffect, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BoardCanvas } from '../canvas/BoardCanvas.js'
 import { RemoteCursors } from '../canvas/RemoteCursors.js'
+import { FacilitationLayer } from '../facilitation/FacilitationLayer.js'
 import { savedName } from '../lib/storage.js'
 import { useBoardTitle } from '../store/hooks.js'
+import { TemplatesMenu } from '../templates/TemplatesMenu.js'
+import { CanvasChrome } from './CanvasChrome.js'
 import { ConnectionStatus } from './ConnectionStatus.js'
 import { EyeIcon, LogoMark, ShareIcon } from './icons.js'
 import { JoinDialog } from './JoinDialog.js'
@@ -119,10 +122,13 @@ function BoardScreen({ session, access }: { session: BoardSessionModel; access: 
               <span>{t('share.open')}</span>
             </button>
           )}
+          {access.role === 'facilitator' && <TemplatesMenu session={session} />}
           <LanguageSwitch />
         </div>
       </header>
       <Toolbar session={session} />
+      <CanvasChrome session={session} />
+      <FacilitationLayer session={session} access={access} />
       {link.storageError && (
         <p className="banner" role="alert">
           {t('board.storageError')}

@@ -1,17 +1,13 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CommandId } from '../commands/registry.js'
-import { formatShortcut } from '../commands/shortcuts.js'
 import type { CommandArgs } from '../commands/types.js'
 import type { BoardSessionModel } from './session.js'
-
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
+import { shortcutLabel, useCommandEnabled } from './useCommand.js'
 
 interface Props {
   session: BoardSessionModel
   command: CommandId
-  /** Re-rendering inputs the enablement depends on (selection, undo state…). */
-  enabled: boolean
   icon: ReactNode
   testId?: string
   pressed?: boolean
@@ -19,19 +15,14 @@ interface Props {
   label?: string
 }
 
-/** A toolbar button whose label, tooltip and shortcut all come from the command registry. */
-export function CommandButton({ session, command, enabled, icon, testId, pressed, args, label }: Props) {
+/** A button whose label, tooltip, shortcut and enablement all come from the command registry. */
+export function CommandButton({ session, command, icon, testId, pressed, args, label }: Props) {
   const { t } = useTranslation()
   const definition = session.registry.get(command)
+  const enabled = useCommandEnabled(session, command)
   const name = label ?? t(definition.labelKey)
   const shortcut = definition.shortcuts?.[0]
-  const hint = shortcut
-    ? formatShortcut(
-        shortcut,
-        { mod: t('keys.mod'), shift: t('keys.shift'), delete: t('keys.delete') },
-        isMac,
-      )
-    : null
+  const hint = shortcut ? shortcutLabel(shortcut, t) : null
   return (
     <button
       type="button"

@@ -5,6 +5,7 @@ import { boardLink } from '../lib/links.js'
 import { navigate } from '../lib/navigate.js'
 import { readRecent, rememberBoard } from '../lib/storage.js'
 import { ApiError, createBoard } from '../sync/api.js'
+import { TemplateStart } from '../templates/TemplateStart.js'
 import { LogoMark } from './icons.js'
 import { LanguageSwitch } from './LanguageSwitch.js'
 import { showToast } from './toasts.js'
@@ -82,6 +83,7 @@ export function LandingPage() {
             </div>
           </form>
         </section>
+        <TemplateStart />
         <section className="recent" aria-labelledby="recent-heading">
           <h2 id="recent-heading">{t('landing.recent')}</h2>
           {recent.length === 0 ? (

@@ -8,27 +8,23 @@ import { useItem, useView } from '../store/hooks.js'
 import { LOCAL_ORIGIN } from '../store/origin.js'
 import type { BoardSessionModel } from './session.js'
 
-/** Mounts the editor for the note being edited, if any. */
+/** Mounts the editor for the item being edited, if any. */
 export function NoteEditor({ session }: { session: BoardSessionModel }) {
   const editingId = useView(session.view, (s) => s.editingId)
   if (!editingId) return null
-  return <NoteTextarea key={editingId} id={editingId} session={session} />
+  return <TextEditor key={editingId} id={editingId} session={session} />
 }
 
-/**
- * A plain textarea laid exactly over the note (same box, font and size as the canvas draws),
- * so typing feels native: IME, spellcheck, screen readers and mobile keyboards all just work.
- */
-function NoteTextarea({ id, session }: { id: string; session: BoardSessionModel }) {
-  const { t } = useTranslation()
-  const { board, view } = session
-  const item = useItem(board, id)
-  const camera = useView(view, (s) => s.camera)
-  const ref = useRef<HTMLTextAreaElement>(null)
-  const [value, setValue] = useState(() => item?.text ?? '')
+/** The item's text, kept in step with other people typing in it, with our caret preserved. */
+function useSharedText(
+  session: BoardSessionModel,
+  id: string,
+  ref: React.RefObject<HTMLTextAreaElement | HTMLInputElement | null>,
+) {
+  const { board } = session
+  const [value, setValue] = useState(() => board.getItem(id)?.text ?? '')
   const caret = useRef<{ start: number; end: number } | null>(null)
 
-  // Someone else typing in this note: take their text and keep our caret where it was.
   useEffect(() => {
     const text: Y.Text | null = itemText(board.doc, id)
     if (!text) return
@@ -38,15 +34,15 @@ function NoteTextarea({ id, session }: { id: string; session: BoardSessionModel 
       if (area) {
         const delta = event.delta
         caret.current = {
-          start: transformIndex(area.selectionStart, delta),
-          end: transformIndex(area.selectionEnd, delta),
+          start: transformIndex(area.selectionStart ?? 0, delta),
+          end: transformIndex(area.selectionEnd ?? 0, delta),
         }
       }
       setValue(text.toString())
     }
     text.observe(onChange)
     return () => text.unobserve(onChange)
-  }, [board, id])
+  }, [board, id, ref])
 
   useLayoutEffect(() => {
     const area = ref.current
@@ -61,17 +57,75 @@ function NoteTextarea({ id, session }: { id: string; session: BoardSessionModel 
     if (!area) return
     area.focus({ preventScroll: true })
     area.setSelectionRange(area.value.length, area.value.length)
-  }, [])
+  }, [ref])
+
+  const onChange = (next: string) => {
+    setValue(next)
+    board.setText(id, next)
+  }
+  return [value, onChange] as const
+}
+
+/**
+ * A plain textarea laid exactly over the item (same box, font and size as the canvas draws),
+ * so typing feels native: IME, spellcheck, screen readers and mobile keyboards all just work.
+ * A frame's title is edited in a one-line field over the title instead.
+ */
+function TextEditor({ id, session }: { id: string; session: BoardSessionModel }) {
+  const { t } = useTranslation()
+  const { board, view } = session
+  const item = useItem(board, id)
+  const camera = useView(view, (s) => s.camera)
+  const area = useRef<HTMLTextAreaElement | HTMLInputElement>(null)
+  const [value, setValue] = useSharedText(session, id, area)
+  const close = () => {
+    if (view.getState().editingId !== id) return
+    view.set({ editingId: null })
+    // Free text left empty is nothing at all: do not leave an invisible item behind.
+    const current = board.getItem(id)
+    if (current?.type === 'text' && !current.text?.trim()) board.deleteItems([id])
+  }
 
   if (!item) return null
   const topLeft = boardToScreen(camera, item)
-  const fontSize = fitFontSize(value, item.w, item.h, { padding: NOTE_PADDING, lineHeight: NOTE_LINE_HEIGHT })
+  if (item.type === 'frame') {
+    const size = 14
+    return (
+      <input
+        ref={area as React.RefObject<HTMLInputElement>}
+        className="frame-title-editor"
+        data-testid="note-editor"
+        aria-label={t('canvas.frameTitleLabel')}
+        value={value}
+        style={{
+          left: topLeft.x - 4,
+          top: topLeft.y - size * 1.6 - 6,
+          width: Math.max(160, item.w * camera.zoom),
+          fontSize: size,
+        }}
+        onChange={(event) => setValue(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' || event.key === 'Enter') {
+            event.preventDefault()
+            close()
+          }
+        }}
+        onBlur={close}
+      />
+    )
+  }
+  const isShape = item.type === 'shape'
+  const fontSize = fitFontSize(value, item.w, item.h, {
+    padding: NOTE_PADDING,
+    lineHeight: NOTE_LINE_HEIGHT,
+    maxFontSize: item.type === 'text' ? 32 : 28,
+  })
   return (
     <textarea
-      ref={ref}
-      className="note-editor"
+      ref={area as React.RefObject<HTMLTextAreaElement>}
+      className={`note-editor note-editor-${item.type}`}
       data-testid="note-editor"
-      aria-label={t('editor.label')}
+      aria-label={t(item.type === 'note' ? 'editor.label' : 'canvas.textLabel')}
       value={value}
       spellCheck
       style={{
@@ -80,26 +134,26 @@ function NoteTextarea({ id, session }: { id: string; session: BoardSessionModel 
         width: item.w * camera.zoom,
         height: item.h * camera.zoom,
         padding: NOTE_PADDING * camera.zoom,
+        paddingTop: isShape
+          ? Math.max(NOTE_PADDING, (item.h - fontSize * NOTE_LINE_HEIGHT) / 2) * camera.zoom
+          : NOTE_PADDING * camera.zoom,
         fontSize: fontSize * camera.zoom,
         lineHeight: NOTE_LINE_HEIGHT,
         fontFamily: NOTE_FONT_FAMILY,
         color: NOTE_TEXT_COLOR,
-        background: item.color,
+        textAlign: isShape ? 'center' : 'left',
+        background: item.type === 'note' ? item.color : 'transparent',
         borderRadius: NOTE_RADIUS * camera.zoom,
+        transform: item.rotation ? `rotate(${item.rotation}deg)` : undefined,
       }}
-      onChange={(event) => {
-        setValue(event.target.value)
-        board.setText(id, event.target.value)
-      }}
+      onChange={(event) => setValue(event.target.value)}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
           event.preventDefault()
-          view.set({ editingId: null })
+          close()
         }
       }}
-      onBlur={() => {
-        if (view.getState().editingId === id) view.set({ editingId: null })
-      }}
+      onBlur={close}
     />
   )
 }

@@ -1,101 +1,96 @@
-import { NOTE_COLORS } from '@atelier/shared'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useUndoState, useView } from '../store/hooks.js'
+import { useView } from '../store/hooks.js'
+import type { ToolId } from '../store/ViewStore.js'
 import { CommandButton } from './CommandButton.js'
-import { FitIcon, MinusIcon, NoteIcon, PlusIcon, RedoIcon, SelectIcon, TrashIcon, UndoIcon } from './icons.js'
+import {
+  CommandIcon,
+  ConnectorIcon,
+  DiamondIcon,
+  EllipseIcon,
+  FrameIcon,
+  HandIcon,
+  HighlighterIcon,
+  KeyboardIcon,
+  PenIcon,
+  RectangleIcon,
+  SearchIcon,
+  TextIcon,
+} from './canvasIcons.js'
+import { FitIcon, MinusIcon, NoteIcon, PlusIcon, RedoIcon, SelectIcon, UndoIcon } from './icons.js'
 import type { BoardSessionModel } from './session.js'
 
+const TOOLS: { tool: ToolId; icon: ReactNode; write: boolean }[] = [
+  { tool: 'select', icon: <SelectIcon />, write: false },
+  { tool: 'hand', icon: <HandIcon />, write: false },
+  { tool: 'note', icon: <NoteIcon />, write: true },
+  { tool: 'text', icon: <TextIcon />, write: true },
+  { tool: 'rectangle', icon: <RectangleIcon />, write: true },
+  { tool: 'ellipse', icon: <EllipseIcon />, write: true },
+  { tool: 'diamond', icon: <DiamondIcon />, write: true },
+  { tool: 'frame', icon: <FrameIcon />, write: true },
+  { tool: 'connector', icon: <ConnectorIcon />, write: true },
+  { tool: 'pen', icon: <PenIcon />, write: true },
+  { tool: 'highlighter', icon: <HighlighterIcon />, write: true },
+]
+
+/** The tool rail: every button is a registry command (label, shortcut, enablement from there). */
 export function Toolbar({ session }: { session: BoardSessionModel }) {
   const { t } = useTranslation()
-  const { view, board, ctx, registry } = session
+  const { view, ctx, registry } = session
   const tool = useView(view, (s) => s.tool)
-  const zoom = useView(view, (s) => s.camera.zoom)
-  const noteColor = useView(view, (s) => s.noteColor)
-  const hasSelection = useView(view, (s) => s.selection.length > 0)
-  const undoState = useUndoState(board)
-  const percent = Math.round(zoom * 100)
+  const zoom = useView(view, (s) => Math.round(s.camera.zoom * 100))
   const editable = !ctx.readOnly
 
   return (
-    <nav className="toolbar" aria-label={t('toolbar.tools')}>
-      {editable && (
-        <>
-          <div className="toolbar-group">
+    <>
+      <nav className="toolbar canvas-rail" aria-label={t('toolbar.tools')}>
+        <div className="toolbar-group" role="toolbar" aria-label={t('canvas.toolbar.tools')}>
+          {TOOLS.filter((entry) => editable || !entry.write).map((entry) => (
             <CommandButton
+              key={entry.tool}
               session={session}
-              command="selectTool"
-              enabled
-              pressed={tool === 'select'}
-              icon={<SelectIcon />}
-              testId="tool-select"
+              command={`${entry.tool}Tool`}
+              pressed={tool === entry.tool}
+              icon={entry.icon}
+              testId={`tool-${entry.tool}`}
             />
-            <CommandButton
-              session={session}
-              command="noteTool"
-              enabled
-              pressed={tool === 'note'}
-              icon={<NoteIcon />}
-              testId="tool-note"
-            />
+          ))}
+        </div>
+        {editable && (
+          <div className="toolbar-group" role="toolbar" aria-label={t('toolbar.history')}>
+            <CommandButton session={session} command="undo" icon={<UndoIcon />} testId="undo" />
+            <CommandButton session={session} command="redo" icon={<RedoIcon />} testId="redo" />
           </div>
-          <fieldset className="toolbar-group palette">
-            <legend className="visually-hidden">{t('toolbar.palette')}</legend>
-            {NOTE_COLORS.map((color) => (
-              <button
-                key={color.id}
-                type="button"
-                className="swatch"
-                data-testid={`color-${color.id}`}
-                aria-label={t(`colors.${color.id}`)}
-                aria-pressed={noteColor === color.value}
-                title={t(`colors.${color.id}`)}
-                style={{ background: color.value }}
-                onClick={() => registry.run('setColor', ctx, { color: color.value })}
-              />
-            ))}
-          </fieldset>
-          <fieldset className="toolbar-group">
-            <legend className="visually-hidden">{t('toolbar.history')}</legend>
-            <CommandButton
-              session={session}
-              command="undo"
-              enabled={undoState.canUndo}
-              icon={<UndoIcon />}
-              testId="undo"
-            />
-            <CommandButton
-              session={session}
-              command="redo"
-              enabled={undoState.canRedo}
-              icon={<RedoIcon />}
-              testId="redo"
-            />
-            <CommandButton
-              session={session}
-              command="delete"
-              enabled={hasSelection}
-              icon={<TrashIcon />}
-              testId="delete"
-            />
-          </fieldset>
-        </>
-      )}
-      <fieldset className="toolbar-group">
-        <legend className="visually-hidden">{t('toolbar.zoom')}</legend>
-        <CommandButton session={session} command="zoomOut" enabled icon={<MinusIcon />} testId="zoom-out" />
-        <button
-          type="button"
-          className="zoom-level"
-          data-testid="zoom-level"
-          aria-label={t('toolbar.zoomLevel', { percent })}
-          title={t('commands.zoomTo100')}
-          onClick={() => registry.run('zoomTo100', ctx)}
-        >
-          {percent} %
-        </button>
-        <CommandButton session={session} command="zoomIn" enabled icon={<PlusIcon />} testId="zoom-in" />
-        <CommandButton session={session} command="zoomToFit" enabled icon={<FitIcon />} testId="zoom-fit" />
-      </fieldset>
-    </nav>
+        )}
+      </nav>
+      <nav className="view-bar" aria-label={t('canvas.toolbar.view')}>
+        <div className="toolbar-group" role="toolbar" aria-label={t('toolbar.zoom')}>
+          <CommandButton session={session} command="zoomOut" icon={<MinusIcon />} testId="zoom-out" />
+          <button
+            type="button"
+            className="zoom-level"
+            data-testid="zoom-level"
+            aria-label={t('toolbar.zoomLevel', { percent: zoom })}
+            title={t('commands.zoomTo100')}
+            onClick={() => registry.run('zoomTo100', ctx)}
+          >
+            {zoom} %
+          </button>
+          <CommandButton session={session} command="zoomIn" icon={<PlusIcon />} testId="zoom-in" />
+          <CommandButton session={session} command="zoomToFit" icon={<FitIcon />} testId="zoom-fit" />
+        </div>
+        <div className="toolbar-group" role="toolbar" aria-label={t('canvas.toolbar.help')}>
+          <CommandButton session={session} command="openSearch" icon={<SearchIcon />} testId="open-search" />
+          <CommandButton
+            session={session}
+            command="openPalette"
+            icon={<CommandIcon />}
+            testId="open-palette"
+          />
+          <CommandButton session={session} command="openHelp" icon={<KeyboardIcon />} testId="open-help" />
+        </div>
+      </nav>
+    </>
   )
 }

@@ -1,6 +1,9 @@
 import { type BoardAccess, canWrite, centerOn } from '@atelier/shared'
+import i18next from 'i18next'
+import { imageUploader } from '../commands/images.js'
 import { type CommandRegistry, createRegistry } from '../commands/registry.js'
 import type { CommandContext } from '../commands/types.js'
+import { storedIdentity } from '../facilitation/identity.js'
 import { personId } from '../lib/storage.js'
 import { CursorPublisher } from '../presence/cursor.js'
 import { BoardStore } from '../store/BoardStore.js'
@@ -37,9 +40,18 @@ export function createSession(boardId: string, token: string, access: BoardAcces
   const viewport = { width: window.innerWidth, height: window.innerHeight }
   const view = new ViewStore({ viewport, camera: centerOn({ x: 0, y: 0 }, viewport, 1) })
   const registry = createRegistry()
-  const id = personId(localStorage)
-  const ctx: CommandContext = { board, view, readOnly: !canWrite(access.role, 'board'), author: id }
-  const pointer = new PointerController(ctx, registry)
+  const id = storedIdentity(localStorage, boardId)?.personId ?? personId(localStorage)
+  const images = imageUploader(boardId, token)
+  const ctx: CommandContext = {
+    board,
+    view,
+    readOnly: !canWrite(access.role, 'board'),
+    author: id,
+    facilitator: access.role === 'facilitator',
+    uploadImage: images.upload,
+    imageUrl: images.url,
+  }
+  const pointer = new PointerController(ctx, registry, (n) => i18next.t('canvas.frameTitle', { n }))
   const cursor = new CursorPublisher(connection.awareness)
   // Items deleted by someone else leave the selection and close the editor.
   const unsubscribe = board.subscribe(() =>

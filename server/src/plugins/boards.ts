@@ -1,10 +1,16 @@
-import { type BoardAccess, type CreateBoardResponse, createBoardRequest, initBoard } from '@atelier/shared'
+import {
+  type BoardAccess,
+  type CreateBoardResponse,
+  createBoardRequest,
+  initBoard,
+  roomName,
+} from '@atelier/shared'
 import type { FastifyPluginAsync } from 'fastify'
 import * as Y from 'yjs'
 import { newBoardId, newTokens, resolveRole } from '../access.js'
 import { errors } from '../errors.js'
 import type { BoardStore } from '../store/types.js'
-import type { TemplateCatalogue } from '../templates.js'
+import { langOf, type TemplateCatalogue } from '../templates/index.js'
 import { parseBody, tokenOf } from '../validation.js'
 
 export interface BoardsPluginOptions {
@@ -21,8 +27,11 @@ export const boardsPlugin: FastifyPluginAsync<BoardsPluginOptions> = async (
     const { title, templateId } = parseBody(createBoardRequest, request.body)
     const doc = new Y.Doc()
     initBoard(doc, { title, ...(templateId ? { templateId } : {}) })
-    if (templateId !== undefined && !templates.expand(templateId, doc))
-      throw errors.unknownTemplate(templateId)
+    const seed =
+      templateId === undefined
+        ? null
+        : templates.expand(templateId, doc, langOf(request.headers['accept-language']))
+    if (templateId !== undefined && !seed) throw errors.unknownTemplate(templateId)
     const id = newBoardId()
     const { tokens, hashes } = newTokens()
     await store.createBoard({
@@ -33,6 +42,8 @@ export const boardsPlugin: FastifyPluginAsync<BoardsPluginOptions> = async (
       tokenHashes: hashes,
       document: Y.encodeStateAsUpdate(doc),
     })
+    // The template's agenda goes to the session document, stored before anyone can open the board.
+    if (seed?.session) await store.appendUpdate(roomName(id, 'session'), seed.session)
     request.log.info({ boardId: id, templateId }, 'board created')
     reply.code(201)
     return { id, tokens }

@@ -4,6 +4,7 @@ import { errors } from '../errors.js'
 import { renderNotesCsv } from '../exports/csv.js'
 import { allNotes, type ExportedBoard, exportBoard } from '../exports/notes.js'
 import { renderReport } from '../exports/report.js'
+import { readScoreHistory } from '../game/history.js'
 import { readDocument } from '../store/documents.js'
 import type { BoardStore } from '../store/types.js'
 import { tokenOf } from '../validation.js'
@@ -55,6 +56,6 @@ export const exportsPlugin: FastifyPluginAsync<ExportsPluginOptions> = async (ap
     return reply
       .type('text/markdown; charset=utf-8')
       .header('content-disposition', `attachment; filename="${fileName(board.title, 'report.md')}"`)
-      .send(renderReport(board, now()))
+      .send(renderReport(board, now(), { history: await readScoreHistory(store, request.params.boardId) }))
   })
 }

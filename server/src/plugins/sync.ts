@@ -6,8 +6,19 @@ import fp from 'fastify-plugin'
 import { WebSocketServer } from 'ws'
 import { resolveRole } from '../access.js'
 import { errors } from '../errors.js'
+import { newPersonId } from '../people/credentials.js'
 import type { BoardStore } from '../store/types.js'
+import { roomAccess } from '../sync/permissions.js'
+import { boardRules } from '../sync/policies/boardRules.js'
+import { privateNotes } from '../sync/policies/privateNotes.js'
 import { Relay } from '../sync/relay.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The sync relay, for HTTP handlers that act on a room's document (`relay.withRoom`). */
+    relay: Relay
+  }
+}
 
 export interface SyncPluginOptions {
   store: BoardStore
@@ -21,12 +32,16 @@ function refuse(socket: Duplex, status: number): void {
 }
 
 /**
- * WebSocket upgrades on /sync/:boardId and /sync/:boardId/session. The token is checked before the
+ * WebSocket upgrades on /sync/:boardId, /sync/:boardId/session and /sync/:boardId/private/:personId.
+ * The token, the person credential (`person`) and the room's access list are checked before the
  * upgrade, so a refused client never receives a byte of the document.
  */
 export const syncPlugin = fp<SyncPluginOptions>(
   async (app, { store, compactAfter }) => {
     const relay = new Relay({ store, compactAfter, log: app.log })
+    relay.use(boardRules(relay))
+    for (const policy of privateNotes(relay, app.log)) relay.use(policy)
+    app.decorate('relay', relay)
     const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
     let accepting = true
 
@@ -46,8 +61,19 @@ export const syncPlugin = fp<SyncPluginOptions>(
         )
         return refuse(socket, 401)
       }
+      const credential = url.searchParams.get('person')
+      const personId =
+        credential === null ? newPersonId() : app.personCredentials.verify(target.boardId, role, credential)
+      const access = personId === null ? null : roomAccess(target, role, personId)
+      if (!personId || !access) {
+        app.log.info(
+          { boardId: target.boardId, kind: target.kind, role },
+          personId ? 'sync refused: not this private room' : 'sync refused: invalid person credential',
+        )
+        return refuse(socket, 401)
+      }
       if (!accepting) return refuse(socket, 503)
-      wss.handleUpgrade(request, socket, head, (ws) => relay.accept(ws, { ...target, role }))
+      wss.handleUpgrade(request, socket, head, (ws) => relay.accept(ws, { target, role, personId, access }))
     }
 
     function onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -71,5 +97,5 @@ export const syncPlugin = fp<SyncPluginOptions>(
       wss.close()
     })
   },
-  { name: 'atelier-sync' },
+  { name: 'atelier-sync', dependencies: ['atelier-people'] },
 )

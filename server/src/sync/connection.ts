@@ -1,6 +1,16 @@
-import type { DocKind, Role } from '@atelier/shared'
+import type { DocKind, Role, RoomTarget } from '@atelier/shared'
 import type { FastifyBaseLogger } from 'fastify'
 import { WebSocket } from 'ws'
+import type { RoomAccess } from './permissions.js'
+
+/** Who opened a socket, as checked at the upgrade. */
+export interface Visitor {
+  target: RoomTarget
+  role: Role
+  /** From the person credential, or a fresh id for a client that sent none. */
+  personId: string
+  access: RoomAccess
+}
 
 /** One client socket in one room, with who it is and which awareness client ids it speaks for. */
 export class Connection {
@@ -10,15 +20,25 @@ export class Connection {
   alive = true
   /** Set once the connection sent a malformed message: nothing more from it is read. */
   rejected = false
+  readonly boardId: string
+  readonly kind: DocKind
+  readonly role: Role
+  readonly personId: string
+  /** Whether the relay applies this connection's document updates (else it drops them). */
+  readonly writable: boolean
 
   constructor(
     readonly id: string,
     readonly ws: WebSocket,
-    readonly boardId: string,
-    readonly kind: DocKind,
-    readonly role: Role,
+    visitor: Visitor,
     readonly log: FastifyBaseLogger,
-  ) {}
+  ) {
+    this.boardId = visitor.target.boardId
+    this.kind = visitor.target.kind
+    this.role = visitor.role
+    this.personId = visitor.personId
+    this.writable = visitor.access === 'write'
+  }
 
   get open(): boolean {
     return this.ws.readyState === WebSocket.OPEN

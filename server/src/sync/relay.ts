@@ -1,10 +1,12 @@
 import {
   CloseCode,
-  canWrite,
-  type DocKind,
   MessageType,
   PING_INTERVAL_MS,
   type Role,
+  type RoomTarget,
+  readSessionState,
+  roomName,
+  type SessionState,
   SyncMessageType,
 } from '@atelier/shared'
 import type { FastifyBaseLogger } from 'fastify'
@@ -12,9 +14,12 @@ import * as decoding from 'lib0/decoding'
 import type { RawData, WebSocket } from 'ws'
 import { applyAwarenessUpdate } from 'y-protocols/awareness'
 import * as Y from 'yjs'
+import { readDocument } from '../store/documents.js'
 import type { BoardStore } from '../store/types.js'
-import { Connection } from './connection.js'
+import { Connection, type Visitor } from './connection.js'
 import { awarenessMessage, syncStep1Message, syncStep2Message } from './messages.js'
+import { stampAwarenessPersonId } from './policies/awareness.js'
+import type { RelayServices, RoomPolicy, UpdateCheck } from './policies/types.js'
 import { type Room, Rooms } from './rooms.js'
 
 /** How long shutdown waits for clients to answer the close frame before cutting them off. */
@@ -32,38 +37,35 @@ class MalformedMessage extends Error {
   override name = 'MalformedMessage'
 }
 
-type Handler = (room: Room, connection: Connection, decoder: decoding.Decoder) => void
-
-function readSync(room: Room, connection: Connection, decoder: decoding.Decoder): void {
-  const subType = decoding.readVarUint(decoder)
-  switch (subType) {
-    case SyncMessageType.step1:
-      connection.send(syncStep2Message(room.doc, decoding.readVarUint8Array(decoder)))
-      return
-    case SyncMessageType.step2:
-    case SyncMessageType.update: {
-      const update = decoding.readVarUint8Array(decoder)
-      if (!canWrite(connection.role, room.kind)) {
-        connection.log.debug('dropped an update from a read-only connection')
-        return
-      }
-      Y.applyUpdate(room.doc, update, connection)
-      return
-    }
-    default:
-      throw new MalformedMessage(`unknown sync message type ${subType}`)
+/** A policy threw: the room goes down rather than keep an update its rules did not check. */
+class PolicyFailure extends Error {
+  override name = 'PolicyFailure'
+  constructor(policy: string, cause: unknown) {
+    super(`policy ${policy} failed`, { cause })
   }
 }
 
-/** What the relay does with each y-websocket message type; any other type is malformed. */
-const handlers: Partial<Record<number, Handler>> = {
-  [MessageType.sync]: readSync,
-  [MessageType.awareness]: (room, connection, decoder) => {
-    applyAwarenessUpdate(room.awareness, decoding.readVarUint8Array(decoder), connection)
-  },
-  [MessageType.queryAwareness]: (room, connection) => {
-    connection.send(awarenessMessage(room.awareness, [...room.awareness.getStates().keys()]))
-  },
+async function runPolicy<T>(policy: RoomPolicy, hook: () => T | Promise<T>): Promise<T> {
+  try {
+    return await hook()
+  } catch (error) {
+    throw new PolicyFailure(policy.name, error)
+  }
+}
+
+/** Applies a client's update and returns its transaction. */
+function applyClientUpdate(room: Room, connection: Connection, update: Uint8Array): Y.Transaction | null {
+  let applied: Y.Transaction | null = null
+  const capture = (transaction: Y.Transaction): void => {
+    if (transaction.origin === connection) applied = transaction
+  }
+  room.doc.on('afterTransaction', capture)
+  try {
+    Y.applyUpdate(room.doc, update, connection)
+  } finally {
+    room.doc.off('afterTransaction', capture)
+  }
+  return applied
 }
 
 function toBytes(data: RawData): Uint8Array {
@@ -76,9 +78,10 @@ function toBytes(data: RawData): Uint8Array {
  * and forwards the updates of connections allowed to write, relays awareness, and keeps sockets
  * alive with pings.
  */
-export class Relay {
+export class Relay implements RelayServices {
   private readonly rooms: Rooms
   private readonly connections = new Set<Connection>()
+  private readonly policies: RoomPolicy[] = []
   private readonly pingTimer: NodeJS.Timeout
   private nextConnectionId = 0
 
@@ -92,16 +95,21 @@ export class Relay {
     return this.connections.size
   }
 
-  accept(ws: WebSocket, target: { boardId: string; kind: DocKind; role: Role }): Connection {
+  /** Adds a rule applied to the updates of writing connections, after those added before. */
+  use(policy: RoomPolicy): void {
+    this.policies.push(policy)
+  }
+
+  accept(ws: WebSocket, visitor: Visitor): Connection {
     const id = `c${++this.nextConnectionId}`
     const log = this.options.log.child({
-      boardId: target.boardId,
-      kind: target.kind,
+      boardId: visitor.target.boardId,
+      kind: visitor.target.kind,
       connId: id,
-      role: target.role,
+      role: visitor.role,
     })
-    const connection = new Connection(id, ws, target.boardId, target.kind, target.role, log)
-    const room = this.rooms.open(target.boardId, target.kind)
+    const connection = new Connection(id, ws, visitor, log)
+    const room = this.rooms.open(visitor.target)
     this.connections.add(connection)
     room.add(connection)
     void room.run(() => greet(room, connection))
@@ -125,6 +133,52 @@ export class Relay {
     return connection
   }
 
+  async withRoom<T>(target: RoomTarget, task: (room: Room) => T | Promise<T>): Promise<T> {
+    const room = this.rooms.open(target)
+    room.hold()
+    try {
+      const outcome: { done?: { value: T } | { error: unknown } } = {}
+      await room.run(async () => {
+        try {
+          outcome.done = { value: await task(room) }
+        } catch (error) {
+          outcome.done = { error }
+        }
+      })
+      if (!outcome.done) throw new Error(`room ${room.name} failed before the task could run`)
+      if ('error' in outcome.done) throw outcome.done.error
+      return outcome.done.value
+    } finally {
+      room.release()
+    }
+  }
+
+  async sessionState(boardId: string): Promise<SessionState> {
+    const room = this.rooms.find({ boardId, kind: 'session' })
+    if (room) {
+      await room.ready
+      if (room.isOpen) return readSessionState(room.doc)
+    }
+    // Not loaded: the store holds every change the room ever made.
+    const doc = await readDocument(this.options.store, roomName(boardId, 'session'))
+    try {
+      return readSessionState(doc)
+    } finally {
+      doc.destroy()
+    }
+  }
+
+  /** Closes the connections a board's link of one role opened (after that link was replaced). */
+  closeConnections(boardId: string, role: Role, code: number, reason: string): number {
+    let closed = 0
+    for (const connection of this.connections) {
+      if (connection.boardId !== boardId || connection.role !== role) continue
+      connection.close(code, reason)
+      closed++
+    }
+    return closed
+  }
+
   /** Closes every connection with 1012 so clients reconnect, then stores every room. */
   async close(): Promise<void> {
     clearInterval(this.pingTimer)
@@ -139,19 +193,82 @@ export class Relay {
     await this.rooms.flush()
   }
 
-  private receive(room: Room, connection: Connection, message: Uint8Array, isBinary: boolean): void {
+  private async receive(
+    room: Room,
+    connection: Connection,
+    message: Uint8Array,
+    isBinary: boolean,
+  ): Promise<void> {
     if (connection.rejected) return
     try {
       if (!isBinary) throw new MalformedMessage('text frame')
       const decoder = decoding.createDecoder(message)
       const type = decoding.readVarUint(decoder)
-      const handler = handlers[type]
-      if (!handler) throw new MalformedMessage(`unknown message type ${type}`)
-      handler(room, connection, decoder)
+      switch (type) {
+        case MessageType.sync:
+          return await this.readSync(room, connection, decoder)
+        case MessageType.awareness: {
+          const update = stampAwarenessPersonId(decoding.readVarUint8Array(decoder), connection.personId)
+          applyAwarenessUpdate(room.awareness, update, connection)
+          return
+        }
+        case MessageType.queryAwareness:
+          connection.send(awarenessMessage(room.awareness, [...room.awareness.getStates().keys()]))
+          return
+        default:
+          throw new MalformedMessage(`unknown message type ${type}`)
+      }
     } catch (error) {
+      if (error instanceof PolicyFailure) {
+        room.discardPending()
+        throw error
+      }
       connection.rejected = true
       connection.log.warn({ err: error }, 'malformed message; closing the connection')
       connection.close(CloseCode.unsupportedData, 'malformed message')
+    }
+  }
+
+  private async readSync(room: Room, connection: Connection, decoder: decoding.Decoder): Promise<void> {
+    const subType = decoding.readVarUint(decoder)
+    switch (subType) {
+      case SyncMessageType.step1:
+        connection.send(syncStep2Message(room.doc, decoding.readVarUint8Array(decoder)))
+        return
+      case SyncMessageType.step2:
+      case SyncMessageType.update: {
+        const update = decoding.readVarUint8Array(decoder)
+        if (!connection.writable) {
+          connection.log.debug('dropped an update from a read-only connection')
+          return
+        }
+        await this.applyChecked(room, connection, update)
+        return
+      }
+      default:
+        throw new MalformedMessage(`unknown sync message type ${subType}`)
+    }
+  }
+
+  /** Applies a writer's update between the policies' hooks, in the room's current queue task. */
+  private async applyChecked(room: Room, connection: Connection, update: Uint8Array): Promise<void> {
+    const policies = this.policies.filter((policy) => policy.kinds.includes(room.kind))
+    const checks: { policy: RoomPolicy; check: UpdateCheck }[] = []
+    try {
+      for (const policy of policies) {
+        const check = await runPolicy(policy, () => policy.beforeClientUpdate?.(room, connection))
+        if (check) checks.push({ policy, check })
+      }
+      const transaction = applyClientUpdate(room, connection, update)
+      if (!transaction) return
+      for (const { policy, check } of checks) {
+        await runPolicy(policy, () => check.afterTransaction(transaction))
+      }
+      for (const policy of policies) {
+        await runPolicy(policy, () => policy.onClientTransaction?.(room, connection, transaction))
+      }
+    } finally {
+      for (const { check } of checks) check.dispose()
     }
   }
 

@@ -1,4 +1,10 @@
-import { type DocKind, migrateBoard, roomName, SchemaTooNewError } from '@atelier/shared'
+import {
+  type DocKind,
+  migrateBoard,
+  type RoomTarget,
+  SchemaTooNewError,
+  targetRoomName,
+} from '@atelier/shared'
 import type { FastifyBaseLogger } from 'fastify'
 import { Awareness, removeAwarenessStates } from 'y-protocols/awareness'
 import * as Y from 'yjs'
@@ -38,7 +44,13 @@ export class Room {
   readonly awareness = new Awareness(this.doc)
   readonly connections = new Set<Connection>()
   readonly name: string
+  readonly boardId: string
+  readonly kind: DocKind
+  /** Resolves once the stored document is loaded (or the room failed to load). */
+  readonly ready: Promise<void>
   private readonly log: FastifyBaseLogger
+  /** Tasks from outside the relay (HTTP handlers) that need the room to stay loaded. */
+  private holds = 0
   private queue: Promise<void> = Promise.resolve()
   private pending: PendingUpdate[] = []
   /** Updates in the store's log for this document since its snapshot, and the last one's seq. */
@@ -48,19 +60,24 @@ export class Room {
   private state: 'open' | 'closed' = 'open'
 
   constructor(
-    readonly boardId: string,
-    readonly kind: DocKind,
+    readonly target: RoomTarget,
     private readonly options: RoomOptions,
     private readonly onClosed: (room: Room) => void,
   ) {
-    this.name = roomName(boardId, kind)
-    this.log = options.log.child({ boardId, kind })
+    this.boardId = target.boardId
+    this.kind = target.kind
+    this.name = targetRoomName(target)
+    this.log = options.log.child({ boardId: this.boardId, kind: this.kind })
     this.awareness.setLocalState(null)
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== STORE_ORIGIN) this.pending.push({ update, origin })
     })
     this.awareness.on('update', this.onAwarenessUpdate)
-    void this.run(() => this.load())
+    this.ready = this.run(() => this.load())
+  }
+
+  get isOpen(): boolean {
+    return this.state === 'open'
   }
 
   /**
@@ -93,8 +110,29 @@ export class Room {
       if (connection.awarenessIds.size > 0) {
         removeAwarenessStates(this.awareness, [...connection.awarenessIds], null)
       }
-      if (this.connections.size === 0) await this.unload()
+      if (this.idle) await this.unload()
     })
+  }
+
+  /** Keeps the room loaded without a connection, until `release`. */
+  hold(): void {
+    this.holds++
+  }
+
+  release(): void {
+    this.holds--
+    void this.run(async () => {
+      if (this.idle) await this.unload()
+    })
+  }
+
+  /** Drops the changes not stored yet; only for a task that is about to fail the room. */
+  discardPending(): void {
+    this.pending = []
+  }
+
+  private get idle(): boolean {
+    return this.connections.size === 0 && this.holds === 0
   }
 
   /** Folds the log into a snapshot. Only call from a queued task. */
@@ -146,7 +184,7 @@ export class Room {
   private async unload(): Promise<void> {
     await this.compact()
     // Someone may have joined while the snapshot was being written.
-    if (this.connections.size > 0) return
+    if (!this.idle) return
     this.close()
     this.log.debug('unloaded')
   }
@@ -189,16 +227,21 @@ export class Rooms {
 
   constructor(private readonly options: RoomOptions) {}
 
-  open(boardId: string, kind: DocKind): Room {
-    const name = roomName(boardId, kind)
+  open(target: RoomTarget): Room {
+    const name = targetRoomName(target)
     let room = this.rooms.get(name)
     if (!room) {
-      room = new Room(boardId, kind, this.options, (closed) => {
+      room = new Room(target, this.options, (closed) => {
         if (this.rooms.get(closed.name) === closed) this.rooms.delete(closed.name)
       })
       this.rooms.set(name, room)
     }
     return room
+  }
+
+  /** The room of a target if it is loaded, without loading it. */
+  find(target: RoomTarget): Room | null {
+    return this.rooms.get(targetRoomName(target)) ?? null
   }
 
   get size(): number {

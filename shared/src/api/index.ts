@@ -1,1 +1,2 @@
 export * from './boards.js'
+export * from './images.js'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseRoom, roomName } from './paths.js'
+import { parseRoom, roomName, targetRoomName } from './paths.js'
 import { canWrite, isRole } from './roles.js'
 
 describe('rooms', () => {
@@ -10,12 +10,30 @@ describe('rooms', () => {
     expect(parseRoom(roomName(boardId, 'session'))).toEqual({ boardId, kind: 'session' })
   })
 
-  it.each(['', 'short', `${boardId}/other`, `${boardId}/session/x`, '../../etc/passwd', `${boardId}%2F`])(
-    'refuse %j',
-    (room) => {
-      expect(parseRoom(room)).toBeNull()
-    },
-  )
+  it('round-trip private room names, one per person', () => {
+    const personId = 'PERSONabcdefghijklmnop'
+    const target = { boardId, kind: 'private', personId } as const
+    expect(roomName(boardId, 'private', personId)).toBe(`${boardId}/private/${personId}`)
+    expect(parseRoom(targetRoomName(target))).toEqual(target)
+  })
+
+  it('refuse to name a private room without a valid person id', () => {
+    expect(() => roomName(boardId, 'private', '../x')).toThrow(/valid person id/)
+  })
+
+  it.each([
+    '',
+    'short',
+    `${boardId}/other`,
+    `${boardId}/session/x`,
+    `${boardId}/private`,
+    `${boardId}/private/short`,
+    `${boardId}/private/${boardId}/x`,
+    '../../etc/passwd',
+    `${boardId}%2F`,
+  ])('refuse %j', (room) => {
+    expect(parseRoom(room)).toBeNull()
+  })
 })
 
 describe('roles', () => {
@@ -26,6 +44,8 @@ describe('roles', () => {
     expect(canWrite('participant', 'session')).toBe(false)
     expect(canWrite('observer', 'board')).toBe(false)
     expect(canWrite('observer', 'session')).toBe(false)
+    expect(canWrite('participant', 'private')).toBe(true)
+    expect(canWrite('observer', 'private')).toBe(false)
   })
 
   it('recognise only the three roles', () => {

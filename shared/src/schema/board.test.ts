@@ -116,6 +116,18 @@ describe('board accessors', () => {
     expect(readItem(shape, itemsMap(doc).get(shape))?.shape).toBe('diamond')
   })
 
+  it('reads group ids and stroke widths, ignoring bad ones', () => {
+    const doc = new Y.Doc()
+    const id = createItem(doc, { type: 'stroke', x: 0, y: 0, groupId: 'g1', strokeWidth: 16, points: [0, 0] })
+    expect(readItem(id, itemsMap(doc).get(id))).toMatchObject({ groupId: 'g1', strokeWidth: 16 })
+    const item = itemsMap(doc).get(id)
+    item?.set('groupId', 42)
+    item?.set('strokeWidth', -1)
+    const snapshot = readItem(id, item)
+    expect(snapshot).not.toHaveProperty('groupId')
+    expect(snapshot).not.toHaveProperty('strokeWidth')
+  })
+
   it('ignores optional keys of the wrong type', () => {
     const doc = new Y.Doc()
     const item = new Y.Map<unknown>()

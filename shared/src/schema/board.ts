@@ -111,6 +111,12 @@ function readProps(item: ItemMap, into: ItemProps): void {
   }
   const src = item.get('src')
   if (str(src)) into.src = src
+  const groupId = item.get('groupId')
+  if (str(groupId)) into.groupId = groupId
+  const strokeWidth = item.get('strokeWidth')
+  if (typeof strokeWidth === 'number' && Number.isFinite(strokeWidth) && strokeWidth > 0) {
+    into.strokeWidth = strokeWidth
+  }
 }
 
 export function readItems(doc: Y.Doc): ItemSnapshot[] {
@@ -140,6 +146,8 @@ const PROP_KEYS = [
   'tags',
   'points',
   'src',
+  'groupId',
+  'strokeWidth',
 ] as const
 
 export function createItem(doc: Y.Doc, init: ItemInit, origin?: unknown): string {

@@ -42,6 +42,10 @@ export interface ItemProps {
   points?: number[]
   /** URL of an image item's file, served by the relay to board members. */
   src?: string
+  /** Items sharing a group id are selected and moved together. */
+  groupId?: string
+  /** Line width of a stroke, in board units (a highlighter is wide and translucent). */
+  strokeWidth?: number
 }
 
 /** Plain, immutable view of one item of `doc.getMap('items')`. */

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
+  findRound,
   openRoundIn,
   patchRound,
   readAgenda,
+  readPrivateCounts,
   readRounds,
   readSessionState,
   readTimer,
   replaceAgenda,
+  writePrivateCount,
   writeRound,
   writeSessionState,
   writeTimer,
@@ -23,6 +26,8 @@ describe('session document', () => {
       anonymous: false,
       followPersonId: null,
       spotlightFrameId: null,
+      lockedFrameIds: [],
+      summon: null,
     })
     expect(readTimer(doc)).toEqual(STOPPED_TIMER)
     expect(readAgenda(doc)).toEqual([])
@@ -44,6 +49,48 @@ describe('session document', () => {
       remainingMs: 300_000,
     })
     expect(readAgenda(doc).map((s) => s.title)).toEqual(['Divergence'])
+  })
+
+  it('round-trips locked frames and a summon', () => {
+    const doc = new Y.Doc()
+    const summon = { at: 7, rect: { x: 0, y: 10, w: 800, h: 600 } }
+    writeSessionState(doc, { lockedFrameIds: ['f1', 'f2'], summon })
+    expect(readSessionState(doc)).toMatchObject({ lockedFrameIds: ['f1', 'f2'], summon })
+  })
+
+  it('ignores malformed locked frames and summons', () => {
+    const doc = new Y.Doc()
+    const state = doc.getMap('state')
+    state.set('lockedFrameIds', ['f1', 3, null])
+    state.set('summon', { at: 1, rect: { x: 0, y: 0, w: -5, h: 10 } })
+    expect(readSessionState(doc)).toMatchObject({ lockedFrameIds: ['f1'], summon: null })
+    state.set('summon', { at: 'soon', rect: { x: 0, y: 0, w: 5, h: 10 } })
+    expect(readSessionState(doc).summon).toBeNull()
+  })
+
+  it('counts private notes per person and drops a count that falls to zero', () => {
+    const doc = new Y.Doc()
+    writePrivateCount(doc, 'ann', 2)
+    writePrivateCount(doc, 'bob', 1)
+    expect(readPrivateCounts(doc)).toEqual({ ann: 2, bob: 1 })
+    writePrivateCount(doc, 'bob', 0)
+    expect(readPrivateCounts(doc)).toEqual({ ann: 2 })
+    expect(doc.getMap('privateCounts').has('bob')).toBe(false)
+  })
+
+  it('finds a round by id', () => {
+    const doc = new Y.Doc()
+    writeRound(doc, {
+      id: 'r1',
+      title: 'Vote',
+      frameIds: [],
+      itemIds: ['a'],
+      budget: 2,
+      status: 'open',
+      openedAt: 1,
+    })
+    expect(findRound(doc, 'r1')).toMatchObject({ id: 'r1', budget: 2, itemIds: ['a'] })
+    expect(findRound(doc, 'nope')).toBeNull()
   })
 
   it('ignores a writing mode it does not know', () => {

@@ -4,6 +4,7 @@ import {
   type AgendaStep,
   type RankedItem,
   type SessionState,
+  type Summon,
   type TimerState,
   type VoteRound,
   WRITING_MODES,
@@ -25,6 +26,11 @@ export function agendaArray(doc: Y.Doc): Y.Array<AgendaStep> {
   return doc.getArray<AgendaStep>('agenda')
 }
 
+/** Person id → number of notes in that person's private room; written by the relay only. */
+export function privateCountsMap(doc: Y.Doc): Y.Map<number> {
+  return doc.getMap<number>('privateCounts')
+}
+
 /** One Y.Map per round, so the facilitator closing it and the relay counting voters never collide. */
 export function roundsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
   return doc.getMap<Y.Map<unknown>>('rounds')
@@ -38,6 +44,22 @@ function isWritingMode(value: unknown): value is WritingMode {
   return typeof value === 'string' && (WRITING_MODES as readonly string[]).includes(value)
 }
 
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []
+
+const isFiniteNumber = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value)
+
+function readSummon(value: unknown): Summon | null {
+  if (typeof value !== 'object' || value === null) return null
+  const { at, rect } = value as { at?: unknown; rect?: unknown }
+  if (!isFiniteNumber(at) || typeof rect !== 'object' || rect === null) return null
+  const { x, y, w, h } = rect as Record<string, unknown>
+  if (!isFiniteNumber(x) || !isFiniteNumber(y) || !isFiniteNumber(w) || !isFiniteNumber(h)) return null
+  if (w <= 0 || h <= 0) return null
+  return { at, rect: { x, y, w, h } }
+}
+
 export function readSessionState(doc: Y.Doc): SessionState {
   const state = stateMap(doc)
   const mode = state.get('writingMode')
@@ -47,6 +69,8 @@ export function readSessionState(doc: Y.Doc): SessionState {
     anonymous: state.get('anonymous') === true,
     followPersonId: str(state.get('followPersonId')),
     spotlightFrameId: str(state.get('spotlightFrameId')),
+    lockedFrameIds: strings(state.get('lockedFrameIds')),
+    summon: readSummon(state.get('summon')),
   }
 }
 
@@ -56,6 +80,24 @@ export function writeSessionState(doc: Y.Doc, patch: Partial<SessionState>, orig
     for (const [key, value] of Object.entries(patch)) {
       if (value !== undefined && state.get(key) !== value) state.set(key, value)
     }
+  }, origin)
+}
+
+export function readPrivateCounts(doc: Y.Doc): Record<string, number> {
+  const counts: Record<string, number> = {}
+  for (const [personId, count] of privateCountsMap(doc)) {
+    if (isFiniteNumber(count) && count > 0) counts[personId] = count
+  }
+  return counts
+}
+
+/** Sets one person's count; a zero count removes the entry. */
+export function writePrivateCount(doc: Y.Doc, personId: string, count: number, origin?: unknown): void {
+  const counts = privateCountsMap(doc)
+  if ((counts.get(personId) ?? 0) === count) return
+  doc.transact(() => {
+    if (count > 0) counts.set(personId, count)
+    else counts.delete(personId)
   }, origin)
 }
 
@@ -105,13 +147,11 @@ export function readRound(id: string, map: Y.Map<unknown>): VoteRound | null {
   const maxPerItem = map.get('maxPerItem')
   const closedAt = map.get('closedAt')
   const results = map.get('results')
-  const ids = (value: unknown): string[] =>
-    Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []
   return {
     id,
     title: str(map.get('title')) ?? '',
-    frameIds: ids(map.get('frameIds')),
-    itemIds: ids(map.get('itemIds')),
+    frameIds: strings(map.get('frameIds')),
+    itemIds: strings(map.get('itemIds')),
     budget,
     ...(typeof maxPerItem === 'number' && maxPerItem >= 1 ? { maxPerItem } : {}),
     status,
@@ -120,6 +160,11 @@ export function readRound(id: string, map: Y.Map<unknown>): VoteRound | null {
     voters: num(map.get('voters'), 0),
     ...(Array.isArray(results) ? { results: results as RankedItem[] } : {}),
   }
+}
+
+export function findRound(doc: Y.Doc, id: string): VoteRound | null {
+  const map = roundsMap(doc).get(id)
+  return map instanceof Y.Map ? readRound(id, map) : null
 }
 
 /** Every round, most recent first. */

@@ -1,3 +1,5 @@
+import type { Rect } from '../geometry/rect.js'
+
 /**
  * The session document (`/sync/:boardId/session`): what the facilitator runs — timer, agenda,
  * modes, vote rounds. Only facilitator connections (and the relay itself) write it.
@@ -67,6 +69,14 @@ export interface VoteRound extends VoteConfig {
   results?: RankedItem[]
 }
 
+/** "Bring everyone here": every client flies once to `rect` for each new `at`. */
+export interface Summon {
+  /** Server epoch ms of the request: a client flies when it sees an `at` it has not flown to. */
+  at: number
+  /** Board rect to show. */
+  rect: Rect
+}
+
 export interface SessionState {
   stepId: string | null
   writingMode: WritingMode
@@ -74,4 +84,7 @@ export interface SessionState {
   /** Person id everyone follows, or null. */
   followPersonId: string | null
   spotlightFrameId: string | null
+  /** Frames whose items participants cannot move, edit or delete (the relay enforces it). */
+  lockedFrameIds: string[]
+  summon: Summon | null
 }

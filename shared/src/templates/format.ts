@@ -260,6 +260,11 @@ const templateObject = z.strictObject(
     title: localizedTitle,
     description: localizedTextSchema,
     category: z.enum(TEMPLATE_CATEGORIES, { error: `must be one of ${TEMPLATE_CATEGORIES.join(', ')}` }),
+    /**
+     * The language the template was written in, when it was saved from a board: its texts were
+     * copied to both languages and the other one awaits a translator. Absent: both are written.
+     */
+    language: z.enum(LANGS, { error: `must be one of ${LANGS.join(', ')}` }).optional(),
     /** Who wrote it (a person or a team). */
     author: boundedText(TEMPLATE_LIMITS.title),
     /** The lab that shares it, when not the author. */

@@ -1,0 +1,168 @@
+import { type Camera, type ItemSnapshot, type Rect, rectsIntersect } from '@atelier/shared'
+import type { BoardStore } from '../store/BoardStore.js'
+import { connectorSegment } from '../store/connectors.js'
+import {
+  CONNECTOR_COLOR,
+  FRAME_FILL,
+  FRAME_STROKE,
+  FRAME_TITLE_COLOR,
+  HIGHLIGHTER_MIN_WIDTH,
+  INK,
+} from './theme.js'
+
+/**
+ * The board seen from far away, drawn straight onto a 2D context in one pass: notes as plain
+ * coloured blocks batched by colour (one fill per colour, not one per note), frames as outlines,
+ * strokes and arrows as lines. Text is skipped: below the far zoom it is unreadable anyway.
+ * Pure of React and Konva, so the far view costs the same for 1,000 or 20,000 items' worth of
+ * React work: none.
+ */
+export interface FarSceneOptions {
+  /** Draw section names (not in the minimap, where they would be unreadable). */
+  titles?: boolean
+  /** Draw only frames, or only what is not a frame (the canvas draws mounted frames in between). */
+  only?: 'frames' | 'items'
+  /** Items already drawn in full by the item layer. */
+  skip?: ReadonlySet<string>
+}
+
+export function drawFarScene(
+  ctx: CanvasRenderingContext2D,
+  board: BoardStore,
+  view: Rect,
+  zoom: number,
+  { titles = true, only, skip }: FarSceneOptions = {},
+): void {
+  const byColor = new Map<string, ItemSnapshot[]>()
+  const lines: ItemSnapshot[] = []
+  const frames: ItemSnapshot[] = []
+  const lookup = (id: string) => board.getItem(id)
+  for (const id of board.getItemIds()) {
+    const item = board.getItem(id)
+    if (!item || skip?.has(id)) continue
+    if ((only === 'frames' && item.type !== 'frame') || (only === 'items' && item.type === 'frame')) continue
+    if (item.type === 'connector') {
+      lines.push(item)
+      continue
+    }
+    if (!rectsIntersect(item, view)) continue
+    if (item.type === 'frame') {
+      ctx.fillStyle = item.color ?? FRAME_FILL
+      ctx.fillRect(item.x, item.y, item.w, item.h)
+      ctx.strokeStyle = FRAME_STROKE
+      ctx.lineWidth = 1.5 / zoom
+      ctx.strokeRect(item.x, item.y, item.w, item.h)
+      frames.push(item)
+      continue
+    }
+    if (item.type === 'stroke') {
+      lines.push(item)
+      continue
+    }
+    const color =
+      item.type === 'image'
+        ? '#dee2e6'
+        : item.type === 'text'
+          ? 'rgba(31,41,51,0.25)'
+          : (item.color ?? '#fff3a3')
+    let bucket = byColor.get(color)
+    if (!bucket) {
+      bucket = []
+      byColor.set(color, bucket)
+    }
+    bucket.push(item)
+  }
+  for (const [color, items] of byColor) {
+    ctx.fillStyle = color
+    ctx.beginPath()
+    for (const item of items) ctx.rect(item.x, item.y, item.w, item.h)
+    ctx.fill()
+  }
+  ctx.lineCap = 'round'
+  ctx.lineJoin = 'round'
+  for (const item of lines) {
+    if (item.type === 'connector') {
+      const segment = connectorSegment(item, lookup)
+      if (!segment) continue
+      ctx.strokeStyle = CONNECTOR_COLOR
+      ctx.lineWidth = Math.max(2.5, 1 / zoom)
+      ctx.beginPath()
+      ctx.moveTo(segment.start.x, segment.start.y)
+      ctx.lineTo(segment.end.x, segment.end.y)
+      ctx.stroke()
+      continue
+    }
+    const points = item.points ?? []
+    if (points.length < 4 || !rectsIntersect(item, view)) continue
+    const width = item.strokeWidth ?? 3
+    ctx.globalAlpha = width >= HIGHLIGHTER_MIN_WIDTH ? 0.45 : 1
+    ctx.strokeStyle = item.color ?? INK
+    ctx.lineWidth = width
+    ctx.beginPath()
+    ctx.moveTo(item.x + (points[0] as number), item.y + (points[1] as number))
+    for (let i = 2; i + 1 < points.length; i += 2)
+      ctx.lineTo(item.x + (points[i] as number), item.y + (points[i + 1] as number))
+    ctx.stroke()
+    ctx.globalAlpha = 1
+  }
+  // Section names stay readable from far away: they are how people find their way on a big board.
+  if (!titles) return
+  const size = 14 / zoom
+  ctx.font = `600 ${size}px system-ui, sans-serif`
+  ctx.fillStyle = FRAME_TITLE_COLOR
+  for (const frame of frames) if (frame.text) ctx.fillText(frame.text, frame.x, frame.y - size * 0.6, frame.w)
+}
+
+/** Largest bitmap (device pixels per side) the far view caches; beyond it, it draws live. */
+export const MAX_CACHE_SIDE = 4096
+
+/**
+ * A bitmap of the far scene at one zoom, so that panning at that zoom is one drawImage per
+ * frame instead of a redraw of every item. Rebuilt when the zoom or the board changes.
+ */
+export class FarCache {
+  private canvas: HTMLCanvasElement | null = null
+  private zoom = 0
+  private version = -1
+  private area: Rect | null = null
+
+  /** Whether the bitmap is exact for this zoom and board version. */
+  fresh(zoom: number, version: number): boolean {
+    return this.area !== null && this.zoom === zoom && this.version === version
+  }
+
+  /**
+   * Draws the bitmap; false when there is none for this board version. While zooming, a bitmap
+   * made at a nearby zoom is stretched (slightly soft for a moment) rather than redrawing
+   * every item on every frame; the exact one is rebuilt when the zoom settles.
+   */
+  draw(ctx: CanvasRenderingContext2D, zoom: number, version: number): boolean {
+    if (!this.canvas || !this.area || this.version !== version) return false
+    const ratio = zoom / this.zoom
+    if (ratio > 2 || ratio < 0.5) return false
+    ctx.drawImage(this.canvas, this.area.x, this.area.y, this.area.w, this.area.h)
+    return true
+  }
+
+  /** Renders the whole board's far scene at `zoom`, unless it would be too large a bitmap. */
+  build(board: BoardStore, bounds: Rect | null, camera: Camera, pixelRatio: number, version: number): void {
+    this.area = null
+    if (!bounds) return
+    const scale = camera.zoom * pixelRatio
+    const width = Math.ceil(bounds.w * scale) + 4
+    const height = Math.ceil(bounds.h * scale) + 4
+    if (width > MAX_CACHE_SIDE || height > MAX_CACHE_SIDE) return
+    const canvas = this.canvas ?? document.createElement('canvas')
+    canvas.width = width
+    canvas.height = height
+    const ctx = canvas.getContext('2d')
+    if (!ctx) return
+    ctx.setTransform(scale, 0, 0, scale, (-bounds.x + 2 / scale) * scale, (-bounds.y + 2 / scale) * scale)
+    ctx.clearRect(bounds.x - 2 / scale, bounds.y - 2 / scale, width / scale, height / scale)
+    drawFarScene(ctx, board, bounds, camera.zoom)
+    this.canvas = canvas
+    this.area = { x: bounds.x - 2 / scale, y: bounds.y - 2 / scale, w: width / scale, h: height / scale }
+    this.zoom = camera.zoom
+    this.version = version
+  }
+}

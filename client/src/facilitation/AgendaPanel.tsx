@@ -1,0 +1,146 @@
+import { type AgendaStep, randomId, WRITING_MODES, type WritingMode } from '@atelier/shared'
+import { type FormEvent, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { FacilitationModel } from './FacilitationModel.js'
+import { useSession } from './hooks.js'
+
+/** The run-sheet: every step, the current one highlighted, "go" applies the whole step at once. */
+export function AgendaPanel({ model }: { model: FacilitationModel }) {
+  const { t } = useTranslation()
+  const agenda = useSession(model, (s) => s.agenda)
+  const current = useSession(model, (s) => s.state.stepId)
+  const currentIndex = agenda.findIndex((s) => s.id === current)
+  const hasNext = currentIndex < agenda.length - 1
+  return (
+    <div className="agenda">
+      {agenda.length > 0 && (
+        <button
+          type="button"
+          className="button primary wide"
+          data-testid="agenda-next"
+          disabled={!hasNext}
+          onClick={() => model.goToNextStep()}
+        >
+          {current === null ? t('facilitation.agenda.start') : t('facilitation.agenda.next')}
+        </button>
+      )}
+      <ol className="agenda-list">
+        {agenda.map((step, index) => (
+          <li
+            key={step.id}
+            className={`agenda-step${step.id === current ? ' current' : ''}`}
+            aria-current={step.id === current ? 'step' : undefined}
+          >
+            <div className="agenda-step-head">
+              <span className="agenda-number" aria-hidden="true">
+                {index + 1}
+              </span>
+              <strong>{step.title}</strong>
+              <span className="muted small">
+                {t('facilitation.timer.minutes', { count: step.durationMinutes })}
+              </span>
+            </div>
+            <p className="agenda-meta small">
+              {t(`facilitation.modes.${step.mode}`)}
+              {step.vote ? ` · ${t('facilitation.agenda.vote', { count: step.vote.budget })}` : ''}
+              {step.lockFrameIds?.length
+                ? ` · ${t('facilitation.agenda.locks', { count: step.lockFrameIds.length })}`
+                : ''}
+            </p>
+            <button
+              type="button"
+              className="chip"
+              data-testid={`agenda-go-${index}`}
+              aria-label={t('facilitation.agenda.goTo', { title: step.title })}
+              onClick={() => model.goToStep(step.id)}
+            >
+              {step.id === current ? t('facilitation.agenda.restart') : t('facilitation.agenda.go')}
+            </button>
+          </li>
+        ))}
+      </ol>
+      {agenda.length === 0 && <p className="muted small">{t('facilitation.agenda.empty')}</p>}
+      <AddStep model={model} agenda={agenda} />
+    </div>
+  )
+}
+
+function AddStep({ model, agenda }: { model: FacilitationModel; agenda: readonly AgendaStep[] }) {
+  const { t } = useTranslation()
+  const [title, setTitle] = useState('')
+  const [minutes, setMinutes] = useState(5)
+  const [mode, setMode] = useState<WritingMode>('open')
+  const [frameId, setFrameId] = useState('')
+  const [budget, setBudget] = useState(0)
+  const frames = [...model.frames().keys()]
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    if (!title.trim()) return
+    const step: AgendaStep = {
+      id: randomId(),
+      title: title.trim(),
+      instructions: '',
+      durationMinutes: minutes,
+      mode,
+      ...(frameId ? { frameId } : {}),
+      ...(budget > 0 ? { vote: { budget } } : {}),
+    }
+    model.session.setAgenda([...agenda, step])
+    setTitle('')
+  }
+  return (
+    <details className="add-step">
+      <summary>{t('facilitation.agenda.add')}</summary>
+      <form onSubmit={submit} className="form-grid">
+        <label>
+          {t('facilitation.agenda.fields.title')}
+          <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={120} required />
+        </label>
+        <label>
+          {t('facilitation.agenda.fields.minutes')}
+          <input
+            type="number"
+            min={0}
+            max={180}
+            value={minutes}
+            onChange={(e) => setMinutes(Number(e.target.value))}
+          />
+        </label>
+        <label>
+          {t('facilitation.agenda.fields.mode')}
+          <select value={mode} onChange={(e) => setMode(e.target.value as WritingMode)}>
+            {WRITING_MODES.map((m) => (
+              <option key={m} value={m}>
+                {t(`facilitation.modes.${m}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('facilitation.agenda.fields.frame')}
+          <select value={frameId} onChange={(e) => setFrameId(e.target.value)}>
+            <option value="">{t('facilitation.agenda.fields.noFrame')}</option>
+            {frames.map((id) => (
+              <option key={id} value={id}>
+                {model.board.board.getItem(id)?.text || id}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('facilitation.agenda.fields.budget')}
+          <input
+            type="number"
+            min={0}
+            max={20}
+            value={budget}
+            onChange={(e) => setBudget(Number(e.target.value))}
+          />
+        </label>
+        <button type="submit" className="button primary" disabled={!title.trim()}>
+          {t('facilitation.agenda.fields.submit')}
+        </button>
+      </form>
+    </details>
+  )
+}

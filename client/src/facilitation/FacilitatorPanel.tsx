@@ -1,0 +1,149 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { VotingPanel } from '../voting/VotingPanel.js'
+import { AgendaPanel } from './AgendaPanel.js'
+import type { FacilitationModel } from './FacilitationModel.js'
+import { useSession } from './hooks.js'
+import { PeoplePanel } from './PeoplePanel.js'
+
+type Tab = 'agenda' | 'vote' | 'people'
+
+/** The facilitator's controls, in one collapsible panel so participants' screens stay clean. */
+export function FacilitatorPanel({ model }: { model: FacilitationModel }) {
+  const { t } = useTranslation()
+  const [open, setOpen] = useState(true)
+  const [tab, setTab] = useState<Tab>('agenda')
+  if (!open) {
+    return (
+      <button
+        type="button"
+        className="panel-toggle button"
+        data-testid="facilitator-open"
+        onClick={() => setOpen(true)}
+      >
+        {t('facilitation.panel.open')}
+      </button>
+    )
+  }
+  return (
+    <aside
+      className="facilitator-panel"
+      aria-label={t('facilitation.panel.title')}
+      data-testid="facilitator-panel"
+    >
+      <header className="panel-header">
+        <h2>{t('facilitation.panel.title')}</h2>
+        <button
+          type="button"
+          className="chip quiet"
+          onClick={() => setOpen(false)}
+          aria-label={t('facilitation.panel.close')}
+        >
+          <span aria-hidden="true">✕</span>
+        </button>
+      </header>
+      <QuickControls model={model} />
+      <div className="tabs" role="tablist">
+        {(['agenda', 'vote', 'people'] as const).map((id) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            id={`fac-tab-${id}`}
+            aria-selected={tab === id}
+            aria-controls={`fac-tabpanel-${id}`}
+            data-testid={`facilitator-tab-${id}`}
+            className="tab"
+            onClick={() => setTab(id)}
+          >
+            {t(`facilitation.panel.tabs.${id}`)}
+          </button>
+        ))}
+      </div>
+      <div
+        className="panel-body"
+        role="tabpanel"
+        id={`fac-tabpanel-${tab}`}
+        aria-labelledby={`fac-tab-${tab}`}
+      >
+        {tab === 'agenda' && <AgendaPanel model={model} />}
+        {tab === 'vote' && <VotingPanel model={model} />}
+        {tab === 'people' && <PeoplePanel model={model} />}
+      </div>
+    </aside>
+  )
+}
+
+function QuickControls({ model }: { model: FacilitationModel }) {
+  const { t } = useTranslation()
+  const state = useSession(model, (s) => s.state)
+  const counts = useSession(model, (s) => s.privateCounts)
+  const frames = [...model.frames().keys()].map((id) => ({
+    id,
+    title: model.board.board.getItem(id)?.text ?? id,
+  }))
+  const followMe = state.followPersonId === model.personId()
+  const waiting = Object.values(counts).reduce((a, b) => a + b, 0)
+  return (
+    <div className="quick-controls">
+      <button
+        type="button"
+        className="toggle"
+        aria-pressed={followMe}
+        data-testid="follow-me"
+        onClick={() => model.toggleFollowMe()}
+      >
+        {t('facilitation.follow.followMe')}
+      </button>
+      <button
+        type="button"
+        className="toggle"
+        data-testid="bring-here"
+        onClick={() => model.bringEveryoneHere()}
+      >
+        {t('facilitation.follow.bringHere')}
+      </button>
+      {state.writingMode === 'private' ? (
+        <button
+          type="button"
+          className="toggle warn"
+          data-testid="reveal"
+          onClick={() => model.session.setState({ writingMode: 'revealed' })}
+        >
+          {t('facilitation.private.reveal', { count: waiting })}
+        </button>
+      ) : (
+        <button
+          type="button"
+          className="toggle"
+          data-testid="private-on"
+          onClick={() => model.session.setState({ writingMode: 'private' })}
+        >
+          {t('facilitation.private.start')}
+        </button>
+      )}
+      <button
+        type="button"
+        className="toggle"
+        aria-pressed={state.anonymous}
+        onClick={() => model.session.setState({ anonymous: !state.anonymous })}
+      >
+        {t('facilitation.modes.anonymous')}
+      </button>
+      <label className="spotlight">
+        <span>{t('facilitation.spotlight.label')}</span>
+        <select
+          value={state.spotlightFrameId ?? ''}
+          onChange={(e) => model.session.setState({ spotlightFrameId: e.target.value || null })}
+        >
+          <option value="">{t('facilitation.spotlight.off')}</option>
+          {frames.map((frame) => (
+            <option key={frame.id} value={frame.id}>
+              {frame.title || t('facilitation.spotlight.untitled')}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  )
+}

@@ -1,0 +1,94 @@
+import { type FormEvent, useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { FacilitationModel } from './FacilitationModel.js'
+import { useLocal } from './hooks.js'
+import { HandIcon, LockIcon } from './icons.js'
+import { REACTIONS } from './PeopleTracker.js'
+
+/** Bottom dock for everyone who can take part: reactions, raise hand, and private writing. */
+export function ParticipantDock({ model }: { model: FacilitationModel }) {
+  const { t } = useTranslation()
+  const hand = useLocal(model, (s) => s.hand)
+  const privateNotes = useLocal(model, (s) => s.privateNotes)
+  return (
+    <div className="dock">
+      {privateNotes && <PrivateComposer model={model} />}
+      <div className="dock-bar" role="toolbar" aria-label={t('facilitation.reactions.label')}>
+        {REACTIONS.map((emoji) => (
+          <button
+            key={emoji}
+            type="button"
+            className="reaction-button"
+            aria-label={t('facilitation.reactions.send', {
+              emoji: t(`facilitation.reactions.names.${REACTIONS.indexOf(emoji)}`),
+            })}
+            onClick={() => model.react(emoji)}
+          >
+            <span aria-hidden="true">{emoji}</span>
+          </button>
+        ))}
+        <span className="dock-separator" aria-hidden="true" />
+        <button
+          type="button"
+          className={`hand-button${hand ? ' raised' : ''}`}
+          aria-pressed={hand}
+          data-testid="raise-hand"
+          onClick={() => model.toggleHand()}
+        >
+          <HandIcon /> {hand ? t('facilitation.hand.lower') : t('facilitation.hand.raise')}
+        </button>
+      </div>
+    </div>
+  )
+}
+
+function PrivateComposer({ model }: { model: FacilitationModel }) {
+  const { t } = useTranslation()
+  const compose = useLocal(model, (s) => s.compose)
+  const notes = useLocal(model, (s) => s.privateNotes)
+  const [text, setText] = useState('')
+  const field = useRef<HTMLTextAreaElement>(null)
+  const count = notes?.getNotes().length ?? 0
+
+  useEffect(() => {
+    if (compose.nonce > 0) field.current?.focus()
+  }, [compose.nonce])
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault()
+    if (!text.trim()) return
+    model.addPrivateNote(text)
+    setText('')
+    field.current?.focus()
+  }
+
+  return (
+    <form className="private-composer" onSubmit={submit} data-testid="private-composer">
+      <p className="private-title">
+        <LockIcon /> {t('facilitation.private.title')}
+      </p>
+      <p className="private-help">{t('facilitation.private.help', { count })}</p>
+      <label htmlFor="private-text" className="visually-hidden">
+        {t('facilitation.private.label')}
+      </label>
+      <div className="private-row">
+        <textarea
+          id="private-text"
+          ref={field}
+          data-testid="private-text"
+          value={text}
+          rows={2}
+          maxLength={500}
+          placeholder={t('facilitation.private.placeholder')}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !e.shiftKey) submit(e)
+          }}
+        />
+        <button type="submit" className="button primary" data-testid="private-add" disabled={!text.trim()}>
+          {t('facilitation.private.add')}
+        </button>
+      </div>
+    </form>
+  )
+}

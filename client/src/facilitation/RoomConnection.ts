@@ -1,0 +1,57 @@
+import { SYNC_PREFIX } from '@atelier/shared'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+
+function wsOrigin(): string {
+  const { protocol, host } = window.location
+  return `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}`
+}
+
+/**
+ * A board's secondary room (session or private notes). No IndexedDB copy: the relay is the
+ * authority on these documents, and a stale local session must never replay an old step.
+ */
+export class RoomConnection {
+  readonly doc = new Y.Doc()
+  readonly provider: WebsocketProvider
+  private synced = false
+  private listeners = new Set<() => void>()
+
+  constructor(room: string, params: Record<string, string>) {
+    this.provider = new WebsocketProvider(`${wsOrigin()}${SYNC_PREFIX}`, room, this.doc, {
+      params,
+      disableBc: true,
+    })
+    // These rooms carry no awareness: presence lives in the board room only.
+    this.provider.awareness.setLocalState(null)
+    this.provider.on('sync', this.onSync)
+  }
+
+  isSynced = (): boolean => this.synced
+
+  subscribeSynced = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => {
+      this.listeners.delete(listener)
+    }
+  }
+
+  /** Reconnects with new URL parameters (the person credential arrived after the first connect). */
+  setParams(params: Record<string, string>): void {
+    Object.assign(this.provider.params, params)
+    this.provider.disconnect()
+    this.provider.connect()
+  }
+
+  destroy(): void {
+    this.provider.off('sync', this.onSync)
+    this.provider.destroy()
+    this.doc.destroy()
+  }
+
+  private onSync = (synced: boolean): void => {
+    if (synced === this.synced) return
+    this.synced = synced
+    for (const listener of [...this.listeners]) listener()
+  }
+}

@@ -1,0 +1,142 @@
+import { teamOf } from '@atelier/shared'
+import { useState, useSyncExternalStore } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { GameModel } from './GameModel.js'
+import { useGame } from './hooks.js'
+
+/** Facilitator: create, rename, shuffle and assign teams. Participant: pick a team. */
+export function TeamsTab({ game }: { game: GameModel }) {
+  const { t } = useTranslation()
+  const book = useGame(game, (s) => s.teams)
+  const locked = useGame(game, (s) => s.teamsLocked)
+  const names = useGame(game, (s) => s.names)
+  const people = useSyncExternalStore(
+    game.facilitation.people.subscribePeople,
+    game.facilitation.people.getPeople,
+  )
+  const [error, setError] = useState<string | null>(null)
+  const mine = teamOf(book, game.personId())
+
+  const join = (teamId: string) => {
+    setError(null)
+    game.joinTeam(teamId).catch(() => setError(t('game.teams.joinFailed')))
+  }
+
+  const players = people.filter((person) => person.role === 'participant')
+  return (
+    <div className="game-section">
+      {book.teams.length === 0 && (
+        <p className="game-hint">
+          {game.isFacilitator ? t('game.teams.emptyFacilitator') : t('game.teams.empty')}
+        </p>
+      )}
+      <ul className="team-list">
+        {book.teams.map((team) => {
+          const members = [...book.members].filter(([, teamId]) => teamId === team.id).map(([id]) => id)
+          return (
+            <li key={team.id} className="team-row" style={{ '--team': team.color } as React.CSSProperties}>
+              <span className="team-swatch" aria-hidden="true" />
+              {game.isFacilitator ? (
+                <input
+                  className="team-name-input"
+                  aria-label={t('game.teams.rename')}
+                  defaultValue={team.name}
+                  maxLength={40}
+                  onBlur={(event) => {
+                    const name = event.currentTarget.value.trim()
+                    if (name && name !== team.name) game.updateTeam({ ...team, name })
+                  }}
+                />
+              ) : (
+                <span className="team-name">{team.name}</span>
+              )}
+              <span className="team-count">{t('game.teams.members', { count: members.length })}</span>
+              {!game.isFacilitator && game.canPlay && (
+                <button
+                  type="button"
+                  className={`chip${mine?.id === team.id ? ' selected' : ''}`}
+                  aria-pressed={mine?.id === team.id}
+                  disabled={locked || mine?.id === team.id}
+                  data-testid={`team-join-${team.name}`}
+                  onClick={() => join(team.id)}
+                >
+                  {mine?.id === team.id ? t('game.teams.yours') : t('game.teams.join')}
+                </button>
+              )}
+              {game.isFacilitator && (
+                <button
+                  type="button"
+                  className="chip quiet"
+                  aria-label={t('game.teams.remove', { name: team.name })}
+                  onClick={() => game.removeTeam(team.id)}
+                >
+                  ×
+                </button>
+              )}
+              {game.isFacilitator && members.length > 0 && (
+                <p className="team-members">{members.map((id) => names.get(id) ?? '—').join(', ')}</p>
+              )}
+            </li>
+          )
+        })}
+      </ul>
+      {locked && !game.isFacilitator && <p className="game-hint">{t('game.teams.lockedHint')}</p>}
+      {error && (
+        <p className="game-error" role="alert">
+          {error}
+        </p>
+      )}
+      {game.isFacilitator && (
+        <>
+          <div className="game-actions">
+            <button
+              type="button"
+              className="button"
+              data-testid="team-add"
+              onClick={() => game.addTeam(t('game.teams.defaultName', { n: book.teams.length + 1 }))}
+            >
+              {t('game.teams.add')}
+            </button>
+            <button
+              type="button"
+              className="button"
+              disabled={book.teams.length < 2 || players.length === 0}
+              onClick={() => game.shuffleTeams()}
+            >
+              {t('game.teams.shuffle')}
+            </button>
+            <label className="game-check">
+              <input
+                type="checkbox"
+                checked={locked}
+                onChange={(event) => game.lockTeams(event.target.checked)}
+              />
+              {t('game.teams.lock')}
+            </label>
+          </div>
+          {players.length > 0 && book.teams.length > 0 && (
+            <fieldset className="assign">
+              <legend>{t('game.teams.assign')}</legend>
+              {players.map((person) => (
+                <label key={person.id} className="assign-row">
+                  <span>{person.name}</span>
+                  <select
+                    value={book.members.get(person.id) ?? ''}
+                    onChange={(event) => game.assign(person.id, event.target.value || null)}
+                  >
+                    <option value="">{t('game.teams.none')}</option>
+                    {book.teams.map((team) => (
+                      <option key={team.id} value={team.id}>
+                        {team.name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ))}
+            </fieldset>
+          )}
+        </>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next'
+import type { CommandGroup } from '../commands/types.js'
+import { useView } from '../store/hooks.js'
+import { Modal } from './Modal.js'
+import type { BoardSessionModel } from './session.js'
+import { shortcutLabel } from './useCommand.js'
+
+const GROUPS: readonly CommandGroup[] = ['tools', 'create', 'edit', 'arrange', 'history', 'view', 'help']
+
+/** "?": every shortcut, generated from the registry so it can never drift from what keys do. */
+export function ShortcutHelp({ session }: { session: BoardSessionModel }) {
+  const { t } = useTranslation()
+  const open = useView(session.view, (s) => s.panel === 'help')
+  if (!open) return null
+  const commands = session.registry.list().filter((command) => command.shortcuts?.length)
+  return (
+    <Modal
+      labelledBy="shortcut-help-title"
+      onClose={() => session.view.set({ panel: null })}
+      testId="shortcut-help"
+    >
+      <div className="modal-body shortcut-sheet">
+        <div className="shortcut-help-head">
+          <h2 id="shortcut-help-title">{t('canvas.help.title')}</h2>
+          <button type="button" className="button" onClick={() => session.view.set({ panel: null })}>
+            {t('canvas.help.close')}
+          </button>
+        </div>
+        <div className="shortcut-help">
+          {GROUPS.map((group) => {
+            const inGroup = commands.filter((command) => command.group === group)
+            if (inGroup.length === 0) return null
+            return (
+              <section key={group}>
+                <h3>{t(`canvas.groups.${group}`)}</h3>
+                <dl>
+                  {inGroup.map((command) => (
+                    <div key={command.id} className="shortcut-row">
+                      <dt>{t(command.labelKey)}</dt>
+                      <dd>
+                        {(command.shortcuts ?? []).map((shortcut) => (
+                          <kbd key={shortcutLabel(shortcut, t)}>{shortcutLabel(shortcut, t)}</kbd>
+                        ))}
+                      </dd>
+                    </div>
+                  ))}
+                </dl>
+              </section>
+            )
+          })}
+        </div>
+        <p className="shortcut-extra">{t('canvas.help.mouse')}</p>
+      </div>
+    </Modal>
+  )
+}

@@ -1,0 +1,133 @@
+import { boardToScreen, NOTE_COLORS, SHAPE_KINDS } from '@atelier/shared'
+import { useState, useSyncExternalStore } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useView } from '../store/hooks.js'
+import { selectionBounds } from '../store/selection.js'
+import { CommandButton } from './CommandButton.js'
+import { DiamondIcon, EllipseIcon, LockIcon, RectangleIcon } from './canvasIcons.js'
+import { TrashIcon } from './icons.js'
+import type { BoardSessionModel } from './session.js'
+
+const SHAPE_ICONS = { rectangle: <RectangleIcon />, ellipse: <EllipseIcon />, diamond: <DiamondIcon /> }
+
+/**
+ * Style of the selection, above the board: colour, shape outline, tags, lock and delete. Shown
+ * while something is selected (or the note tool is on, to pick the next note's colour).
+ */
+export function StyleBar({ session }: { session: BoardSessionModel }) {
+  const { t } = useTranslation()
+  const { view, board, registry, ctx } = session
+  const selection = useView(view, (s) => s.selection)
+  const tool = useView(view, (s) => s.tool)
+  const noteColor = useView(view, (s) => s.noteColor)
+  const dragging = useView(view, (s) => s.drag !== null || s.preview !== null)
+  const version = useSyncExternalStore(board.subscribe, () => board.getVersion())
+  void version
+  const camera = useView(view, (s) => s.camera)
+  const items = board.pick(selection)
+  if (ctx.readOnly || dragging || (items.length === 0 && tool !== 'note')) return null
+  // Floats just above the selection (below it when there is no room), as in tldraw and FigJam;
+  // with nothing selected (note tool), under the top bar.
+  const bounds = selectionBounds(board, selection)
+  let position = { left: view.getState().viewport.width / 2, top: 120 }
+  if (bounds) {
+    const top = boardToScreen(camera, { x: bounds.x, y: bounds.y })
+    const bottom = boardToScreen(camera, { x: bounds.x + bounds.w, y: bounds.y + bounds.h })
+    position = { left: (top.x + bottom.x) / 2, top: top.y - 96 > 110 ? top.y - 96 : bottom.y + 24 }
+  }
+  const colorable = items.length === 0 || items.some((item) => item.type === 'note' || item.type === 'shape')
+  const shapes = items.filter((item) => item.type === 'shape')
+  const notes = items.filter((item) => item.type === 'note')
+  const current = items.find((item) => item.color)?.color ?? noteColor
+
+  return (
+    <div
+      className="stylebar"
+      role="toolbar"
+      aria-label={t('canvas.style.label')}
+      data-testid="stylebar"
+      style={position}
+    >
+      {colorable && (
+        <fieldset className="stylebar-group">
+          <legend className="visually-hidden">{t('toolbar.palette')}</legend>
+          {NOTE_COLORS.map((color) => (
+            <button
+              key={color.id}
+              type="button"
+              className="swatch"
+              data-testid={`color-${color.id}`}
+              aria-label={t(`colors.${color.id}`)}
+              aria-pressed={current === color.value}
+              title={t(`colors.${color.id}`)}
+              style={{ background: color.value }}
+              onClick={() => registry.run('setColor', ctx, { color: color.value })}
+            />
+          ))}
+        </fieldset>
+      )}
+      {shapes.length > 0 && (
+        <fieldset className="stylebar-group">
+          <legend className="visually-hidden">{t('commands.setShape')}</legend>
+          {SHAPE_KINDS.map((shape) => (
+            <button
+              key={shape}
+              type="button"
+              className="icon-button small"
+              aria-pressed={shapes.every((item) => item.shape === shape)}
+              aria-label={t(`canvas.shapes.${shape}`)}
+              title={t(`canvas.shapes.${shape}`)}
+              onClick={() => registry.run('setShape', ctx, { shape })}
+            >
+              {SHAPE_ICONS[shape]}
+            </button>
+          ))}
+        </fieldset>
+      )}
+      {notes.length > 0 && (
+        <TagsField key={selection.join()} session={session} initial={notes[0]?.tags ?? []} />
+      )}
+      {items.length > 0 && (
+        <div className="stylebar-group">
+          {ctx.facilitator && (
+            <CommandButton
+              session={session}
+              command="toggleLock"
+              icon={<LockIcon />}
+              pressed={items.every((item) => item.locked)}
+              testId="toggle-lock"
+            />
+          )}
+          <CommandButton session={session} command="delete" icon={<TrashIcon />} testId="delete" />
+        </div>
+      )}
+    </div>
+  )
+}
+
+/** Tags as comma-separated text, written when the field is left or Enter is pressed. */
+function TagsField({ session, initial }: { session: BoardSessionModel; initial: readonly string[] }) {
+  const { t } = useTranslation()
+  const [value, setValue] = useState(initial.join(', '))
+  const commit = () => session.registry.run('setTags', session.ctx, { tags: value.split(',') })
+  return (
+    <label className="stylebar-group tags-field">
+      <span className="visually-hidden">{t('canvas.style.tags')}</span>
+      <input
+        type="text"
+        value={value}
+        placeholder={t('canvas.style.tagsPlaceholder')}
+        data-testid="tags-input"
+        onChange={(event) => setValue(event.target.value)}
+        onBlur={commit}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') {
+            event.preventDefault()
+            commit()
+            event.currentTarget.blur()
+          }
+        }}
+      />
+    </label>
+  )
+}

@@ -1,0 +1,38 @@
+import { useCallback, useSyncExternalStore } from 'react'
+import { formatShortcut, type Shortcut } from '../commands/shortcuts.js'
+import type { BoardSessionModel } from './session.js'
+
+/**
+ * Whether a command is enabled, kept current as the selection, the board and the undo stack
+ * change. A boolean snapshot, so a camera move re-renders nothing.
+ */
+export function useCommandEnabled(session: BoardSessionModel, id: string): boolean {
+  const { view, board, registry, ctx } = session
+  const subscribe = useCallback(
+    (listener: () => void) => {
+      const off = [view.subscribe(listener), board.subscribe(listener), board.subscribeUndo(listener)]
+      return () => {
+        for (const unsubscribe of off) unsubscribe()
+      }
+    },
+    [view, board],
+  )
+  return useSyncExternalStore(subscribe, () => registry.isEnabled(id, ctx))
+}
+
+export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
+
+/** A shortcut in the person's language ("Ctrl+Maj+Z" / "⌘⇧Z"). */
+export function shortcutLabel(shortcut: Shortcut, t: (key: string) => string): string {
+  return formatShortcut(
+    shortcut,
+    {
+      mod: t('keys.mod'),
+      shift: t('keys.shift'),
+      delete: t('keys.delete'),
+      enter: t('canvas.keys.enter'),
+      escape: t('canvas.keys.escape'),
+    },
+    isMac,
+  )
+}

@@ -1,0 +1,114 @@
+import { expect, test } from '@playwright/test'
+import { BoardPage } from '../fixtures/board.js'
+import { Facilitation } from '../fixtures/facilitation.js'
+
+test('a facilitator runs a session with two participants', async ({ browser }, testInfo) => {
+  const facilitatorBoard = await BoardPage.open(browser)
+  await facilitatorBoard.createBoard('Atelier idéation — Lab 06')
+  await facilitatorBoard.joinAs('Camille')
+  const { participant: link } = await facilitatorBoard.shareLinks()
+  const yanisBoard = await BoardPage.open(browser)
+  await yanisBoard.page.goto(link)
+  await yanisBoard.joinAs('Yanis')
+  const inesBoard = await BoardPage.open(browser)
+  await inesBoard.page.goto(link)
+  await inesBoard.joinAs('Inès')
+  const facilitator = new Facilitation(facilitatorBoard)
+  const yanis = new Facilitation(yanisBoard)
+  const ines = new Facilitation(inesBoard)
+  // Participants see no facilitator controls.
+  await expect(yanis.page.getByTestId('facilitator-panel')).toHaveCount(0)
+
+  await test.step('the timer runs on every screen with the same remaining time', async () => {
+    await facilitator.startTimer(5)
+    for (const person of [yanis, ines]) {
+      await expect(person.page.getByTestId('timer')).toHaveAttribute('data-phase', 'running')
+    }
+    const seconds = await Promise.all([facilitator, yanis, ines].map((p) => p.timerSeconds()))
+    expect(Math.max(...seconds) - Math.min(...seconds)).toBeLessThanOrEqual(1)
+    expect(Math.min(...seconds)).toBeGreaterThan(280)
+    // And it keeps counting down on a participant's screen.
+    await expect.poll(() => yanis.timerSeconds(), { timeout: 5_000 }).toBeLessThan(Math.min(...seconds))
+    await yanis.screenshot(testInfo, 'timer-participant')
+  })
+
+  await test.step('private notes stay with their author until the reveal', async () => {
+    await facilitator.startPrivateWriting()
+    await expect(yanis.page.getByTestId('private-badge')).toBeVisible()
+    await yanis.writePrivately('Un guichet unique en mairie')
+    await expect(facilitator.page.getByTestId('reveal')).toContainText('1')
+    // Inès's copy of the board never receives it, and her screen does not show it.
+    expect((await inesBoard.notes()).map((n) => n.text)).not.toContain('Un guichet unique en mairie')
+    await expect(ines.page.getByText('Un guichet unique en mairie')).toHaveCount(0)
+    await yanis.screenshot(testInfo, 'private-writing-author')
+    await ines.screenshot(testInfo, 'private-writing-other')
+
+    await facilitator.reveal(1)
+    for (const person of [inesBoard, facilitatorBoard, yanisBoard]) {
+      await expect
+        .poll(async () => (await person.notes()).map((n) => n.text))
+        .toContain('Un guichet unique en mairie')
+    }
+    await expect(yanis.page.getByTestId('private-composer')).toHaveCount(0)
+  })
+
+  await test.step('a dot vote gives ranked results', async () => {
+    await facilitatorBoard.addNoteAt(250, 600, 'Rendez-vous en ligne')
+    await facilitatorBoard.addNoteAt(820, 600, 'Accueil sans rendez-vous')
+    const notes = await facilitatorBoard.notes()
+    const id = (text: string) => notes.find((n) => n.text === text)?.id ?? ''
+    await facilitator.page.mouse.click(640, 720)
+    await facilitator.page.keyboard.press('Control+a')
+    await facilitator.startVoteOnSelection(3)
+
+    for (const person of [yanis, ines]) {
+      await expect(person.page.getByTestId('vote-target')).toHaveCount(3)
+      expect(await person.remainingVotes()).toBe(3)
+    }
+    await yanis.voteFor(id('Rendez-vous en ligne'))
+    await yanis.voteFor(id('Rendez-vous en ligne'))
+    await yanis.voteFor(id('Un guichet unique en mairie'))
+    await expect.poll(() => yanis.remainingVotes()).toBe(0)
+    // A fourth dot is refused with a clear message, and nothing changes.
+    await yanis.voteFor(id('Accueil sans rendez-vous'))
+    await expect(
+      yanis.page.getByRole('alert').filter({ hasText: 'Vous avez utilisé vos 3 votes' }),
+    ).toBeVisible()
+    await expect(yanis.page.getByTestId('vote-dot')).toHaveCount(3)
+    await ines.voteFor(id('Rendez-vous en ligne'))
+    await expect.poll(() => ines.remainingVotes()).toBe(2)
+    await expect(facilitator.page.getByTestId('round-voters')).toContainText('2')
+
+    await facilitator.closeVote()
+    await expect
+      .poll(() => facilitator.results())
+      .toEqual(['1. Rendez-vous en ligne (3)', '2. Un guichet unique en mairie (1)'])
+    await expect(ines.page.getByTestId('results-card')).toBeVisible()
+    await expect(ines.page.getByTestId('vote-result').first()).toContainText('Rendez-vous en ligne')
+    await facilitator.screenshot(testInfo, 'vote-results-facilitator')
+    await ines.screenshot(testInfo, 'vote-results-participant')
+  })
+
+  await test.step('follow-me moves a participant’s viewport', async () => {
+    await facilitator.toggleFollowMe()
+    await expect(yanis.page.getByTestId('follow-status')).toContainText('Camille')
+    const before = await yanis.camera()
+    await facilitator.page.mouse.move(640, 600)
+    await facilitator.page.mouse.wheel(600, 300)
+    await expect.poll(async () => (await facilitator.camera()).x).not.toBe(before.x)
+    const target = await facilitator.camera()
+    // Same viewport size: the follower's camera matches the facilitator's.
+    await expect.poll(async () => Math.round((await yanis.camera()).x)).toBe(Math.round(target.x))
+    await expect.poll(async () => Math.round((await yanis.camera()).y)).toBe(Math.round(target.y))
+    await yanis.screenshot(testInfo, 'follow-participant')
+
+    // Yanis looks elsewhere on his own: he stops following and can rejoin.
+    await yanis.page.mouse.move(640, 600)
+    await yanis.page.mouse.wheel(-400, 0)
+    await expect(yanis.page.getByTestId('follow-rejoin')).toBeVisible()
+    await yanis.page.getByTestId('follow-rejoin').click()
+    await expect.poll(async () => Math.round((await yanis.camera()).x)).toBe(Math.round(target.x))
+  })
+
+  await Promise.all([yanisBoard.close(), inesBoard.close(), facilitatorBoard.close()])
+})

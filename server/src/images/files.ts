@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import { BOARD_ID_PATTERN, type ImageMimeType } from '@atelier/shared'
+import { detectImageType } from './detect.js'
+
+/** Image ids are the SHA-256 of the bytes: the same picture pasted twice is stored once. */
+const IMAGE_ID_PATTERN = /^[a-f0-9]{64}$/
+
+export function isImageId(id: string): boolean {
+  return IMAGE_ID_PATTERN.test(id)
+}
+
+/**
+ * Uploaded images as plain files under `DATA_DIR/images/<boardId>/<sha256>`. Files rather than
+ * SQLite rows: images are large, written once and read often; kept out of the database, they do
+ * not bloat its WAL or slow its backups and compaction, and the relay streams them from disk.
+ * They live in the same DATA_DIR, so one folder still holds all of a lab's data.
+ */
+export class ImageFiles {
+  constructor(private readonly root: string) {}
+
+  private file(boardId: string, id: string): string {
+    // Both parts are validated before they reach the file system: no path can escape the root.
+    if (!BOARD_ID_PATTERN.test(boardId) || !isImageId(id)) throw new Error('invalid image path')
+    return path.join(this.root, boardId, id)
+  }
+
+  /** Stores the bytes (already type-checked) and returns the image id. */
+  async save(boardId: string, bytes: Uint8Array): Promise<string> {
+    const id = createHash('sha256').update(bytes).digest('hex')
+    const target = this.file(boardId, id)
+    await fs.mkdir(path.dirname(target), { recursive: true })
+    // Write then rename: a reader never sees half a file, even if the process dies mid-write.
+    const temporary = `${target}.${process.pid}.tmp`
+    await fs.writeFile(temporary, bytes)
+    await fs.rename(temporary, target)
+    return id
+  }
+
+  /** The image's bytes and type, or null when this board has no such image. */
+  async read(boardId: string, id: string): Promise<{ bytes: Buffer; type: ImageMimeType } | null> {
+    if (!BOARD_ID_PATTERN.test(boardId) || !isImageId(id)) return null
+    try {
+      const bytes = await fs.readFile(this.file(boardId, id))
+      const type = detectImageType(bytes)
+      return type ? { bytes, type } : null
+    } catch {
+      return null
+    }
+  }
+}

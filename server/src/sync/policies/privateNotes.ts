@@ -1,0 +1,104 @@
+import {
+  createItem,
+  deleteItems,
+  type ItemSnapshot,
+  itemsMap,
+  readItems,
+  readPrivateCounts,
+  readSessionState,
+  stateMap,
+  writePrivateCount,
+} from '@atelier/shared'
+import type { FastifyBaseLogger } from 'fastify'
+import type * as Y from 'yjs'
+import type { Room } from '../rooms.js'
+import { SERVER_ORIGIN } from '../rooms.js'
+import { stampCreatedItems } from './authors.js'
+import { changedKeys } from './transactions.js'
+import type { RelayServices, RoomPolicy } from './types.js'
+
+/**
+ * Private writing. A person's private room only reaches that person and facilitators (see
+ * permissions.ts); this policy stamps authors there, publishes how many notes each person holds
+ * (`privateCounts` in the session document, counts only), and when a facilitator switches the
+ * writing mode to `revealed`, moves every private note into the board document in one
+ * transaction and empties the private rooms.
+ */
+export function privateNotes(services: RelayServices, log: FastifyBaseLogger): RoomPolicy[] {
+  const publishCount = (boardId: string, personId: string): Promise<void> =>
+    // Counted inside the session task, so a count never overwrites a later reveal with a stale value.
+    services.withRoom({ boardId, kind: 'session' }, async (session) => {
+      const count = await services.withRoom(
+        { boardId, kind: 'private', personId },
+        (room) => readItems(room.doc).length,
+      )
+      writePrivateCount(session.doc, personId, count, SERVER_ORIGIN)
+    })
+
+  const inPrivateRoom: RoomPolicy = {
+    name: 'private-notes',
+    kinds: ['private'],
+    onClientTransaction(room, _connection, transaction) {
+      if (room.target.kind !== 'private') return
+      stampCreatedItems(transaction, room.target.personId, SERVER_ORIGIN)
+      const { boardId, personId } = room.target
+      // Not awaited: a private room's task must not wait for the session room (see RelayServices).
+      publishCount(boardId, personId).catch((error: unknown) =>
+        log.error({ err: error, boardId, personId }, 'could not publish a private note count'),
+      )
+    },
+  }
+
+  const onReveal: RoomPolicy = {
+    name: 'private-notes-reveal',
+    kinds: ['session'],
+    async onClientTransaction(room, _connection, transaction) {
+      if (!revealRequested(transaction)) return
+      await revealPrivateNotes(services, room)
+    },
+  }
+
+  return [inPrivateRoom, onReveal]
+}
+
+function revealRequested(transaction: Y.Transaction): boolean {
+  return (
+    changedKeys(transaction, stateMap(transaction.doc)).has('writingMode') &&
+    readSessionState(transaction.doc).writingMode === 'revealed'
+  )
+}
+
+/** Runs in the session room's task: board and private room tasks never wait for it. */
+async function revealPrivateNotes(services: RelayServices, session: Room): Promise<void> {
+  const { boardId } = session
+  const people = Object.keys(readPrivateCounts(session.doc))
+  const notes = new Map<string, ItemSnapshot[]>()
+  for (const personId of people) {
+    notes.set(
+      personId,
+      await services.withRoom({ boardId, kind: 'private', personId }, (room) => readItems(room.doc)),
+    )
+  }
+  // Written before the private rooms are emptied: a crash in between duplicates, never loses.
+  await services.withRoom({ boardId, kind: 'board' }, (board) => {
+    const items = itemsMap(board.doc)
+    board.doc.transact(() => {
+      for (const [personId, personNotes] of notes) {
+        for (const { id, ...note } of personNotes) {
+          createItem(board.doc, { ...note, ...(items.has(id) ? {} : { id }), author: personId })
+        }
+      }
+    }, SERVER_ORIGIN)
+  })
+  for (const [personId, moved] of notes) {
+    const left = await services.withRoom({ boardId, kind: 'private', personId }, (room) => {
+      deleteItems(
+        room.doc,
+        moved.map((note) => note.id),
+        SERVER_ORIGIN,
+      )
+      return readItems(room.doc).length
+    })
+    writePrivateCount(session.doc, personId, left, SERVER_ORIGIN)
+  }
+}

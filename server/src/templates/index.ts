@@ -1,0 +1,3 @@
+export * from './boards.js'
+export * from './catalogue.js'
+export * from './lang.js'

@@ -1,0 +1,7 @@
+export * from './api.js'
+export * from './deck.js'
+export * from './polls.js'
+export * from './random.js'
+export * from './rank.js'
+export * from './scores.js'
+export * from './teams.js'
