@@ -59,7 +59,7 @@ export function buildApp(config: Config, deps: AppDependencies = {}): FastifyIns
   app.register(librariesPlugin, { store, now })
   app.register(exportsPlugin, { store, now })
   app.register(imagesPlugin, { store, dataDir: config.dataDir })
-  app.register(peoplePlugin, { store })
+  app.register(peoplePlugin, { store, now })
   app.register(syncPlugin, { store, compactAfter: config.compactAfter })
   app.register(votesPlugin, { store })
   app.register(gamePlugin, { store, now })

@@ -1,6 +1,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { BOARD_ID_PATTERN, createItem, ROLES, type Role, readMeta } from '@atelier/shared'
+import {
+  BOARD_ID_PATTERN,
+  createItem,
+  ROLES,
+  type Role,
+  readMeta,
+  readPeople,
+  roomName,
+} from '@atelier/shared'
 import type { FastifyInstance } from 'fastify'
 import { describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
@@ -202,8 +210,35 @@ describe('exports', () => {
       const report = await app.inject(`/api/boards/${id}/export/report.md?token=${tokens[role]}`)
       expect(report.statusCode).toBe(200)
       expect(report.headers['content-type']).toBe('text/markdown; charset=utf-8')
-      expect(report.body).toContain('# Retro\n\nDate: 2025-03-14\n')
+      expect(report.body).toContain('# Retro\n\nDate : 2025-03-14\n')
     }
+    const english = await app.inject({
+      url: `/api/boards/${id}/export/report.md?token=${tokens.observer}`,
+      headers: { 'accept-language': 'en-GB,en;q=0.8' },
+    })
+    expect(english.body).toContain('Date: 2025-03-14\n\n0 notes in 0 frames, 0 votes.')
+    const asked = await app.inject({
+      url: `/api/boards/${id}/export/report.md?token=${tokens.observer}&lang=fr`,
+      headers: { 'accept-language': 'en' },
+    })
+    expect(asked.body).toContain('0 note dans 0 section, 0 vote.')
+  })
+
+  it('names the authors the relay recorded when people joined', async () => {
+    const config = testConfig()
+    const store = SqliteBoardStore.open(config.dataDir)
+    const app = await start(config, { store })
+    const { id, tokens } = await createBoard(app, 'Noms')
+    const joined = await app.inject({
+      method: 'POST',
+      url: `/api/boards/${id}/people`,
+      headers: { authorization: `Bearer ${tokens.participant}` },
+      payload: { name: 'Inès' },
+    })
+    expect(joined.statusCode).toBe(201)
+    const { personId } = joined.json() as { personId: string }
+    const session = await readDocument(store, roomName(id, 'session'))
+    expect(readPeople(session).get(personId)).toMatchObject({ name: 'Inès', role: 'participant' })
   })
 })
 

@@ -1,9 +1,20 @@
-import { createItem, initBoard, itemsMap, NOTE_COLORS, readItems } from '@atelier/shared'
+import {
+  createItem,
+  initBoard,
+  NOTE_COLORS,
+  patchRound,
+  readItems,
+  replaceAgenda,
+  writePerson,
+  writeRound,
+  writeSessionState,
+} from '@atelier/shared'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { csvText, renderNotesCsv } from '../src/exports/csv.js'
 import { allNotes, exportBoard } from '../src/exports/notes.js'
 import { markdownText, renderReport } from '../src/exports/report.js'
+import { sessionFacts } from '../src/exports/session.js'
 
 function board(): Y.Doc {
   const doc = new Y.Doc()
@@ -22,6 +33,30 @@ function board(): Y.Doc {
   return doc
 }
 
+/** A session where Ana wrote "Pairing", a closed round gave Demos 3 dots, and an open one is still secret. */
+function sessionWithVotes(doc: Y.Doc): Y.Doc {
+  const session = new Y.Doc()
+  const idOf = (text: string) => readItems(doc).find((item) => item.text === text)?.id ?? ''
+  writePerson(session, { personId: 'ana', name: 'Ana', role: 'participant', joinedAt: 1 })
+  const round = { title: 'Priorités', frameIds: [], itemIds: [], budget: 3, status: 'open' as const }
+  writeRound(session, { ...round, id: 'r1', openedAt: 1 })
+  patchRound(session, 'r1', {
+    status: 'closed',
+    voters: 2,
+    results: [
+      { itemId: idOf('Demos'), votes: 3, rank: 1 },
+      { itemId: idOf('Pairing, "really" good'), votes: 1, rank: 2 },
+    ],
+  })
+  writeRound(session, { ...round, id: 'r2', openedAt: 2 })
+  patchRound(session, 'r2', { results: [{ itemId: idOf('Demos'), votes: 9, rank: 1 }] })
+  replaceAgenda(session, [
+    { id: 's1', title: 'Divergence', instructions: '', durationMinutes: 5, mode: 'private' },
+    { id: 's2', title: 'Vote', instructions: '', durationMinutes: 10, mode: 'open' },
+  ])
+  return session
+}
+
 describe('exportBoard', () => {
   it('puts each note in the innermost frame holding its centre, in reading order', () => {
     const exported = exportBoard(board())
@@ -35,16 +70,18 @@ describe('exportBoard', () => {
     expect(exported.frames[0]?.notes[0]?.color).toBe('blue')
   })
 
-  it('reads votes when a note has them: a count or a map of ballots', () => {
+  it('counts the votes of closed rounds only and names authors unless the session is anonymous', () => {
     const doc = board()
-    const idOf = (text: string) => readItems(doc).find((item) => item.text === text)?.id ?? ''
-    expect(exportBoard(doc).frames[0]?.notes.map((note) => note.votes)).toEqual([0, 0])
-    itemsMap(doc).get(idOf('Demos'))?.set('votes', 3)
-    const ballots = new Y.Map<number>()
-    itemsMap(doc).get(idOf('Pairing, "really" good'))?.set('votes', ballots)
-    ballots.set('ana', 1)
-    ballots.set('bo', 1)
-    expect(exportBoard(doc).frames[0]?.notes.map((note) => note.votes)).toEqual([3, 2])
+    const session = sessionWithVotes(doc)
+    const facts = sessionFacts(session)
+    expect(
+      exportBoard(doc, '', facts).frames[0]?.notes.map((note) => [note.text, note.votes, note.author]),
+    ).toEqual([
+      ['Demos', 3, ''],
+      ['Pairing, "really" good', 1, 'Ana'],
+    ])
+    writeSessionState(session, { anonymous: true })
+    expect(exportBoard(doc, '', sessionFacts(session)).frames[0]?.notes[1]?.author).toBe('')
   })
 })
 
@@ -54,7 +91,7 @@ describe('renderNotesCsv', () => {
     expect(csv.startsWith('\uFEFFframe,text,color,votes,author,x,y\r\n')).toBe(true)
     const lines = csv.slice(1).split('\r\n')
     expect(lines[1]).toBe('Went well,Demos,blue,0,,100,100')
-    expect(lines[2]).toBe('Went well,"Pairing, ""really"" good",yellow,0,ana,100,300')
+    expect(lines[2]).toBe('Went well,"Pairing, ""really"" good",yellow,0,,100,300')
     expect(lines[3]).toBe(`To improve,"'=HYPERLINK(""x"")",yellow,0,,2600,600`)
     expect(lines[4]).toBe('Urgent,"Flaky CI\nagain",yellow,0,,2200,200')
     expect(lines[5]).toBe(',Parking lot,yellow,0,,950,950')
@@ -80,15 +117,23 @@ describe('renderNotesCsv', () => {
 })
 
 describe('renderReport', () => {
-  it('has the title, the date, the counts and the notes of each frame', () => {
-    const report = renderReport(exportBoard(board()), new Date('2025-03-14T10:00:00Z'))
+  const date = new Date('2025-03-14T10:00:00Z')
+
+  it('has the title, the date, the counts and the notes of each frame, in French by default', () => {
+    const doc = board()
+    const report = renderReport({
+      board: exportBoard(doc),
+      facts: sessionFacts(new Y.Doc()),
+      date,
+      lang: 'fr',
+    })
     expect(report).toBe(
       [
         '# Sprint retro',
         '',
-        'Date: 2025-03-14',
+        'Date : 2025-03-14',
         '',
-        '5 notes in 3 frames, 0 votes.',
+        '5 notes dans 3 sections, 0 vote.',
         '',
         '## Went well (2 notes)',
         '',
@@ -103,12 +148,38 @@ describe('renderReport', () => {
         '',
         '- Flaky CI again',
         '',
-        '## Outside frames (1 note)',
+        '## Hors sections (1 note)',
         '',
         '- Parking lot',
         '',
       ].join('\n'),
     )
+  })
+
+  it('adds the agenda, the authors, the ranked results of closed rounds and the scores', () => {
+    const doc = board()
+    const session = sessionWithVotes(doc)
+    const facts = {
+      ...sessionFacts(session),
+      history: [
+        {
+          at: Date.parse('2025-03-14T10:30:00Z'),
+          label: 'Manche 1',
+          by: 'team' as const,
+          lines: [{ id: 't1', name: 'Les Bleus', points: 12, rank: 1 }],
+        },
+      ],
+    }
+    const report = renderReport({ board: exportBoard(doc, '', facts), facts, date, lang: 'en' })
+    expect(report).toContain('5 notes in 3 frames, 4 votes.')
+    expect(report).toContain(['## Agenda', '', '1. Divergence (5 min)', '2. Vote (10 min)'].join('\n'))
+    expect(report).toContain(['- Demos (3 votes)', '- Pairing, "really" good — Ana (1 vote)'].join('\n'))
+    expect(report).toContain(
+      ['### Priorités (2 voters)', '', '1. Demos (3 votes)', '2. Pairing, "really" good (1 vote)'].join('\n'),
+    )
+    expect(report).not.toContain('9 votes')
+    expect(report).toContain(['### Manche 1 (10:30 UTC, by team)', '', '| Rank | Name | Points |'].join('\n'))
+    expect(report).toContain('| 1 | Les Bleus | 12 |')
   })
 
   it('escapes Markdown in note text', () => {

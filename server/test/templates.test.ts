@@ -11,9 +11,9 @@ import {
 import type { FastifyInstance } from 'fastify'
 import { describe, expect, it } from 'vitest'
 import { buildApp } from '../src/app.js'
+import { langOf } from '../src/language.js'
 import { readDocument } from '../src/store/documents.js'
 import { SqliteBoardStore } from '../src/store/sqlite/store.js'
-import { langOf } from '../src/templates/lang.js'
 import { onCleanup, testConfig } from './helpers.js'
 
 async function start(): Promise<{ app: FastifyInstance; store: SqliteBoardStore }> {

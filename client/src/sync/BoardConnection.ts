@@ -34,7 +34,7 @@ export class BoardConnection {
 
   constructor(
     readonly boardId: string,
-    token: string,
+    readonly token: string,
   ) {
     this.facts = { socket: 'connecting', everConnected: false, online: navigator.onLine }
     let persistence: IndexeddbPersistence | null = null

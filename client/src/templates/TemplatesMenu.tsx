@@ -1,7 +1,8 @@
 import type { Lang } from '@atelier/shared'
-import { useEffect, useId, useRef, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { parseRoute } from '../lib/links.js'
+import { MenuButton } from '../ui/MenuButton.js'
 import type { BoardSessionModel } from '../ui/session.js'
 import { showToast } from '../ui/toasts.js'
 import { appendToSession, insertTemplate } from './insert.js'
@@ -15,31 +16,7 @@ type Dialog = 'insert' | 'save' | null
 export function TemplatesMenu({ session }: { session: BoardSessionModel }) {
   const { t, i18n } = useTranslation()
   const lang: Lang = i18n.language === 'en' ? 'en' : 'fr'
-  const menuId = useId()
-  const [expanded, setExpanded] = useState(false)
   const [dialog, setDialog] = useState<Dialog>(null)
-  const root = useRef<HTMLDivElement>(null)
-
-  useEffect(() => {
-    if (!expanded) return
-    const onPointer = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setExpanded(false)
-    }
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setExpanded(false)
-    }
-    window.addEventListener('pointerdown', onPointer)
-    window.addEventListener('keydown', onKey)
-    return () => {
-      window.removeEventListener('pointerdown', onPointer)
-      window.removeEventListener('keydown', onKey)
-    }
-  }, [expanded])
-
-  const choose = (next: Dialog) => {
-    setExpanded(false)
-    setDialog(next)
-  }
 
   const onInsert = async ({ template }: TemplateChoice) => {
     const expansion = insertTemplate(session.board, session.view, template, lang)
@@ -61,37 +38,39 @@ export function TemplatesMenu({ session }: { session: BoardSessionModel }) {
   }
 
   return (
-    <div className="tpl-menu" ref={root}>
-      <button
-        type="button"
-        className="button"
-        aria-haspopup="menu"
-        aria-expanded={expanded}
-        aria-controls={menuId}
-        onClick={() => setExpanded((v) => !v)}
-        data-testid="templates-menu"
-      >
-        {t('templates.board.menu')}
-      </button>
-      {expanded && (
-        <div className="tpl-menu-list" role="menu" id={menuId}>
-          <button
-            type="button"
-            role="menuitem"
-            onClick={() => choose('insert')}
-            data-testid="templates-insert"
-          >
-            {t('templates.board.insert')}
-          </button>
-          <button type="button" role="menuitem" onClick={() => choose('save')} data-testid="templates-save">
-            {t('templates.board.save')}
-          </button>
-        </div>
-      )}
+    <>
+      <MenuButton label={t('templates.board.menu')} testId="templates-menu">
+        {(close) => (
+          <>
+            <button
+              type="button"
+              role="menuitem"
+              onClick={() => {
+                close()
+                setDialog('insert')
+              }}
+              data-testid="templates-insert"
+            >
+              {t('templates.board.insert')}
+            </button>
+            <button
+              type="button"
+              role="menuitem"
+              onClick={() => {
+                close()
+                setDialog('save')
+              }}
+              data-testid="templates-save"
+            >
+              {t('templates.board.save')}
+            </button>
+          </>
+        )}
+      </MenuButton>
       {dialog === 'insert' && (
         <TemplateGallery mode="insert" onClose={() => setDialog(null)} onUse={onInsert} />
       )}
       {dialog === 'save' && <SaveTemplateDialog session={session} onClose={() => setDialog(null)} />}
-    </div>
+    </>
   )
 }

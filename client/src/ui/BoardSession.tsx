@@ -3,6 +3,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BoardCanvas } from '../canvas/BoardCanvas.js'
 import { RemoteCursors } from '../canvas/RemoteCursors.js'
+import { ExportMenu } from '../exports/ExportMenu.js'
 import { FacilitationLayer } from '../facilitation/FacilitationLayer.js'
 import { savedName } from '../lib/storage.js'
 import { useBoardTitle } from '../store/hooks.js'
@@ -123,6 +124,7 @@ function BoardScreen({ session, access }: { session: BoardSessionModel; access: 
             </button>
           )}
           {access.role === 'facilitator' && <TemplatesMenu session={session} />}
+          <ExportMenu boardId={session.connection.boardId} token={session.connection.token} />
           <LanguageSwitch />
         </div>
       </header>

@@ -10,7 +10,8 @@ import * as Y from 'yjs'
 import { newBoardId, newTokens, resolveRole } from '../access.js'
 import { errors } from '../errors.js'
 import type { BoardStore } from '../store/types.js'
-import { langOf, type TemplateCatalogue } from '../templates/index.js'
+import { langOf } from '../language.js'
+import type { TemplateCatalogue } from '../templates/index.js'
 import { parseBody, tokenOf } from '../validation.js'
 
 export interface BoardsPluginOptions {

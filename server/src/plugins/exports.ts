@@ -1,10 +1,12 @@
+import { LANGS, type Lang, roomName } from '@atelier/shared'
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { resolveRole } from '../access.js'
 import { errors } from '../errors.js'
 import { renderNotesCsv } from '../exports/csv.js'
 import { allNotes, type ExportedBoard, exportBoard } from '../exports/notes.js'
 import { renderReport } from '../exports/report.js'
-import { readScoreHistory } from '../game/history.js'
+import { type SessionFacts, sessionFacts } from '../exports/session.js'
+import { langOf } from '../language.js'
 import { readDocument } from '../store/documents.js'
 import type { BoardStore } from '../store/types.js'
 import { tokenOf } from '../validation.js'
@@ -14,7 +16,15 @@ export interface ExportsPluginOptions {
   now: () => Date
 }
 
-type ExportRequest = FastifyRequest<{ Params: { boardId: string } }>
+type ExportRequest = FastifyRequest<{ Params: { boardId: string }; Querystring: { lang?: string } }>
+
+/** `?lang=fr|en` wins over Accept-Language, so a link can ask for the report in one language. */
+function reportLang(request: ExportRequest): Lang {
+  const asked = request.query.lang
+  return asked && (LANGS as readonly string[]).includes(asked)
+    ? (asked as Lang)
+    : langOf(request.headers['accept-language'])
+}
 
 /** A file name from the board title, ASCII only so every browser keeps it. */
 function fileName(title: string, suffix: string): string {
@@ -30,21 +40,27 @@ function fileName(title: string, suffix: string): string {
 
 /** Any role may export; the board is read from the store, which holds every forwarded update. */
 export const exportsPlugin: FastifyPluginAsync<ExportsPluginOptions> = async (app, { store, now }) => {
-  async function loadBoard(request: ExportRequest): Promise<ExportedBoard> {
+  /** The board and what its session adds (votes of closed rounds, names), read from the store. */
+  async function loadBoard(request: ExportRequest): Promise<{ board: ExportedBoard; facts: SessionFacts }> {
     const { boardId } = request.params
     const role = await resolveRole(store, boardId, tokenOf(request.query))
-    const board = role ? await store.getBoard(boardId) : null
-    if (!board) throw errors.unauthorized()
-    const doc = await readDocument(store, boardId)
+    const record = role ? await store.getBoard(boardId) : null
+    if (!record) throw errors.unauthorized()
+    const [doc, session] = await Promise.all([
+      readDocument(store, boardId),
+      readDocument(store, roomName(boardId, 'session')),
+    ])
     try {
-      return exportBoard(doc, board.title)
+      const facts = sessionFacts(session)
+      return { board: exportBoard(doc, record.title, facts), facts }
     } finally {
       doc.destroy()
+      session.destroy()
     }
   }
 
   app.get('/api/boards/:boardId/export/notes.csv', async (request: ExportRequest, reply) => {
-    const board = await loadBoard(request)
+    const { board } = await loadBoard(request)
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${fileName(board.title, 'notes.csv')}"`)
@@ -52,10 +68,11 @@ export const exportsPlugin: FastifyPluginAsync<ExportsPluginOptions> = async (ap
   })
 
   app.get('/api/boards/:boardId/export/report.md', async (request: ExportRequest, reply) => {
-    const board = await loadBoard(request)
+    const { board, facts } = await loadBoard(request)
+    const report = renderReport({ board, facts, date: now(), lang: reportLang(request) })
     return reply
       .type('text/markdown; charset=utf-8')
       .header('content-disposition', `attachment; filename="${fileName(board.title, 'report.md')}"`)
-      .send(renderReport(board, now(), { history: await readScoreHistory(store, request.params.boardId) }))
+      .send(report)
   })
 }

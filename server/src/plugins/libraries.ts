@@ -20,7 +20,7 @@ import type { LibraryRecord, LibraryStore } from '../libraries/types.js'
 import { SqliteBoardStore } from '../store/sqlite/store.js'
 import type { BoardStore } from '../store/types.js'
 import { createBoardFromTemplate } from '../templates/boards.js'
-import { langOf } from '../templates/lang.js'
+import { langOf } from '../language.js'
 import { parseBody } from '../validation.js'
 
 export interface LibrariesPluginOptions {

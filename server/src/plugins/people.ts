@@ -1,3 +1,4 @@
+import { writePerson } from '@atelier/shared'
 import fp from 'fastify-plugin'
 import { z } from 'zod'
 import { type IssuedPerson, PersonCredentials } from '../people/credentials.js'
@@ -5,6 +6,7 @@ import { identifyCaller } from '../people/requests.js'
 import { serverSecret } from '../people/secrets.js'
 import { SqliteBoardStore } from '../store/sqlite/store.js'
 import type { BoardStore } from '../store/types.js'
+import { SERVER_ORIGIN } from '../sync/rooms.js'
 import { parseBody } from '../validation.js'
 
 declare module 'fastify' {
@@ -18,6 +20,7 @@ export interface PeoplePluginOptions {
   store: BoardStore
   /** Defaults to credentials signed with a secret kept in the SQLite board store. */
   credentials?: PersonCredentials
+  now: () => Date
 }
 
 const NAME_MAX_LENGTH = 80
@@ -39,8 +42,9 @@ function credentialsOf(store: BoardStore): PersonCredentials {
 
 /**
  * People: each person who opens a link gets a signed identity on that board
- * (`POST /api/boards/:boardId/people`, the board token as `Authorization: Bearer`). The name is
- * only checked: the person announces it through awareness, the server keeps no table of people.
+ * (`POST /api/boards/:boardId/people`, the board token as `Authorization: Bearer`). The relay
+ * records the name in the session document (which participants cannot write), so reports and
+ * exports name authors without trusting what a browser claims.
  */
 export const peoplePlugin = fp<PeoplePluginOptions>(
   async (app, options) => {
@@ -52,8 +56,12 @@ export const peoplePlugin = fp<PeoplePluginOptions>(
       async (request, reply): Promise<IssuedPerson> => {
         const { boardId } = request.params
         const { role } = await identifyCaller(request, boardId, { store: options.store, credentials })
-        parseBody(createPersonRequest, request.body)
+        const { name } = parseBody(createPersonRequest, request.body)
         const person = credentials.issue(boardId, role)
+        const joinedAt = options.now().getTime()
+        await app.relay.withRoom({ boardId, kind: 'session' }, (room) =>
+          writePerson(room.doc, { personId: person.personId, name, role, joinedAt }, SERVER_ORIGIN),
+        )
         request.log.info({ boardId, role, personId: person.personId }, 'person joined')
         reply.code(201)
         return person

@@ -1,3 +1,2 @@
 export * from './boards.js'
 export * from './catalogue.js'
-export * from './lang.js'

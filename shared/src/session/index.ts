@@ -1,4 +1,5 @@
 export * from './doc.js'
 export * from './game.js'
+export * from './people.js'
 export * from './timer.js'
 export * from './types.js'

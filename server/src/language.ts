@@ -1,7 +1,7 @@
 import { LANGS, type Lang } from '@atelier/shared'
 
 /**
- * The template language a request asks for, from its Accept-Language header: the first of
+ * The language a request asks for, from its Accept-Language header: the first of
  * French and English by preference, French when neither is named (French first, as the UI).
  */
 export function langOf(header: string | string[] | undefined): Lang {

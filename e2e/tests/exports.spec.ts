@@ -1,0 +1,29 @@
+import { expect, test } from '@playwright/test'
+import { BoardPage } from '../fixtures/board.js'
+
+test('a facilitator leaves with the report and the notes as a spreadsheet', async ({ browser }) => {
+  const facilitator = await BoardPage.open(browser)
+  await facilitator.createBoard('Atelier FFOM')
+  await facilitator.joinAs('Camille')
+  await facilitator.addNoteAt(400, 300, 'Équipe motivée')
+  await facilitator.addNoteAt(700, 300, 'Budget contraint')
+  await expect.poll(async () => (await facilitator.notes()).length).toBe(2)
+
+  const page = facilitator.page
+  await page.getByTestId('export-menu').click()
+  const report = await page.request.get((await page.getByTestId('export-report').getAttribute('href')) ?? '')
+  expect(report.status()).toBe(200)
+  const markdown = await report.text()
+  expect(markdown).toContain('# Atelier FFOM')
+  expect(markdown).toContain('2 notes dans 0 section')
+  expect(markdown).toContain('- Équipe motivée — Camille')
+
+  const csv = await page.request.get((await page.getByTestId('export-csv').getAttribute('href')) ?? '')
+  expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8')
+  const rows = (await csv.text()).split('\r\n')
+  expect(rows[0]).toBe('\uFEFFframe,text,color,votes,author,x,y')
+  expect(rows.slice(1).filter(Boolean).map((row) => row.split(',')[1])).toEqual(
+    expect.arrayContaining(['Équipe motivée', 'Budget contraint']),
+  )
+  await facilitator.close()
+})
