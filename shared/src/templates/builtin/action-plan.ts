@@ -1,7 +1,7 @@
 import type { TemplateInput } from '../format.js'
 import {
   BUILTIN_META,
-  col,
+  columns,
   FRAME,
   type FrameInput,
   heading,
@@ -9,20 +9,11 @@ import {
   NOTE,
   note,
   span,
-  TOP,
   t,
 } from './layout.js'
 
 const H = 1100
-const column = (i: number, id: string, title: [string, string], color: string): FrameInput => ({
-  id,
-  title: t(...title),
-  x: col(i),
-  y: TOP,
-  w: span(1),
-  h: H,
-  color,
-})
+const column = columns(H)
 const axes = column(0, 'axes', ['Les 6 axes d’innovation', 'The 6 lines of innovation'], FRAME.grey)
 const actions = column(1, 'actions', ['Action', 'Action'], FRAME.yellow)
 const axe = column(2, 'axe', ['Axe', 'Line'], FRAME.violet)

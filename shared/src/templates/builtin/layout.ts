@@ -49,6 +49,19 @@ export const col = (i: number, width = COLUMN): number => i * (width + GAP)
 /** Total width of `n` columns of width `width`. */
 export const span = (n: number, width = COLUMN): number => n * width + (n - 1) * GAP
 
+/** A factory of frames laid out as the columns of one row, all `h` high, starting at `y`. */
+export function columns(h: number, y = TOP) {
+  return (i: number, id: string, title: [string, string], color: string): FrameInput => ({
+    id,
+    title: t(...title),
+    x: col(i),
+    y,
+    w: span(1),
+    h,
+    color,
+  })
+}
+
 /** The template's title, a locked text above the frames. */
 export function heading(id: string, text: Bilingual, w: number, x = 0, y = 0): ItemInput {
   return { id, type: 'text', x, y, w, h: 80, text, locked: true }

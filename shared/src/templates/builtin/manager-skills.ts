@@ -2,6 +2,7 @@ import type { TemplateInput } from '../format.js'
 import {
   BUILTIN_META,
   col,
+  columns,
   FRAME,
   type FrameInput,
   heading,
@@ -15,15 +16,7 @@ import {
 } from './layout.js'
 
 const H = 1000
-const column = (i: number, id: string, title: [string, string], color: string): FrameInput => ({
-  id,
-  title: t(...title),
-  x: col(i),
-  y: TOP,
-  w: span(1),
-  h: H,
-  color,
-})
+const column = columns(H)
 const savoir = column(0, 'savoir', ['Savoir', 'Knowledge'], FRAME.blue)
 const savoirEtre = column(1, 'savoir-etre', ['Savoir-être', 'Attitudes'], FRAME.pink)
 const savoirFaire = column(2, 'savoir-faire', ['Savoir-faire', 'Skills'], FRAME.green)

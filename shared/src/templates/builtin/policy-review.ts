@@ -1,7 +1,7 @@
 import type { TemplateInput } from '../format.js'
 import {
   BUILTIN_META,
-  col,
+  columns,
   FRAME,
   type FrameInput,
   heading,
@@ -24,15 +24,7 @@ const politique: FrameInput = {
 }
 const Y = TOP + 340
 const H = 900
-const column = (i: number, id: string, title: [string, string], color: string): FrameInput => ({
-  id,
-  title: t(...title),
-  x: col(i),
-  y: Y,
-  w: span(1),
-  h: H,
-  color,
-})
+const column = columns(H, Y)
 const developper = column(0, 'developper', ['Développer', 'Start or grow'], FRAME.green)
 const arreter = column(1, 'arreter', ['Arrêter', 'Stop'], FRAME.pink)
 const changer = column(2, 'faire-autrement', ['Faire différemment', 'Do differently'], FRAME.orange)

@@ -1,7 +1,7 @@
 import type { TemplateInput } from '../format.js'
 import {
   BUILTIN_META,
-  col,
+  columns,
   FRAME,
   type FrameInput,
   GAP,
@@ -15,15 +15,7 @@ import {
 } from './layout.js'
 
 const H = 1000
-const column = (i: number, id: string, title: [string, string], color: string): FrameInput => ({
-  id,
-  title: t(...title),
-  x: col(i),
-  y: TOP,
-  w: span(1),
-  h: H,
-  color,
-})
+const column = columns(H)
 const axes = column(0, 'axes', ['Axes', 'Strategic lines'], FRAME.violet)
 const objectifs = column(1, 'objectifs', ['Objectifs', 'Objectives'], FRAME.blue)
 const indicateurs = column(2, 'indicateurs', ['Indicateurs', 'Indicators'], FRAME.green)
