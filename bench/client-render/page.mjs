@@ -100,3 +100,29 @@ export function recordRemoteUpdates() {
     )
   })
 }
+
+/**
+ * The cost of the re-cull after the camera stops: jumps to another part of the board at
+ * `zoom` (the densest near view), then records frame deltas for `ms` while the item layer
+ * mounts the new window. The longest frame is the hitch a person sees when a pan ends.
+ */
+export function measureRecull({ zoom, ms }) {
+  const { view, store } = window.__atelierDebug
+  const ids = store.getItemIds()
+  const target = store.getItem(ids[Math.floor(ids.length / 2)])
+  const { viewport } = view.getState()
+  view.setCamera({ x: target.x - viewport.width / 2 / zoom, y: target.y - viewport.height / 2 / zoom, zoom })
+  return new Promise((resolve) => {
+    const deltas = []
+    let last = 0
+    let start = 0
+    const tick = (now) => {
+      if (last) deltas.push(now - last)
+      else start = now
+      last = now
+      if (now - start < ms) requestAnimationFrame(tick)
+      else resolve(deltas)
+    }
+    requestAnimationFrame(tick)
+  })
+}

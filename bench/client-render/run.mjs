@@ -17,7 +17,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { summarize } from '../lib/stats.mjs'
 import { killStartedServers, REPO_ROOT, startOurs } from '../relay-fanout/servers.mjs'
-import { fitCamera, measureFrames, recordRemoteUpdates, waitForBoard } from './page.mjs'
+import { fitCamera, measureFrames, measureRecull, recordRemoteUpdates, waitForBoard } from './page.mjs'
 import { seed, writeNoteGrid } from './seed.mjs'
 
 const { values: args } = parseArgs({
@@ -91,6 +91,8 @@ async function runSize(browser, n) {
     const fit = await page.evaluate(fitCamera)
     result.fitZoom = round(fit.zoom * 100) / 100
     result.panFit = frames(await page.evaluate(measureFrames, { kind: 'pan', ms, camera: fit }))
+    const recull = await page.evaluate(measureRecull, { zoom: 0.31, ms: 1000 })
+    result.recullMaxFrameMs = round(Math.max(...recull))
     // Back to 100 % at the start so the moved note is on screen, mounted as a full item view.
     await page.evaluate(() => window.__atelierDebug.view.setCamera({ x: -200, y: -200, zoom: 1 }))
     await page.evaluate(recordRemoteUpdates)
@@ -135,13 +137,13 @@ async function main() {
     killStartedServers()
   }
   console.log(
-    '\n| notes | first render ms (board data → drawn) | pan fps (p95 ms) | pan whole board fps (p95 ms) | zoom fps (p95 ms) | remote update ms (median / max) |',
+    '\n| notes | first render ms (board data → drawn) | pan fps (p95 ms) | pan whole board fps (p95 ms) | zoom fps (p95 ms) | remote update ms (median / max) | re-cull frame ms |',
   )
-  console.log('| --- | --- | --- | --- | --- | --- |')
+  console.log('| --- | --- | --- | --- | --- | --- | --- |')
   for (const r of results) {
     const f = (x) => `${x.medianFps} (${x.p95FrameMs})`
     console.log(
-      `| ${r.notes} | ${r.firstRenderMs} (${r.dataToDrawnMs}) | ${f(r.panNear)} | ${f(r.panFit)} at ${Math.round(r.fitZoom * 100)} % | ${f(r.zoom)} | ${r.remoteUpdateMs.median} / ${r.remoteUpdateMs.max} |`,
+      `| ${r.notes} | ${r.firstRenderMs} (${r.dataToDrawnMs}) | ${f(r.panNear)} | ${f(r.panFit)} at ${Math.round(r.fitZoom * 100)} % | ${f(r.zoom)} | ${r.remoteUpdateMs.median} / ${r.remoteUpdateMs.max} | ${r.recullMaxFrameMs} |`,
     )
     if (r.pageErrors.length) console.log(`  page errors: ${r.pageErrors.join('; ')}`)
   }

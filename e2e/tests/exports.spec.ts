@@ -22,8 +22,11 @@ test('a facilitator leaves with the report and the notes as a spreadsheet', asyn
   expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8')
   const rows = (await csv.text()).split('\r\n')
   expect(rows[0]).toBe('\uFEFFframe,text,color,votes,author,x,y')
-  expect(rows.slice(1).filter(Boolean).map((row) => row.split(',')[1])).toEqual(
-    expect.arrayContaining(['Équipe motivée', 'Budget contraint']),
-  )
+  expect(
+    rows
+      .slice(1)
+      .filter(Boolean)
+      .map((row) => row.split(',')[1]),
+  ).toEqual(expect.arrayContaining(['Équipe motivée', 'Budget contraint']))
   await facilitator.close()
 })

@@ -17,9 +17,9 @@ import { wheelCamera } from '../tools/wheel.js'
 import type { BoardSessionModel } from '../ui/session.js'
 import { type CullWindow, cullWindow, idsInWindow, windowCovers } from './culling.js'
 import { drawFarScene, FarCache } from './farScene.js'
+import { drawGrid } from './grid.js'
 import { ItemView } from './ItemView.js'
 import { Overlay } from './Overlay.js'
-import { drawGrid } from './grid.js'
 
 /** How long the camera must be still before the item layer re-culls and the far bitmap is rebuilt. */
 const SETTLE_MS = 120
@@ -41,10 +41,10 @@ function useWindowIds(session: BoardSessionModel, window: CullWindow): readonly 
 }
 
 /**
- * The Konva stage. The camera is applied imperatively (stage position and scale, CSS grid
- * offset): a pan or zoom frame re-renders no React component unless the view leaves the cull
- * window or crosses the far-zoom threshold. Near: one React view per item in the window. Far:
- * one canvas pass over the board, cached as a bitmap per zoom so panning is a single blit.
+ * The Konva stage. The camera is applied imperatively (stage position and scale): a pan or zoom
+ * frame re-renders no React component. Item views are mounted for the cull window, re-culled
+ * once the camera settles; everything else is drawn by the base pass (blocks, or below the far
+ * zoom a bitmap cached per zoom, so panning is a single blit). See docs/canvas.md.
  */
 export function BoardCanvas({ session }: { session: BoardSessionModel }) {
   const { t } = useTranslation()
@@ -81,7 +81,7 @@ export function BoardCanvas({ session }: { session: BoardSessionModel }) {
     return () => window.removeEventListener('resize', onResize)
   }, [view])
 
-  // Camera → stage transform, grid offset and cull window, outside React's render cycle.
+  // Camera → stage transform and cull window, outside React's render cycle.
   useEffect(() => {
     let current = window_
     let settle: ReturnType<typeof setTimeout> | undefined
@@ -246,7 +246,16 @@ export function BoardCanvas({ session }: { session: BoardSessionModel }) {
       onDrop={onDrop}
     >
       <Stage ref={stage} width={viewport.width} height={viewport.height} listening={false}>
+        {/* One layer (one canvas for the browser to composite): grid, items, then the overlay. */}
         <Layer listening={false}>
+          <Shape
+            listening={false}
+            perfectDrawEnabled={false}
+            sceneFunc={(context) => {
+              const { camera: current, viewport: size } = view.getState()
+              drawGrid(context._context, current, size, context.getCanvas().getPixelRatio())
+            }}
+          />
           <Shape
             listening={false}
             perfectDrawEnabled={false}

@@ -13,6 +13,7 @@ import {
 } from '@atelier/shared'
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { hashToken, newBoardId, newToken } from '../access.js'
+import { langOf } from '../language.js'
 import { bearerToken, openLibrary } from '../libraries/access.js'
 import { libraryErrors } from '../libraries/errors.js'
 import { SqliteLibraryStore } from '../libraries/sqlite.js'
@@ -20,7 +21,6 @@ import type { LibraryRecord, LibraryStore } from '../libraries/types.js'
 import { SqliteBoardStore } from '../store/sqlite/store.js'
 import type { BoardStore } from '../store/types.js'
 import { createBoardFromTemplate } from '../templates/boards.js'
-import { langOf } from '../language.js'
 import { parseBody } from '../validation.js'
 
 export interface LibrariesPluginOptions {
