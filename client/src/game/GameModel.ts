@@ -110,10 +110,10 @@ export class GameModel {
     )
     this.snapshot = this.read()
     const doc = this.doc
-    doc.on('update', this.schedule)
+    doc.on('update', this.onSessionUpdate)
     board.connection.awareness.on('change', this.onAwareness)
     this.disposers.push(
-      () => doc.off('update', this.schedule),
+      () => doc.off('update', this.onSessionUpdate),
       board.board.subscribe(this.schedule),
       () => board.connection.awareness.off('change', this.onAwareness),
     )
@@ -424,6 +424,15 @@ export class GameModel {
         templateKitMap(doc).has('gamification') ||
         gameMap(doc).has('settings'),
     }
+  }
+
+  /**
+   * The facilitator's own settings show at once (a controlled input must not snap back for a
+   * frame); everything else waits for the next frame's batch.
+   */
+  private onSessionUpdate = (_update: Uint8Array, origin: unknown): void => {
+    if (origin === SESSION_ORIGIN) this.refresh()
+    else this.schedule()
   }
 
   /** Batches the bursts of changes of a busy board into one recomputation per frame. */
