@@ -92,13 +92,14 @@ export async function startOurs() {
       body: JSON.stringify({ title: 'bench' }),
     })
     if (res.status !== 201) throw new Error(`POST /api/boards → ${res.status} ${await res.text()}`)
-    const board = /** @type {{ id: string, tokens: { facilitator: string } }} */ (await res.json())
+    const board = /** @type {{ id: string, tokens: { participant: string } }} */ (await res.json())
     return {
       kind: 'ours',
       pid: child.pid ?? -1,
       serverUrl: `ws://${HOST}:${port}/sync`,
       room: board.id,
-      params: { token: board.tokens.facilitator },
+      // Participants are who write in a workshop: their updates go through the relay's board rules.
+      params: { token: board.tokens.participant },
       cpuMs: () => cpuMsOf(child.pid),
       stop: cleanUp,
     }

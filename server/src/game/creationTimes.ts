@@ -20,11 +20,22 @@ export function creationTimes(now: () => number): RoomPolicy {
     name: 'creation-times',
     kinds: ['board'],
     beforeClientUpdate(room) {
+      // The old `createdAt` of items the update changes, read from Yjs' events rather than by
+      // copying every item's value before each update.
       const before = new Map<string, unknown>()
-      for (const [id, item] of itemsMap(room.doc)) before.set(id, item.get('createdAt'))
+      const items = itemsMap(room.doc)
+      const remember = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+        for (const event of events) {
+          const change = event.changes.keys.get('createdAt')
+          const id = event.target._item?.parentSub
+          if (change && change.action !== 'add' && event.target._item?.parent === items && id) {
+            if (!before.has(id)) before.set(id, change.oldValue)
+          }
+        }
+      }
+      items.observeDeep(remember)
       return {
         afterTransaction(transaction: Y.Transaction) {
-          const items = itemsMap(room.doc)
           const at = now()
           const fixes: Array<[Y.Map<unknown>, number]> = []
           for (const id of createdItemIds(transaction)) {
@@ -43,7 +54,9 @@ export function creationTimes(now: () => number): RoomPolicy {
             for (const [item, value] of fixes) item.set('createdAt', value)
           }, SERVER_ORIGIN)
         },
-        dispose() {},
+        dispose() {
+          items.unobserveDeep(remember)
+        },
       }
     },
   }

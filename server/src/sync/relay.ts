@@ -82,6 +82,11 @@ export class Relay implements RelayServices {
   private readonly rooms: Rooms
   private readonly connections = new Set<Connection>()
   private readonly policies: RoomPolicy[] = []
+  /**
+   * Session state of boards whose session room is not loaded. A session document only changes
+   * through its loaded room, so an entry stays true until that room opens (which drops it).
+   */
+  private readonly unloadedSessions = new Map<string, SessionState>()
   private readonly pingTimer: NodeJS.Timeout
   private nextConnectionId = 0
 
@@ -109,7 +114,7 @@ export class Relay implements RelayServices {
       role: visitor.role,
     })
     const connection = new Connection(id, ws, visitor, log)
-    const room = this.rooms.open(visitor.target)
+    const room = this.openRoom(visitor.target)
     this.connections.add(connection)
     room.add(connection)
     void room.run(() => greet(room, connection))
@@ -134,7 +139,7 @@ export class Relay implements RelayServices {
   }
 
   async withRoom<T>(target: RoomTarget, task: (room: Room) => T | Promise<T>): Promise<T> {
-    const room = this.rooms.open(target)
+    const room = this.openRoom(target)
     room.hold()
     try {
       const outcome: { done?: { value: T } | { error: unknown } } = {}
@@ -159,13 +164,23 @@ export class Relay implements RelayServices {
       await room.ready
       if (room.isOpen) return readSessionState(room.doc)
     }
+    const cached = this.unloadedSessions.get(boardId)
+    if (cached) return cached
     // Not loaded: the store holds every change the room ever made.
     const doc = await readDocument(this.options.store, roomName(boardId, 'session'))
     try {
-      return readSessionState(doc)
+      const state = readSessionState(doc)
+      // The room may have opened while the store was read: then its state is the one to trust.
+      if (!this.rooms.find({ boardId, kind: 'session' })) this.unloadedSessions.set(boardId, state)
+      return state
     } finally {
       doc.destroy()
     }
+  }
+
+  private openRoom(target: RoomTarget): Room {
+    if (target.kind === 'session') this.unloadedSessions.delete(target.boardId)
+    return this.rooms.open(target)
   }
 
   /** Closes the connections a board's link of one role opened (after that link was replaced). */

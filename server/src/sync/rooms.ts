@@ -159,14 +159,23 @@ export class Room {
     }
   }
 
+  /**
+   * Everything one task changed (a client's update and the relay's corrections of it) is stored as
+   * one log entry and reaches each peer as one message; the sender only gets what it did not send.
+   */
   private async storeAndForward(): Promise<void> {
-    while (this.pending.length > 0) {
-      const { update, origin } = this.pending[0] as PendingUpdate
-      this.lastSeq = await this.options.store.appendUpdate(this.name, update)
-      this.pending.shift()
-      this.logLength++
-      const message = updateMessage(update)
-      for (const connection of this.connections) if (connection !== origin) connection.send(message)
+    const batch = this.pending
+    if (batch.length === 0) return
+    const merged =
+      batch.length === 1 ? (batch[0] as PendingUpdate).update : Y.mergeUpdates(batch.map((p) => p.update))
+    this.lastSeq = await this.options.store.appendUpdate(this.name, merged)
+    this.pending = []
+    this.logLength++
+    const everything = updateMessage(merged)
+    for (const connection of this.connections) {
+      const rest = batch.filter((p) => p.origin !== connection)
+      if (rest.length === batch.length) connection.send(everything)
+      else if (rest.length > 0) connection.send(updateMessage(Y.mergeUpdates(rest.map((p) => p.update))))
     }
     if (this.logLength >= this.options.compactAfter) this.scheduleCompaction()
   }
