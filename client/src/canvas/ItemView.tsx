@@ -1,4 +1,4 @@
-import { fitFontSize, type ItemSnapshot, NOTE_TEXT_COLOR } from '@atelier/shared'
+import { type ItemSnapshot, NOTE_TEXT_COLOR } from '@atelier/shared'
 import { memo, useEffect, useState } from 'react'
 import { Arrow, Ellipse, Group, Image as KonvaImage, Line, Rect, Text } from 'react-konva'
 import type { BoardStore } from '../store/BoardStore.js'
@@ -7,6 +7,7 @@ import { useItem, useView } from '../store/hooks.js'
 import type { ViewStore } from '../store/ViewStore.js'
 import { loadImage } from './images.js'
 import { LockBadge } from './LockBadge.js'
+import { noteFontSize } from './noteText.js'
 import {
   CONNECTOR_COLOR,
   FRAME_FILL,
@@ -75,11 +76,8 @@ function BoxView({ item, lifted, editing }: { item: ItemSnapshot; lifted: boolea
   const isShape = item.type === 'shape'
   const tags = item.tags ?? []
   const tagRow = tags.length > 0 && isNote ? 26 : 0
-  const fontSize = fitFontSize(text, item.w, item.h - tagRow, {
-    padding: NOTE_PADDING,
-    lineHeight: NOTE_LINE_HEIGHT,
-    maxFontSize: item.type === 'text' ? 32 : 28,
-  })
+  const fontSize = noteFontSize(text, item.type, item.w, item.h - tagRow)
+
   return (
     <Rotated item={item}>
       {isNote && (

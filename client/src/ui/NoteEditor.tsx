@@ -1,7 +1,8 @@
-import { boardToScreen, fitFontSize, itemText, NOTE_TEXT_COLOR } from '@atelier/shared'
+import { boardToScreen, itemText, NOTE_TEXT_COLOR } from '@atelier/shared'
 import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
+import { noteFontSize } from '../canvas/noteText.js'
 import { NOTE_FONT_FAMILY, NOTE_LINE_HEIGHT, NOTE_PADDING, NOTE_RADIUS } from '../canvas/theme.js'
 import { transformIndex } from '../lib/textDelta.js'
 import { useItem, useView } from '../store/hooks.js'
@@ -115,11 +116,8 @@ function TextEditor({ id, session }: { id: string; session: BoardSessionModel })
     )
   }
   const isShape = item.type === 'shape'
-  const fontSize = fitFontSize(value, item.w, item.h, {
-    padding: NOTE_PADDING,
-    lineHeight: NOTE_LINE_HEIGHT,
-    maxFontSize: item.type === 'text' ? 32 : 28,
-  })
+  const fontSize = noteFontSize(value, item.type, item.w, item.h)
+
   return (
     <textarea
       ref={area as React.RefObject<HTMLTextAreaElement>}
