@@ -1,18 +1,12 @@
 import { expect, test } from '@playwright/test'
-import { BoardPage } from '../fixtures/board.js'
-import { Facilitation } from '../fixtures/facilitation.js'
+import { Facilitation, facilitatorAndTwoParticipants } from '../fixtures/facilitation.js'
 
 test('a facilitator runs a session with two participants', async ({ browser }, testInfo) => {
-  const facilitatorBoard = await BoardPage.open(browser)
-  await facilitatorBoard.createBoard('Atelier idéation — Lab 06')
-  await facilitatorBoard.joinAs('Camille')
-  const { participant: link } = await facilitatorBoard.shareLinks()
-  const yanisBoard = await BoardPage.open(browser)
-  await yanisBoard.page.goto(link)
-  await yanisBoard.joinAs('Yanis')
-  const inesBoard = await BoardPage.open(browser)
-  await inesBoard.page.goto(link)
-  await inesBoard.joinAs('Inès')
+  const {
+    facilitator: facilitatorBoard,
+    yanis: yanisBoard,
+    ines: inesBoard,
+  } = await facilitatorAndTwoParticipants(browser, 'Atelier idéation — Lab 06')
   const facilitator = new Facilitation(facilitatorBoard)
   const yanis = new Facilitation(yanisBoard)
   const ines = new Facilitation(inesBoard)

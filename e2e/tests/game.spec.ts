@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { BoardPage } from '../fixtures/board.js'
+import { facilitatorAndTwoParticipants } from '../fixtures/facilitation.js'
 import { createBoardFromTemplate, Game } from '../fixtures/game.js'
 
 test('two teams play a one-minute idea sprint; leaderboard and podium show the winner', async ({
@@ -7,16 +8,11 @@ test('two teams play a one-minute idea sprint; leaderboard and podium show the w
 }, testInfo) => {
   // Three browsers and a sprint: more than the suite's default minute.
   test.setTimeout(150_000)
-  const facilitatorBoard = await BoardPage.open(browser)
-  await facilitatorBoard.createBoard('Serious game — Lab 06')
-  await facilitatorBoard.joinAs('Camille')
-  const { participant: link } = await facilitatorBoard.shareLinks()
-  const yanisBoard = await BoardPage.open(browser)
-  await yanisBoard.page.goto(link)
-  await yanisBoard.joinAs('Yanis')
-  const inesBoard = await BoardPage.open(browser)
-  await inesBoard.page.goto(link)
-  await inesBoard.joinAs('Inès')
+  const {
+    facilitator: facilitatorBoard,
+    yanis: yanisBoard,
+    ines: inesBoard,
+  } = await facilitatorAndTwoParticipants(browser, 'Serious game — Lab 06')
   const facilitator = new Game(facilitatorBoard)
   const yanis = new Game(yanisBoard)
   const ines = new Game(inesBoard)

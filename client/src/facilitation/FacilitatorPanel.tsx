@@ -27,7 +27,7 @@ export function FacilitatorPanel({ model }: { model: FacilitationModel }) {
   }
   return (
     <aside
-      className="facilitator-panel"
+      className="facilitator-panel floating-panel"
       aria-label={t('facilitation.panel.title')}
       data-testid="facilitator-panel"
     >

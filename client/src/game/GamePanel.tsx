@@ -63,7 +63,7 @@ export function GamePanel({ game }: { game: GameModel }) {
     )
   }
   return (
-    <section className="game-panel" aria-labelledby={`${id}-title`} data-testid="game-panel">
+    <section className="game-panel floating-panel" aria-labelledby={`${id}-title`} data-testid="game-panel">
       <header className="game-panel-header">
         <h2 id={`${id}-title`}>
           <TrophyIcon /> {t('game.title')}

@@ -8,9 +8,8 @@ import {
   type Size,
 } from '@atelier/shared'
 
-export const TOOL_IDS = [
-  'select',
-  'hand',
+/** Tools that write: an observer's pointer always selects. */
+export const WRITING_TOOL_IDS = [
   'note',
   'text',
   'rectangle',
@@ -21,6 +20,7 @@ export const TOOL_IDS = [
   'pen',
   'highlighter',
 ] as const
+export const TOOL_IDS = ['select', 'hand', ...WRITING_TOOL_IDS] as const
 export type ToolId = (typeof TOOL_IDS)[number]
 
 /** A drag in progress: notes render offset by (dx, dy) until the drop commits one transaction. */

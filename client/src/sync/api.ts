@@ -10,8 +10,9 @@ export class ApiError extends Error {
   }
 }
 
-async function readJson<T>(response: Response): Promise<T> {
-  const body: unknown = await response.json().catch(() => null)
+/** The JSON body of an API response (null when there is none); an ApiError with the server's message if not ok. */
+export async function readJson<T>(response: Response): Promise<T> {
+  const body: unknown = response.status === 204 ? null : await response.json().catch(() => null)
   if (!response.ok) {
     const message =
       body && typeof body === 'object' && 'error' in body && typeof body.error === 'string'

@@ -6,21 +6,12 @@ import type {
   Template,
   TemplateSummary,
 } from '@atelier/shared'
-import { ApiError } from '../sync/api.js'
+import { readJson } from '../sync/api.js'
 
 /** Calls of the templates and libraries API (docs/api.md). */
 
 async function call<T>(url: string, init: RequestInit = {}): Promise<T> {
-  const response = await fetch(url, { referrerPolicy: 'no-referrer', ...init })
-  const body: unknown = response.status === 204 ? null : await response.json().catch(() => null)
-  if (!response.ok) {
-    const message =
-      body && typeof body === 'object' && 'error' in body && typeof body.error === 'string'
-        ? body.error
-        : response.statusText
-    throw new ApiError(response.status, message)
-  }
-  return body as T
+  return readJson<T>(await fetch(url, { referrerPolicy: 'no-referrer', ...init }))
 }
 
 const json = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({

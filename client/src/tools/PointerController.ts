@@ -1,7 +1,7 @@
 import { type Camera, clampZoom, type Point, panBy, screenToBoard, zoomAt } from '@atelier/shared'
 import type { CommandRegistry } from '../commands/registry.js'
 import type { CommandContext } from '../commands/types.js'
-import type { ToolId } from '../store/ViewStore.js'
+import { type ToolId, WRITING_TOOL_IDS } from '../store/ViewStore.js'
 import { BoxTool, ConnectorTool, DrawTool, HIGHLIGHTER, PEN, PlaceTool } from './CreateTools.js'
 import { SelectTool } from './SelectTool.js'
 import type { Tool, ToolEnv, ToolPointer } from './types.js'
@@ -18,17 +18,7 @@ export interface PointerInput {
 export type PointerState = 'idle' | 'panning' | 'pinching' | string
 
 /** Tools that write: an observer's pointer always selects. */
-const WRITING_TOOLS: ReadonlySet<ToolId> = new Set([
-  'note',
-  'text',
-  'rectangle',
-  'ellipse',
-  'diamond',
-  'frame',
-  'connector',
-  'pen',
-  'highlighter',
-])
+const WRITING_TOOLS: ReadonlySet<ToolId> = new Set(WRITING_TOOL_IDS)
 
 /**
  * Routes pointer events: panning (middle button, space held, hand tool, touch on empty space)

@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useView } from '../store/hooks.js'
 import { selectionBounds } from '../store/selection.js'
 import { CommandButton } from './CommandButton.js'
-import { DiamondIcon, EllipseIcon, LockIcon, RectangleIcon } from './canvasIcons.js'
-import { TrashIcon } from './icons.js'
+import { DiamondIcon, EllipseIcon, LockIcon, RectangleIcon, TrashIcon } from './icons.js'
 import type { BoardSessionModel } from './session.js'
 
 const SHAPE_ICONS = { rectangle: <RectangleIcon />, ellipse: <EllipseIcon />, diamond: <DiamondIcon /> }

@@ -8,16 +8,22 @@ import {
   ConnectorIcon,
   DiamondIcon,
   EllipseIcon,
+  FitIcon,
   FrameIcon,
   HandIcon,
   HighlighterIcon,
   KeyboardIcon,
+  MinusIcon,
+  NoteIcon,
   PenIcon,
+  PlusIcon,
   RectangleIcon,
+  RedoIcon,
   SearchIcon,
+  SelectIcon,
   TextIcon,
-} from './canvasIcons.js'
-import { FitIcon, MinusIcon, NoteIcon, PlusIcon, RedoIcon, SelectIcon, UndoIcon } from './icons.js'
+  UndoIcon,
+} from './icons.js'
 import type { BoardSessionModel } from './session.js'
 
 const TOOLS: { tool: ToolId; icon: ReactNode; write: boolean }[] = [

@@ -1,6 +1,6 @@
 import type { ReactNode, SVGProps } from 'react'
 
-/** Inline icons (no icon font, no CDN). Decorative: the button around each carries the label. */
+/** Inline interface and tool icons (no icon font, no CDN). Decorative: the button around each carries the label. */
 function Icon({ children, ...props }: SVGProps<SVGSVGElement> & { children: ReactNode }) {
   return (
     <svg
@@ -85,6 +85,79 @@ export const EyeIcon = () => (
   <Icon>
     <path d="M2 12s3.5-7 10-7 10 7 10 7-3.5 7-10 7S2 12 2 12z" />
     <circle cx="12" cy="12" r="3" />
+  </Icon>
+)
+export const HandIcon = () => (
+  <Icon>
+    <path d="M8 13V5.5a1.5 1.5 0 0 1 3 0V11M11 10V4.5a1.5 1.5 0 0 1 3 0V11M14 10.5V6a1.5 1.5 0 0 1 3 0v7.5a6.5 6.5 0 0 1-6.5 6.5h-.7a6 6 0 0 1-4.7-2.3L3.6 15.6a1.5 1.5 0 0 1 2.3-1.9L8 16" />
+  </Icon>
+)
+export const TextIcon = () => (
+  <Icon>
+    <path d="M5 6V4h14v2M12 4v16M9 20h6" />
+  </Icon>
+)
+export const RectangleIcon = () => (
+  <Icon>
+    <rect x="4" y="6" width="16" height="12" rx="2" />
+  </Icon>
+)
+export const EllipseIcon = () => (
+  <Icon>
+    <ellipse cx="12" cy="12" rx="8.5" ry="6.5" />
+  </Icon>
+)
+export const DiamondIcon = () => (
+  <Icon>
+    <path d="M12 3.5l8.5 8.5-8.5 8.5L3.5 12z" />
+  </Icon>
+)
+export const FrameIcon = () => (
+  <Icon>
+    <path d="M7 3v18M17 3v18M3 7h18M3 17h18" />
+  </Icon>
+)
+export const ConnectorIcon = () => (
+  <Icon>
+    <path d="M5 19L19 5M11 5h8v8" />
+  </Icon>
+)
+export const PenIcon = () => (
+  <Icon>
+    <path d="M4 20l1-4L16.5 4.5a2.1 2.1 0 0 1 3 3L8 19zM14.5 6.5l3 3" />
+  </Icon>
+)
+export const HighlighterIcon = () => (
+  <Icon>
+    <path d="M9 15l-3 3v2h5l2-2M9 15l7.5-10.5a2 2 0 0 1 3 0l.5.5a2 2 0 0 1 0 3L13 18M9 15l4 3" />
+  </Icon>
+)
+export const SearchIcon = () => (
+  <Icon>
+    <circle cx="11" cy="11" r="6.5" />
+    <path d="M20 20l-4.2-4.2" />
+  </Icon>
+)
+export const KeyboardIcon = () => (
+  <Icon>
+    <rect x="2.5" y="6" width="19" height="12" rx="2" />
+    <path d="M6 10h.01M10 10h.01M14 10h.01M18 10h.01M7 14h10" />
+  </Icon>
+)
+export const CommandIcon = () => (
+  <Icon>
+    <path d="M9 6a3 3 0 1 0-3 3h12a3 3 0 1 0-3-3v12a3 3 0 1 0 3-3H6a3 3 0 1 0 3 3z" />
+  </Icon>
+)
+export const LockIcon = () => (
+  <Icon>
+    <rect x="5" y="11" width="14" height="9" rx="2" />
+    <path d="M8 11V8a4 4 0 0 1 8 0v3" />
+  </Icon>
+)
+export const MapIcon = () => (
+  <Icon>
+    <path d="M9 4L3 6.5v13.5l6-2.5 6 2.5 6-2.5V4l-6 2.5zM9 4v13.5M15 6.5V20" />
   </Icon>
 )
 export const LogoMark = () => (

@@ -19,7 +19,11 @@ export function ResultsCard({ model }: { model: FacilitationModel }) {
         {announce}
       </p>
       {round?.results && dismissed !== round.id && (
-        <section className="results-card" aria-labelledby="results-title" data-testid="results-card">
+        <section
+          className="results-card floating-panel"
+          aria-labelledby="results-title"
+          data-testid="results-card"
+        >
           <header className="panel-header">
             <h2 id="results-title">
               {t('voting.resultsOf', { title: round.title || t('voting.untitled') })}
