@@ -4,7 +4,7 @@ import { assignColor, initials, PERSON_COLORS } from '../presence/palette.js'
 import { readPresence } from '../presence/types.js'
 import { deriveStatus } from '../sync/status.js'
 import { boardLink, parseRoute } from './links.js'
-import { type KeyValueStore, readRecent, rememberBoard } from './storage.js'
+import { type KeyValueStore, readRecent, rememberBoard, replaceRecentToken } from './storage.js'
 import { transformIndex } from './textDelta.js'
 
 function memoryStore(): KeyValueStore {
@@ -41,6 +41,19 @@ describe('recent boards', () => {
     const list = readRecent(store)
     expect(list.map((b) => b.id)).toEqual(['a', 'b'])
     expect(list[0]).toMatchObject({ role: 'facilitator', token: 'f', tokens, title: 'A2' })
+  })
+  it('records a replaced link on the board this browser created, and only there', () => {
+    const store = memoryStore()
+    const tokens = { facilitator: 'f', participant: 'p', observer: 'o' }
+    rememberBoard(store, { id: 'a', title: 'A', role: 'facilitator', token: 'f', tokens }, 1)
+    rememberBoard(store, { id: 'b', title: 'B', role: 'participant', token: 'p2' }, 2)
+    expect(replaceRecentToken(store, 'a', 'participant', 'p-new')).toEqual({
+      ...tokens,
+      participant: 'p-new',
+    })
+    expect(readRecent(store).find((b) => b.id === 'a')?.tokens?.participant).toBe('p-new')
+    expect(replaceRecentToken(store, 'b', 'participant', 'x')).toBeUndefined()
+    expect(replaceRecentToken(store, 'missing', 'observer', 'x')).toBeUndefined()
   })
   it('survives corrupt storage', () => {
     const store = memoryStore()

@@ -65,6 +65,21 @@ export function rememberBoard(
   return next
 }
 
+/** Records a replaced link's new token on the board this browser created; returns the new tokens. */
+export function replaceRecentToken(
+  store: KeyValueStore,
+  id: string,
+  role: Role,
+  token: string,
+): Record<Role, string> | undefined {
+  const list = readRecent(store)
+  const entry = list.find((b) => b.id === id)
+  if (!entry?.tokens) return undefined
+  entry.tokens = { ...entry.tokens, [role]: token }
+  store.setItem(KEYS.recent, JSON.stringify(list))
+  return entry.tokens
+}
+
 export function findRecent(store: KeyValueStore, id: string): RecentBoard | undefined {
   return readRecent(store).find((b) => b.id === id)
 }

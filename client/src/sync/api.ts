@@ -42,3 +42,20 @@ export async function fetchAccess(boardId: string, token: string): Promise<Board
   )
   return readJson<BoardAccess>(response)
 }
+
+/**
+ * Replaces a board's participant or observer link (facilitator token): the old link stops working
+ * and the people connected with it are disconnected. Resolves with the new token.
+ */
+export async function replaceLink(
+  boardId: string,
+  facilitatorToken: string,
+  role: 'participant' | 'observer',
+): Promise<string> {
+  const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/tokens/${role}/rotate`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${facilitatorToken}` },
+  })
+  const { token } = await readJson<{ token: string }>(response)
+  return token
+}

@@ -137,7 +137,13 @@ function BoardScreen({ session, access }: { session: BoardSessionModel; access: 
         </p>
       )}
       {!joined && <JoinDialog onJoin={() => setJoined(true)} />}
-      {shareOpen && <ShareDialog boardId={session.connection.boardId} onClose={() => setShareOpen(false)} />}
+      {shareOpen && (
+        <ShareDialog
+          boardId={session.connection.boardId}
+          token={session.connection.token}
+          onClose={() => setShareOpen(false)}
+        />
+      )}
     </div>
   )
 }

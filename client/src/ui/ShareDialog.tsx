@@ -2,7 +2,8 @@ import QRCode from 'qrcode'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { boardLink } from '../lib/links.js'
-import { findRecent } from '../lib/storage.js'
+import { findRecent, replaceRecentToken } from '../lib/storage.js'
+import { replaceLink } from '../sync/api.js'
 import { CloseIcon, CopyIcon } from './icons.js'
 import { Modal } from './Modal.js'
 import { showToast } from './toasts.js'
@@ -13,12 +14,15 @@ function LinkField({
   help,
   value,
   testId,
+  onReplace,
 }: {
   id: string
   label: string
   help: string
   value: string
   testId: string
+  /** Replaces the link; the dialog asks for confirmation first. */
+  onReplace: () => void
 }) {
   const { t } = useTranslation()
   const copy = async () => {
@@ -52,13 +56,30 @@ function LinkField({
           <span>{t('share.copy')}</span>
         </button>
       </div>
+      <button
+        type="button"
+        className="link-button small"
+        onClick={onReplace}
+        data-testid={`${testId}-replace`}
+      >
+        {t('share.replace')}
+      </button>
     </div>
   )
 }
 
-export function ShareDialog({ boardId, onClose }: { boardId: string; onClose: () => void }) {
+export function ShareDialog({
+  boardId,
+  token,
+  onClose,
+}: {
+  boardId: string
+  /** This facilitator's own token, which authorises replacing the other links. */
+  token: string
+  onClose: () => void
+}) {
   const { t } = useTranslation()
-  const tokens = findRecent(localStorage, boardId)?.tokens
+  const [tokens, setTokens] = useState(() => findRecent(localStorage, boardId)?.tokens)
   const origin = window.location.origin
   const participant = tokens ? boardLink(origin, boardId, tokens.participant) : null
   const observer = tokens ? boardLink(origin, boardId, tokens.observer) : null
@@ -71,6 +92,20 @@ export function ShareDialog({ boardId, onClose }: { boardId: string; onClose: ()
       .then(setQr)
       .catch((error: unknown) => showToast('error', String(error)))
   }, [participant])
+
+  const replace = async (role: 'participant' | 'observer') => {
+    if (!window.confirm(t(`share.replaceConfirm.${role}`))) return
+    try {
+      const next = await replaceLink(boardId, token, role)
+      setTokens(replaceRecentToken(localStorage, boardId, role, next))
+      showToast('info', t('share.replaced'))
+    } catch (error) {
+      showToast(
+        'error',
+        t('share.replaceFailed', { reason: error instanceof Error ? error.message : String(error) }),
+      )
+    }
+  }
 
   return (
     <Modal labelledBy="share-title" onClose={onClose} testId="share-dialog">
@@ -90,6 +125,7 @@ export function ShareDialog({ boardId, onClose }: { boardId: string; onClose: ()
                 label={t('share.participant')}
                 help={t('share.participantHelp')}
                 value={participant}
+                onReplace={() => void replace('participant')}
               />
               <LinkField
                 id="share-observer"
@@ -97,6 +133,7 @@ export function ShareDialog({ boardId, onClose }: { boardId: string; onClose: ()
                 label={t('share.observer')}
                 help={t('share.observerHelp')}
                 value={observer}
+                onReplace={() => void replace('observer')}
               />
               <p className="note-box">{t('share.facilitatorNote')}</p>
             </div>
