@@ -64,6 +64,14 @@ test('a lab runs Lewin’s template, saves a frame to its library and reuses it'
   await expect.poll(async () => (await theirs.frames()).map((f) => f.title)).toEqual(['2. Transition'])
   const notes = (await colleague.notes()).map((n) => n.text)
   expect(notes).toContain('Apprentissage de nouveaux modes de fonctionnement')
+  // The steps of the run-sheet that take place on that column were saved with it.
+  const transition = frames.find((f) => f.title === '2. Transition')?.id
+  const reused = theirs.boardLink()
+  const reusedAgenda = await readSessionAgenda(baseURL as string, reused.boardId, reused.token)
+  expect(reusedAgenda.map((s) => s.title)).toEqual(
+    agenda.filter((s) => s.frameId === transition).map((s) => s.title),
+  )
+  expect(reusedAgenda.length).toBeGreaterThan(0)
 
   await colleague.close()
   await facilitator.close()

@@ -17,6 +17,7 @@ import type { BoardSessionModel } from '../ui/session.js'
 import { showToast } from '../ui/toasts.js'
 import { saveToLibrary } from './api.js'
 import { downloadTemplate } from './files.js'
+import { readSessionAgenda } from './insert.js'
 import { readLibraries } from './libraries.js'
 
 const DOWNLOAD = 'download'
@@ -80,6 +81,15 @@ export function SaveTemplateDialog({
     }
     setBusy(true)
     try {
+      const { boardId, token } = session.connection
+      const agenda = await readSessionAgenda(boardId, token).catch((error: unknown) => {
+        // The layout is worth saving even when the run-sheet cannot be read: say what is missing.
+        showToast(
+          'error',
+          t('templates.save.noAgenda', { reason: error instanceof Error ? error.message : String(error) }),
+        )
+        return []
+      })
       const template = captureTemplate(items, {
         id: templateIdFrom(title),
         title,
@@ -90,6 +100,7 @@ export function SaveTemplateDialog({
         ...(library ? { lab: library.name } : {}),
         ...(scope ? { frameId: scope } : {}),
         untitledFrame: t('templates.save.untitledFrame', { lng: language }),
+        agenda,
       })
       await store(template, false)
     } catch (error) {

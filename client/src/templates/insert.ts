@@ -1,10 +1,12 @@
 import {
+  type AgendaStep,
   applyExpansion,
   centerOf,
   expandTemplate,
   fitCamera,
   type Lang,
   originCentredOn,
+  readAgenda,
   roomName,
   SYNC_PREFIX,
   seedSession,
@@ -45,32 +47,47 @@ function wsOrigin(): string {
 const SESSION_TIMEOUT_MS = 10_000
 
 /**
- * Appends an inserted template's agenda and decks to the board's session document. The board
- * screen does not hold the session document, so this opens it for the one write (the relay
- * accepts it from facilitator links only) and closes it once the update has left.
+ * Runs `task` on the board's session document once it has synced, then closes it once what the
+ * task wrote has left. The board screen does not hold the session document, so the templates
+ * feature opens it for one read or one write (the relay accepts writes from facilitator links only).
  */
-export function appendToSession(boardId: string, token: string, expansion: TemplateExpansion): Promise<void> {
+function withSessionDoc<T>(boardId: string, token: string, task: (doc: Y.Doc) => T): Promise<T> {
   const doc = new Y.Doc()
   const provider = new WebsocketProvider(`${wsOrigin()}${SYNC_PREFIX}`, roomName(boardId, 'session'), doc, {
     params: { token },
     disableBc: true,
   })
-  return new Promise<void>((resolve, reject) => {
+  return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => finish(new Error('session document unreachable')), SESSION_TIMEOUT_MS)
-    const finish = (error?: Error) => {
+    const finish = (outcome: { value: T } | Error) => {
       clearTimeout(timer)
       provider.destroy()
       doc.destroy()
-      if (error) reject(error)
-      else resolve()
+      if (outcome instanceof Error) reject(outcome)
+      else resolve(outcome.value)
     }
-    const flushed = () => {
-      if ((provider.ws?.bufferedAmount ?? 0) === 0) finish()
-      else setTimeout(flushed, 20)
+    const flushed = (value: T) => {
+      if ((provider.ws?.bufferedAmount ?? 0) === 0) finish({ value })
+      else setTimeout(() => flushed(value), 20)
     }
     provider.once('sync', () => {
-      seedSession(doc, expansion, { append: true })
-      flushed()
+      try {
+        flushed(task(doc))
+      } catch (error) {
+        finish(error instanceof Error ? error : new Error(String(error)))
+      }
     })
   })
+}
+
+/** Appends an inserted template's agenda and decks to the board's session document. */
+export function appendToSession(boardId: string, token: string, expansion: TemplateExpansion): Promise<void> {
+  return withSessionDoc(boardId, token, (doc) => {
+    seedSession(doc, expansion, { append: true })
+  })
+}
+
+/** The board's agenda, so that saving the board as a template keeps its run-sheet. */
+export function readSessionAgenda(boardId: string, token: string): Promise<AgendaStep[]> {
+  return withSessionDoc(boardId, token, readAgenda)
 }

@@ -94,4 +94,31 @@ describe('captureTemplate', () => {
     expect(saved.items).toHaveLength(lewin.items.length)
     expect(parseTemplate(JSON.parse(serializeTemplate(saved)))).toEqual(saved)
   })
+
+  it('keeps the agenda steps of the frames it saves, pointing at the saved frames', () => {
+    const lewin = builtinTemplate('lewin-change')
+    if (!lewin) throw new Error('no lewin')
+    const doc = new Y.Doc()
+    const expansion = expandTemplate(lewin, { origin: { x: 0, y: 0 }, lang: 'fr' })
+    applyExpansion(doc, expansion)
+    const whole = captureTemplate(readItems(doc), { ...OPTIONS, agenda: expansion.agenda })
+    expect(whole.agenda.map((step) => [step.title.fr, step.durationMinutes, step.mode])).toEqual(
+      lewin.agenda.map((step) => [step.title.fr, step.durationMinutes, step.mode]),
+    )
+    const frameTitle = (id: string) => whole.frames.find((frame) => frame.id === id)?.title.fr
+    expect(whole.agenda.map((step) => frameTitle(step.frameId))).toEqual(
+      lewin.agenda.map((step) => lewin.frames.find((frame) => frame.id === step.frameId)?.title.fr),
+    )
+    expect(whole.durationMinutes).toBe(lewin.agenda.reduce((sum, step) => sum + step.durationMinutes, 0))
+
+    const first = expansion.agenda[0]
+    if (!first?.frameId) throw new Error('no first step')
+    const one = captureTemplate(readItems(doc), {
+      ...OPTIONS,
+      frameId: first.frameId,
+      agenda: expansion.agenda,
+    })
+    expect(one.agenda.every((step) => step.frameId === one.frames[0]?.id)).toBe(true)
+    expect(one.agenda.length).toBeLessThan(whole.agenda.length)
+  })
 })

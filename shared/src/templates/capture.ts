@@ -1,6 +1,7 @@
 import { containingFrame } from '../geometry/containment.js'
 import { boundsOf, type Rect } from '../geometry/rect.js'
 import type { ItemSnapshot } from '../schema/types.js'
+import type { AgendaStep } from '../session/types.js'
 import {
   type Lang,
   type LocalizedText,
@@ -27,6 +28,8 @@ export interface CaptureOptions {
   frameId?: string
   /** Title of a frame that has none, and of the frame wrapping a board that has no frame. */
   untitledFrame: string
+  /** The board's agenda (session document): steps on captured frames are saved with them. */
+  agenda?: readonly AgendaStep[]
 }
 
 /** Items a template can hold: strokes and images stay on their board. */
@@ -141,6 +144,24 @@ export function captureTemplate(items: readonly ItemSnapshot[], options: Capture
     }
   })
 
+  // Steps that bring everyone to a captured frame travel with it; the others stay on their board.
+  const templateAgenda: NonNullable<TemplateInput['agenda']> = (options.agenda ?? [])
+    .filter((step) => step.frameId !== undefined && localIds.has(step.frameId) && !wrap)
+    .map((step, index) => {
+      const locked = (step.lockFrameIds ?? []).flatMap((id) => localIds.get(id) ?? [])
+      return {
+        id: `step-${index + 1}`,
+        title: text(step.title, TEMPLATE_LIMITS.title),
+        instructions: both(clip(step.instructions.trim() || step.title.trim(), TEMPLATE_LIMITS.text)),
+        durationMinutes: step.durationMinutes,
+        frameId: localIds.get(step.frameId as string) as string,
+        mode: step.mode,
+        ...(step.vote ? { vote: step.vote } : {}),
+        ...(locked.length > 0 ? { lockFrames: locked } : {}),
+      }
+    })
+  const agendaMinutes = templateAgenda.reduce((sum, step) => sum + step.durationMinutes, 0)
+
   const title = clip(options.title.trim(), TEMPLATE_LIMITS.title)
   const description = clip(options.description.trim() || title, TEMPLATE_LIMITS.text)
   return parseTemplate({
@@ -156,8 +177,9 @@ export function captureTemplate(items: readonly ItemSnapshot[], options: Capture
     version: '1.0.0',
     facilitation: both(description),
     participants: { min: 1, max: 50 },
-    durationMinutes: 60,
+    durationMinutes: agendaMinutes > 0 ? agendaMinutes : 60,
     frames: templateFrames,
     items: templateItems,
+    ...(templateAgenda.length > 0 ? { agenda: templateAgenda } : {}),
   } satisfies TemplateInput)
 }
