@@ -41,12 +41,15 @@ export class ImageFiles {
   /** The image's bytes and type, or null when this board has no such image. */
   async read(boardId: string, id: string): Promise<{ bytes: Buffer; type: ImageMimeType } | null> {
     if (!BOARD_ID_PATTERN.test(boardId) || !isImageId(id)) return null
+    let bytes: Buffer
     try {
-      const bytes = await fs.readFile(this.file(boardId, id))
-      const type = detectImageType(bytes)
-      return type ? { bytes, type } : null
-    } catch {
-      return null
+      bytes = await fs.readFile(this.file(boardId, id))
+    } catch (error) {
+      // Only a missing file means "no such image"; a disk or permission error must surface.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+      throw error
     }
+    const type = detectImageType(bytes)
+    return type ? { bytes, type } : null
   }
 }
