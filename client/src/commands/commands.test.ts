@@ -1,5 +1,5 @@
 import { createItem, itemsMap, itemText, readItems } from '@atelier/shared'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { TOOL_IDS } from '../store/ViewStore.js'
 import { TestEditor } from '../tools/TestEditor.js'
@@ -63,7 +63,7 @@ describe('command registry', () => {
     const seen = new Map<string, string>()
     for (const command of registry.list()) {
       for (const s of command.shortcuts ?? []) {
-        const id = JSON.stringify([s.key?.toLowerCase(), s.code, !!s.mod, s.shift])
+        const id = JSON.stringify([s.key?.toLowerCase(), s.code, !!s.mod, s.shift, !!s.alt])
         expect(seen.get(id), `${command.id} and ${seen.get(id)}`).toBeUndefined()
         seen.set(id, command.id)
       }
@@ -81,6 +81,42 @@ describe('command registry', () => {
     const registry = createRegistry([extra])
     expect(registry.has('startTimer')).toBe(true)
     expect(() => createRegistry([{ ...extra, id: 'undo' }])).toThrow(/duplicate/)
+  })
+
+  it('registers commands later, refuses taken ids whole, and unregisters them', () => {
+    const registry = createRegistry()
+    const listener = vi.fn()
+    registry.subscribe(listener)
+    const before = registry.list()
+    const timer: Command = {
+      id: 'timer.toggle',
+      labelKey: 'facilitation.commands.timerToggle',
+      group: 'facilitation',
+      shortcuts: [{ code: 'KeyT', alt: true }],
+      enabled: () => true,
+      run: vi.fn(),
+    }
+    const unregister = registry.register([timer])
+    expect(listener).toHaveBeenCalledTimes(1)
+    expect(registry.list()).not.toBe(before)
+    expect(registry.list().at(-1)).toBe(timer)
+    expect(registry.forKey({ ...key('†'), code: 'KeyT', altKey: true })).toBe(timer)
+    expect(registry.forKey({ ...key('t'), code: 'KeyT' })?.id).toBe('textTool')
+
+    const again = { ...timer, id: 'other' }
+    expect(() => registry.register([again, timer])).toThrow('duplicate command id: timer.toggle')
+    expect(() => registry.register([again, again])).toThrow('duplicate command id: other')
+    expect(registry.has('other')).toBe(false)
+
+    unregister()
+    expect(registry.has('timer.toggle')).toBe(false)
+    expect(registry.list()).toEqual(before)
+    expect(listener).toHaveBeenCalledTimes(2)
+    // A second call must not remove a command registered again under the same id since.
+    const reregister = registry.register([{ ...timer }])
+    unregister()
+    expect(registry.has('timer.toggle')).toBe(true)
+    reregister()
   })
 
   it('maps keys to commands, leaving clipboard keys to the browser', () => {

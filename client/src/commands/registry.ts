@@ -29,11 +29,40 @@ export type CommandId = string
  */
 export class CommandRegistry {
   private readonly byId = new Map<string, Command>()
+  /** Rebuilt on every change, so `list()` is a stable snapshot React can subscribe to. */
+  private commands: readonly Command[] = []
+  private readonly listeners = new Set<() => void>()
 
   constructor(commands: Iterable<Command>) {
-    for (const command of commands) {
-      if (this.byId.has(command.id)) throw new Error(`duplicate command id: ${command.id}`)
-      this.byId.set(command.id, command)
+    this.register([...commands])
+  }
+
+  /**
+   * Adds commands of a feature that starts after the board (facilitation needs its session room).
+   * All or nothing: an id already taken throws before anything is added. Returns the undo.
+   */
+  register(commands: readonly Command[]): () => void {
+    const ids = new Set<string>()
+    for (const { id } of commands) {
+      if (this.byId.has(id) || ids.has(id)) throw new Error(`duplicate command id: ${id}`)
+      ids.add(id)
+    }
+    for (const command of commands) this.byId.set(command.id, command)
+    this.changed()
+    return () => {
+      // Only this registration's own objects: calling the undo twice never removes a later one.
+      const removed = commands.filter((command) => this.byId.get(command.id) === command)
+      if (removed.length === 0) return
+      for (const { id } of removed) this.byId.delete(id)
+      this.changed()
+    }
+  }
+
+  /** Told when commands are registered or unregistered (enablement changes are not reported). */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => {
+      this.listeners.delete(listener)
     }
   }
 
@@ -47,9 +76,7 @@ export class CommandRegistry {
     return this.byId.has(id)
   }
 
-  list(): Command[] {
-    return [...this.byId.values()]
-  }
+  list = (): readonly Command[] => this.commands
 
   isEnabled(id: CommandId, ctx: CommandContext): boolean {
     return this.get(id).enabled(ctx)
@@ -76,6 +103,11 @@ export class CommandRegistry {
     if (!command?.enabled(ctx)) return false
     command.run(ctx, { big: event.shiftKey })
     return true
+  }
+
+  private changed(): void {
+    this.commands = [...this.byId.values()]
+    for (const listener of [...this.listeners]) listener()
   }
 }
 

@@ -6,6 +6,11 @@ export interface Shortcut {
   mod?: boolean
   /** true: Shift required; false: Shift forbidden; undefined: either (so '+' works on every layout). */
   shift?: boolean
+  /**
+   * Alt (Option) required, otherwise forbidden. Pair it with `code`: on macOS Option changes the
+   * typed character (Option+T gives "†"), so `key` would never match.
+   */
+  alt?: boolean
 }
 
 export interface KeyLike {
@@ -18,7 +23,8 @@ export interface KeyLike {
 }
 
 export function matchesShortcut(event: KeyLike, shortcut: Shortcut): boolean {
-  if (event.altKey) return false
+  // AltGr reports Ctrl+Alt, so characters typed with AltGr match neither plain nor Alt shortcuts.
+  if (event.altKey !== (shortcut.alt ?? false)) return false
   const mod = event.ctrlKey || event.metaKey
   if (mod !== (shortcut.mod ?? false)) return false
   if (shortcut.shift !== undefined && shortcut.shift !== event.shiftKey) return false
@@ -36,8 +42,15 @@ export function formatShortcut(
 ): string {
   const parts: string[] = []
   if (shortcut.mod) parts.push(mac ? '⌘' : names.mod)
+  // "Alt" reads the same on French and English keyboards.
+  if (shortcut.alt) parts.push(mac ? '⌥' : 'Alt')
   if (shortcut.shift) parts.push(mac ? '⇧' : names.shift)
-  const key = shortcut.code?.startsWith('Digit') ? shortcut.code.slice(5) : (shortcut.key ?? '')
+  const code = shortcut.code ?? ''
+  const key = code.startsWith('Digit')
+    ? code.slice(5)
+    : code.startsWith('Key')
+      ? code.slice(3)
+      : (shortcut.key ?? '')
   const named: Record<string, string | undefined> = {
     Delete: names.delete,
     Backspace: '⌫',

@@ -38,7 +38,15 @@ export interface CommandArgs {
 }
 
 /** Where a command is listed in the help sheet and the palette. */
-export type CommandGroup = 'tools' | 'create' | 'edit' | 'arrange' | 'view' | 'history' | 'help'
+export type CommandGroup =
+  | 'tools'
+  | 'create'
+  | 'edit'
+  | 'arrange'
+  | 'view'
+  | 'history'
+  | 'help'
+  | 'facilitation'
 
 export interface Command {
   id: string

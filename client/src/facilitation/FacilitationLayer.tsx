@@ -5,6 +5,7 @@ import { GameLayer } from '../game/GameLayer.js'
 import type { BoardSessionModel } from '../ui/session.js'
 import { ResultsCard } from '../voting/ResultsCard.js'
 import { BoardOverlay } from './BoardOverlay.js'
+import { facilitationCommands } from './commands.js'
 import { FacilitationModel } from './FacilitationModel.js'
 import { FacilitatorPanel } from './FacilitatorPanel.js'
 import { useLocal } from './hooks.js'
@@ -18,9 +19,14 @@ export function FacilitationLayer({ session, access }: { session: BoardSessionMo
   useEffect(() => {
     const token = String(session.connection.provider.params.token ?? '')
     const created = new FacilitationModel(session, access.role, token)
+    // The registry predates the model (which needs the session room), so its commands join it here.
+    const unregister = session.registry.register(facilitationCommands(created))
     setModel(created)
     if (window.__atelierDebug) Object.assign(window.__atelierDebug, { facilitation: created })
-    return () => created.destroy()
+    return () => {
+      unregister()
+      created.destroy()
+    }
   }, [session, access.role])
   if (!model) return null
   return (

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useView } from '../store/hooks.js'
 import type { BoardSessionModel } from './session.js'
-import { shortcutLabel } from './useCommand.js'
+import { shortcutLabel, useCommands } from './useCommand.js'
 
 /** Letters only, lower case, no accents: "écrire" matches "ecri". */
 export function fold(text: string): string {
@@ -23,17 +23,17 @@ function Palette({ session }: { session: BoardSessionModel }) {
   const { registry, ctx, view } = session
   const [query, setQuery] = useState('')
   const [active, setActive] = useState(0)
+  const commands = useCommands(registry)
   const matches = useMemo(() => {
     const q = fold(query.trim())
     return (
-      registry
-        .list()
+      commands
         // setColor, setTags, setShape need an argument: they live in the style bar, not here.
         .filter((command) => !command.id.startsWith('set') && command.id !== 'openPalette')
         .filter((command) => command.enabled(ctx))
         .filter((command) => !q || fold(t(command.labelKey)).includes(q))
     )
-  }, [registry, ctx, query, t])
+  }, [commands, ctx, query, t])
   const close = () => view.set({ panel: null })
   const run = (index: number) => {
     const command = matches[index]

@@ -3,16 +3,26 @@ import type { CommandGroup } from '../commands/types.js'
 import { useView } from '../store/hooks.js'
 import { Modal } from './Modal.js'
 import type { BoardSessionModel } from './session.js'
-import { shortcutLabel } from './useCommand.js'
+import { shortcutLabel, useCommands } from './useCommand.js'
 
-const GROUPS: readonly CommandGroup[] = ['tools', 'create', 'edit', 'arrange', 'history', 'view', 'help']
+const GROUPS: readonly CommandGroup[] = [
+  'tools',
+  'create',
+  'edit',
+  'arrange',
+  'history',
+  'view',
+  'facilitation',
+  'help',
+]
 
 /** "?": every shortcut, generated from the registry so it can never drift from what keys do. */
 export function ShortcutHelp({ session }: { session: BoardSessionModel }) {
   const { t } = useTranslation()
   const open = useView(session.view, (s) => s.panel === 'help')
+  const all = useCommands(session.registry)
   if (!open) return null
-  const commands = session.registry.list().filter((command) => command.shortcuts?.length)
+  const commands = all.filter((command) => command.shortcuts?.length)
   return (
     <Modal
       labelledBy="shortcut-help-title"

@@ -1,5 +1,7 @@
 import { useCallback, useSyncExternalStore } from 'react'
+import type { CommandRegistry } from '../commands/registry.js'
 import { formatShortcut, type Shortcut } from '../commands/shortcuts.js'
+import type { Command } from '../commands/types.js'
 import type { BoardSessionModel } from './session.js'
 
 /**
@@ -18,6 +20,11 @@ export function useCommandEnabled(session: BoardSessionModel, id: string): boole
     [view, board],
   )
   return useSyncExternalStore(subscribe, () => registry.isEnabled(id, ctx))
+}
+
+/** The registry's commands, re-rendering when a feature registers or unregisters some. */
+export function useCommands(registry: CommandRegistry): readonly Command[] {
+  return useSyncExternalStore(registry.subscribe, registry.list)
 }
 
 export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
