@@ -21,6 +21,8 @@ test('a lab runs Lewin’s template, saves a frame to its library and reuses it'
   await facilitator.page.screenshot({ path: testInfo.outputPath('lewin-preview.png') })
   await templates.createBoard('Réorganisation de l’accueil')
   await facilitator.joinAs('Camille')
+  // The board opens framed on the template, which is wider than the screen.
+  await expect(facilitator.page.getByTestId('zoom-level')).not.toHaveText(/^100/)
 
   // The board document has the three columns; the session document has the agenda.
   await expect

@@ -57,6 +57,15 @@ export function createSession(boardId: string, token: string, access: BoardAcces
   const unsubscribe = board.subscribe(() =>
     view.pruneSelection((itemId) => board.getItem(itemId) !== undefined),
   )
+  // A board opens framed on its content (a template is wider than a phone, or a laptop), once,
+  // when the relay's copy has arrived, and only if the person has not moved the view meanwhile.
+  const openingCamera = view.getState().camera
+  const frameOnFirstSync = (synced: boolean) => {
+    if (!synced) return
+    connection.provider.off('sync', frameOnFirstSync)
+    if (view.getState().camera === openingCamera && board.getItems().size > 0) registry.run('zoomToFit', ctx)
+  }
+  connection.provider.on('sync', frameOnFirstSync)
   if (import.meta.env.DEV || localStorage.getItem('atelierDebug') === '1') {
     window.__atelierDebug = { doc: connection.doc, awareness: connection.awareness, store: board, view }
   }
@@ -71,6 +80,7 @@ export function createSession(boardId: string, token: string, access: BoardAcces
     personId: id,
     destroy() {
       unsubscribe()
+      connection.provider.off('sync', frameOnFirstSync)
       cursor.dispose()
       board.destroy()
       connection.destroy()
