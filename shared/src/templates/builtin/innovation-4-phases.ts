@@ -2,7 +2,7 @@ import type { TemplateInput } from '../format.js'
 import {
   arrow,
   BUILTIN_META,
-  col,
+  columns,
   FRAME,
   type FrameInput,
   heading,
@@ -12,20 +12,11 @@ import {
   NOTE,
   note,
   span,
-  TOP,
   t,
 } from './layout.js'
 
 const H = 1100
-const phase = (i: number, id: string, title: [string, string], color: string): FrameInput => ({
-  id,
-  title: t(...title),
-  x: col(i),
-  y: TOP,
-  w: span(1),
-  h: H,
-  color,
-})
+const phase = columns(H)
 const preparation = phase(0, 'preparation', ['1. Préparation', '1. Preparation'], FRAME.blue)
 const ideation = phase(1, 'ideation', ['2. Idéation', '2. Ideation'], FRAME.yellow)
 const appropriation = phase(2, 'appropriation', ['3. Appropriation', '3. Adoption'], FRAME.orange)

@@ -2,6 +2,7 @@ import type { TemplateInput } from '../format.js'
 import {
   BUILTIN_META,
   col,
+  columns,
   FRAME,
   type FrameInput,
   GAP,
@@ -16,15 +17,7 @@ import {
 
 // Row 1: trends by domain, then the two key uncertainties.
 const TRENDS_H = 1000
-const domain = (i: number, id: string, title: [string, string], color: string): FrameInput => ({
-  id,
-  title: t(...title),
-  x: col(i),
-  y: TOP,
-  w: span(1),
-  h: TRENDS_H,
-  color,
-})
+const domain = columns(TRENDS_H)
 const societe = domain(0, 'societe', ['Société', 'Society'], FRAME.yellow)
 const technologie = domain(1, 'technologie', ['Technologie', 'Technology'], FRAME.blue)
 const economie = domain(2, 'economie', ['Économie', 'Economy'], FRAME.green)

@@ -1,9 +1,8 @@
 import type { TemplateInput } from '../format.js'
 import {
   BUILTIN_META,
-  col,
+  columns,
   FRAME,
-  type FrameInput,
   heading,
   type ItemInput,
   instruction,
@@ -11,20 +10,11 @@ import {
   NOTE,
   note,
   span,
-  TOP,
   t,
 } from './layout.js'
 
 const H = 900
-const frame = (i: number, id: string, title: [string, string], color: string): FrameInput => ({
-  id,
-  title: t(...title),
-  x: col(i),
-  y: TOP,
-  w: span(1),
-  h: H,
-  color,
-})
+const frame = columns(H)
 const regles = frame(0, 'regles', ['Règles et scores', 'Rules and scores'], FRAME.grey)
 const manche1 = frame(1, 'manche-1', ['Manche 1 — sprint d’idées', 'Round 1 — idea sprint'], FRAME.yellow)
 const manche2 = frame(2, 'manche-2', ['Manche 2 — cartes défi', 'Round 2 — challenge cards'], FRAME.orange)
