@@ -1,6 +1,7 @@
 import { type AgendaStep, randomId, WRITING_MODES, type WritingMode } from '@atelier/shared'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { NumberField } from '../ui/NumberField.js'
 import type { FacilitationModel } from './FacilitationModel.js'
 import { useSession } from './hooks.js'
 
@@ -96,16 +97,13 @@ function AddStep({ model, agenda }: { model: FacilitationModel; agenda: readonly
           {t('facilitation.agenda.fields.title')}
           <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={120} required />
         </label>
-        <label>
-          {t('facilitation.agenda.fields.minutes')}
-          <input
-            type="number"
-            min={0}
-            max={180}
-            value={minutes}
-            onChange={(e) => setMinutes(Number(e.target.value))}
-          />
-        </label>
+        <NumberField
+          label={t('facilitation.agenda.fields.minutes')}
+          min={0}
+          max={180}
+          value={minutes}
+          onChange={setMinutes}
+        />
         <label>
           {t('facilitation.agenda.fields.mode')}
           <select value={mode} onChange={(e) => setMode(e.target.value as WritingMode)}>
@@ -127,16 +125,13 @@ function AddStep({ model, agenda }: { model: FacilitationModel; agenda: readonly
             ))}
           </select>
         </label>
-        <label>
-          {t('facilitation.agenda.fields.budget')}
-          <input
-            type="number"
-            min={0}
-            max={20}
-            value={budget}
-            onChange={(e) => setBudget(Number(e.target.value))}
-          />
-        </label>
+        <NumberField
+          label={t('facilitation.agenda.fields.budget')}
+          min={0}
+          max={20}
+          value={budget}
+          onChange={setBudget}
+        />
         <button type="submit" className="button primary" disabled={!title.trim()}>
           {t('facilitation.agenda.fields.submit')}
         </button>

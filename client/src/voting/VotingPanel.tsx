@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { FacilitationModel } from '../facilitation/FacilitationModel.js'
 import { useSession } from '../facilitation/hooks.js'
 import { useView } from '../store/hooks.js'
+import { NumberField } from '../ui/NumberField.js'
 import { useOpenRound } from './hooks.js'
 import { ResultsList } from './ResultsList.js'
 
@@ -108,27 +109,21 @@ function StartRound({ model }: { model: FacilitationModel }) {
           ))}
         </select>
       </label>
-      <label>
-        {t('voting.fields.budget')}
-        <input
-          type="number"
-          min={1}
-          max={20}
-          value={budget}
-          data-testid="vote-budget"
-          onChange={(e) => setBudget(Math.max(1, Number(e.target.value)))}
-        />
-      </label>
-      <label>
-        {t('voting.fields.maxPerItem')}
-        <input
-          type="number"
-          min={0}
-          max={20}
-          value={maxPerItem}
-          onChange={(e) => setMaxPerItem(Math.max(0, Number(e.target.value)))}
-        />
-      </label>
+      <NumberField
+        label={t('voting.fields.budget')}
+        min={1}
+        max={20}
+        value={budget}
+        testId="vote-budget"
+        onChange={setBudget}
+      />
+      <NumberField
+        label={t('voting.fields.maxPerItem')}
+        min={0}
+        max={20}
+        value={maxPerItem}
+        onChange={setMaxPerItem}
+      />
       {empty && <p className="muted small">{t('voting.fields.selectFirst')}</p>}
       <button type="submit" className="button primary" data-testid="vote-start" disabled={empty}>
         {t('voting.startButton')}
