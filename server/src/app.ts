@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import type { Config } from './config.js'
 import { BODY_LIMIT_BYTES } from './errors.js'
 import { serializeRequest } from './logging.js'
+import { authPlugin } from './plugins/auth.js'
 import { boardsPlugin } from './plugins/boards.js'
 import { errorsPlugin } from './plugins/errors.js'
 import { exportsPlugin } from './plugins/exports.js'
@@ -53,14 +54,15 @@ export function buildApp(config: Config, deps: AppDependencies = {}): FastifyIns
     await store.close()
   })
   app.register(errorsPlugin)
+  app.register(authPlugin, { store })
   app.register(healthPlugin)
   app.register(boardsPlugin, { store, templates, now })
   app.register(templatesPlugin, { templates })
   app.register(librariesPlugin, { store, now })
   app.register(exportsPlugin, { store, now })
-  app.register(imagesPlugin, { store, dataDir: config.dataDir })
-  app.register(peoplePlugin, { store, now })
+  app.register(imagesPlugin, { dataDir: config.dataDir })
   app.register(syncPlugin, { store, compactAfter: config.compactAfter })
+  app.register(peoplePlugin, { now })
   app.register(votesPlugin, { store })
   app.register(gamePlugin, { store, now })
   app.register(tokensPlugin, { store })

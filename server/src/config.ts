@@ -52,6 +52,12 @@ const SETTINGS = {
 
 type SettingName = keyof typeof SETTINGS
 
+/**
+ * ATELIER_* settings of the tools that start the server with their own environment (e2e tests,
+ * benchmarks): the server knows them so that it does not refuse them, and does not read them.
+ */
+const TOOL_SETTINGS: readonly string[] = ['ATELIER_CHROMIUM']
+
 function isSettingName(name: string): name is SettingName {
   return Object.hasOwn(SETTINGS, name)
 }
@@ -74,7 +80,7 @@ function read<N extends SettingName>(
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   for (const name of Object.keys(env)) {
     // A typo in an ATELIER_* name would otherwise be silently ignored.
-    if (name.startsWith('ATELIER_') && !isSettingName(name)) {
+    if (name.startsWith('ATELIER_') && !isSettingName(name) && !TOOL_SETTINGS.includes(name)) {
       const known = Object.keys(SETTINGS).filter((n) => n.startsWith('ATELIER_'))
       throw new ConfigError(`Unknown setting ${name} (known: ${known.join(', ')})`)
     }

@@ -23,9 +23,3 @@ export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   const issue = result.error.issues[0]
   throw issue ? describe(issue, body) : errors.invalidField('invalid body')
 }
-
-/** The `token` query parameter, when given once. */
-export function tokenOf(query: unknown): string | null {
-  if (!isPlainObject(query)) return null
-  return typeof query.token === 'string' ? query.token : null
-}

@@ -56,6 +56,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(message)
   })
 
+  it('accepts ATELIER_CHROMIUM, the browser the test and benchmark tools read from the same environment', () => {
+    expect(() => loadConfig({ ATELIER_CHROMIUM: '/opt/chromium/chrome' })).not.toThrow()
+  })
+
   it('refuses an unknown ATELIER_* setting', () => {
     expect(() => loadConfig({ ATELIER_STATIC_DRI: '/srv' })).toThrow(
       'Unknown setting ATELIER_STATIC_DRI (known: ATELIER_STATIC_DIR, ATELIER_COMPACT_AFTER)',

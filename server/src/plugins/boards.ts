@@ -7,12 +7,12 @@ import {
 } from '@atelier/shared'
 import type { FastifyPluginAsync } from 'fastify'
 import * as Y from 'yjs'
-import { newBoardId, newTokens, resolveRole } from '../access.js'
+import { newBoardId, newTokens } from '../access.js'
 import { errors } from '../errors.js'
 import { langOf } from '../language.js'
 import type { BoardStore } from '../store/types.js'
 import type { TemplateCatalogue } from '../templates/index.js'
-import { parseBody, tokenOf } from '../validation.js'
+import { parseBody } from '../validation.js'
 
 export interface BoardsPluginOptions {
   store: BoardStore
@@ -50,11 +50,10 @@ export const boardsPlugin: FastifyPluginAsync<BoardsPluginOptions> = async (
     return { id, tokens }
   })
 
-  app.get<{ Params: { boardId: string } }>('/api/boards/:boardId', async (request): Promise<BoardAccess> => {
-    const { boardId } = request.params
-    const role = await resolveRole(store, boardId, tokenOf(request.query))
-    const board = role ? await store.getBoard(boardId) : null
-    if (!role || !board) throw errors.unauthorized()
+  app.get('/api/boards/:boardId', { onRequest: app.boardAccess() }, async (request): Promise<BoardAccess> => {
+    const { boardId, role } = request.caller
+    const board = await store.getBoard(boardId)
+    if (!board) throw errors.unauthorized()
     return { id: board.id, title: board.title, role }
   })
 }

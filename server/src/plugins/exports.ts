@@ -1,6 +1,5 @@
 import { LANGS, type Lang, roomName } from '@atelier/shared'
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
-import { resolveRole } from '../access.js'
 import { errors } from '../errors.js'
 import { renderNotesCsv } from '../exports/csv.js'
 import { allNotes, type ExportedBoard, exportBoard } from '../exports/notes.js'
@@ -9,14 +8,14 @@ import { type SessionFacts, sessionFacts } from '../exports/session.js'
 import { langOf } from '../language.js'
 import { readDocument } from '../store/documents.js'
 import type { BoardStore } from '../store/types.js'
-import { tokenOf } from '../validation.js'
 
 export interface ExportsPluginOptions {
   store: BoardStore
   now: () => Date
 }
 
-type ExportRequest = FastifyRequest<{ Params: { boardId: string }; Querystring: { lang?: string } }>
+type ExportRoute = { Params: { boardId: string }; Querystring: { lang?: string } }
+type ExportRequest = FastifyRequest<ExportRoute>
 
 /** `?lang=fr|en` wins over Accept-Language, so a link can ask for the report in one language. */
 function reportLang(request: ExportRequest): Lang {
@@ -42,9 +41,8 @@ function fileName(title: string, suffix: string): string {
 export const exportsPlugin: FastifyPluginAsync<ExportsPluginOptions> = async (app, { store, now }) => {
   /** The board and what its session adds (votes of closed rounds, names), read from the store. */
   async function loadBoard(request: ExportRequest): Promise<{ board: ExportedBoard; facts: SessionFacts }> {
-    const { boardId } = request.params
-    const role = await resolveRole(store, boardId, tokenOf(request.query))
-    const record = role ? await store.getBoard(boardId) : null
+    const { boardId } = request.caller
+    const record = await store.getBoard(boardId)
     if (!record) throw errors.unauthorized()
     const [doc, session] = await Promise.all([
       readDocument(store, boardId),
@@ -59,20 +57,28 @@ export const exportsPlugin: FastifyPluginAsync<ExportsPluginOptions> = async (ap
     }
   }
 
-  app.get('/api/boards/:boardId/export/notes.csv', async (request: ExportRequest, reply) => {
-    const { board } = await loadBoard(request)
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${fileName(board.title, 'notes.csv')}"`)
-      .send(renderNotesCsv(allNotes(board)))
-  })
+  app.get<ExportRoute>(
+    '/api/boards/:boardId/export/notes.csv',
+    { onRequest: app.boardAccess() },
+    async (request: ExportRequest, reply) => {
+      const { board } = await loadBoard(request)
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${fileName(board.title, 'notes.csv')}"`)
+        .send(renderNotesCsv(allNotes(board)))
+    },
+  )
 
-  app.get('/api/boards/:boardId/export/report.md', async (request: ExportRequest, reply) => {
-    const { board, facts } = await loadBoard(request)
-    const report = renderReport({ board, facts, date: now(), lang: reportLang(request) })
-    return reply
-      .type('text/markdown; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${fileName(board.title, 'report.md')}"`)
-      .send(report)
-  })
+  app.get<ExportRoute>(
+    '/api/boards/:boardId/export/report.md',
+    { onRequest: app.boardAccess() },
+    async (request: ExportRequest, reply) => {
+      const { board, facts } = await loadBoard(request)
+      const report = renderReport({ board, facts, date: now(), lang: reportLang(request) })
+      return reply
+        .type('text/markdown; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${fileName(board.title, 'report.md')}"`)
+        .send(report)
+    },
+  )
 }

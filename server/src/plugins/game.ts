@@ -8,17 +8,16 @@ import {
   type PollRefusalResponse,
   pollAnswerRequest,
 } from '@atelier/shared'
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { errors } from '../errors.js'
+import type { FastifyPluginAsync, FastifyReply } from 'fastify'
 import { creationTimes } from '../game/creationTimes.js'
 import { PollService } from '../game/polls.js'
 import { SqliteGameStore } from '../game/sqlite.js'
 import type { GameStore } from '../game/store.js'
 import { type JoinRefusal, joinTeam } from '../game/teams.js'
-import { identifyCaller, identifyPerson } from '../people/requests.js'
 import { SqliteBoardStore } from '../store/sqlite/store.js'
 import type { BoardStore } from '../store/types.js'
 import { parseBody } from '../validation.js'
+import { callerPerson } from './auth.js'
 
 export interface GamePluginOptions {
   store: BoardStore
@@ -51,7 +50,7 @@ function refuse(reply: FastifyReply, reason: PollRefusal | JoinRefusal): PollRef
   return { error: REFUSALS[reason], reason: reason as PollRefusal }
 }
 
-type BoardRequest<P = object> = FastifyRequest<{ Params: { boardId: string } & P }>
+type BoardRoute<P = object> = { Params: { boardId: string } & P }
 
 /**
  * Teams and live polls. Participants never write the session document: they ask the relay, which
@@ -61,72 +60,68 @@ export const gamePlugin: FastifyPluginAsync<GamePluginOptions> = async (app, opt
   const { store, now } = options
   const games = options.games ?? gamesOf(store)
   const relay = app.relay
-  const checks = { store, credentials: app.personCredentials }
   const clock = () => now().getTime()
   const polls = new PollService(games, relay, clock)
   // Sprints count notes by creation time: the relay keeps that time honest.
   relay.use(creationTimes(clock))
 
-  async function facilitator(request: BoardRequest): Promise<void> {
-    const { role } = await identifyCaller(request, request.params.boardId, checks)
-    if (role !== 'facilitator') throw errors.forbidden('only a facilitator can do this')
+  const facilitator = {
+    onRequest: app.boardAccess({ roles: ['facilitator'], refusal: 'only a facilitator can do this' }),
+  }
+  const player = {
+    onRequest: app.boardAccess({
+      roles: ['facilitator', 'participant'],
+      refusal: 'observers watch the game; they do not play',
+      person: 'required',
+    }),
   }
 
-  async function player(request: BoardRequest): Promise<string> {
-    const { role, personId } = await identifyPerson(request, request.params.boardId, checks)
-    if (role === 'observer') throw errors.forbidden('observers watch the game; they do not play')
-    return personId
-  }
+  app.post<BoardRoute>(
+    '/api/boards/:boardId/polls',
+    facilitator,
+    async (request, reply): Promise<OpenPollResponse> => {
+      const body = parseBody(openPollRequest, request.body)
+      const pollId = await polls.open(request.params.boardId, body)
+      reply.code(201)
+      return { pollId }
+    },
+  )
 
-  app.post('/api/boards/:boardId/polls', async (request: BoardRequest, reply): Promise<OpenPollResponse> => {
-    await facilitator(request)
-    const body = parseBody(openPollRequest, request.body)
-    const pollId = await polls.open(request.params.boardId, body)
-    reply.code(201)
-    return { pollId }
-  })
-
-  app.post(
+  app.post<BoardRoute<{ pollId: string }>>(
     '/api/boards/:boardId/polls/:pollId/close',
-    async (
-      request: BoardRequest<{ pollId: string }>,
-      reply,
-    ): Promise<{ pollId: string } | PollRefusalResponse> => {
-      await facilitator(request)
+    facilitator,
+    async (request, reply): Promise<{ pollId: string } | PollRefusalResponse> => {
       const { boardId, pollId } = request.params
       if (await polls.close(boardId, pollId)) return { pollId }
       return refuse(reply, (await games.getPoll(boardId, pollId)) ? 'poll-closed' : 'unknown-poll')
     },
   )
 
-  app.post(
+  app.post<BoardRoute<{ pollId: string }>>(
     '/api/boards/:boardId/polls/:pollId/answers',
-    async (
-      request: BoardRequest<{ pollId: string }>,
-      reply,
-    ): Promise<PollAnswerResponse | PollRefusalResponse> => {
-      const personId = await player(request)
+    player,
+    async (request, reply): Promise<PollAnswerResponse | PollRefusalResponse> => {
+      const personId = callerPerson(request)
       const body = parseBody(pollAnswerRequest, request.body)
       const outcome = await polls.answer(request.params.boardId, request.params.pollId, personId, body)
       return outcome.ok ? { answer: outcome.answer } : refuse(reply, outcome.reason)
     },
   )
 
-  app.get(
+  app.get<BoardRoute<{ pollId: string }>>(
     '/api/boards/:boardId/polls/:pollId/answers/mine',
-    async (request: BoardRequest<{ pollId: string }>): Promise<MyPollAnswerResponse> => {
-      const personId = await player(request)
+    player,
+    async (request): Promise<MyPollAnswerResponse> => {
+      const personId = callerPerson(request)
       return { answer: await polls.mine(request.params.boardId, request.params.pollId, personId) }
     },
   )
 
-  app.post(
+  app.post<BoardRoute<{ teamId: string }>>(
     '/api/boards/:boardId/teams/:teamId/join',
-    async (
-      request: BoardRequest<{ teamId: string }>,
-      reply,
-    ): Promise<JoinTeamResponse | PollRefusalResponse> => {
-      const personId = await player(request)
+    player,
+    async (request, reply): Promise<JoinTeamResponse | PollRefusalResponse> => {
+      const personId = callerPerson(request)
       const { boardId, teamId } = request.params
       const outcome = await joinTeam(relay, boardId, teamId, personId)
       return outcome.ok ? { teamId } : refuse(reply, outcome.reason)

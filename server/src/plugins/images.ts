@@ -1,38 +1,28 @@
 import path from 'node:path'
-import { canWrite, IMAGE_MAX_BYTES, imagesPath, type UploadImageResponse } from '@atelier/shared'
+import { canWrite, IMAGE_MAX_BYTES, imagesPath, ROLES, type UploadImageResponse } from '@atelier/shared'
 import type { FastifyError, FastifyPluginAsync, FastifyRequest } from 'fastify'
-import { resolveRole } from '../access.js'
 import { errors, HttpError } from '../errors.js'
 import { detectImageType } from '../images/detect.js'
 import { ImageFiles } from '../images/files.js'
-import type { BoardStore } from '../store/types.js'
-import { tokenOf } from '../validation.js'
 
 export interface ImagesPluginOptions {
-  store: BoardStore
   dataDir: string
 }
 
 /** Same path as `imagesPath(boardId)`, as a route pattern. */
 const ROUTE = '/api/boards/:boardId/images'
 
-type ImageRequest = FastifyRequest<{ Params: { boardId: string; imageId?: string } }>
+type ImageRoute = { Params: { boardId: string; imageId?: string } }
+type ImageRequest = FastifyRequest<ImageRoute>
 
 const tooLarge = () => new HttpError(413, `image is larger than ${IMAGE_MAX_BYTES / (1024 * 1024)} MiB`)
 const notAnImage = () => new HttpError(415, 'body must be a PNG, JPEG, GIF or WebP image')
-
-/** The board token: `Authorization: Bearer T` (uploads) or `?token=T` (an <img src> cannot send headers). */
-function tokenFrom(request: FastifyRequest): string | null {
-  const header = request.headers.authorization
-  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim()
-  return tokenOf(request.query)
-}
 
 /**
  * Images pasted or dropped on a board: uploaded by people who may write on it, served back to
  * its members only. The type is decided by the file's magic bytes, never by the client.
  */
-export const imagesPlugin: FastifyPluginAsync<ImagesPluginOptions> = async (app, { store, dataDir }) => {
+export const imagesPlugin: FastifyPluginAsync<ImagesPluginOptions> = async (app, { dataDir }) => {
   const files = new ImageFiles(path.join(dataDir, 'images'))
 
   // Raw bytes for this plugin's routes only (the plugin is encapsulated), with their own limit.
@@ -48,31 +38,38 @@ export const imagesPlugin: FastifyPluginAsync<ImagesPluginOptions> = async (app,
     throw error
   })
 
-  app.post(ROUTE, async (request: ImageRequest, reply) => {
-    const { boardId } = request.params
-    const role = await resolveRole(store, boardId, tokenFrom(request))
-    if (!role) throw errors.unauthorized()
-    if (!canWrite(role, 'board')) throw errors.forbidden('observers cannot add images')
-    const body = request.body
-    if (!Buffer.isBuffer(body) || body.length === 0) throw notAnImage()
-    if (body.length > IMAGE_MAX_BYTES) throw tooLarge()
-    if (!detectImageType(body)) throw notAnImage()
-    const id = await files.save(boardId, body)
-    const answer: UploadImageResponse = { id, src: `${imagesPath(boardId)}/${id}` }
-    return reply.code(201).send(answer)
-  })
+  const writers = {
+    roles: ROLES.filter((role) => canWrite(role, 'board')),
+    refusal: 'observers cannot add images',
+  }
+  app.post<ImageRoute>(
+    ROUTE,
+    { onRequest: app.boardAccess(writers) },
+    async (request: ImageRequest, reply) => {
+      const { boardId } = request.caller
+      const body = request.body
+      if (!Buffer.isBuffer(body) || body.length === 0) throw notAnImage()
+      if (body.length > IMAGE_MAX_BYTES) throw tooLarge()
+      if (!detectImageType(body)) throw notAnImage()
+      const id = await files.save(boardId, body)
+      const answer: UploadImageResponse = { id, src: `${imagesPath(boardId)}/${id}` }
+      return reply.code(201).send(answer)
+    },
+  )
 
-  app.get(`${ROUTE}/:imageId`, async (request: ImageRequest, reply) => {
-    const { boardId, imageId = '' } = request.params
-    const role = await resolveRole(store, boardId, tokenFrom(request))
-    if (!role) throw errors.unauthorized()
-    const image = await files.read(boardId, imageId)
-    if (!image) throw errors.notFound()
-    return reply
-      .type(image.type)
-      .header('cache-control', 'private, max-age=31536000, immutable')
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "default-src 'none'")
-      .send(image.bytes)
-  })
+  app.get<ImageRoute>(
+    `${ROUTE}/:imageId`,
+    { onRequest: app.boardAccess() },
+    async (request: ImageRequest, reply) => {
+      const { boardId, imageId = '' } = request.params
+      const image = await files.read(boardId, imageId)
+      if (!image) throw errors.notFound()
+      return reply
+        .type(image.type)
+        .header('cache-control', 'private, max-age=31536000, immutable')
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'")
+        .send(image.bytes)
+    },
+  )
 }

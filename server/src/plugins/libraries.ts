@@ -12,9 +12,9 @@ import {
   type TemplateSummary,
 } from '@atelier/shared'
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
-import { hashToken, newBoardId, newToken } from '../access.js'
+import { bearerToken, hashToken, newBoardId, newToken } from '../access.js'
 import { langOf } from '../language.js'
-import { bearerToken, openLibrary } from '../libraries/access.js'
+import { openLibrary } from '../libraries/access.js'
 import { libraryErrors } from '../libraries/errors.js'
 import { SqliteLibraryStore } from '../libraries/sqlite.js'
 import type { LibraryRecord, LibraryStore } from '../libraries/types.js'
@@ -56,11 +56,7 @@ export const librariesPlugin: FastifyPluginAsync<LibrariesPluginOptions> = async
   const libraries = options.libraries ?? librariesOf(store)
 
   async function authorize(request: LibraryRequest): Promise<LibraryRecord> {
-    const library = await openLibrary(
-      libraries,
-      request.params.libraryId,
-      bearerToken(request.headers.authorization),
-    )
+    const library = await openLibrary(libraries, request.params.libraryId, bearerToken(request))
     if (!library) throw libraryErrors.unauthorized()
     return library
   }

@@ -1,25 +1,11 @@
 import { writePerson } from '@atelier/shared'
 import fp from 'fastify-plugin'
 import { z } from 'zod'
-import { type IssuedPerson, PersonCredentials } from '../people/credentials.js'
-import { identifyCaller } from '../people/requests.js'
-import { serverSecret } from '../people/secrets.js'
-import { SqliteBoardStore } from '../store/sqlite/store.js'
-import type { BoardStore } from '../store/types.js'
+import type { IssuedPerson } from '../people/credentials.js'
 import { SERVER_ORIGIN } from '../sync/rooms.js'
 import { parseBody } from '../validation.js'
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** Signs and checks person credentials (sync upgrades, per-person HTTP calls). */
-    personCredentials: PersonCredentials
-  }
-}
-
 export interface PeoplePluginOptions {
-  store: BoardStore
-  /** Defaults to credentials signed with a secret kept in the SQLite board store. */
-  credentials?: PersonCredentials
   now: () => Date
 }
 
@@ -33,13 +19,6 @@ const createPersonRequest = z.strictObject({
     .max(NAME_MAX_LENGTH, `name must be at most ${NAME_MAX_LENGTH} characters`),
 })
 
-function credentialsOf(store: BoardStore): PersonCredentials {
-  if (store instanceof SqliteBoardStore) {
-    return new PersonCredentials(serverSecret(store.db, 'person-credentials'))
-  }
-  throw new Error('person credentials need a PersonCredentials for this board store')
-}
-
 /**
  * People: each person who opens a link gets a signed identity on that board
  * (`POST /api/boards/:boardId/people`, the board token as `Authorization: Bearer`). The relay
@@ -48,16 +27,13 @@ function credentialsOf(store: BoardStore): PersonCredentials {
  */
 export const peoplePlugin = fp<PeoplePluginOptions>(
   async (app, options) => {
-    const credentials = options.credentials ?? credentialsOf(options.store)
-    app.decorate('personCredentials', credentials)
-
-    app.post<{ Params: { boardId: string } }>(
+    app.post(
       '/api/boards/:boardId/people',
+      { onRequest: app.boardAccess() },
       async (request, reply): Promise<IssuedPerson> => {
-        const { boardId } = request.params
-        const { role } = await identifyCaller(request, boardId, { store: options.store, credentials })
+        const { boardId, role } = request.caller
         const { name } = parseBody(createPersonRequest, request.body)
-        const person = credentials.issue(boardId, role)
+        const person = app.personCredentials.issue(boardId, role)
         const joinedAt = options.now().getTime()
         await app.relay.withRoom({ boardId, kind: 'session' }, (room) =>
           writePerson(room.doc, { personId: person.personId, name, role, joinedAt }, SERVER_ORIGIN),
@@ -68,5 +44,5 @@ export const peoplePlugin = fp<PeoplePluginOptions>(
       },
     )
   },
-  { name: 'atelier-people' },
+  { name: 'atelier-people', dependencies: ['atelier-auth', 'atelier-sync'] },
 )

@@ -4,7 +4,6 @@ import type { Duplex } from 'node:stream'
 import { MAX_MESSAGE_BYTES, parseRoom, SYNC_PREFIX } from '@atelier/shared'
 import fp from 'fastify-plugin'
 import { WebSocketServer } from 'ws'
-import { resolveRole } from '../access.js'
 import { errors } from '../errors.js'
 import { newPersonId } from '../people/credentials.js'
 import type { BoardStore } from '../store/types.js'
@@ -53,22 +52,28 @@ export const syncPlugin = fp<SyncPluginOptions>(
         : null
       if (!target) return refuse(socket, 404)
       if (!accepting) return refuse(socket, 503)
-      const role = await resolveRole(store, target.boardId, url.searchParams.get('token'))
-      if (!role) {
+      const resolved = await app.resolveCaller(
+        target.boardId,
+        url.searchParams.get('token'),
+        url.searchParams.get('person'),
+      )
+      if (!resolved.ok) {
         app.log.info(
           { boardId: target.boardId, kind: target.kind },
-          'sync refused: no valid token for this board',
+          resolved.refusal === 'token'
+            ? 'sync refused: no valid token for this board'
+            : 'sync refused: invalid person credential',
         )
         return refuse(socket, 401)
       }
-      const credential = url.searchParams.get('person')
-      const personId =
-        credential === null ? newPersonId() : app.personCredentials.verify(target.boardId, role, credential)
-      const access = personId === null ? null : roomAccess(target, role, personId)
-      if (!personId || !access) {
+      const { role } = resolved.caller
+      // A socket without a credential is an anonymous person of its own.
+      const personId = resolved.caller.personId ?? newPersonId()
+      const access = roomAccess(target, role, personId)
+      if (!access) {
         app.log.info(
           { boardId: target.boardId, kind: target.kind, role },
-          personId ? 'sync refused: not this private room' : 'sync refused: invalid person credential',
+          'sync refused: not this private room',
         )
         return refuse(socket, 401)
       }
@@ -97,5 +102,5 @@ export const syncPlugin = fp<SyncPluginOptions>(
       wss.close()
     })
   },
-  { name: 'atelier-sync', dependencies: ['atelier-people'] },
+  { name: 'atelier-sync', dependencies: ['atelier-auth'] },
 )

@@ -2,7 +2,6 @@ import { CloseCode, type Role } from '@atelier/shared'
 import type { FastifyPluginAsync } from 'fastify'
 import { hashToken, newToken } from '../access.js'
 import { errors } from '../errors.js'
-import { identifyCaller } from '../people/requests.js'
 import type { BoardStore } from '../store/types.js'
 
 export interface TokensPluginOptions {
@@ -19,10 +18,14 @@ const ROTATABLE: readonly Role[] = ['participant', 'observer']
 export const tokensPlugin: FastifyPluginAsync<TokensPluginOptions> = async (app, { store }) => {
   app.post<{ Params: { boardId: string; role: string } }>(
     '/api/boards/:boardId/tokens/:role/rotate',
+    {
+      onRequest: app.boardAccess({
+        roles: ['facilitator'],
+        refusal: 'only a facilitator can replace a link',
+      }),
+    },
     async (request): Promise<{ token: string }> => {
       const { boardId, role } = request.params
-      const caller = await identifyCaller(request, boardId, { store, credentials: app.personCredentials })
-      if (caller.role !== 'facilitator') throw errors.forbidden('only a facilitator can replace a link')
       const rotated = ROTATABLE.find((candidate) => candidate === role)
       if (!rotated) throw errors.invalidField(`role must be one of ${ROTATABLE.join(', ')}, got "${role}"`)
       const token = newToken()

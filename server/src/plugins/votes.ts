@@ -10,7 +10,6 @@ import {
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { errors } from '../errors.js'
-import { identifyPerson } from '../people/requests.js'
 import { SqliteBoardStore } from '../store/sqlite/store.js'
 import type { BoardStore } from '../store/types.js'
 import { SERVER_ORIGIN } from '../sync/rooms.js'
@@ -18,6 +17,7 @@ import { parseBody } from '../validation.js'
 import { publishResults } from '../voting/results.js'
 import { SqliteVoteStore } from '../voting/sqlite.js'
 import type { VoteStore } from '../voting/store.js'
+import { callerPerson } from './auth.js'
 
 export interface VotesPluginOptions {
   store: BoardStore
@@ -44,7 +44,8 @@ const REFUSALS: Record<VoteRefusal, string> = {
   'nothing-to-remove': 'you have no vote on this item to remove',
 }
 
-type RoundRequest = FastifyRequest<{ Params: { boardId: string; roundId: string } }>
+type RoundRoute = { Params: { boardId: string; roundId: string } }
+type RoundRequest = FastifyRequest<RoundRoute>
 
 function votesOf(store: BoardStore): VoteStore {
   if (store instanceof SqliteBoardStore) return new SqliteVoteStore(store.db)
@@ -72,45 +73,51 @@ export const votesPlugin: FastifyPluginAsync<VotesPluginOptions> = async (app, o
     return round
   }
 
-  app.post('/api/boards/:boardId/rounds/:roundId/votes', async (request: RoundRequest, reply) => {
-    const { boardId, roundId } = request.params
-    const { role, personId } = await identifyPerson(request, boardId, {
-      store,
-      credentials: app.personCredentials,
-    })
-    if (role === 'observer') throw errors.forbidden('observers cannot vote')
-    const { itemId, delta } = parseBody(voteRequest, request.body)
-    const scope = await roundOf(boardId, roundId)
-    const eligible = await relay.withRoom({ boardId, kind: 'board' }, (room) =>
-      eligibleItemIds(scope, readItems(room.doc)).has(itemId),
-    )
-    // In the session room's queue: a round closed meanwhile is seen closed, and `voters` is
-    // stored and forwarded with this ballot.
-    const outcome = await relay.withRoom({ boardId, kind: 'session' }, async (room) => {
-      const round = findRound(room.doc, roundId)
-      if (!round) throw errors.notFound()
-      const cast = await votes.cast({ boardId, roundId, personId, itemId, delta }, round, eligible)
-      if (cast.check.ok) {
-        const voters = await votes.voterCount(boardId, roundId)
-        if (round.voters !== voters) patchRound(room.doc, roundId, { voters }, SERVER_ORIGIN)
-      }
-      return { round, ...cast }
-    })
-    if (!outcome.check.ok) {
-      const { reason } = outcome.check
-      return reply.code(409).send({ error: REFUSALS[reason], reason })
-    }
-    return myVotes(outcome.round, outcome.mine)
-  })
+  const voter = {
+    onRequest: app.boardAccess({
+      roles: ['facilitator', 'participant'],
+      refusal: 'observers cannot vote',
+      person: 'required',
+    }),
+  }
 
-  app.get(
+  app.post<RoundRoute>(
+    '/api/boards/:boardId/rounds/:roundId/votes',
+    voter,
+    async (request: RoundRequest, reply) => {
+      const { boardId, roundId } = request.params
+      const personId = callerPerson(request)
+      const { itemId, delta } = parseBody(voteRequest, request.body)
+      const scope = await roundOf(boardId, roundId)
+      const eligible = await relay.withRoom({ boardId, kind: 'board' }, (room) =>
+        eligibleItemIds(scope, readItems(room.doc)).has(itemId),
+      )
+      // In the session room's queue: a round closed meanwhile is seen closed, and `voters` is
+      // stored and forwarded with this ballot.
+      const outcome = await relay.withRoom({ boardId, kind: 'session' }, async (room) => {
+        const round = findRound(room.doc, roundId)
+        if (!round) throw errors.notFound()
+        const cast = await votes.cast({ boardId, roundId, personId, itemId, delta }, round, eligible)
+        if (cast.check.ok) {
+          const voters = await votes.voterCount(boardId, roundId)
+          if (round.voters !== voters) patchRound(room.doc, roundId, { voters }, SERVER_ORIGIN)
+        }
+        return { round, ...cast }
+      })
+      if (!outcome.check.ok) {
+        const { reason } = outcome.check
+        return reply.code(409).send({ error: REFUSALS[reason], reason })
+      }
+      return myVotes(outcome.round, outcome.mine)
+    },
+  )
+
+  app.get<RoundRoute>(
     '/api/boards/:boardId/rounds/:roundId/votes/mine',
+    { onRequest: app.boardAccess({ person: 'required' }) },
     async (request: RoundRequest): Promise<MyVotes> => {
       const { boardId, roundId } = request.params
-      const { personId } = await identifyPerson(request, boardId, {
-        store,
-        credentials: app.personCredentials,
-      })
+      const personId = callerPerson(request)
       const round = await roundOf(boardId, roundId)
       return myVotes(round, await votes.mine(boardId, roundId, personId))
     },
