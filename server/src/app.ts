@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import type { Config } from './config.js'
 import { BODY_LIMIT_BYTES } from './errors.js'
 import { serializeRequest } from './logging.js'
+import { Metrics } from './metrics.js'
 import { authPlugin } from './plugins/auth.js'
 import { boardsPlugin } from './plugins/boards.js'
 import { errorsPlugin } from './plugins/errors.js'
@@ -10,7 +11,9 @@ import { gamePlugin } from './plugins/game.js'
 import { healthPlugin } from './plugins/health.js'
 import { imagesPlugin } from './plugins/images.js'
 import { librariesPlugin } from './plugins/libraries.js'
+import { metricsPlugin } from './plugins/metrics.js'
 import { peoplePlugin } from './plugins/people.js'
+import { securityHeadersPlugin } from './plugins/securityHeaders.js'
 import { staticPlugin } from './plugins/static.js'
 import { syncPlugin } from './plugins/sync.js'
 import { templatesPlugin } from './plugins/templates.js'
@@ -49,19 +52,22 @@ export function buildApp(config: Config, deps: AppDependencies = {}): FastifyIns
   const store = deps.store ?? SqliteBoardStore.open(config.dataDir)
   const templates = deps.templates ?? builtinCatalogue
   const now = deps.now ?? (() => new Date())
+  const metrics = new Metrics()
 
   app.addHook('onClose', async () => {
     await store.close()
   })
   app.register(errorsPlugin)
+  app.register(securityHeadersPlugin)
   app.register(authPlugin, { store })
   app.register(healthPlugin)
+  app.register(metricsPlugin, { metrics })
   app.register(boardsPlugin, { store, templates, now })
   app.register(templatesPlugin, { templates })
   app.register(librariesPlugin, { store, now })
   app.register(exportsPlugin, { store, now })
   app.register(imagesPlugin, { dataDir: config.dataDir })
-  app.register(syncPlugin, { store, compactAfter: config.compactAfter })
+  app.register(syncPlugin, { store, compactAfter: config.compactAfter, limits: config.limits, metrics })
   app.register(peoplePlugin, { now })
   app.register(votesPlugin, { store })
   app.register(gamePlugin, { store, now })

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { MAX_MESSAGE_BYTES } from '@atelier/shared'
 import { z } from 'zod'
 
 /** The repository root, two levels above this file both in src/ (tsx) and in dist/ (node). */
@@ -18,6 +19,32 @@ export interface Config {
   staticDir: string
   /** Log length of one document above which the relay folds it into a snapshot. */
   compactAfter: number
+  limits: Limits
+}
+
+/**
+ * What one client may cost the server; each is an `ATELIER_*` setting (docs/security.md says why
+ * each default). Rates are per connection, or per address for board creation.
+ */
+export interface Limits {
+  /** Largest awareness message one connection may send, in bytes. */
+  awarenessBytes: number
+  /** Awareness messages per second per connection (a cursor and a view, once per frame each). */
+  awarenessPerSecond: number
+  /** Sync requests (the whole document sent back) per minute per connection. */
+  syncRequestsPerMinute: number
+  /** Document updates per second per connection. */
+  updatesPerSecond: number
+  /** Bytes queued for one socket that has not read them; past this the socket is closed. */
+  sendBufferBytes: number
+  /** Stored size of one document (board, session or private notes) past which writes are refused. */
+  documentBytes: number
+  /** Total size of the images of one board. */
+  imageBytesPerBoard: number
+  /** Boards one address may create per minute. */
+  boardsPerMinute: number
+  /** People (identities) one board may hold. */
+  peoplePerBoard: number
 }
 
 export class ConfigError extends Error {
@@ -34,6 +61,8 @@ function integer(min: number, max: number) {
     )
 }
 
+const MIB = 1024 * 1024
+
 const nonEmpty = z.string().min(1, 'expected a non-empty value')
 
 /**
@@ -48,6 +77,15 @@ const SETTINGS = {
   LOG_LEVEL: { schema: z.enum(LOG_LEVELS, `expected one of ${LOG_LEVELS.join(', ')}`), fallback: 'info' },
   ATELIER_STATIC_DIR: { schema: nonEmpty, fallback: './client/dist' },
   ATELIER_COMPACT_AFTER: { schema: integer(1, 1_000_000), fallback: '500' },
+  ATELIER_AWARENESS_MAX_BYTES: { schema: integer(1024, MAX_MESSAGE_BYTES), fallback: String(32 * 1024) },
+  ATELIER_AWARENESS_PER_SECOND: { schema: integer(1, 10_000), fallback: '200' },
+  ATELIER_SYNC_REQUESTS_PER_MINUTE: { schema: integer(1, 10_000), fallback: '20' },
+  ATELIER_UPDATES_PER_SECOND: { schema: integer(1, 100_000), fallback: '200' },
+  ATELIER_SEND_BUFFER_BYTES: { schema: integer(64 * 1024, 2 ** 31), fallback: String(16 * MIB) },
+  ATELIER_DOCUMENT_MAX_BYTES: { schema: integer(64 * 1024, 2 ** 31), fallback: String(64 * MIB) },
+  ATELIER_IMAGE_QUOTA_BYTES: { schema: integer(0, 2 ** 40), fallback: String(500 * MIB) },
+  ATELIER_BOARDS_PER_MINUTE: { schema: integer(1, 1_000_000), fallback: '20' },
+  ATELIER_PEOPLE_PER_BOARD: { schema: integer(1, 1_000_000), fallback: '500' },
 } as const
 
 type SettingName = keyof typeof SETTINGS
@@ -76,6 +114,11 @@ function read<N extends SettingName>(
   return result.data as z.output<(typeof SETTINGS)[N]['schema']>
 }
 
+/** The limits with every setting at its default. */
+export function defaultLimits(): Limits {
+  return loadConfig({}).limits
+}
+
 /** Reads the configuration from the environment; throws ConfigError with a one-line message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   for (const name of Object.keys(env)) {
@@ -92,5 +135,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: read(env, 'LOG_LEVEL'),
     staticDir: path.resolve(REPO_ROOT, read(env, 'ATELIER_STATIC_DIR')),
     compactAfter: read(env, 'ATELIER_COMPACT_AFTER'),
+    limits: {
+      awarenessBytes: read(env, 'ATELIER_AWARENESS_MAX_BYTES'),
+      awarenessPerSecond: read(env, 'ATELIER_AWARENESS_PER_SECOND'),
+      syncRequestsPerMinute: read(env, 'ATELIER_SYNC_REQUESTS_PER_MINUTE'),
+      updatesPerSecond: read(env, 'ATELIER_UPDATES_PER_SECOND'),
+      sendBufferBytes: read(env, 'ATELIER_SEND_BUFFER_BYTES'),
+      documentBytes: read(env, 'ATELIER_DOCUMENT_MAX_BYTES'),
+      imageBytesPerBoard: read(env, 'ATELIER_IMAGE_QUOTA_BYTES'),
+      boardsPerMinute: read(env, 'ATELIER_BOARDS_PER_MINUTE'),
+      peoplePerBoard: read(env, 'ATELIER_PEOPLE_PER_BOARD'),
+    },
   }
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { loadConfig } from '../src/config.js'
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
+const MIB = 1024 * 1024
 
 describe('loadConfig', () => {
   it('has defaults for every setting, with paths under the repository root', () => {
@@ -13,6 +14,17 @@ describe('loadConfig', () => {
       logLevel: 'info',
       staticDir: path.join(repoRoot, 'client', 'dist'),
       compactAfter: 500,
+      limits: {
+        awarenessBytes: 32 * 1024,
+        awarenessPerSecond: 200,
+        syncRequestsPerMinute: 20,
+        updatesPerSecond: 200,
+        sendBufferBytes: 16 * MIB,
+        documentBytes: 64 * MIB,
+        imageBytesPerBoard: 500 * MIB,
+        boardsPerMinute: 20,
+        peoplePerBoard: 500,
+      },
     })
   })
 
@@ -24,6 +36,15 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'debug',
       ATELIER_STATIC_DIR: '/srv/atelier',
       ATELIER_COMPACT_AFTER: '10',
+      ATELIER_AWARENESS_MAX_BYTES: '2048',
+      ATELIER_AWARENESS_PER_SECOND: '10',
+      ATELIER_SYNC_REQUESTS_PER_MINUTE: '3',
+      ATELIER_UPDATES_PER_SECOND: '50',
+      ATELIER_SEND_BUFFER_BYTES: '1048576',
+      ATELIER_DOCUMENT_MAX_BYTES: '2097152',
+      ATELIER_IMAGE_QUOTA_BYTES: '0',
+      ATELIER_BOARDS_PER_MINUTE: '2',
+      ATELIER_PEOPLE_PER_BOARD: '40',
     })
     expect(config).toEqual({
       port: 0,
@@ -32,6 +53,17 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       staticDir: '/srv/atelier',
       compactAfter: 10,
+      limits: {
+        awarenessBytes: 2048,
+        awarenessPerSecond: 10,
+        syncRequestsPerMinute: 3,
+        updatesPerSecond: 50,
+        sendBufferBytes: MIB,
+        documentBytes: 2 * MIB,
+        imageBytesPerBoard: 0,
+        boardsPerMinute: 2,
+        peoplePerBoard: 40,
+      },
     })
   })
 
@@ -49,6 +81,10 @@ describe('loadConfig', () => {
       'Invalid setting LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent, got "loud"',
     ],
     [
+      { ATELIER_UPDATES_PER_SECOND: '0' },
+      'Invalid setting ATELIER_UPDATES_PER_SECOND: expected an integer 1-100000, got "0"',
+    ],
+    [
       { ATELIER_COMPACT_AFTER: '0' },
       'Invalid setting ATELIER_COMPACT_AFTER: expected an integer 1-1000000, got "0"',
     ],
@@ -62,7 +98,7 @@ describe('loadConfig', () => {
 
   it('refuses an unknown ATELIER_* setting', () => {
     expect(() => loadConfig({ ATELIER_STATIC_DRI: '/srv' })).toThrow(
-      'Unknown setting ATELIER_STATIC_DRI (known: ATELIER_STATIC_DIR, ATELIER_COMPACT_AFTER)',
+      /^Unknown setting ATELIER_STATIC_DRI \(known: ATELIER_STATIC_DIR, ATELIER_COMPACT_AFTER, ATELIER_AWARENESS_MAX_BYTES, /,
     )
   })
 })

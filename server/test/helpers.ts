@@ -7,7 +7,7 @@ import { afterEach } from 'vitest'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import type { Config } from '../src/config.js'
+import { type Config, defaultLimits, type Limits } from '../src/config.js'
 
 const cleanups: (() => unknown)[] = []
 
@@ -26,7 +26,9 @@ export function tempDir(): string {
   return dir
 }
 
-export function testConfig(overrides: Partial<Config> = {}): Config {
+export function testConfig(
+  overrides: Partial<Omit<Config, 'limits'>> & { limits?: Partial<Limits> } = {},
+): Config {
   const dataDir = overrides.dataDir ?? tempDir()
   return {
     port: 0,
@@ -36,6 +38,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     staticDir: path.join(dataDir, 'no-client-build'),
     compactAfter: 500,
     ...overrides,
+    limits: { ...defaultLimits(), ...overrides.limits },
   }
 }
 

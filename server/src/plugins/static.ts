@@ -9,7 +9,7 @@ const NOT_BUILT =
 
 /** Paths the single-page app never owns: a miss there is a real 404. */
 function isServerPath(pathname: string): boolean {
-  return ['/api', '/sync', '/healthz'].some(
+  return ['/api', '/sync', '/healthz', '/metrics'].some(
     (prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`),
   )
 }

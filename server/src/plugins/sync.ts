@@ -4,7 +4,9 @@ import type { Duplex } from 'node:stream'
 import { MAX_MESSAGE_BYTES, parseRoom, SYNC_PREFIX } from '@atelier/shared'
 import fp from 'fastify-plugin'
 import { WebSocketServer } from 'ws'
+import type { Limits } from '../config.js'
 import { errors } from '../errors.js'
+import type { Metrics } from '../metrics.js'
 import { newPersonId } from '../people/credentials.js'
 import type { BoardStore } from '../store/types.js'
 import { roomAccess } from '../sync/permissions.js'
@@ -22,6 +24,8 @@ declare module 'fastify' {
 export interface SyncPluginOptions {
   store: BoardStore
   compactAfter: number
+  limits: Limits
+  metrics: Metrics
 }
 
 /** Answers an upgrade request with a bare HTTP status and closes the socket: no WebSocket is opened. */
@@ -36,8 +40,8 @@ function refuse(socket: Duplex, status: number): void {
  * upgrade, so a refused client never receives a byte of the document.
  */
 export const syncPlugin = fp<SyncPluginOptions>(
-  async (app, { store, compactAfter }) => {
-    const relay = new Relay({ store, compactAfter, log: app.log })
+  async (app, { store, compactAfter, limits, metrics }) => {
+    const relay = new Relay({ store, compactAfter, limits, metrics, log: app.log })
     relay.use(boardRules(relay))
     for (const policy of privateNotes(relay, app.log)) relay.use(policy)
     app.decorate('relay', relay)

@@ -14,9 +14,12 @@ import * as decoding from 'lib0/decoding'
 import type { RawData, WebSocket } from 'ws'
 import { applyAwarenessUpdate } from 'y-protocols/awareness'
 import * as Y from 'yjs'
+import type { Limits } from '../config.js'
+import type { Metrics } from '../metrics.js'
 import { readDocument } from '../store/documents.js'
 import type { BoardStore } from '../store/types.js'
 import { Connection, type Visitor } from './connection.js'
+import { checkAwarenessUpdate, LimitRefusal } from './limits.js'
 import { awarenessMessage, syncStep1Message, syncStep2Message } from './messages.js'
 import { stampAwarenessPersonId } from './policies/awareness.js'
 import type { RelayServices, RoomPolicy, UpdateCheck } from './policies/types.js'
@@ -29,7 +32,18 @@ export interface RelayOptions {
   store: BoardStore
   compactAfter: number
   log: FastifyBaseLogger
+  limits: Limits
+  metrics: Metrics
   pingIntervalMs?: number
+}
+
+const MESSAGE_TYPE_NAMES = new Map<number, string>(
+  Object.entries(MessageType).map(([name, type]) => [type, name]),
+)
+
+/** An update that carries nothing (no struct, no deletion): what a client with no news answers a sync request with. */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.length === 2 && update[0] === 0 && update[1] === 0
 }
 
 /** A message the relay cannot read: the sending connection is closed with 1003. */
@@ -92,12 +106,17 @@ export class Relay implements RelayServices {
 
   constructor(private readonly options: RelayOptions) {
     this.rooms = new Rooms(options)
+    options.metrics.observeRelay(this)
     this.pingTimer = setInterval(() => this.ping(), options.pingIntervalMs ?? PING_INTERVAL_MS)
     this.pingTimer.unref()
   }
 
   get connectionCount(): number {
     return this.connections.size
+  }
+
+  roomCounts(): Record<string, number> {
+    return this.rooms.countByKind()
   }
 
   /** Adds a rule applied to the updates of writing connections, after those added before. */
@@ -113,7 +132,8 @@ export class Relay implements RelayServices {
       connId: id,
       role: visitor.role,
     })
-    const connection = new Connection(id, ws, visitor, log)
+    const { limits, metrics } = this.options
+    const connection = new Connection(id, ws, visitor, log, { limits, metrics })
     const room = this.openRoom(visitor.target)
     this.connections.add(connection)
     room.add(connection)
@@ -219,15 +239,21 @@ export class Relay implements RelayServices {
       if (!isBinary) throw new MalformedMessage('text frame')
       const decoder = decoding.createDecoder(message)
       const type = decoding.readVarUint(decoder)
+      this.options.metrics.messagesReceived.inc({ type: MESSAGE_TYPE_NAMES.get(type) ?? 'unknown' })
       switch (type) {
         case MessageType.sync:
           return await this.readSync(room, connection, decoder)
         case MessageType.awareness: {
-          const update = stampAwarenessPersonId(decoding.readVarUint8Array(decoder), connection.personId)
+          connection.take('awareness', 'awareness rate')
+          const received = decoding.readVarUint8Array(decoder)
+          // Before anything parses or re-encodes the states: a deep one would overflow the stack.
+          checkAwarenessUpdate(received, this.options.limits.awarenessBytes)
+          const update = stampAwarenessPersonId(received, connection.personId)
           applyAwarenessUpdate(room.awareness, update, connection)
           return
         }
         case MessageType.queryAwareness:
+          connection.take('awareness', 'awareness rate')
           connection.send(awarenessMessage(room.awareness, [...room.awareness.getStates().keys()]))
           return
         default:
@@ -237,6 +263,10 @@ export class Relay implements RelayServices {
       if (error instanceof PolicyFailure) {
         room.discardPending()
         throw error
+      }
+      if (error instanceof LimitRefusal) {
+        connection.refuse(error.reason)
+        return
       }
       connection.rejected = true
       connection.log.warn({ err: error }, 'malformed message; closing the connection')
@@ -248,6 +278,8 @@ export class Relay implements RelayServices {
     const subType = decoding.readVarUint(decoder)
     switch (subType) {
       case SyncMessageType.step1:
+        // Each answer is the whole document: a client asking again and again would multiply it.
+        connection.take('syncRequests', 'sync request rate')
         connection.send(syncStep2Message(room.doc, decoding.readVarUint8Array(decoder)))
         return
       case SyncMessageType.step2:
@@ -257,12 +289,21 @@ export class Relay implements RelayServices {
           connection.log.debug('dropped an update from a read-only connection')
           return
         }
+        if (!this.admitUpdate(room, connection, update)) return
         await this.applyChecked(room, connection, update)
         return
       }
       default:
         throw new MalformedMessage(`unknown sync message type ${subType}`)
     }
+  }
+
+  /** Whether a writer's update is worth applying; throws LimitRefusal when the connection may not write now. */
+  private admitUpdate(room: Room, connection: Connection, update: Uint8Array): boolean {
+    if (isEmptyUpdate(update)) return false
+    connection.take('updates', 'update rate')
+    if (room.storedBytes > this.options.limits.documentBytes) throw new LimitRefusal('document full')
+    return true
   }
 
   /** Applies a writer's update between the policies' hooks, in the room's current queue task. */

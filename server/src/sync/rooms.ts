@@ -1,13 +1,16 @@
 import {
   type DocKind,
+  itemsMap,
   migrateBoard,
   type RoomTarget,
   SchemaTooNewError,
+  stateMap,
   targetRoomName,
 } from '@atelier/shared'
 import type { FastifyBaseLogger } from 'fastify'
 import { Awareness, removeAwarenessStates } from 'y-protocols/awareness'
 import * as Y from 'yjs'
+import type { Metrics } from '../metrics.js'
 import { applyStoredDocument } from '../store/documents.js'
 import type { BoardStore } from '../store/types.js'
 import { Connection } from './connection.js'
@@ -25,6 +28,7 @@ export interface RoomOptions {
   /** Log length above which a document is folded into a snapshot. */
   compactAfter: number
   log: FastifyBaseLogger
+  metrics: Metrics
 }
 
 interface PendingUpdate {
@@ -56,6 +60,8 @@ export class Room {
   /** Updates in the store's log for this document since its snapshot, and the last one's seq. */
   private logLength = 0
   private lastSeq = 0
+  /** Bytes of the document in the store: its snapshot and the log entries after it. */
+  private bytes = 0
   private compactionScheduled = false
   private state: 'open' | 'closed' = 'open'
 
@@ -78,6 +84,11 @@ export class Room {
 
   get isOpen(): boolean {
     return this.state === 'open'
+  }
+
+  /** How much the document weighs in the store (what the document size limit compares). */
+  get storedBytes(): number {
+    return this.bytes
   }
 
   /**
@@ -138,7 +149,9 @@ export class Room {
   /** Folds the log into a snapshot. Only call from a queued task. */
   async compact(): Promise<void> {
     if (this.logLength === 0) return
-    await this.options.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), this.lastSeq)
+    const snapshot = Y.encodeStateAsUpdate(this.doc)
+    await this.options.store.compact(this.name, snapshot, this.lastSeq)
+    this.bytes = snapshot.length
     this.log.debug({ updates: this.logLength, upToSeq: this.lastSeq }, 'compacted')
     this.logLength = 0
   }
@@ -147,7 +160,13 @@ export class Room {
     const stored = await this.options.store.loadDocument(this.name)
     this.logLength = stored.updates.length
     this.lastSeq = stored.lastSeq
+    this.bytes = stored.updates.reduce((sum, update) => sum + update.length, stored.snapshot?.length ?? 0)
     applyStoredDocument(this.doc, stored, STORE_ORIGIN)
+    // The root types the rules read, defined before any client update: a root that an update
+    // creates first is a generic type, replaced when read as a map, and the rules would then not
+    // find it among the changes of that update's transaction.
+    if (this.kind === 'session') stateMap(this.doc)
+    else itemsMap(this.doc)
     if (this.kind !== 'board') return
     try {
       const applied = migrateBoard(this.doc, SERVER_ORIGIN)
@@ -168,9 +187,12 @@ export class Room {
     if (batch.length === 0) return
     const merged =
       batch.length === 1 ? (batch[0] as PendingUpdate).update : Y.mergeUpdates(batch.map((p) => p.update))
+    const endTimer = this.options.metrics.storeWriteSeconds.startTimer()
     this.lastSeq = await this.options.store.appendUpdate(this.name, merged)
+    endTimer()
     this.pending = []
     this.logLength++
+    this.bytes += merged.length
     const everything = updateMessage(merged)
     for (const connection of this.connections) {
       const rest = batch.filter((p) => p.origin !== connection)
@@ -212,6 +234,7 @@ export class Room {
   private fail(error: unknown): void {
     if (this.state === 'closed') return
     this.log.error({ err: error }, 'room failed; disconnecting its clients')
+    this.options.metrics.roomFailures.inc()
     for (const connection of this.connections) connection.close(INTERNAL_ERROR, 'room failed')
     this.pending = []
     this.close()
@@ -255,6 +278,12 @@ export class Rooms {
 
   get size(): number {
     return this.rooms.size
+  }
+
+  countByKind(): Record<string, number> {
+    const counts: Record<string, number> = {}
+    for (const room of this.rooms.values()) counts[room.kind] = (counts[room.kind] ?? 0) + 1
+    return counts
   }
 
   /** Waits for every room's queue and folds every log into its snapshot. */

@@ -21,10 +21,23 @@ export const CloseCode = {
   unsupportedData: 1003,
   /** A message above MAX_MESSAGE_BYTES. */
   messageTooBig: 1009,
+  /** The connection broke a limit that waiting will not lift (an awareness state too large or too deep). */
+  policyViolation: 1008,
+  /** The connection went over a rate, or the server cannot save right now: reconnect later. */
+  tryAgainLater: 1013,
   /** No token, a wrong token, or a token of another board. */
   unauthorized: 4401,
   /** The link this connection used was replaced by the facilitator. */
   tokenRevoked: 4403,
+} as const
+
+/**
+ * Close reasons the client tells apart (a close reason is at most 123 bytes). The relay sends
+ * `storeUnavailable` with `tryAgainLater` when the store cannot write: the client shows that the
+ * server cannot save and reconnects later, its unsaved changes kept.
+ */
+export const CloseReason = {
+  storeUnavailable: 'the server cannot save right now',
 } as const
 
 /** Largest single WebSocket message the relay accepts (a pasted image goes over HTTP, not here). */
