@@ -9,6 +9,7 @@ import {
 } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Layer, Shape, Stage } from 'react-konva'
+import { useCanvasKeyboard } from '../a11y/useCanvasKeyboard.js'
 import { useItemIds, useView } from '../store/hooks.js'
 import { shallowEqualArrays } from '../store/order.js'
 import { hitTest } from '../tools/hitTest.js'
@@ -63,6 +64,7 @@ export function BoardCanvas({ session }: { session: BoardSessionModel }) {
   const items = ids.filter((id) => board.getItem(id)?.type !== 'frame')
   /** Set by the frames pass when the far bitmap covered everything in this draw. */
   const cacheHit = useRef(false)
+  const keyboard = useCanvasKeyboard(session, container)
 
   /** Base pass: everything not mounted as an item view, as plain blocks (or the far bitmap). */
   const drawBase = (native: CanvasRenderingContext2D, only: 'frames' | 'items') => {
@@ -231,7 +233,12 @@ export function BoardCanvas({ session }: { session: BoardSessionModel }) {
       className={`board-canvas tool-${tool}`}
       role="application"
       aria-label={t('board.canvasLabel')}
+      aria-describedby="board-canvas-help"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: one tab stop for the whole board; the arrow keys walk its items (useCanvasKeyboard).
+      tabIndex={0}
       data-testid="board-canvas"
+      onKeyDown={keyboard.onKeyDown}
+      onFocus={keyboard.onFocus}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}
@@ -275,6 +282,9 @@ export function BoardCanvas({ session }: { session: BoardSessionModel }) {
           <Overlay board={board} view={view} perms={ctx} />
         </Layer>
       </Stage>
+      <p id="board-canvas-help" className="visually-hidden">
+        {ctx.readOnly ? t('a11y.canvasHelpReadOnly') : t('a11y.canvasHelp')}
+      </p>
       {isEmpty && (
         <p className="empty-hint" aria-hidden="true">
           {ctx.readOnly ? t('board.emptyHintReadOnly') : t('board.emptyHint')}

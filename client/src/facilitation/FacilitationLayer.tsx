@@ -1,8 +1,11 @@
 import type { BoardAccess } from '@atelier/shared'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { addItemDetails } from '../a11y/announcer.js'
 import { GameLayer } from '../game/GameLayer.js'
 import type { BoardSessionModel } from '../ui/session.js'
+import { votingCommands } from '../voting/commands.js'
+import { voteDetails } from '../voting/details.js'
 import { ResultsCard } from '../voting/ResultsCard.js'
 import { BoardOverlay } from './BoardOverlay.js'
 import { facilitationCommands } from './commands.js'
@@ -20,11 +23,16 @@ export function FacilitationLayer({ session, access }: { session: BoardSessionMo
     const token = String(session.connection.provider.params.token ?? '')
     const created = new FacilitationModel(session, access.role, token)
     // The registry predates the model (which needs the session room), so its commands join it here.
-    const unregister = session.registry.register(facilitationCommands(created))
+    const unregister = session.registry.register([
+      ...facilitationCommands(created),
+      ...votingCommands(created),
+    ])
+    const removeDetails = addItemDetails(voteDetails(created))
     setModel(created)
     if (window.__atelierDebug) Object.assign(window.__atelierDebug, { facilitation: created })
     return () => {
       unregister()
+      removeDetails()
       created.destroy()
     }
   }, [session, access.role])

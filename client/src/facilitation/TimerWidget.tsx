@@ -56,7 +56,7 @@ export function TimerWidget({ model }: { model: FacilitationModel }) {
                 type="button"
                 className="chip"
                 data-testid={`timer-start-${minutes}`}
-                aria-label={t('facilitation.timer.startFor', { count: minutes })}
+                title={t('facilitation.timer.startFor', { count: minutes })}
                 onClick={() => model.session.timer('start', minutes * 60_000)}
               >
                 {t('facilitation.timer.minutes', { count: minutes })}

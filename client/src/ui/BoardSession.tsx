@@ -1,6 +1,7 @@
 import type { BoardAccess } from '@atelier/shared'
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
+import { LiveRegion } from '../a11y/LiveRegion.js'
 import { BoardCanvas } from '../canvas/BoardCanvas.js'
 import { RemoteCursors } from '../canvas/RemoteCursors.js'
 import { ExportMenu } from '../exports/ExportMenu.js'
@@ -91,9 +92,11 @@ function BoardScreen({ session, access }: { session: BoardSessionModel; access: 
 
   return (
     <div className="board-page">
-      <BoardCanvas session={session} />
-      <RemoteCursors session={session} />
-      {!readOnly && <NoteEditor session={session} />}
+      <main className="board-main">
+        <BoardCanvas session={session} />
+        <RemoteCursors session={session} />
+        {!readOnly && <NoteEditor session={session} />}
+      </main>
       <header className="topbar">
         <div className="topbar-group">
           <a href="/" className="home-link" aria-label={t('app.home')}>
@@ -136,6 +139,7 @@ function BoardScreen({ session, access }: { session: BoardSessionModel; access: 
           {t('board.storageError')}
         </p>
       )}
+      <LiveRegion />
       {!joined && <JoinDialog onJoin={() => setJoined(true)} />}
       {shareOpen && (
         <ShareDialog

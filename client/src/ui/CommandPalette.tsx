@@ -1,8 +1,9 @@
-import { useMemo, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useView } from '../store/hooks.js'
 import type { BoardSessionModel } from './session.js'
 import { shortcutLabel, useCommands } from './useCommand.js'
+import { useDialogFocus } from './useDialogFocus.js'
 
 /** Letters only, lower case, no accents: "écrire" matches "ecri". */
 export function fold(text: string): string {
@@ -23,6 +24,8 @@ function Palette({ session }: { session: BoardSessionModel }) {
   const { registry, ctx, view } = session
   const [query, setQuery] = useState('')
   const [active, setActive] = useState(0)
+  const dialog = useRef<HTMLDivElement>(null)
+  useDialogFocus(dialog)
   const commands = useCommands(registry)
   const matches = useMemo(() => {
     const q = fold(query.trim())
@@ -44,6 +47,7 @@ function Palette({ session }: { session: BoardSessionModel }) {
   return (
     <div className="palette-backdrop" onPointerDown={close}>
       <div
+        ref={dialog}
         className="command-palette"
         role="dialog"
         aria-modal="true"

@@ -13,12 +13,14 @@ export function LanguageSwitch() {
           type="button"
           lang={language}
           aria-pressed={i18n.language === language}
-          aria-label={t(`language.${language}`)}
+          title={t(`language.${language}`)}
           onClick={() =>
             changeLanguage(language).catch((error: unknown) => showToast('error', String(error)))
           }
         >
+          {/* The name starts with the visible code (WCAG 2.5.3), then says the language in full. */}
           {language.toUpperCase()}
+          <span className="visually-hidden"> {t(`language.${language}`)}</span>
         </button>
       ))}
     </fieldset>

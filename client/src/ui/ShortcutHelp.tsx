@@ -36,7 +36,9 @@ export function ShortcutHelp({ session }: { session: BoardSessionModel }) {
             {t('canvas.help.close')}
           </button>
         </div>
-        <div className="shortcut-help">
+        {/* Scrolls on a small screen: a tab stop lets the keyboard scroll it too. */}
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1). */}
+        <section className="shortcut-help" aria-labelledby="shortcut-help-title" tabIndex={0}>
           {GROUPS.map((group) => {
             const inGroup = commands.filter((command) => command.group === group)
             if (inGroup.length === 0) return null
@@ -58,7 +60,8 @@ export function ShortcutHelp({ session }: { session: BoardSessionModel }) {
               </section>
             )
           })}
-        </div>
+        </section>
+        <p className="shortcut-extra">{t('a11y.canvasHelp')}</p>
         <p className="shortcut-extra">{t('canvas.help.mouse')}</p>
       </div>
     </Modal>

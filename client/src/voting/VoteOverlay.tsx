@@ -1,10 +1,9 @@
 import { boardToScreen, type Camera, type ItemSnapshot } from '@atelier/shared'
 import { useTranslation } from 'react-i18next'
 import type { FacilitationModel } from '../facilitation/FacilitationModel.js'
-import { showToast } from '../ui/toasts.js'
+import { castVote } from './castVote.js'
 import { useBallot, useEligible, useLatestClosedRound, useOpenRound } from './hooks.js'
-import { VoteRefused } from './VoteClient.js'
-import { dotState, podium, refusalKey } from './voteState.js'
+import { dotState, podium } from './voteState.js'
 
 function screenBox(item: ItemSnapshot, camera: Camera) {
   const at = boardToScreen(camera, item)
@@ -45,13 +44,6 @@ function OpenDots({
   const ballot = useBallot(model)
   const eligible = useEligible(model, round)
   if (!round) return null
-  const vote = (itemId: string, delta: 1 | -1) => {
-    model.votes.vote(itemId, delta).catch((error: unknown) => {
-      const key =
-        error instanceof VoteRefused && error.reason ? refusalKey(error.reason) : 'voting.refused.failed'
-      showToast('error', t(key, { count: round.budget }))
-    })
-  }
   const items = [...eligible]
     .map((id) => model.board.board.getItem(id))
     .filter((item): item is ItemSnapshot => item !== undefined && visible(item))
@@ -73,21 +65,7 @@ function OpenDots({
               type="button"
               className="vote-add"
               aria-label={t('voting.add', { label })}
-              onClick={() => {
-                if (state.canAdd) vote(item.id, 1)
-                else
-                  showToast(
-                    'error',
-                    t(
-                      refusalKey(
-                        state.mine >= (round.maxPerItem ?? round.budget)
-                          ? 'item-limit-reached'
-                          : 'budget-exhausted',
-                      ),
-                      { count: round.maxPerItem ?? round.budget },
-                    ),
-                  )
-              }}
+              onClick={() => void castVote(model, item.id, 1)}
             />
             {state.mine > 0 && (
               <span className="vote-dots">
@@ -99,7 +77,7 @@ function OpenDots({
                     className="vote-dot"
                     data-testid="vote-dot"
                     aria-label={t('voting.remove', { label })}
-                    onClick={() => vote(item.id, -1)}
+                    onClick={() => void castVote(model, item.id, -1)}
                   />
                 ))}
               </span>

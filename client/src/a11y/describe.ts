@@ -1,0 +1,35 @@
+import { type ItemSnapshot, NOTE_COLORS } from '@atelier/shared'
+
+type Translate = (key: string, options?: Record<string, unknown>) => string
+
+/** The name of a palette colour ("jaune"), or null for a colour outside the palette. */
+export function colorKey(color: string | undefined): string | null {
+  const match = NOTE_COLORS.find((entry) => entry.value.toLowerCase() === color?.toLowerCase())
+  return match ? `a11y.colors.${match.id}` : null
+}
+
+/**
+ * What a screen reader says when the keyboard reaches an item: "Post-it 3 sur 12 : Moins de
+ * papier, jaune, 2 votes". `details` are facts other features add (votes, rank).
+ */
+export function describeItem(
+  t: Translate,
+  item: ItemSnapshot,
+  position: { index: number; total: number },
+  details: readonly string[] = [],
+): string {
+  const text = item.text?.trim() || t('a11y.empty')
+  const parts = [text]
+  if (item.type === 'note' || item.type === 'shape') {
+    const color = colorKey(item.color)
+    if (color) parts.push(t(color))
+  }
+  if (item.locked) parts.push(t('a11y.locked'))
+  parts.push(...details)
+  return t('a11y.item', {
+    kind: t(`a11y.kinds.${item.type}`),
+    index: position.index + 1,
+    total: position.total,
+    text: parts.join(', '),
+  })
+}
