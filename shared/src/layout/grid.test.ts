@@ -1,0 +1,114 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { type Rect, rectsIntersect } from '../geometry/rect.js'
+import { gridLayout, type LayoutBox, readingOrder } from './grid.js'
+
+const frame: Rect = { x: 100, y: 50, w: 700, h: 500 }
+
+function placed(boxes: readonly LayoutBox[], positions: Map<string, { x: number; y: number }>): LayoutBox[] {
+  return boxes.map((box) => ({ ...box, ...positions.get(box.id) }))
+}
+
+/** Strict overlap: boxes that only touch along an edge do not overlap. */
+function overlap(a: Rect, b: Rect): boolean {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
+}
+
+function inside(inner: Rect, outer: Rect): boolean {
+  return (
+    inner.x >= outer.x &&
+    inner.y >= outer.y &&
+    inner.x + inner.w <= outer.x + outer.w &&
+    inner.y + inner.h <= outer.y + outer.h
+  )
+}
+
+const boxArbitrary = fc.record({
+  x: fc.integer({ min: -500, max: 1500 }),
+  y: fc.integer({ min: -500, max: 1500 }),
+  w: fc.integer({ min: 40, max: 900 }),
+  h: fc.integer({ min: 40, max: 400 }),
+  author: fc.constantFrom('ana', 'bruno', 'chloé', undefined),
+})
+
+describe('gridLayout', () => {
+  it('keeps every box inside the frame, with no two boxes overlapping, whatever the boxes', () => {
+    fc.assert(
+      fc.property(fc.array(boxArbitrary, { maxLength: 60 }), fc.boolean(), (raw, groupByAuthor) => {
+        const boxes = raw.map((box, i) => ({ ...box, id: `n${i}` }))
+        const fixed = [{ x: 120, y: 60, w: 300, h: 40 }]
+        const { positions, frame: grown } = gridLayout(frame, boxes, { groupByAuthor, fixed })
+        const result = placed(boxes, positions)
+        expect(positions.size).toBe(boxes.length)
+        for (const [i, a] of result.entries()) {
+          expect(inside(a, grown)).toBe(true)
+          expect(rectsIntersect(a, fixed[0] as Rect)).toBe(false)
+          for (const b of result.slice(i + 1)) expect(overlap(a, b)).toBe(false)
+        }
+        expect(grown.x).toBe(frame.x)
+        expect(grown.y).toBe(frame.y)
+        expect(grown.w).toBeGreaterThanOrEqual(frame.w)
+        expect(grown.h).toBeGreaterThanOrEqual(frame.h)
+      }),
+    )
+  })
+
+  it('is stable: laying out an arranged grid again changes nothing', () => {
+    fc.assert(
+      fc.property(fc.array(boxArbitrary, { maxLength: 40 }), fc.boolean(), (raw, groupByAuthor) => {
+        const boxes = raw.map((box, i) => ({ ...box, w: 200, h: 200, id: `n${i}` }))
+        const first = gridLayout(frame, boxes, { groupByAuthor })
+        const second = gridLayout(first.frame, placed(boxes, first.positions), { groupByAuthor })
+        expect(second.positions).toEqual(first.positions)
+        expect(second.frame).toEqual(first.frame)
+      }),
+    )
+  })
+
+  it('lays notes in reading order, each author together, a group starting a new row when it does not fit', () => {
+    const notes: LayoutBox[] = [
+      { id: 'b1', author: 'bruno', x: 900, y: 900, w: 200, h: 200 },
+      { id: 'a1', author: 'ana', x: 0, y: 0, w: 200, h: 200 },
+      { id: 'a2', author: 'ana', x: 300, y: 10, w: 200, h: 200 },
+      { id: 'b2', author: 'bruno', x: 0, y: 400, w: 200, h: 200 },
+      { id: 'a3', author: 'ana', x: 0, y: 800, w: 200, h: 200 },
+    ]
+    const { positions } = gridLayout(frame, notes, { gap: 20 })
+    // Row 1: ana's three notes (a1, a2 read before a3); bruno's two do not fit after them.
+    expect(positions.get('a1')).toEqual({ x: 120, y: 70 })
+    expect(positions.get('a2')).toEqual({ x: 340, y: 70 })
+    expect(positions.get('a3')).toEqual({ x: 560, y: 70 })
+    expect(positions.get('b2')).toEqual({ x: 120, y: 290 })
+    expect(positions.get('b1')).toEqual({ x: 340, y: 290 })
+  })
+
+  it('mixes authors in reading order when anonymous', () => {
+    const notes: LayoutBox[] = [
+      { id: 'b1', author: 'bruno', x: 0, y: 0, w: 200, h: 200 },
+      { id: 'a1', author: 'ana', x: 250, y: 0, w: 200, h: 200 },
+      { id: 'b2', author: 'bruno', x: 500, y: 0, w: 200, h: 200 },
+    ]
+    const { positions } = gridLayout(frame, notes, { gap: 20, groupByAuthor: false })
+    expect([...positions.keys()]).toEqual(['b1', 'a1', 'b2'])
+    expect(positions.get('a1')).toEqual({ x: 340, y: 70 })
+  })
+
+  it('grows the frame downwards when the notes need more rows, and keeps it when they fit', () => {
+    const many = Array.from({ length: 30 }, (_, i) => ({ id: `n${i}`, x: i, y: 0, w: 200, h: 200 }))
+    const { frame: grown } = gridLayout(frame, many, { gap: 20 })
+    // Three notes a row → ten rows of 220 below a 20 margin.
+    expect(grown).toEqual({ x: 100, y: 50, w: 700, h: 20 + 10 * 220 })
+    expect(gridLayout(frame, many.slice(0, 3), { gap: 20 }).frame).toEqual(frame)
+  })
+})
+
+describe('readingOrder', () => {
+  it('reads rows top to bottom and each row left to right, tolerating small misalignments', () => {
+    const boxes = [
+      { id: 'c', x: 0, y: 300, w: 100, h: 100 },
+      { id: 'b', x: 200, y: 20, w: 100, h: 100 },
+      { id: 'a', x: 0, y: 0, w: 100, h: 100 },
+    ]
+    expect(readingOrder(boxes).map((box) => box.id)).toEqual(['a', 'b', 'c'])
+  })
+})

@@ -1,0 +1,2 @@
+export * from './clusters.js'
+export * from './french.js'
