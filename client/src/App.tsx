@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { JoinPage } from './join/JoinPage.js'
 import { parseRoute, type Route } from './lib/links.js'
 import { BoardPage } from './ui/BoardPage.js'
 import { LandingPage } from './ui/LandingPage.js'
@@ -23,6 +24,7 @@ export function App() {
   return (
     <>
       {route.page === 'landing' && <LandingPage />}
+      {route.page === 'join' && <JoinPage key={route.code ?? ''} code={route.code} />}
       {route.page === 'board' && (
         <BoardPage key={`${route.boardId}#${route.token}`} boardId={route.boardId} token={route.token} />
       )}

@@ -10,6 +10,7 @@ import { exportsPlugin } from './plugins/exports.js'
 import { gamePlugin } from './plugins/game.js'
 import { healthPlugin } from './plugins/health.js'
 import { imagesPlugin } from './plugins/images.js'
+import { joinPlugin } from './plugins/join.js'
 import { librariesPlugin } from './plugins/libraries.js'
 import { metricsPlugin } from './plugins/metrics.js'
 import { peoplePlugin } from './plugins/people.js'
@@ -63,6 +64,7 @@ export function buildApp(config: Config, deps: AppDependencies = {}): FastifyIns
   app.register(healthPlugin)
   app.register(metricsPlugin, { metrics })
   app.register(boardsPlugin, { store, templates, now })
+  app.register(joinPlugin, { store, now })
   app.register(templatesPlugin, { templates })
   app.register(librariesPlugin, { store, now })
   app.register(exportsPlugin, { store, now })

@@ -23,6 +23,8 @@ export const errors = {
   personRequired: () => new HttpError(401, 'a valid person credential of this board is required'),
   forbidden: (message: string) => new HttpError(403, message),
   notFound: () => new HttpError(404, 'not found'),
+  tooManyRequests: (retryAfterSeconds: number) =>
+    new HttpError(429, `too many requests; try again in ${retryAfterSeconds} s`),
   upgradeRequired: () => new HttpError(426, 'this endpoint expects a WebSocket upgrade'),
   internal: () => new HttpError(500, 'internal server error'),
 } as const

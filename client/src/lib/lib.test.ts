@@ -3,7 +3,7 @@ import { CursorPublisher } from '../presence/cursor.js'
 import { assignColor, initials, PERSON_COLORS } from '../presence/palette.js'
 import { readPresence } from '../presence/types.js'
 import { deriveStatus } from '../sync/status.js'
-import { boardLink, parseRoute } from './links.js'
+import { boardLink, joinLink, parseRoute } from './links.js'
 import { type KeyValueStore, readRecent, rememberBoard, replaceRecentToken } from './storage.js'
 import { transformIndex } from './textDelta.js'
 
@@ -28,6 +28,14 @@ describe('links', () => {
     expect(parseRoute('/b/abc', '')).toEqual({ page: 'board', boardId: 'abc', token: null })
     expect(parseRoute('/b/abc', '#%E0%A4%A')).toEqual({ page: 'board', boardId: 'abc', token: null })
     expect(parseRoute('/nope', '')).toEqual({ page: 'notFound' })
+  })
+  it('routes join links with or without a code', () => {
+    expect(joinLink('https://atelier.example.fr', 'K7QF3M')).toBe('https://atelier.example.fr/j/K7QF3M')
+    expect(parseRoute('/j/K7QF3M', '')).toEqual({ page: 'join', code: 'K7QF3M' })
+    expect(parseRoute('/j/k7q%20f3m/', '')).toEqual({ page: 'join', code: 'k7q f3m' })
+    expect(parseRoute('/j', '')).toEqual({ page: 'join', code: null })
+    expect(parseRoute('/j/', '')).toEqual({ page: 'join', code: null })
+    expect(parseRoute('/j/a/b', '')).toEqual({ page: 'notFound' })
   })
 })
 

@@ -1,6 +1,7 @@
 import { TITLE_MAX_LENGTH } from '@atelier/shared'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { JoinCodeForm } from '../join/JoinCodeForm.js'
 import { boardLink } from '../lib/links.js'
 import { navigate } from '../lib/navigate.js'
 import { readRecent, rememberBoard } from '../lib/storage.js'
@@ -82,6 +83,10 @@ export function LandingPage() {
               </button>
             </div>
           </form>
+        </section>
+        <section className="card join-card" aria-labelledby="join-heading">
+          <h2 id="join-heading">{t('join.title')}</h2>
+          <JoinCodeForm />
         </section>
         <TemplateStart />
         <section className="recent" aria-labelledby="recent-heading">

@@ -1,6 +1,7 @@
 import QRCode from 'qrcode'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { JoinCodePanel } from '../join/JoinCodePanel.js'
 import { boardLink } from '../lib/links.js'
 import { findRecent, replaceRecentToken } from '../lib/storage.js'
 import { replaceLink } from '../sync/api.js'
@@ -116,6 +117,7 @@ export function ShareDialog({
             <CloseIcon />
           </button>
         </div>
+        <JoinCodePanel boardId={boardId} token={token} />
         {participant && observer ? (
           <div className="share-grid">
             <div>

@@ -35,7 +35,7 @@ export const boardsPlugin: FastifyPluginAsync<BoardsPluginOptions> = async (
     if (templateId !== undefined && !seed) throw errors.unknownTemplate(templateId)
     const id = newBoardId()
     const { tokens, hashes } = newTokens()
-    await store.createBoard({
+    const joinCode = await store.createBoard({
       id,
       title,
       templateId: templateId ?? null,
@@ -47,7 +47,7 @@ export const boardsPlugin: FastifyPluginAsync<BoardsPluginOptions> = async (
     if (seed?.session) await store.appendUpdate(roomName(id, 'session'), seed.session)
     request.log.info({ boardId: id, templateId }, 'board created')
     reply.code(201)
-    return { id, tokens }
+    return { id, tokens, joinCode: joinCode.code }
   })
 
   app.get('/api/boards/:boardId', { onRequest: app.boardAccess() }, async (request): Promise<BoardAccess> => {

@@ -19,7 +19,7 @@ export async function createBoardFromTemplate(
     const seed = layOut(template, doc, lang)
     const id = newBoardId()
     const { tokens, hashes } = newTokens()
-    await store.createBoard({
+    const joinCode = await store.createBoard({
       id,
       title,
       templateId: template.id,
@@ -28,7 +28,7 @@ export async function createBoardFromTemplate(
       document: Y.encodeStateAsUpdate(doc),
     })
     if (seed.session) await store.appendUpdate(roomName(id, 'session'), seed.session)
-    return { id, tokens }
+    return { id, tokens, joinCode: joinCode.code }
   } finally {
     doc.destroy()
   }

@@ -16,6 +16,8 @@ export type CreateBoardRequest = z.infer<typeof createBoardRequest>
 export interface CreateBoardResponse {
   id: string
   tokens: Record<Role, string>
+  /** Short code leading to the board as a participant (`/j/<code>`, `GET /api/join/:code`). */
+  joinCode: string
 }
 
 /** What a link's token grants: returned by GET /api/boards/:boardId?token=… */

@@ -1,2 +1,3 @@
 export * from './boards.js'
 export * from './images.js'
+export * from './join.js'

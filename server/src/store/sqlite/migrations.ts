@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import { JOIN_CODE_VALIDITY_MS, newJoinCode } from '../../join/codes.js'
 
 /**
  * The tables of one store module (boards, votes, libraries…) and their history: each module owns
@@ -7,7 +8,8 @@ import type Database from 'better-sqlite3'
  */
 export interface SqlMigrations {
   module: string
-  steps: readonly string[]
+  /** SQL, or a function for a step SQL cannot express (data that needs random codes…). */
+  steps: readonly (string | ((db: Database.Database) => void))[]
 }
 
 /** Boards, their token hashes and the documents' snapshots and update logs. */
@@ -44,7 +46,40 @@ export const BOARD_MIGRATIONS: SqlMigrations = {
   ) STRICT;
   CREATE INDEX doc_updates_by_doc ON doc_updates(doc_name, seq);
   `,
+    // Join codes (docs/security.md): one open code per board, and the participant tokens handed
+    // out through it, each stored hashed like the links' tokens.
+    `
+  CREATE TABLE join_codes (
+    board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+    code TEXT NOT NULL UNIQUE,
+    expires_at INTEGER NOT NULL
+  ) STRICT;
+
+  CREATE TABLE join_tokens (
+    token_hash TEXT PRIMARY KEY,
+    board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE
+  ) STRICT;
+  CREATE INDEX join_tokens_by_board ON join_tokens(board_id);
+  `,
+    backfillJoinCodes,
   ],
+}
+
+/** Boards created before join codes get one, valid for the usual time from now. */
+function backfillJoinCodes(db: Database.Database): void {
+  const boards = db
+    .prepare<[], { id: string }>(
+      'SELECT id FROM boards WHERE id NOT IN (SELECT board_id FROM join_codes) ORDER BY created_at',
+    )
+    .all()
+  const insert = db.prepare('INSERT INTO join_codes (board_id, code, expires_at) VALUES (?, ?, ?)')
+  const taken = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM join_codes WHERE code = ?')
+  const expiresAt = Date.now() + JOIN_CODE_VALIDITY_MS
+  for (const { id } of boards) {
+    let code = newJoinCode()
+    while ((taken.get(code)?.n ?? 0) > 0) code = newJoinCode()
+    insert.run(id, code, expiresAt)
+  }
 }
 
 /** Brings one module's tables to its latest version, each step in its own transaction. */
@@ -66,8 +101,10 @@ export function migrate(db: Database.Database, { module, steps }: SqlMigrations)
      ON CONFLICT (module) DO UPDATE SET version = excluded.version`,
   )
   for (let version = current + 1; version <= steps.length; version++) {
+    const step = steps[version - 1]
     db.transaction(() => {
-      db.exec(steps[version - 1] as string)
+      if (typeof step === 'function') step(db)
+      else db.exec(step as string)
       record.run(module, version)
     })()
   }

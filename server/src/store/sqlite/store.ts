@@ -2,7 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { isRole, ROLES, type Role } from '@atelier/shared'
 import Database from 'better-sqlite3'
-import type { BoardRecord, BoardStore, NewBoard, StoredDocument } from '../types.js'
+import { JOIN_CODE_VALIDITY_MS, newJoinCode } from '../../join/codes.js'
+import type { BoardRecord, BoardStore, JoinCode, NewBoard, StoredDocument } from '../types.js'
 import { BOARD_MIGRATIONS, migrate } from './migrations.js'
 
 export const DATABASE_FILE = 'atelier.sqlite'
@@ -12,6 +13,10 @@ interface BoardRow {
   title: string
   template_id: string | null
   created_at: number
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE'
 }
 
 /** better-sqlite3 binds Buffers as BLOBs; this views the same bytes without copying. */
@@ -47,9 +52,26 @@ export class SqliteBoardStore implements BoardStore {
       selectBoard: this.db.prepare<[string], BoardRow>(
         'SELECT id, title, template_id, created_at FROM boards WHERE id = ?',
       ),
-      selectRole: this.db.prepare<[string, string], { role: string }>(
-        'SELECT role FROM tokens WHERE board_id = ? AND token_hash = ?',
+      selectRole: this.db.prepare<[string, string, string, string], { role: string }>(
+        `SELECT role FROM tokens WHERE board_id = ? AND token_hash = ?
+         UNION ALL SELECT 'participant' FROM join_tokens WHERE board_id = ? AND token_hash = ?`,
       ),
+      deleteJoinTokens: this.db.prepare('DELETE FROM join_tokens WHERE board_id = ?'),
+      selectJoinCode: this.db.prepare<[string], { code: string; expires_at: number }>(
+        'SELECT code, expires_at FROM join_codes WHERE board_id = ?',
+      ),
+      upsertJoinCode: this.db.prepare(
+        `INSERT INTO join_codes (board_id, code, expires_at) VALUES (?, ?, ?)
+         ON CONFLICT (board_id) DO UPDATE SET code = excluded.code, expires_at = excluded.expires_at`,
+      ),
+      deleteJoinCode: this.db.prepare('DELETE FROM join_codes WHERE board_id = ?'),
+      selectBoardByCode: this.db.prepare<[string, number], { board_id: string }>(
+        'SELECT board_id FROM join_codes WHERE code = ? AND expires_at > ?',
+      ),
+      countJoinTokens: this.db.prepare<[string], { n: number }>(
+        'SELECT count(*) AS n FROM join_tokens WHERE board_id = ?',
+      ),
+      insertJoinToken: this.db.prepare('INSERT INTO join_tokens (token_hash, board_id) VALUES (?, ?)'),
       insertUpdate: this.db.prepare('INSERT INTO doc_updates (doc_name, update_data) VALUES (?, ?)'),
       selectSnapshot: this.db.prepare<[string], { snapshot: Buffer; upto_seq: number }>(
         'SELECT snapshot, upto_seq FROM doc_snapshots WHERE doc_name = ?',
@@ -71,12 +93,17 @@ export class SqliteBoardStore implements BoardStore {
     return new SqliteBoardStore(path.join(dataDir, DATABASE_FILE))
   }
 
-  async createBoard(board: NewBoard): Promise<void> {
-    this.db.transaction(() => {
+  async createBoard(board: NewBoard): Promise<JoinCode> {
+    return this.db.transaction(() => {
       const { id, title, templateId, createdAt } = board
       this.statements.insertBoard.run({ id, title, templateId, createdAt })
       for (const role of ROLES) this.statements.upsertToken.run(board.id, role, board.tokenHashes[role])
       this.statements.upsertSnapshot.run(board.id, asBuffer(board.document), 0)
+      const expiresAt = createdAt + JOIN_CODE_VALIDITY_MS
+      // ~887 million codes: a collision is rare, two in a row rarer still.
+      let joinCode = { code: newJoinCode(), expiresAt }
+      while (!this.insertJoinCode(id, joinCode)) joinCode = { code: newJoinCode(), expiresAt }
+      return joinCode
     })()
   }
 
@@ -87,12 +114,50 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   async findRole(boardId: string, tokenHash: string): Promise<Role | null> {
-    const row = this.statements.selectRole.get(boardId, tokenHash)
+    const row = this.statements.selectRole.get(boardId, tokenHash, boardId, tokenHash)
     return row && isRole(row.role) ? row.role : null
   }
 
   async rotateToken(boardId: string, role: Role, tokenHash: string): Promise<void> {
-    this.statements.upsertToken.run(boardId, role, tokenHash)
+    this.db.transaction(() => {
+      this.statements.upsertToken.run(boardId, role, tokenHash)
+      if (role === 'participant') this.statements.deleteJoinTokens.run(boardId)
+    })()
+  }
+
+  async getJoinCode(boardId: string): Promise<JoinCode | null> {
+    const row = this.statements.selectJoinCode.get(boardId)
+    return row ? { code: row.code, expiresAt: row.expires_at } : null
+  }
+
+  async setJoinCode(boardId: string, joinCode: JoinCode | null): Promise<boolean> {
+    if (!joinCode) {
+      this.statements.deleteJoinCode.run(boardId)
+      return true
+    }
+    return this.insertJoinCode(boardId, joinCode)
+  }
+
+  private insertJoinCode(boardId: string, { code, expiresAt }: JoinCode): boolean {
+    try {
+      this.statements.upsertJoinCode.run(boardId, code, expiresAt)
+      return true
+    } catch (error) {
+      if (isUniqueViolation(error)) return false
+      throw error
+    }
+  }
+
+  async findBoardByJoinCode(code: string, now: number): Promise<string | null> {
+    return this.statements.selectBoardByCode.get(code, now)?.board_id ?? null
+  }
+
+  async addJoinToken(boardId: string, tokenHash: string, max: number): Promise<boolean> {
+    return this.db.transaction(() => {
+      if ((this.statements.countJoinTokens.get(boardId)?.n ?? 0) >= max) return false
+      this.statements.insertJoinToken.run(tokenHash, boardId)
+      return true
+    })()
   }
 
   async appendUpdate(docName: string, update: Uint8Array): Promise<number> {

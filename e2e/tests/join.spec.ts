@@ -1,0 +1,70 @@
+import { expect, test } from '@playwright/test'
+import { BoardPage } from '../fixtures/board.js'
+import { openPhone, readJoinCode } from '../fixtures/join.js'
+
+test('a person on a phone joins through /j/<code> and sees the board as a participant', async ({
+  browser,
+}) => {
+  const facilitator = await BoardPage.open(browser)
+  await facilitator.createBoard('Atelier mobilité')
+  await facilitator.joinAs('Camille')
+  const code = await readJoinCode(facilitator)
+  expect(code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/)
+
+  // Projected big, with the short link the room types.
+  await facilitator.page.getByTestId('share-open').click()
+  await facilitator.page.getByTestId('share-project').click()
+  const projector = facilitator.page.getByTestId('projector')
+  await expect(projector.getByTestId('projector-code')).toHaveText(code)
+  await expect(projector).toContainText(`Rejoindre : 127.0.0.1`)
+  await expect(projector).toContainText(`/j/${code}`)
+  await expect(projector.getByRole('img')).toBeVisible()
+  await projector.getByRole('button', { name: 'Fermer la projection' }).click()
+  await expect(projector).toBeHidden()
+  await facilitator.page.keyboard.press('Escape')
+
+  const phone = await openPhone(browser)
+  await phone.page.goto(`/j/${code.toLowerCase()}`)
+  await phone.page.waitForURL(/\/b\//)
+  await phone.joinAs('Yanis')
+  await expect(phone.page.locator('canvas').first()).toBeVisible()
+  await facilitator.addNoteAt(600, 400, 'Covoiturage')
+  await expect.poll(async () => (await phone.notes()).map((note) => note.text)).toContain('Covoiturage')
+  // The join page is not in the history: Back leaves the board instead of joining again.
+  await expect(phone.page).toHaveURL(/\/b\/[A-Za-z0-9_-]+#/)
+
+  await Promise.all([facilitator.close(), phone.close()])
+})
+
+test('the landing page takes a typed code to the board, and says when a code is wrong', async ({
+  browser,
+}) => {
+  const facilitator = await BoardPage.open(browser)
+  await facilitator.createBoard('Conseil citoyen')
+  await facilitator.joinAs('Camille')
+  const code = await readJoinCode(facilitator)
+
+  const phone = await openPhone(browser)
+  await phone.page.goto('/')
+  await phone.page.getByTestId('join-code-input').fill('ZZZZZZ')
+  await phone.page.getByTestId('join-code-submit').tap()
+  await expect(phone.page.getByTestId('join-problem')).toContainText('ne correspond à aucun atelier ouvert')
+
+  await phone.page.getByTestId('join-code-input').fill(code.toLowerCase())
+  await phone.page.getByTestId('join-code-submit').tap()
+  await phone.page.waitForURL(/\/b\//)
+  await phone.joinAs('Inès')
+
+  // Turned off, the code lets nobody in; the person already in stays.
+  await facilitator.page.getByTestId('share-open').click()
+  facilitator.page.once('dialog', (dialog) => dialog.accept())
+  await facilitator.page.getByTestId('share-join-off').click()
+  await expect(facilitator.page.getByTestId('share-join-code-off')).toBeVisible()
+  await facilitator.page.keyboard.press('Escape')
+  const late = await openPhone(browser)
+  await late.page.goto(`/j/${code}`)
+  await expect(late.page.getByTestId('join-problem')).toBeVisible()
+  await expect(phone.page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected')
+
+  await Promise.all([facilitator.close(), phone.close(), late.close()])
+})
