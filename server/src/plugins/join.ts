@@ -1,12 +1,12 @@
 import { type JoinCodeState, type JoinResponse, normalizeJoinCode } from '@atelier/shared'
 import rateLimit from '@fastify/rate-limit'
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
+import type { FastifyPluginAsync } from 'fastify'
 import { z } from 'zod'
-import { hashToken, newToken, resolveRole } from '../access.js'
+import { hashToken, newToken } from '../access.js'
 import { errors } from '../errors.js'
 import { JOIN_CODE_VALIDITY_DAYS, newJoinCode } from '../join/codes.js'
 import type { BoardStore, JoinCode } from '../store/types.js'
-import { parseBody, tokenOf } from '../validation.js'
+import { parseBody } from '../validation.js'
 
 export interface JoinPluginOptions {
   store: BoardStore
@@ -79,32 +79,38 @@ export const joinPlugin: FastifyPluginAsync<JoinPluginOptions> = async (app, opt
     },
   )
 
-  const requireFacilitator = async (request: FastifyRequest<{ Params: { boardId: string } }>) => {
-    const role = await resolveRole(store, request.params.boardId, tokenOf(request.query))
-    if (!role) throw errors.unauthorized()
-    if (role !== 'facilitator') throw errors.forbidden('only a facilitator can manage the join code')
+  const facilitator = {
+    onRequest: app.boardAccess({
+      roles: ['facilitator'],
+      refusal: 'only a facilitator can manage the join code',
+    }),
   }
 
-  app.get<{ Params: { boardId: string } }>('/api/boards/:boardId/join-code', async (request) => {
-    await requireFacilitator(request)
-    return stateOf(await store.getJoinCode(request.params.boardId))
-  })
+  app.get<{ Params: { boardId: string } }>('/api/boards/:boardId/join-code', facilitator, async (request) =>
+    stateOf(await store.getJoinCode(request.params.boardId)),
+  )
 
-  app.post<{ Params: { boardId: string } }>('/api/boards/:boardId/join-code', async (request) => {
-    await requireFacilitator(request)
-    const { validDays = JOIN_CODE_VALIDITY_DAYS } = parseBody(renewRequest, request.body ?? {})
-    const expiresAt = now().getTime() + validDays * DAY_MS
-    let joinCode = { code: newJoinCode(), expiresAt }
-    while (!(await store.setJoinCode(request.params.boardId, joinCode)))
-      joinCode = { code: newJoinCode(), expiresAt }
-    request.log.info({ boardId: request.params.boardId, validDays }, 'join code renewed')
-    return stateOf(joinCode)
-  })
+  app.post<{ Params: { boardId: string } }>(
+    '/api/boards/:boardId/join-code',
+    facilitator,
+    async (request) => {
+      const { validDays = JOIN_CODE_VALIDITY_DAYS } = parseBody(renewRequest, request.body ?? {})
+      const expiresAt = now().getTime() + validDays * DAY_MS
+      let joinCode = { code: newJoinCode(), expiresAt }
+      while (!(await store.setJoinCode(request.params.boardId, joinCode)))
+        joinCode = { code: newJoinCode(), expiresAt }
+      request.log.info({ boardId: request.params.boardId, validDays }, 'join code renewed')
+      return stateOf(joinCode)
+    },
+  )
 
-  app.delete<{ Params: { boardId: string } }>('/api/boards/:boardId/join-code', async (request) => {
-    await requireFacilitator(request)
-    await store.setJoinCode(request.params.boardId, null)
-    request.log.info({ boardId: request.params.boardId }, 'join code turned off')
-    return stateOf(null)
-  })
+  app.delete<{ Params: { boardId: string } }>(
+    '/api/boards/:boardId/join-code',
+    facilitator,
+    async (request) => {
+      await store.setJoinCode(request.params.boardId, null)
+      request.log.info({ boardId: request.params.boardId }, 'join code turned off')
+      return stateOf(null)
+    },
+  )
 }
