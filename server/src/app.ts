@@ -24,6 +24,8 @@ import { votesPlugin } from './plugins/votes.js'
 import { SqliteBoardStore } from './store/sqlite/store.js'
 import type { BoardStore } from './store/types.js'
 import { builtinCatalogue, type TemplateCatalogue } from './templates/index.js'
+import { SqliteVoteStore } from './voting/sqlite.js'
+import type { VoteStore } from './voting/store.js'
 
 export interface AppDependencies {
   /** Defaults to the SQLite store of `config.dataDir`. The app closes it when it closes. */
@@ -34,6 +36,12 @@ export interface AppDependencies {
   logStream?: { write(line: string): void }
   /** Clock for creation dates and report dates. */
   now?: () => Date
+}
+
+/** Ballots live in the board store's SQLite database. */
+function voteStoreOf(store: BoardStore): VoteStore {
+  if (store instanceof SqliteBoardStore) return new SqliteVoteStore(store.db)
+  throw new Error('dot voting needs a VoteStore for this board store')
 }
 
 /**
@@ -54,6 +62,7 @@ export function buildApp(config: Config, deps: AppDependencies = {}): FastifyIns
   const templates = deps.templates ?? builtinCatalogue
   const now = deps.now ?? (() => new Date())
   const metrics = new Metrics()
+  const votes = voteStoreOf(store)
 
   app.addHook('onClose', async () => {
     await store.close()
@@ -69,9 +78,16 @@ export function buildApp(config: Config, deps: AppDependencies = {}): FastifyIns
   app.register(librariesPlugin, { store, now })
   app.register(exportsPlugin, { store, now })
   app.register(imagesPlugin, { dataDir: config.dataDir })
-  app.register(syncPlugin, { store, compactAfter: config.compactAfter, limits: config.limits, metrics })
+  app.register(syncPlugin, {
+    store,
+    compactAfter: config.compactAfter,
+    limits: config.limits,
+    metrics,
+    votes,
+    now,
+  })
   app.register(peoplePlugin, { now })
-  app.register(votesPlugin, { store })
+  app.register(votesPlugin, { store, votes })
   app.register(gamePlugin, { store, now })
   app.register(tokensPlugin, { store })
   app.register(timePlugin, { now })

@@ -14,49 +14,35 @@ import { describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { readDocument } from '../src/store/documents.js'
-import { lockViews, protectedItemIds } from '../src/sync/policies/locks.js'
+import { protectedItemIds } from '../src/sync/policies/locks.js'
 import { createdItemIds, itemsWithKeyChanged, touchedItemIds } from '../src/sync/policies/transactions.js'
 import { connectSyncedAs, join, type Running, relayedUpTo, startServer } from './facilitation.js'
 import { waitFor } from './helpers.js'
 
-const snapshot = (
-  id: string,
-  type: ItemSnapshot['type'],
-  x: number,
-  y: number,
-  extra = {},
-): ItemSnapshot => ({
-  id,
-  type,
-  x,
-  y,
-  w: 100,
-  h: 100,
-  ...extra,
-})
-
 describe('protectedItemIds', () => {
-  const items = [
-    snapshot('frame', 'frame', 0, 0, { w: 1000, h: 1000 }),
-    snapshot('inside', 'note', 100, 100),
-    snapshot('outside', 'note', 2000, 0),
-    snapshot('pinned', 'note', 3000, 0, { locked: true }),
-  ]
+  function board(): Y.Doc {
+    const doc = new Y.Doc()
+    createItem(doc, { id: 'frame', type: 'frame', x: 0, y: 0, w: 1000, h: 1000 })
+    createItem(doc, { id: 'inside', type: 'note', x: 100, y: 100, w: 100, h: 100 })
+    createItem(doc, { id: 'outside', type: 'note', x: 2000, y: 0, w: 100, h: 100 })
+    createItem(doc, { id: 'pinned', type: 'note', x: 3000, y: 0, w: 100, h: 100, locked: true })
+    return doc
+  }
+  const all = ['frame', 'inside', 'outside', 'pinned']
 
   it('protects locked items only when no frame is locked', () => {
-    expect(protectedItemIds(items, [])).toEqual(new Set(['pinned']))
+    expect(protectedItemIds(itemsMap(board()), all, [])).toEqual(new Set(['pinned']))
   })
 
   it('protects a locked frame and every item whose centre it holds', () => {
-    expect(protectedItemIds(items, ['frame'])).toEqual(new Set(['frame', 'inside', 'pinned']))
+    expect(protectedItemIds(itemsMap(board()), all, ['frame'])).toEqual(new Set(['frame', 'inside', 'pinned']))
   })
 
-  it('reads the same protection from the document maps as from snapshots', () => {
-    const doc = new Y.Doc()
-    for (const { id, ...init } of items) createItem(doc, { id, ...init })
-    expect(protectedItemIds(lockViews(itemsMap(doc), false), [])).toEqual(new Set(['pinned']))
-    expect(protectedItemIds(lockViews(itemsMap(doc), true), ['frame'])).toEqual(
-      new Set(['frame', 'inside', 'pinned']),
+  it('looks only at the candidates, and junk entries protect nothing', () => {
+    const doc = board()
+    ;(itemsMap(doc) as Y.Map<unknown>).set('junk', 5)
+    expect(protectedItemIds(itemsMap(doc), ['inside', 'junk', 'gone'], ['frame', 'junk'])).toEqual(
+      new Set(['inside']),
     )
   })
 })

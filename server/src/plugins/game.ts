@@ -9,7 +9,6 @@ import {
   pollAnswerRequest,
 } from '@atelier/shared'
 import type { FastifyPluginAsync, FastifyReply } from 'fastify'
-import { creationTimes } from '../game/creationTimes.js'
 import { PollService } from '../game/polls.js'
 import { SqliteGameStore } from '../game/sqlite.js'
 import type { GameStore } from '../game/store.js'
@@ -62,8 +61,6 @@ export const gamePlugin: FastifyPluginAsync<GamePluginOptions> = async (app, opt
   const relay = app.relay
   const clock = () => now().getTime()
   const polls = new PollService(games, relay, clock)
-  // Sprints count notes by creation time: the relay keeps that time honest.
-  relay.use(creationTimes(clock))
 
   const facilitator = {
     onRequest: app.boardAccess({ roles: ['facilitator'], refusal: 'only a facilitator can do this' }),

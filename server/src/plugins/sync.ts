@@ -10,9 +10,9 @@ import type { Metrics } from '../metrics.js'
 import { newPersonId } from '../people/credentials.js'
 import type { BoardStore } from '../store/types.js'
 import { roomAccess } from '../sync/permissions.js'
-import { boardRules } from '../sync/policies/boardRules.js'
-import { privateNotes } from '../sync/policies/privateNotes.js'
+import { relayRules } from '../sync/policies/index.js'
 import { Relay } from '../sync/relay.js'
+import type { VoteStore } from '../voting/store.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -26,6 +26,10 @@ export interface SyncPluginOptions {
   compactAfter: number
   limits: Limits
   metrics: Metrics
+  /** Where ballots are, for the results the relay publishes when a round closes. */
+  votes: VoteStore
+  /** The server clock: creation times of items. */
+  now: () => Date
 }
 
 /** Answers an upgrade request with a bare HTTP status and closes the socket: no WebSocket is opened. */
@@ -40,10 +44,15 @@ function refuse(socket: Duplex, status: number): void {
  * upgrade, so a refused client never receives a byte of the document.
  */
 export const syncPlugin = fp<SyncPluginOptions>(
-  async (app, { store, compactAfter, limits, metrics }) => {
-    const relay = new Relay({ store, compactAfter, limits, metrics, log: app.log })
-    relay.use(boardRules(relay))
-    for (const policy of privateNotes(relay, app.log)) relay.use(policy)
+  async (app, { store, compactAfter, limits, metrics, votes, now }) => {
+    const relay = new Relay({
+      store,
+      compactAfter,
+      limits,
+      metrics,
+      log: app.log,
+      rules: (services) => relayRules({ services, votes, now: () => now().getTime(), log: app.log }),
+    })
     app.decorate('relay', relay)
     const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
     let accepting = true

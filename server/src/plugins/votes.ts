@@ -10,19 +10,15 @@ import {
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { errors } from '../errors.js'
-import { SqliteBoardStore } from '../store/sqlite/store.js'
 import type { BoardStore } from '../store/types.js'
 import { SERVER_ORIGIN } from '../sync/rooms.js'
 import { parseBody } from '../validation.js'
-import { publishResults } from '../voting/results.js'
-import { SqliteVoteStore } from '../voting/sqlite.js'
 import type { VoteStore } from '../voting/store.js'
 import { callerPerson } from './auth.js'
 
 export interface VotesPluginOptions {
   store: BoardStore
-  /** Defaults to the ballots table of the SQLite board store. */
-  votes?: VoteStore
+  votes: VoteStore
 }
 
 /** `200` body of both vote endpoints. */
@@ -47,11 +43,6 @@ const REFUSALS: Record<VoteRefusal, string> = {
 type RoundRoute = { Params: { boardId: string; roundId: string } }
 type RoundRequest = FastifyRequest<RoundRoute>
 
-function votesOf(store: BoardStore): VoteStore {
-  if (store instanceof SqliteBoardStore) return new SqliteVoteStore(store.db)
-  throw new Error('dot voting needs a VoteStore for this board store')
-}
-
 function myVotes(round: Pick<VoteRound, 'budget'>, mine: ReadonlyMap<string, number>): MyVotes {
   return { mine: Object.fromEntries(mine), remaining: Math.max(0, round.budget - votesUsed(mine)) }
 }
@@ -62,10 +53,8 @@ function myVotes(round: Pick<VoteRound, 'budget'>, mine: ReadonlyMap<string, num
  * then the ranked results once a facilitator closes the round.
  */
 export const votesPlugin: FastifyPluginAsync<VotesPluginOptions> = async (app, options) => {
-  const { store } = options
-  const votes = options.votes ?? votesOf(store)
+  const { store, votes } = options
   const relay = app.relay
-  relay.use(publishResults(votes))
 
   async function roundOf(boardId: string, roundId: string): Promise<VoteRound> {
     const round = await relay.withRoom({ boardId, kind: 'session' }, (room) => findRound(room.doc, roundId))

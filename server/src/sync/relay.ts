@@ -22,8 +22,9 @@ import { Connection, type Visitor } from './connection.js'
 import { checkAwarenessUpdate, LimitRefusal } from './limits.js'
 import { awarenessMessage, syncStep1Message, syncStep2Message } from './messages.js'
 import { stampAwarenessPersonId } from './policies/awareness.js'
-import type { RelayServices, RoomPolicy, UpdateCheck } from './policies/types.js'
-import { type Room, Rooms } from './rooms.js'
+import type { ClientUpdate, RelayServices, RoomPolicy, UpdateCheck } from './policies/types.js'
+import { type Room, Rooms, SERVER_ORIGIN } from './rooms.js'
+import { inspectUpdate } from './updates/inspect.js'
 
 /** How long shutdown waits for clients to answer the close frame before cutting them off. */
 const SHUTDOWN_GRACE_MS = 2000
@@ -35,6 +36,8 @@ export interface RelayOptions {
   limits: Limits
   metrics: Metrics
   pingIntervalMs?: number
+  /** The rules applied to writers' updates, in order (see `policies/index.ts`). */
+  rules?: (services: RelayServices) => readonly RoomPolicy[]
 }
 
 const MESSAGE_TYPE_NAMES = new Map<number, string>(
@@ -51,11 +54,11 @@ class MalformedMessage extends Error {
   override name = 'MalformedMessage'
 }
 
-/** A policy threw: the room goes down rather than keep an update its rules did not check. */
-class PolicyFailure extends Error {
-  override name = 'PolicyFailure'
-  constructor(policy: string, cause: unknown) {
-    super(`policy ${policy} failed`, { cause })
+/** The room's document can no longer be trusted to match the store: the room goes down and reloads. */
+class RoomFailure extends Error {
+  override name = 'RoomFailure'
+  constructor(what: string, cause: unknown) {
+    super(what, { cause })
   }
 }
 
@@ -63,7 +66,16 @@ async function runPolicy<T>(policy: RoomPolicy, hook: () => T | Promise<T>): Pro
   try {
     return await hook()
   } catch (error) {
-    throw new PolicyFailure(policy.name, error)
+    throw new RoomFailure(`policy ${policy.name} failed`, error)
+  }
+}
+
+/** Runs a rule's check; a rule that throws on a value it did not expect refuses the update. */
+function judge(policy: RoomPolicy, verdict: () => string | null): string | null {
+  try {
+    return verdict()
+  } catch (error) {
+    return `rule ${policy.name} met a value it does not expect: ${error instanceof Error ? error.message : String(error)}`
   }
 }
 
@@ -76,6 +88,10 @@ function applyClientUpdate(room: Room, connection: Connection, update: Uint8Arra
   room.doc.on('afterTransaction', capture)
   try {
     Y.applyUpdate(room.doc, update, connection)
+  } catch (error) {
+    // Read and checked whole beforehand, so Yjs should never stop half-way; if it does, what it
+    // applied must not be stored.
+    throw new RoomFailure('an update checked beforehand failed to apply', error)
   } finally {
     room.doc.off('afterTransaction', capture)
   }
@@ -95,7 +111,7 @@ function toBytes(data: RawData): Uint8Array {
 export class Relay implements RelayServices {
   private readonly rooms: Rooms
   private readonly connections = new Set<Connection>()
-  private readonly policies: RoomPolicy[] = []
+  private readonly rules: readonly RoomPolicy[]
   /**
    * Session state of boards whose session room is not loaded. A session document only changes
    * through its loaded room, so an entry stays true until that room opens (which drops it).
@@ -107,6 +123,7 @@ export class Relay implements RelayServices {
   constructor(private readonly options: RelayOptions) {
     this.rooms = new Rooms(options)
     options.metrics.observeRelay(this)
+    this.rules = options.rules?.(this) ?? []
     this.pingTimer = setInterval(() => this.ping(), options.pingIntervalMs ?? PING_INTERVAL_MS)
     this.pingTimer.unref()
   }
@@ -117,11 +134,6 @@ export class Relay implements RelayServices {
 
   roomCounts(): Record<string, number> {
     return this.rooms.countByKind()
-  }
-
-  /** Adds a rule applied to the updates of writing connections, after those added before. */
-  use(policy: RoomPolicy): void {
-    this.policies.push(policy)
   }
 
   accept(ws: WebSocket, visitor: Visitor): Connection {
@@ -260,7 +272,7 @@ export class Relay implements RelayServices {
           throw new MalformedMessage(`unknown message type ${type}`)
       }
     } catch (error) {
-      if (error instanceof PolicyFailure) {
+      if (error instanceof RoomFailure) {
         room.discardPending()
         throw error
       }
@@ -306,25 +318,55 @@ export class Relay implements RelayServices {
     return true
   }
 
-  /** Applies a writer's update between the policies' hooks, in the room's current queue task. */
-  private async applyChecked(room: Room, connection: Connection, update: Uint8Array): Promise<void> {
-    const policies = this.policies.filter((policy) => policy.kinds.includes(room.kind))
-    const checks: { policy: RoomPolicy; check: UpdateCheck }[] = []
+  /**
+   * Applies a writer's update, in the room's current queue task: read whole and checked against the
+   * document first (a malformed update throws and is never applied), then the rules in their order
+   * (see `policies/index.ts`). A refused update is reverted with everything the rules corrected in
+   * it, by an UndoManager that tracks only this connection and the relay's corrections: the update
+   * and its revert are stored and forwarded together, and every replica converges without it.
+   */
+  private async applyChecked(room: Room, connection: Connection, bytes: Uint8Array): Promise<void> {
+    const { footprint } = inspectUpdate(room.doc, bytes)
+    const update: ClientUpdate = { room, connection, footprint }
+    const rules = this.rules.filter((rule) => rule.kinds.includes(room.kind))
+    const checks: { rule: RoomPolicy; check: UpdateCheck }[] = []
+    let refusal: string | null = null
+    const scope = [...room.doc.share.values(), ...[...footprint.roots].map((root) => room.doc.get(root))]
+    const undo = new Y.UndoManager(scope, {
+      doc: room.doc,
+      trackedOrigins: new Set<unknown>([connection, SERVER_ORIGIN]),
+      captureTimeout: 0,
+    })
     try {
-      for (const policy of policies) {
-        const check = await runPolicy(policy, () => policy.beforeClientUpdate?.(room, connection))
-        if (check) checks.push({ policy, check })
+      for (const rule of rules) {
+        try {
+          const check = await rule.prepare?.(update)
+          if (check) checks.push({ rule, check })
+        } catch (error) {
+          refusal ??= `rule ${rule.name} could not read the document: ${error instanceof Error ? error.message : String(error)}`
+        }
       }
-      const transaction = applyClientUpdate(room, connection, update)
+      const transaction = applyClientUpdate(room, connection, bytes)
       if (!transaction) return
-      for (const { policy, check } of checks) {
-        await runPolicy(policy, () => check.afterTransaction(transaction))
+      for (const { rule, check } of checks) {
+        if (refusal) break
+        if (check.refusal) refusal = judge(rule, () => check.refusal?.(transaction) ?? null)
       }
-      for (const policy of policies) {
-        await runPolicy(policy, () => policy.onClientTransaction?.(room, connection, transaction))
+      for (const { rule, check } of checks) {
+        if (refusal) break
+        if (check.correct) refusal = judge(rule, () => (check.correct?.(transaction), null))
+      }
+      if (refusal) {
+        connection.log.info({ reason: refusal }, 'reverted an update the rules refuse')
+        while (undo.undoStack.length > 0) undo.undo()
+        return
+      }
+      for (const rule of rules) {
+        await runPolicy(rule, () => rule.onAccepted?.(update, transaction))
       }
     } finally {
-      for (const { check } of checks) check.dispose()
+      for (const { check } of checks) check.dispose?.()
+      undo.destroy()
     }
   }
 

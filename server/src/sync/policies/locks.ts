@@ -1,49 +1,62 @@
-import { centerOf, type ItemMap, type ItemSnapshot, rectContainsPoint } from '@atelier/shared'
-import type * as Y from 'yjs'
-
-/** What the lock rule needs of an item. */
-export type LockView = Pick<ItemSnapshot, 'id' | 'type' | 'x' | 'y' | 'w' | 'h' | 'locked'>
+import { centerOf, itemsMap, type Rect, rectContainsPoint } from '@atelier/shared'
+import * as Y from 'yjs'
+import { type Entries, itemMapOf, touchedItemIds } from './transactions.js'
+import type { RelayServices, RoomPolicy } from './types.js'
 
 const num = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0)
 
-/**
- * Geometry and lock flag of every item, read straight from the maps: this runs before every
- * participant update, so it skips what `readItems` also does (texts, tags, points…). Geometry
- * is only read when a frame is locked, since only then does containment matter.
- */
-export function lockViews(items: Y.Map<ItemMap>, withGeometry: boolean): LockView[] {
-  const views: LockView[] = []
-  for (const [id, item] of items) {
-    const type = item.get('type') as LockView['type']
-    const locked = item.get('locked') === true
-    if (!withGeometry) {
-      if (locked) views.push({ id, type, x: 0, y: 0, w: 0, h: 0, locked })
-      continue
-    }
-    views.push({
-      id,
-      type,
-      x: num(item.get('x')),
-      y: num(item.get('y')),
-      w: num(item.get('w')),
-      h: num(item.get('h')),
-      locked,
-    })
-  }
-  return views
+function rectOf(item: Y.Map<unknown>): Rect {
+  return { x: num(item.get('x')), y: num(item.get('y')), w: num(item.get('w')), h: num(item.get('h')) }
 }
 
 /**
- * Ids of the items a participant may not change: those with `locked: true`, the frames listed in
- * the session's `lockedFrameIds`, and every item whose centre lies inside one of those frames.
+ * Which of `candidates` a participant may not change: items with `locked: true`, the frames listed
+ * in the session's `lockedFrameIds`, and items whose centre lies inside one of those frames. Reads
+ * only the candidates and the locked frames, so its cost follows the update, not the board.
+ * Entries that are not item maps (junk) protect nothing.
  */
-export function protectedItemIds(items: readonly LockView[], lockedFrameIds: readonly string[]): Set<string> {
+export function protectedItemIds(
+  items: Entries,
+  candidates: Iterable<string>,
+  lockedFrameIds: readonly string[],
+): Set<string> {
   const lockedFrames = new Set(lockedFrameIds)
-  const frames = items.filter((item) => item.type === 'frame' && lockedFrames.has(item.id))
+  const frames = lockedFrameIds
+    .map((id) => itemMapOf(items, id))
+    .filter((frame): frame is Y.Map<unknown> => frame?.get('type') === 'frame')
+    .map(rectOf)
   const ids = new Set<string>()
-  for (const item of items) {
-    if (item.locked || lockedFrames.has(item.id)) ids.add(item.id)
-    else if (frames.some((frame) => rectContainsPoint(frame, centerOf(item)))) ids.add(item.id)
+  for (const id of candidates) {
+    const item = itemMapOf(items, id)
+    if (!item) continue
+    if (item.get('locked') === true || lockedFrames.has(id)) ids.add(id)
+    else if (frames.some((frame) => rectContainsPoint(frame, centerOf(rectOf(item))))) ids.add(id)
   }
   return ids
+}
+
+/**
+ * Locked items and the items of locked frames stay as they are for participants. Which of the
+ * items the update touches are protected is read before it is applied (a move out of a locked
+ * frame is judged by where the item was); an update that touches one is reverted whole.
+ */
+export function locks(services: RelayServices): RoomPolicy {
+  return {
+    name: 'locks',
+    kinds: ['board'],
+    async prepare({ room, connection, footprint }) {
+      if (connection.role === 'facilitator') return null
+      const { lockedFrameIds } = await services.sessionState(room.boardId)
+      const protectedIds = protectedItemIds(itemsMap(room.doc), footprint.itemIds, lockedFrameIds)
+      return {
+        refusal(transaction) {
+          const touched = [...touchedItemIds(transaction)]
+          const unforeseen = touched.filter((id) => !footprint.itemIds.has(id))
+          if (unforeseen.length > 0) return `touched items it was not read for (${unforeseen.join(', ')})`
+          const offending = touched.filter((id) => protectedIds.has(id))
+          return offending.length > 0 ? `changes locked items (${offending.join(', ')})` : null
+        },
+      }
+    },
+  }
 }

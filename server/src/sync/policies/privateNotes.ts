@@ -13,18 +13,20 @@ import type { FastifyBaseLogger } from 'fastify'
 import type * as Y from 'yjs'
 import type { Room } from '../rooms.js'
 import { SERVER_ORIGIN } from '../rooms.js'
-import { stampCreatedItems } from './authors.js'
 import { changedKeys } from './transactions.js'
 import type { RelayServices, RoomPolicy } from './types.js'
 
 /**
  * Private writing. A person's private room only reaches that person and facilitators (see
- * permissions.ts); this policy stamps authors there, publishes how many notes each person holds
+ * permissions.ts); the `authors` rule stamps authors there; these rules publish how many notes each person holds
  * (`privateCounts` in the session document, counts only), and when a facilitator switches the
  * writing mode to `revealed`, moves every private note into the board document in one
  * transaction and empties the private rooms.
  */
-export function privateNotes(services: RelayServices, log: FastifyBaseLogger): RoomPolicy[] {
+export function privateNotes(
+  services: RelayServices,
+  log: FastifyBaseLogger,
+): { counts: RoomPolicy; reveal: RoomPolicy } {
   const publishCount = (boardId: string, personId: string): Promise<void> =>
     // Counted inside the session task, so a count never overwrites a later reveal with a stale value.
     services.withRoom({ boardId, kind: 'session' }, async (session) => {
@@ -35,12 +37,11 @@ export function privateNotes(services: RelayServices, log: FastifyBaseLogger): R
       writePrivateCount(session.doc, personId, count, SERVER_ORIGIN)
     })
 
-  const inPrivateRoom: RoomPolicy = {
-    name: 'private-notes',
+  const counts: RoomPolicy = {
+    name: 'private-note-counts',
     kinds: ['private'],
-    onClientTransaction(room, _connection, transaction) {
+    onAccepted({ room }) {
       if (room.target.kind !== 'private') return
-      stampCreatedItems(transaction, room.target.personId, SERVER_ORIGIN)
       const { boardId, personId } = room.target
       // Not awaited: a private room's task must not wait for the session room (see RelayServices).
       publishCount(boardId, personId).catch((error: unknown) =>
@@ -49,16 +50,16 @@ export function privateNotes(services: RelayServices, log: FastifyBaseLogger): R
     },
   }
 
-  const onReveal: RoomPolicy = {
+  const reveal: RoomPolicy = {
     name: 'private-notes-reveal',
     kinds: ['session'],
-    async onClientTransaction(room, _connection, transaction) {
+    async onAccepted({ room }, transaction) {
       if (!revealRequested(transaction)) return
       await revealPrivateNotes(services, room)
     },
   }
 
-  return [inPrivateRoom, onReveal]
+  return { counts, reveal }
 }
 
 function revealRequested(transaction: Y.Transaction): boolean {

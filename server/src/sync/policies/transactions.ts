@@ -38,12 +38,23 @@ export function touchedItemIds(transaction: Y.Transaction): Set<string> {
   return ids
 }
 
+/** Something holding entries by id, as the `items` map does (whatever it says its values are). */
+export interface Entries {
+  get(id: string): unknown
+}
+
+/** The item map under an id, or null when the entry is missing or is not a map (junk). */
+export function itemMapOf(items: Entries, id: string): Y.Map<unknown> | null {
+  const item = items.get(id)
+  return item instanceof Y.Map ? item : null
+}
+
 /** Ids of the items whose map the transaction itself inserted. */
 export function createdItemIds(transaction: Y.Transaction): Set<string> {
   const items = itemsMap(transaction.doc)
   const created = new Set<string>()
   for (const id of changedKeys(transaction, items)) {
-    const struct = id === null ? undefined : items.get(id)?._item
+    const struct = id === null ? null : itemMapOf(items, id)?._item
     if (id !== null && struct && struct.id.clock >= (transaction.beforeState.get(struct.id.client) ?? 0)) {
       created.add(id)
     }

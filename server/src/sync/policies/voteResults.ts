@@ -1,10 +1,9 @@
 import { rankVotes, readRound, roundsMap } from '@atelier/shared'
 import * as Y from 'yjs'
-import { changedKeys } from '../sync/policies/transactions.js'
-import type { RoomPolicy } from '../sync/policies/types.js'
-import type { Room } from '../sync/rooms.js'
-import { SERVER_ORIGIN } from '../sync/rooms.js'
-import type { VoteStore } from './store.js'
+import type { VoteStore } from '../../voting/store.js'
+import { SERVER_ORIGIN } from '../rooms.js'
+import { changedKeys } from './transactions.js'
+import type { RoomPolicy } from './types.js'
 
 /** Ids of the rounds a transaction created or whose `status` it changed. */
 function roundsWithStatusChanged(transaction: Y.Transaction): Set<string> {
@@ -23,7 +22,7 @@ export function publishResults(votes: VoteStore): RoomPolicy {
   return {
     name: 'vote-results',
     kinds: ['session'],
-    async onClientTransaction(room: Room, _connection, transaction) {
+    async onAccepted({ room }, transaction) {
       for (const id of roundsWithStatusChanged(transaction)) {
         const map = roundsMap(room.doc).get(id)
         const round = map instanceof Y.Map ? readRound(id, map) : null

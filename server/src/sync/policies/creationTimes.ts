@@ -1,8 +1,8 @@
 import { itemsMap } from '@atelier/shared'
 import type * as Y from 'yjs'
-import { createdItemIds, itemsWithKeyChanged } from '../sync/policies/transactions.js'
-import type { RoomPolicy } from '../sync/policies/types.js'
-import { SERVER_ORIGIN } from '../sync/rooms.js'
+import { SERVER_ORIGIN } from '../rooms.js'
+import { createdItemIds, itemMapOf, itemsWithKeyChanged } from './transactions.js'
+import type { RoomPolicy } from './types.js'
 
 /** A browser clock this close to the relay's is left alone: no correction traffic for honest clients. */
 export const CREATED_AT_TOLERANCE_MS = 5000
@@ -19,33 +19,23 @@ export function creationTimes(now: () => number): RoomPolicy {
   return {
     name: 'creation-times',
     kinds: ['board'],
-    beforeClientUpdate(room) {
-      // The old `createdAt` of items the update changes, read from Yjs' events rather than by
-      // copying every item's value before each update.
-      const before = new Map<string, unknown>()
+    prepare({ room, footprint }) {
       const items = itemsMap(room.doc)
-      const remember = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
-        for (const event of events) {
-          const change = event.changes.keys.get('createdAt')
-          const id = event.target._item?.parentSub
-          if (change && change.action !== 'add' && event.target._item?.parent === items && id) {
-            if (!before.has(id)) before.set(id, change.oldValue)
-          }
-        }
-      }
-      items.observeDeep(remember)
+      // The `createdAt` of the items the update touches, as they are before it.
+      const before = new Map<string, unknown>()
+      for (const id of footprint.itemIds) before.set(id, itemMapOf(items, id)?.get('createdAt'))
       return {
-        afterTransaction(transaction: Y.Transaction) {
+        correct(transaction: Y.Transaction) {
           const at = now()
           const fixes: Array<[Y.Map<unknown>, number]> = []
           for (const id of createdItemIds(transaction)) {
-            const item = items.get(id)
+            const item = itemMapOf(items, id)
             const sent = item?.get('createdAt')
             if (item && (typeof sent !== 'number' || Math.abs(sent - at) > CREATED_AT_TOLERANCE_MS))
               fixes.push([item, at])
           }
           for (const id of itemsWithKeyChanged(transaction, ['createdAt'])) {
-            const item = items.get(id)
+            const item = itemMapOf(items, id)
             const old = before.get(id)
             if (item && typeof old === 'number' && item.get('createdAt') !== old) fixes.push([item, old])
           }
@@ -53,9 +43,6 @@ export function creationTimes(now: () => number): RoomPolicy {
           room.doc.transact(() => {
             for (const [item, value] of fixes) item.set('createdAt', value)
           }, SERVER_ORIGIN)
-        },
-        dispose() {
-          items.unobserveDeep(remember)
         },
       }
     },

@@ -1,0 +1,96 @@
+import { ITEM_TYPES, itemsMap, SHAPE_KINDS } from '@atelier/shared'
+import * as Y from 'yjs'
+import { changedKeys, createdItemIds } from './transactions.js'
+import type { RoomPolicy } from './types.js'
+
+const finite = (value: unknown): boolean => typeof value === 'number' && Number.isFinite(value)
+const string = (value: unknown): boolean => typeof value === 'string'
+const oneOf =
+  (allowed: readonly string[]) =>
+  (value: unknown): boolean =>
+    typeof value === 'string' && allowed.includes(value)
+
+/** The value each known key of an item must hold (see ItemSnapshot). Unknown keys are left to newer versions. */
+const ITEM_VALUES: Record<string, (value: unknown) => boolean> = {
+  type: oneOf(ITEM_TYPES),
+  x: finite,
+  y: finite,
+  w: finite,
+  h: finite,
+  rotation: finite,
+  createdAt: finite,
+  strokeWidth: finite,
+  text: (value) => value instanceof Y.Text || typeof value === 'string',
+  color: string,
+  z: string,
+  author: string,
+  from: string,
+  to: string,
+  src: string,
+  groupId: string,
+  locked: (value) => typeof value === 'boolean',
+  shape: oneOf(SHAPE_KINDS),
+  tags: (value) => Array.isArray(value) && value.every(string),
+  points: (value) => Array.isArray(value) && value.every(finite),
+}
+
+/** Keys every item carries from its creation on, and never loses. */
+const REQUIRED_KEYS = ['type', 'x', 'y', 'w', 'h'] as const
+
+/** Why one key of an item holds a value the schema does not allow, or null. */
+function keyProblem(id: string, item: Y.Map<unknown>, key: string): string | null {
+  const value = item.get(key)
+  if (value === undefined) {
+    return (REQUIRED_KEYS as readonly string[]).includes(key) ? `item ${id} lost its ${key}` : null
+  }
+  const valid = ITEM_VALUES[key]
+  return valid && !valid(value) ? `item ${id} has an invalid ${key}` : null
+}
+
+/**
+ * What a writer other than a facilitator may write into a board or a private room: only the
+ * `items` map; each entry of it a Y.Map with a known `type` and numeric `x`, `y`, `w`, `h`; and the
+ * known keys of an item (ItemSnapshot's) only with values of their type. Keys this version does not
+ * know are left alone (newer versions add keys), and so is what is already in the document: only
+ * the entries and keys the update writes are checked, so junk an older version let in never makes
+ * an honest edit fail. Facilitators are trusted with the whole document.
+ */
+export function itemSchema(): RoomPolicy {
+  return {
+    name: 'item-schema',
+    kinds: ['board', 'private'],
+    prepare({ connection, footprint }) {
+      if (connection.role === 'facilitator') return null
+      const otherRoots = [...footprint.roots].filter((root) => root !== 'items')
+      return {
+        refusal(transaction) {
+          if (otherRoots.length > 0) return `writes outside items (${otherRoots.join(', ')})`
+          const items = itemsMap(transaction.doc)
+          const entries = changedKeys(transaction, items)
+          if (entries.has(null)) return 'writes list content into the items map'
+          const created = createdItemIds(transaction)
+          for (const id of entries) {
+            if (id === null || !items.has(id)) continue
+            const item = items.get(id)
+            if (!(item instanceof Y.Map)) return `item ${id} is not a map`
+            if (!created.has(id)) continue
+            for (const key of new Set([...REQUIRED_KEYS, ...item.keys()])) {
+              const problem = keyProblem(id, item, key)
+              if (problem) return problem
+            }
+          }
+          for (const [type, keys] of transaction.changed) {
+            const id = type._item?.parent === items && !type._item.deleted ? type._item.parentSub : null
+            if (id === null || created.has(id) || !(type instanceof Y.Map)) continue
+            for (const key of keys) {
+              if (key === null) return `writes list content into item ${id}`
+              const problem = keyProblem(id, type, key)
+              if (problem) return problem
+            }
+          }
+          return null
+        },
+      }
+    },
+  }
+}
