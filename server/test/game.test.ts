@@ -18,8 +18,8 @@ import {
 } from '@atelier/shared'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { CREATED_AT_TOLERANCE_MS } from '../src/sync/policies/creationTimes.js'
 import { readDocument } from '../src/store/documents.js'
+import { CREATED_AT_TOLERANCE_MS } from '../src/sync/policies/creationTimes.js'
 import { connectSyncedAs, join, type Person, type Running, relayedUpTo, startServer } from './facilitation.js'
 import { waitFor } from './helpers.js'
 

@@ -35,7 +35,9 @@ describe('protectedItemIds', () => {
   })
 
   it('protects a locked frame and every item whose centre it holds', () => {
-    expect(protectedItemIds(itemsMap(board()), all, ['frame'])).toEqual(new Set(['frame', 'inside', 'pinned']))
+    expect(protectedItemIds(itemsMap(board()), all, ['frame'])).toEqual(
+      new Set(['frame', 'inside', 'pinned']),
+    )
   })
 
   it('looks only at the candidates, and junk entries protect nothing', () => {

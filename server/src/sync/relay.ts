@@ -354,7 +354,13 @@ export class Relay implements RelayServices {
       }
       for (const { rule, check } of checks) {
         if (refusal) break
-        if (check.correct) refusal = judge(rule, () => (check.correct?.(transaction), null))
+        const { correct } = check
+        if (correct) {
+          refusal = judge(rule, () => {
+            correct(transaction)
+            return null
+          })
+        }
       }
       if (refusal) {
         connection.log.info({ reason: refusal }, 'reverted an update the rules refuse')

@@ -14,7 +14,9 @@ export function facilitatorKeys(): RoomPolicy {
       return {
         refusal(transaction) {
           const ids = itemsWithKeyChanged(transaction, FACILITATOR_KEYS)
-          return ids.size > 0 ? `changes ${FACILITATOR_KEYS.join(' or ')} of items (${[...ids].join(', ')})` : null
+          return ids.size > 0
+            ? `changes ${FACILITATOR_KEYS.join(' or ')} of items (${[...ids].join(', ')})`
+            : null
         },
       }
     },

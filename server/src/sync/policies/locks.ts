@@ -1,5 +1,5 @@
 import { centerOf, itemsMap, type Rect, rectContainsPoint } from '@atelier/shared'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { type Entries, itemMapOf, touchedItemIds } from './transactions.js'
 import type { RelayServices, RoomPolicy } from './types.js'
 

@@ -42,12 +42,15 @@ export function checkCausality(doc: Y.Doc, update: DecodedUpdate): void {
       const missing = missingRef(struct)
       if (missing) {
         if (missing.client === client) {
-          throw new MalformedUpdate(`struct ${client}:${struct.id.clock} refers to a later struct of its own client`)
+          throw new MalformedUpdate(
+            `struct ${client}:${struct.id.clock} refers to a later struct of its own client`,
+          )
         }
         blockedOn.set(missing.client, [...(blockedOn.get(missing.client) ?? []), client])
         break
       }
-      if (struct.kind !== 'skip') state.set(client, Math.max(stateOf(client), struct.id.clock + struct.length))
+      if (struct.kind !== 'skip')
+        state.set(client, Math.max(stateOf(client), struct.id.clock + struct.length))
     }
     next.set(client, index)
     if (stateOf(client) > before) {

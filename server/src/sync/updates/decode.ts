@@ -145,32 +145,36 @@ function readAny(reader: Reader, depth: number): void {
     case 126: // null
     case 121: // false
     case 120: // true
-      return
+      break
     case 125:
-      return reader.int()
+      reader.int()
+      break
     case 124:
-      return reader.skip(4)
+      reader.skip(4)
+      break
     case 123:
     case 122:
-      return reader.skip(8)
+      reader.skip(8)
+      break
     case 119:
       reader.string()
-      return
+      break
     case 118: {
       const size = reader.uint()
       for (let i = 0; i < size; i++) {
         reader.string()
         readAny(reader, depth + 1)
       }
-      return
+      break
     }
     case 117: {
       const size = reader.uint()
       for (let i = 0; i < size; i++) readAny(reader, depth + 1)
-      return
+      break
     }
     case 116:
-      return reader.bytes()
+      reader.bytes()
+      break
     default:
       throw new MalformedUpdate(`unknown value tag ${tag}`)
   }
@@ -249,7 +253,18 @@ function readStruct(reader: Reader, id: StructId): DecodedStruct {
   }
   const parentSub = !placedByNeighbours && info & HAS_PARENT_SUB ? reader.string() : null
   const { length, typeRef } = readContent(reader, ref)
-  return { kind: 'item', id, length, origin, rightOrigin, parentKey, parentId, parentSub, contentRef: ref, typeRef }
+  return {
+    kind: 'item',
+    id,
+    length,
+    origin,
+    rightOrigin,
+    parentKey,
+    parentId,
+    parentSub,
+    contentRef: ref,
+    typeRef,
+  }
 }
 
 /**

@@ -1,0 +1,254 @@
+import {
+  CloseCode,
+  createItem,
+  type ItemSnapshot,
+  itemsMap,
+  readItems,
+  setItemText,
+  updateItem,
+} from '@atelier/shared'
+import * as encoding from 'lib0/encoding'
+import { describe, expect, it } from 'vitest'
+import type { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { readDocument } from '../src/store/documents.js'
+import { closesOf, copyOf, rawAs, updateFrame, updateOf } from './crafted.js'
+import { connectSyncedAs, join, type Person, type Running, relayedUpTo, startServer } from './facilitation.js'
+import { waitFor } from './helpers.js'
+
+/** Attacks on the relay's update path with crafted bytes: each must leave the room and its rules standing. */
+
+interface Workshop extends Running {
+  member: Person
+  facilitator: WebsocketProvider
+  participant: WebsocketProvider
+  observer: WebsocketProvider
+  /** Every close the three stock clients saw: a room failure shows here as 1011. */
+  closes: number[]
+  lockedId: string
+  freeId: string
+}
+
+const LOCKED: Partial<ItemSnapshot> = { x: 5000, y: 0, text: 'instructions', locked: true }
+
+async function workshop(): Promise<Workshop> {
+  const running = await startServer()
+  const { app, board, sync } = running
+  const [lead, member, watcher] = await Promise.all([
+    join(app, board, 'facilitator'),
+    join(app, board, 'participant'),
+    join(app, board, 'observer'),
+  ])
+  const facilitator = await connectSyncedAs(sync, board.id, lead)
+  const lockedId = createItem(facilitator.doc, {
+    type: 'note',
+    x: 5000,
+    y: 0,
+    text: 'instructions',
+    locked: true,
+  })
+  const freeId = createItem(facilitator.doc, { type: 'note', x: 0, y: 0, text: 'free' })
+  const participant = await connectSyncedAs(sync, board.id, member)
+  const observer = await connectSyncedAs(sync, board.id, watcher)
+  await waitFor(() => readItems(observer.doc).length === 2, 'the observer to see both notes')
+  await waitFor(() => readItems(participant.doc).length === 2, 'the participant to see both notes')
+  const closes = [facilitator, participant, observer].flatMap((provider) => closesOf(provider))
+  return { ...running, member, facilitator, participant, observer, closes, lockedId, freeId }
+}
+
+function itemOf(doc: Y.Doc, id: string): ItemSnapshot | undefined {
+  return readItems(doc).find((item) => item.id === id)
+}
+
+function matches(actual: ItemSnapshot | undefined, expected: Partial<ItemSnapshot>): boolean {
+  return (
+    actual !== undefined &&
+    Object.entries(expected).every(([key, value]) => actual[key as keyof ItemSnapshot] === value)
+  )
+}
+
+/** The board still relays and stores: a facilitator edit reaches the observer and the store. */
+async function stillSyncing(setup: Workshop, text: string): Promise<void> {
+  setItemText(setup.facilitator.doc, setup.freeId, text)
+  await waitFor(
+    () => itemOf(setup.observer.doc, setup.freeId)?.text === text,
+    `"${text}" to reach the observer`,
+  )
+  const stored = await readDocument(setup.store, setup.board.id)
+  expect(itemOf(stored, setup.freeId)?.text).toBe(text)
+}
+
+/** The locked note is as the facilitator left it on every replica and in the store, and nothing waits in Yjs. */
+async function lockedNoteIntact(setup: Workshop, expected: Partial<ItemSnapshot> = LOCKED): Promise<void> {
+  for (const provider of [setup.facilitator, setup.participant, setup.observer]) {
+    await waitFor(
+      () => matches(itemOf(provider.doc, setup.lockedId), expected),
+      'the locked note on every replica',
+    )
+  }
+  const stored = await readDocument(setup.store, setup.board.id)
+  expect(itemOf(stored, setup.lockedId)).toMatchObject(expected)
+  expect(stored.store.pendingStructs).toBeNull()
+  expect(stored.store.pendingDs).toBeNull()
+  const pending = await setup.app.relay.withRoom({ boardId: setup.board.id, kind: 'board' }, (room) => ({
+    structs: room.doc.store.pendingStructs,
+    deletes: room.doc.store.pendingDs,
+  }))
+  expect(pending).toEqual({ structs: null, deletes: null })
+}
+
+/** Everything a hostile participant would change on the locked note, as one update. */
+function hijack(doc: Y.Doc, lockedId: string): Uint8Array {
+  return updateOf(doc, () =>
+    doc.transact(() => {
+      updateItem(doc, lockedId, { x: 1, y: 1 })
+      setItemText(doc, lockedId, 'hijacked')
+      const note = itemsMap(doc).get(lockedId)
+      note?.delete('locked')
+      note?.set('author', 'forged')
+      note?.set('createdAt', 1)
+    }),
+  )
+}
+
+describe('relay validation of writers’ updates', () => {
+  it('refuses a truncated update whole: nothing of it is applied, stored or forwarded', async () => {
+    const setup = await workshop()
+    const update = hijack(copyOf(setup.participant.doc), setup.lockedId)
+    const raw = await rawAs(setup.sync, setup.board.id, setup.member)
+    raw.ws.send(updateFrame(update.subarray(0, update.length - 1)))
+    expect(await raw.closed).toBe(CloseCode.unsupportedData)
+
+    await stillSyncing(setup, 'after the truncated update')
+    await lockedNoteIntact(setup)
+    expect(setup.closes).toEqual([])
+  })
+
+  it('refuses an update followed by trailing bytes', async () => {
+    const setup = await workshop()
+    const copy = copyOf(setup.participant.doc)
+    const update = updateOf(copy, () => updateItem(copy, setup.freeId, { x: 99 }))
+    const raw = await rawAs(setup.sync, setup.board.id, setup.member)
+    raw.ws.send(updateFrame(new Uint8Array([...update, 0])))
+    expect(await raw.closed).toBe(CloseCode.unsupportedData)
+    await stillSyncing(setup, 'after trailing bytes')
+    expect(itemOf(await readDocument(setup.store, setup.board.id), setup.freeId)?.x).toBe(0)
+  })
+
+  it('reverts junk in items, and junk already there never stops honest edits', async () => {
+    const setup = await workshop()
+    const { app, board, sync, facilitator, participant, observer } = setup
+    // Written by a trusted writer (as an older version could have let in): stays, harms nothing.
+    ;(itemsMap(facilitator.doc) as Y.Map<unknown>).set('legacy', 'not an item')
+    await waitFor(() => itemsMap(observer.doc).has('legacy'), 'the legacy junk to reach the observer')
+
+    ;(itemsMap(participant.doc) as Y.Map<unknown>).set('junk', 5)
+    const typeless = new Y.Map<unknown>()
+    typeless.set('x', 'far away')
+    ;(itemsMap(participant.doc) as Y.Map<unknown>).set('typeless', typeless)
+    await relayedUpTo(participant, facilitator, 'junk sent')
+    for (const provider of [facilitator, participant, observer]) {
+      await waitFor(
+        () => !itemsMap(provider.doc).has('junk') && !itemsMap(provider.doc).has('typeless'),
+        'the junk to be reverted everywhere',
+      )
+    }
+
+    const other = await connectSyncedAs(sync, board.id, await join(app, board, 'participant'))
+    const theirs = createItem(other.doc, { type: 'note', x: 300, y: 300, text: 'honest' })
+    updateItem(participant.doc, setup.freeId, { x: 77 })
+    const lead = createItem(facilitator.doc, { type: 'note', x: 600, y: 600, text: 'lead' })
+    for (const provider of [facilitator, participant, observer, other]) {
+      await waitFor(
+        () =>
+          itemOf(provider.doc, theirs)?.text === 'honest' &&
+          itemOf(provider.doc, lead)?.text === 'lead' &&
+          itemOf(provider.doc, setup.freeId)?.x === 77,
+        'the honest edits on every replica',
+      )
+    }
+    const stored = await readDocument(setup.store, board.id)
+    expect(itemOf(stored, theirs)?.text).toBe('honest')
+    expect(itemOf(stored, lead)?.text).toBe('lead')
+    expect(itemOf(stored, setup.freeId)?.x).toBe(77)
+    expect(itemsMap(stored).has('junk')).toBe(false)
+    expect(itemsMap(stored).get('legacy')).toBe('not an item')
+    expect(setup.closes).toEqual([])
+  })
+
+  it('reverts values of the wrong type and writes outside items', async () => {
+    const setup = await workshop()
+    const { facilitator, participant, observer, freeId } = setup
+    itemsMap(participant.doc).get(freeId)?.set('x', 'left')
+    participant.doc.getMap('meta').set('schemaVersion', 99)
+    itemsMap(participant.doc).get(freeId)?.set('y', 33)
+    await relayedUpTo(participant, facilitator, 'wrong types sent')
+    for (const provider of [facilitator, participant, observer]) {
+      await waitFor(
+        () =>
+          itemsMap(provider.doc).get(freeId)?.get('x') === 0 &&
+          itemsMap(provider.doc).get(freeId)?.get('y') === 33 &&
+          provider.doc.getMap('meta').get('schemaVersion') !== 99,
+        'the wrong values to be reverted, the honest one kept',
+      )
+    }
+    expect(setup.closes).toEqual([])
+  })
+
+  it('survives bit-flipped updates: the room never fails and the lock holds', async () => {
+    const setup = await workshop()
+    const valid = hijack(copyOf(setup.participant.doc), setup.lockedId)
+    const sockets = []
+    for (let i = 0; i < 80; i++) {
+      const flipped = new Uint8Array(valid)
+      const bit = (i * 7919) % (flipped.length * 8)
+      flipped[bit >> 3] = (flipped[bit >> 3] as number) ^ (1 << (bit & 7))
+      const raw = await rawAs(setup.sync, setup.board.id, setup.member)
+      raw.ws.send(updateFrame(flipped))
+      sockets.push(raw)
+    }
+    await stillSyncing(setup, 'after the bit flips')
+    await lockedNoteIntact(setup)
+    for (const { ws } of sockets) ws.close()
+    expect(setup.closes).toEqual([])
+  })
+
+  it('refuses a struct that waits for the facilitator’s next one (no lock bypass through Yjs’ pending structs)', async () => {
+    const setup = await workshop()
+    const { facilitator, lockedId } = setup
+    // The facilitator's next struct, foreseen on a copy writing with the facilitator's client id…
+    const foreseen = copyOf(facilitator.doc, facilitator.doc.clientID)
+    updateItem(foreseen, lockedId, { x: 42 })
+    // …and a participant's change of the locked note placed right after it.
+    const attacker = copyOf(foreseen)
+    const before = Y.encodeStateVector(attacker)
+    updateItem(attacker, lockedId, { x: 1 })
+    const raw = await rawAs(setup.sync, setup.board.id, setup.member)
+    raw.ws.send(updateFrame(Y.encodeStateAsUpdate(attacker, before)))
+    expect(await raw.closed).toBe(CloseCode.unsupportedData)
+
+    updateItem(facilitator.doc, lockedId, { x: 42 })
+    await lockedNoteIntact(setup, { ...LOCKED, x: 42 })
+    expect(setup.closes).toEqual([])
+  })
+
+  it('refuses a deletion of what the facilitator has not written yet', async () => {
+    const setup = await workshop()
+    const { facilitator, lockedId } = setup
+    const client = facilitator.doc.clientID
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, 0) // no structs
+    encoding.writeVarUint(encoder, 1) // one client in the delete set
+    encoding.writeVarUint(encoder, client)
+    encoding.writeVarUint(encoder, 1) // one range: the facilitator's next struct
+    encoding.writeVarUint(encoder, Y.getState(facilitator.doc.store, client))
+    encoding.writeVarUint(encoder, 1)
+    const raw = await rawAs(setup.sync, setup.board.id, setup.member)
+    raw.ws.send(updateFrame(encoding.toUint8Array(encoder)))
+    expect(await raw.closed).toBe(CloseCode.unsupportedData)
+
+    updateItem(facilitator.doc, lockedId, { x: 42 })
+    await lockedNoteIntact(setup, { ...LOCKED, x: 42 })
+    expect(setup.closes).toEqual([])
+  })
+})
