@@ -87,7 +87,7 @@ export function buildApp(config: Config, deps: AppDependencies = {}): FastifyIns
     now,
   })
   app.register(peoplePlugin, { now })
-  app.register(votesPlugin, { store, votes })
+  app.register(votesPlugin, { votes })
   app.register(gamePlugin, { store, now })
   app.register(tokensPlugin, { store })
   app.register(timePlugin, { now })

@@ -1,43 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process'
-import path from 'node:path'
+import { spawn } from 'node:child_process'
 import { CloseCode, createItem, readItems } from '@atelier/shared'
 import { describe, expect, it } from 'vitest'
-import { connectSynced, createBoardOver, onCleanup, tempDir, waitFor } from './helpers.js'
-
-const serverDir = path.resolve(import.meta.dirname, '..')
-
-interface ServerProcess {
-  child: ChildProcess
-  http: string
-  sync: string
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
-}
-
-/** Starts src/main.ts in its own process (through tsx) and resolves once it listens. */
-async function spawnServer(dataDir: string): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--conditions=@atelier/source', '--import', 'tsx', 'src/main.ts'], {
-    cwd: serverDir,
-    env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  )
-  onCleanup(async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
-    await exited
-  })
-  const port = await new Promise<number>((resolve, reject) => {
-    let output = ''
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString()
-      const match = /Server listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(output)
-      if (match) resolve(Number(match[1]))
-    })
-    child.once('exit', () => reject(new Error(`server exited before listening:\n${output}`)))
-  })
-  return { child, http: `http://127.0.0.1:${port}`, sync: `ws://127.0.0.1:${port}/sync`, exited }
-}
+import { connectSynced, createBoardOver, tempDir, waitFor } from './helpers.js'
+import { serverDir, spawnServer } from './serverProcess.js'
 
 describe('server process', () => {
   it('stops with exit code 1 and a one-line error on an invalid setting', async () => {

@@ -10,14 +10,12 @@ import {
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { errors } from '../errors.js'
-import type { BoardStore } from '../store/types.js'
 import { SERVER_ORIGIN } from '../sync/rooms.js'
 import { parseBody } from '../validation.js'
 import type { VoteStore } from '../voting/store.js'
 import { callerPerson } from './auth.js'
 
 export interface VotesPluginOptions {
-  store: BoardStore
   votes: VoteStore
 }
 
@@ -53,7 +51,7 @@ function myVotes(round: Pick<VoteRound, 'budget'>, mine: ReadonlyMap<string, num
  * then the ranked results once a facilitator closes the round.
  */
 export const votesPlugin: FastifyPluginAsync<VotesPluginOptions> = async (app, options) => {
-  const { store, votes } = options
+  const { votes } = options
   const relay = app.relay
 
   async function roundOf(boardId: string, roundId: string): Promise<VoteRound> {

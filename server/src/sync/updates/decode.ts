@@ -273,7 +273,16 @@ function readStruct(reader: Reader, id: StructId): DecodedStruct {
  * bytes, a client listed twice, an empty struct, content Atelier never writes).
  */
 export function decodeUpdate(bytes: Uint8Array): DecodedUpdate {
-  const reader = new Reader(bytes)
+  try {
+    return readUpdate(new Reader(bytes))
+  } catch (error) {
+    // lib0 throws its own errors on some cut varints: the update is malformed all the same.
+    if (error instanceof MalformedUpdate) throw error
+    throw new MalformedUpdate('unreadable update', { cause: error })
+  }
+}
+
+function readUpdate(reader: Reader): DecodedUpdate {
   const structs = new Map<number, DecodedStruct[]>()
   const clients = reader.uint()
   for (let c = 0; c < clients; c++) {

@@ -1,0 +1,210 @@
+import {
+  CloseCode,
+  createItem,
+  deleteItems,
+  itemsMap,
+  MessageType,
+  readItems,
+  SyncMessageType,
+  setItemText,
+  updateItem,
+} from '@atelier/shared'
+import fc from 'fast-check'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import { describe, expect, it } from 'vitest'
+import * as syncProtocol from 'y-protocols/sync'
+import type { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { readDocument } from '../src/store/documents.js'
+import { closesOf, copyOf, rawAs, updateFrame, updateOf } from './crafted.js'
+import { connectSyncedAs, converged, join, startServer } from './facilitation.js'
+import { waitFor } from './helpers.js'
+
+/**
+ * Property: whatever a participant sends (valid updates of any change, cut, bit-flipped, padded,
+ * spliced, or whole frames damaged), the room never fails, the locked note never changes, and the
+ * stored document is what every client converged to. Bounded in runs and time.
+ */
+
+const CHANGES = [
+  'edit-locked',
+  'move-free',
+  'text-free',
+  'create',
+  'delete-free',
+  'junk',
+  'lock-free',
+] as const
+type Change = (typeof CHANGES)[number]
+
+type Mutation =
+  | { kind: 'none' }
+  | { kind: 'truncate'; at: number }
+  | { kind: 'flip'; bits: number[] }
+  | { kind: 'insert'; at: number; bytes: Uint8Array }
+  | { kind: 'drop'; at: number; count: number }
+
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.constant({ kind: 'none' as const }),
+  fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('flip' as const), bits: fc.array(fc.nat(), { minLength: 1, maxLength: 6 }) }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.nat(),
+    bytes: fc.uint8Array({ minLength: 1, maxLength: 6 }),
+  }),
+  fc.record({ kind: fc.constant('drop' as const), at: fc.nat(), count: fc.integer({ min: 1, max: 6 }) }),
+)
+
+function mutate(bytes: Uint8Array, how: Mutation): Uint8Array {
+  const out = [...bytes]
+  switch (how.kind) {
+    case 'none':
+      break
+    case 'truncate':
+      out.length = how.at % Math.max(1, out.length)
+      break
+    case 'flip':
+      for (const bit of how.bits) {
+        const at = bit % (out.length * 8)
+        out[at >> 3] = (out[at >> 3] as number) ^ (1 << (at & 7))
+      }
+      break
+    case 'insert':
+      out.splice(how.at % (out.length + 1), 0, ...how.bytes)
+      break
+    case 'drop':
+      out.splice(how.at % Math.max(1, out.length), how.count)
+      break
+  }
+  return new Uint8Array(out)
+}
+
+const action = fc.record({
+  change: fc.constantFrom(...CHANGES),
+  mutation,
+  /** Damage the update inside a well-formed frame, or the frame itself. */
+  frame: fc.boolean(),
+  /** An honest edit another participant makes meanwhile. */
+  honest: fc.boolean(),
+})
+
+function change(doc: Y.Doc, what: Change, ids: { lockedId: string; freeId: string }): Uint8Array {
+  return updateOf(doc, () => {
+    switch (what) {
+      case 'edit-locked':
+        updateItem(doc, ids.lockedId, { x: 1 })
+        setItemText(doc, ids.lockedId, 'hijacked')
+        break
+      case 'move-free':
+        updateItem(doc, ids.freeId, { x: Math.round(Math.random() * 1000) })
+        break
+      case 'text-free':
+        setItemText(doc, ids.freeId, `text ${Math.random()}`)
+        break
+      case 'create':
+        createItem(doc, { type: 'note', x: 100, y: 100, text: 'fuzz' })
+        break
+      case 'delete-free': {
+        const mine = readItems(doc).find((item) => item.text === 'fuzz')
+        if (mine) deleteItems(doc, [mine.id])
+        else createItem(doc, { type: 'note', x: 200, y: 200, text: 'fuzz' })
+        break
+      }
+      case 'junk':
+        ;(itemsMap(doc) as Y.Map<unknown>).set(`junk-${Math.random()}`, Math.random())
+        break
+      case 'lock-free':
+        updateItem(doc, ids.freeId, { locked: true })
+        break
+    }
+  })
+}
+
+/** A sync step 1 request: its answer (step 2) on the same socket means everything before it was handled. */
+function syncRequest(): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.sync)
+  syncProtocol.writeSyncStep1(encoder, new Y.Doc())
+  return encoding.toUint8Array(encoder)
+}
+
+function isSyncReply(data: Buffer): boolean {
+  const decoder = decoding.createDecoder(new Uint8Array(data))
+  return (
+    decoding.readVarUint(decoder) === MessageType.sync &&
+    decoding.readVarUint(decoder) === SyncMessageType.step2
+  )
+}
+
+function itemsJson(doc: Y.Doc): string {
+  const entries = Object.entries(itemsMap(doc).toJSON()).sort(([a], [b]) => a.localeCompare(b))
+  return JSON.stringify(entries)
+}
+
+describe('relay fuzzing', () => {
+  it('never fails a room and stores what every client converged to, whatever a participant sends', async () => {
+    const { app, board, sync, store } = await startServer()
+    const [lead, member, other, watcher] = await Promise.all([
+      join(app, board, 'facilitator'),
+      join(app, board, 'participant'),
+      join(app, board, 'participant'),
+      join(app, board, 'observer'),
+    ])
+    const facilitator = await connectSyncedAs(sync, board.id, lead)
+    const lockedId = createItem(facilitator.doc, {
+      type: 'note',
+      x: 5000,
+      y: 0,
+      text: 'instructions',
+      locked: true,
+    })
+    const freeId = createItem(facilitator.doc, { type: 'note', x: 0, y: 0, text: 'free' })
+    const participant = await connectSyncedAs(sync, board.id, member)
+    const bystander = await connectSyncedAs(sync, board.id, other)
+    const observer = await connectSyncedAs(sync, board.id, watcher)
+    const clients: WebsocketProvider[] = [facilitator, participant, bystander, observer]
+    for (const client of clients) await converged(client, facilitator, 'the first sync')
+    const closes = clients.flatMap((client) => closesOf(client))
+    const refusedWith = new Set<number>()
+
+    await fc.assert(
+      fc.asyncProperty(fc.array(action, { minLength: 1, maxLength: 3 }), async (actions) => {
+        for (const { change: what, mutation: how, frame, honest } of actions) {
+          const update = change(copyOf(participant.doc), what, { lockedId, freeId })
+          const message = frame ? mutate(updateFrame(update), how) : updateFrame(mutate(update, how))
+          const raw = await rawAs(sync, board.id, member)
+          const handled = new Promise<void>((resolve) =>
+            raw.ws.on('message', (data: Buffer) => {
+              if (isSyncReply(data)) resolve()
+            }),
+          )
+          raw.ws.send(message)
+          raw.ws.send(syncRequest())
+          const outcome = await Promise.race([raw.closed, handled])
+          if (typeof outcome === 'number') refusedWith.add(outcome)
+          raw.ws.close()
+          if (honest) updateItem(bystander.doc, freeId, { y: Math.round(Math.random() * 1000) })
+        }
+        for (const client of clients) await converged(client, facilitator, 'every client to converge')
+        const stored = await readDocument(store, board.id)
+        const everyone = itemsJson(facilitator.doc)
+        for (const client of clients) expect(itemsJson(client.doc)).toBe(everyone)
+        expect(itemsJson(stored)).toBe(everyone)
+        expect(readItems(stored).find((item) => item.id === lockedId)).toMatchObject({
+          x: 5000,
+          text: 'instructions',
+          locked: true,
+        })
+        expect(stored.store.pendingStructs).toBeNull()
+        expect(closes).toEqual([])
+      }),
+      { numRuns: 40, interruptAfterTimeLimit: 6000, markInterruptAsFailure: false, endOnFailure: true },
+    )
+    // A damaged message closes its sender with 1003 (1009 / 1002 for what ws itself refuses), never more.
+    for (const code of refusedWith)
+      expect([CloseCode.unsupportedData, 1002, 1005, 1006, 1007]).toContain(code)
+    await waitFor(() => facilitator.wsconnected && observer.wsconnected, 'the clients to stay connected')
+  }, 60_000)
+})
