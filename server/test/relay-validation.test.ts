@@ -232,6 +232,25 @@ describe('relay validation of writers’ updates', () => {
     expect(setup.closes).toEqual([])
   })
 
+  it('refuses structs written under the facilitator’s client id (its own would then be dropped)', async () => {
+    const setup = await workshop()
+    const { facilitator, observer, freeId } = setup
+    // The free note moved by a struct at the facilitator's next clock, sent by a participant.
+    const squatter = copyOf(facilitator.doc, facilitator.doc.clientID)
+    const squat = updateOf(squatter, () => updateItem(squatter, freeId, { x: 1 }))
+    const raw = await rawAs(setup.sync, setup.board.id, setup.member)
+    raw.ws.send(updateFrame(squat))
+    expect(await raw.closed).toBe(CloseCode.unsupportedData)
+
+    updateItem(facilitator.doc, freeId, { x: 42 })
+    await waitFor(
+      () => itemOf(observer.doc, freeId)?.x === 42,
+      'the facilitator’s move to reach the observer',
+    )
+    expect(itemOf(await readDocument(setup.store, setup.board.id), freeId)?.x).toBe(42)
+    expect(setup.closes).toEqual([])
+  })
+
   it('refuses a deletion of what the facilitator has not written yet', async () => {
     const setup = await workshop()
     const { facilitator, lockedId } = setup

@@ -24,6 +24,7 @@ import { awarenessMessage, syncStep1Message, syncStep2Message } from './messages
 import { stampAwarenessPersonId } from './policies/awareness.js'
 import type { ClientUpdate, RelayServices, RoomPolicy, UpdateCheck } from './policies/types.js'
 import { type Room, Rooms, SERVER_ORIGIN } from './rooms.js'
+import { MalformedUpdate } from './updates/decode.js'
 import { inspectUpdate } from './updates/inspect.js'
 
 /** How long shutdown waits for clients to answer the close frame before cutting them off. */
@@ -326,7 +327,12 @@ export class Relay implements RelayServices {
    * and its revert are stored and forwarded together, and every replica converges without it.
    */
   private async applyChecked(room: Room, connection: Connection, bytes: Uint8Array): Promise<void> {
-    const { footprint } = inspectUpdate(room.doc, bytes)
+    const { footprint, writers } = inspectUpdate(room.doc, bytes)
+    if (connection.role === 'facilitator') {
+      for (const client of writers) room.facilitatorClients.add(client)
+    } else if ([...writers].some((client) => room.facilitatorClients.has(client))) {
+      throw new MalformedUpdate("writes structs under a facilitator's client id")
+    }
     const update: ClientUpdate = { room, connection, footprint }
     const rules = this.rules.filter((rule) => rule.kinds.includes(room.kind))
     const checks: { rule: RoomPolicy; check: UpdateCheck }[] = []

@@ -47,6 +47,12 @@ export class Room {
   readonly doc = new Y.Doc()
   readonly awareness = new Awareness(this.doc)
   readonly connections = new Set<Connection>()
+  /**
+   * Yjs client ids facilitators have written with since the room loaded. Nobody else may write new
+   * structs under them: a struct written first at a facilitator's next clock would make the relay
+   * drop the facilitator's own struct there as a duplicate.
+   */
+  readonly facilitatorClients = new Set<number>()
   readonly name: string
   readonly boardId: string
   readonly kind: DocKind

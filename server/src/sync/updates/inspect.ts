@@ -1,12 +1,23 @@
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { checkCausality } from './causality.js'
-import { decodeUpdate } from './decode.js'
+import { type DecodedUpdate, decodeUpdate } from './decode.js'
 import { type Footprint, footprintOf } from './footprint.js'
 
 /** A writer's update, read whole and checked against the room's document before it is applied. */
 export interface InspectedUpdate {
   bytes: Uint8Array
   footprint: Footprint
+  /** Yjs client ids the update writes new structs for (beyond what the document holds of them). */
+  writers: Set<number>
+}
+
+function writersOf(doc: Y.Doc, update: DecodedUpdate): Set<number> {
+  const writers = new Set<number>()
+  for (const [client, structs] of update.structs) {
+    const last = structs[structs.length - 1]
+    if (last && last.id.clock + last.length > Y.getState(doc.store, client)) writers.add(client)
+  }
+  return writers
 }
 
 /**
@@ -16,5 +27,5 @@ export interface InspectedUpdate {
 export function inspectUpdate(doc: Y.Doc, bytes: Uint8Array): InspectedUpdate {
   const decoded = decodeUpdate(bytes)
   checkCausality(doc, decoded)
-  return { bytes, footprint: footprintOf(doc, decoded) }
+  return { bytes, footprint: footprintOf(doc, decoded), writers: writersOf(doc, decoded) }
 }
