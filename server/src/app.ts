@@ -1,6 +1,9 @@
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { Config } from './config.js'
 import { BODY_LIMIT_BYTES } from './errors.js'
+import { BoardHistory } from './history/history.js'
+import { SqliteVersionStore } from './history/sqlite.js'
+import type { VersionStore } from './history/versions.js'
 import { serializeRequest } from './logging.js'
 import { Metrics } from './metrics.js'
 import { authPlugin } from './plugins/auth.js'
@@ -9,6 +12,7 @@ import { errorsPlugin } from './plugins/errors.js'
 import { exportsPlugin } from './plugins/exports.js'
 import { gamePlugin } from './plugins/game.js'
 import { healthPlugin } from './plugins/health.js'
+import { historyPlugin } from './plugins/history.js'
 import { imagesPlugin } from './plugins/images.js'
 import { joinPlugin } from './plugins/join.js'
 import { librariesPlugin } from './plugins/libraries.js'
@@ -44,6 +48,12 @@ function voteStoreOf(store: BoardStore): VoteStore {
   throw new Error('dot voting needs a VoteStore for this board store')
 }
 
+/** Board versions live in the board store's SQLite database. */
+function versionStoreOf(store: BoardStore): VersionStore {
+  if (store instanceof SqliteBoardStore) return new SqliteVersionStore(store.db)
+  throw new Error('the board history needs a VersionStore for this board store')
+}
+
 /**
  * The whole server, not listening yet: tests drive it with `app.inject()` or `app.listen({ port: 0 })`.
  * `app.close()` is the shutdown sequence: refuse new sockets, close the open ones with 1012, store
@@ -63,6 +73,7 @@ export function buildApp(config: Config, deps: AppDependencies = {}): FastifyIns
   const now = deps.now ?? (() => new Date())
   const metrics = new Metrics()
   const votes = voteStoreOf(store)
+  const history = new BoardHistory(versionStoreOf(store), config.history, now, app.log)
 
   app.addHook('onClose', async () => {
     await store.close()
@@ -85,10 +96,12 @@ export function buildApp(config: Config, deps: AppDependencies = {}): FastifyIns
     metrics,
     votes,
     now,
+    history,
   })
   app.register(peoplePlugin, { now })
   app.register(votesPlugin, { votes })
   app.register(gamePlugin, { store, now })
+  app.register(historyPlugin, { history })
   app.register(tokensPlugin, { store })
   app.register(timePlugin, { now })
   app.register(staticPlugin, { root: config.staticDir })

@@ -20,6 +20,7 @@ export interface Config {
   /** Log length of one document above which the relay folds it into a snapshot. */
   compactAfter: number
   limits: Limits
+  history: HistorySettings
 }
 
 /**
@@ -45,6 +46,18 @@ export interface Limits {
   boardsPerMinute: number
   /** People (identities) one board may hold. */
   peoplePerBoard: number
+}
+
+/** When board versions are taken and how many are kept (see docs/facilitation.md, History). */
+export interface HistorySettings {
+  /** A board that changes gets a version when its newest one is older than this. */
+  intervalMs: number
+  /** A transaction deleting at least this many items gets a version just before it. */
+  massDeleteItems: number
+  /** Versions kept per board, newest first. */
+  maxVersions: number
+  /** Versions older than this are dropped. */
+  maxAgeMs: number
 }
 
 export class ConfigError extends Error {
@@ -86,6 +99,10 @@ const SETTINGS = {
   ATELIER_IMAGE_QUOTA_BYTES: { schema: integer(0, 2 ** 40), fallback: String(500 * MIB) },
   ATELIER_BOARDS_PER_MINUTE: { schema: integer(1, 1_000_000), fallback: '20' },
   ATELIER_PEOPLE_PER_BOARD: { schema: integer(1, 1_000_000), fallback: '500' },
+  ATELIER_HISTORY_INTERVAL_SECONDS: { schema: integer(10, 86_400), fallback: '300' },
+  ATELIER_HISTORY_MASS_DELETE_ITEMS: { schema: integer(2, 100_000), fallback: '20' },
+  ATELIER_HISTORY_MAX_VERSIONS: { schema: integer(1, 10_000), fallback: '100' },
+  ATELIER_HISTORY_MAX_AGE_DAYS: { schema: integer(1, 3650), fallback: '30' },
 } as const
 
 type SettingName = keyof typeof SETTINGS
@@ -145,6 +162,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       imageBytesPerBoard: read(env, 'ATELIER_IMAGE_QUOTA_BYTES'),
       boardsPerMinute: read(env, 'ATELIER_BOARDS_PER_MINUTE'),
       peoplePerBoard: read(env, 'ATELIER_PEOPLE_PER_BOARD'),
+    },
+    history: {
+      intervalMs: read(env, 'ATELIER_HISTORY_INTERVAL_SECONDS') * 1000,
+      massDeleteItems: read(env, 'ATELIER_HISTORY_MASS_DELETE_ITEMS'),
+      maxVersions: read(env, 'ATELIER_HISTORY_MAX_VERSIONS'),
+      maxAgeMs: read(env, 'ATELIER_HISTORY_MAX_AGE_DAYS') * 86_400_000,
     },
   }
 }

@@ -25,6 +25,7 @@ describe('loadConfig', () => {
         boardsPerMinute: 20,
         peoplePerBoard: 500,
       },
+      history: { intervalMs: 300_000, massDeleteItems: 20, maxVersions: 100, maxAgeMs: 30 * 86_400_000 },
     })
   })
 
@@ -45,6 +46,10 @@ describe('loadConfig', () => {
       ATELIER_IMAGE_QUOTA_BYTES: '0',
       ATELIER_BOARDS_PER_MINUTE: '2',
       ATELIER_PEOPLE_PER_BOARD: '40',
+      ATELIER_HISTORY_INTERVAL_SECONDS: '60',
+      ATELIER_HISTORY_MASS_DELETE_ITEMS: '5',
+      ATELIER_HISTORY_MAX_VERSIONS: '7',
+      ATELIER_HISTORY_MAX_AGE_DAYS: '2',
     })
     expect(config).toEqual({
       port: 0,
@@ -64,6 +69,7 @@ describe('loadConfig', () => {
         boardsPerMinute: 2,
         peoplePerBoard: 40,
       },
+      history: { intervalMs: 60_000, massDeleteItems: 5, maxVersions: 7, maxAgeMs: 2 * 86_400_000 },
     })
   })
 
@@ -87,6 +93,10 @@ describe('loadConfig', () => {
     [
       { ATELIER_COMPACT_AFTER: '0' },
       'Invalid setting ATELIER_COMPACT_AFTER: expected an integer 1-1000000, got "0"',
+    ],
+    [
+      { ATELIER_HISTORY_MAX_VERSIONS: '0' },
+      'Invalid setting ATELIER_HISTORY_MAX_VERSIONS: expected an integer 1-10000, got "0"',
     ],
   ])('refuses %j with a one-line message naming the setting', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message)

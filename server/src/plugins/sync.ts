@@ -6,6 +6,7 @@ import fp from 'fastify-plugin'
 import { WebSocketServer } from 'ws'
 import type { Limits } from '../config.js'
 import { errors } from '../errors.js'
+import type { BoardHistory } from '../history/history.js'
 import type { Metrics } from '../metrics.js'
 import { newPersonId } from '../people/credentials.js'
 import type { BoardStore } from '../store/types.js'
@@ -30,6 +31,8 @@ export interface SyncPluginOptions {
   votes: VoteStore
   /** The server clock: creation times of items. */
   now: () => Date
+  /** Board versions the relay takes while people work. */
+  history: BoardHistory
 }
 
 /** Answers an upgrade request with a bare HTTP status and closes the socket: no WebSocket is opened. */
@@ -44,14 +47,14 @@ function refuse(socket: Duplex, status: number): void {
  * upgrade, so a refused client never receives a byte of the document.
  */
 export const syncPlugin = fp<SyncPluginOptions>(
-  async (app, { store, compactAfter, limits, metrics, votes, now }) => {
+  async (app, { store, compactAfter, limits, metrics, votes, now, history }) => {
     const relay = new Relay({
       store,
       compactAfter,
       limits,
       metrics,
       log: app.log,
-      rules: (services) => relayRules({ services, votes, now: () => now().getTime(), log: app.log }),
+      rules: (services) => relayRules({ services, votes, now: () => now().getTime(), log: app.log, history }),
     })
     app.decorate('relay', relay)
     const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })

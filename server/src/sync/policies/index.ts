@@ -1,8 +1,10 @@
 import type { FastifyBaseLogger } from 'fastify'
+import type { BoardHistory } from '../../history/history.js'
 import type { VoteStore } from '../../voting/store.js'
 import { authors } from './authors.js'
 import { creationTimes } from './creationTimes.js'
 import { facilitatorKeys } from './facilitatorKeys.js'
+import { boardHistory } from './history.js'
 import { itemSchema } from './itemSchema.js'
 import { locks } from './locks.js'
 import { privateNotes } from './privateNotes.js'
@@ -15,6 +17,8 @@ export interface RelayRuleDependencies {
   /** The relay's clock (ms), for creation times. */
   now: () => number
   log: FastifyBaseLogger
+  /** Where board versions are taken (before mass deletes, every few minutes of activity). */
+  history: BoardHistory
 }
 
 /**
@@ -24,7 +28,13 @@ export interface RelayRuleDependencies {
  * otherwise the corrections run in this order, then the effects. So: what may be written at all
  * comes first, then who may change what, then the relay's corrections, then what follows from it.
  */
-export function relayRules({ services, votes, now, log }: RelayRuleDependencies): readonly RoomPolicy[] {
+export function relayRules({
+  services,
+  votes,
+  now,
+  log,
+  history,
+}: RelayRuleDependencies): readonly RoomPolicy[] {
   const { counts, reveal } = privateNotes(services, log)
   return [
     itemSchema(),
@@ -35,5 +45,6 @@ export function relayRules({ services, votes, now, log }: RelayRuleDependencies)
     counts,
     reveal,
     publishResults(votes),
+    boardHistory(history),
   ]
 }
