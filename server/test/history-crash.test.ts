@@ -6,7 +6,7 @@ import { type ServerProcess, spawnServer } from './serverProcess.js'
 
 const NOTES = 200
 /** Where the kill lands: when a client has received the restore, or this many ms after asking for it. */
-const KILL_POINTS = ['on-relay', 0, 10, 40, 100] as const
+const KILL_POINTS = ['on-relay', 0, 20, 80] as const
 
 async function mustFetch(url: string, init?: RequestInit): Promise<Response> {
   const response = await fetch(url, init)

@@ -22,7 +22,8 @@ describe('server process', () => {
     const code = await new Promise((resolve) => child.once('exit', resolve))
     expect(code).toBe(1)
     expect(stderr).toBe('Invalid setting PORT: expected an integer 0-65535, got "abc"\n')
-  })
+    // Starting tsx in a child process can take seconds on a loaded machine.
+  }, 30_000)
 
   it('loses no forwarded update on SIGKILL, and closes with 1012 then exits 0 on SIGTERM', async () => {
     const dataDir = tempDir()
