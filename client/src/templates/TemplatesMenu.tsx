@@ -1,6 +1,7 @@
 import type { Lang } from '@atelier/shared'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { takeVersion } from '../history/api.js'
 import { parseRoute } from '../lib/links.js'
 import { MenuButton } from '../ui/MenuButton.js'
 import type { BoardSessionModel } from '../ui/session.js'
@@ -19,6 +20,13 @@ export function TemplatesMenu({ session }: { session: BoardSessionModel }) {
   const [dialog, setDialog] = useState<Dialog>(null)
 
   const onInsert = async ({ template }: TemplateChoice) => {
+    // A version of the board just before the template lands, so the facilitator can go back to it.
+    try {
+      await takeVersion(session.connection.boardId, session.connection.token, 'template')
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error)
+      showToast('error', t('history.templateVersionError', { reason }))
+    }
     const expansion = insertTemplate(session.board, session.view, template, lang)
     setDialog(null)
     const route = parseRoute(window.location.pathname, window.location.hash)

@@ -1,4 +1,5 @@
 import {
+  boundsOf,
   type ExpandedItem,
   expandTemplate,
   type Lang,
@@ -10,8 +11,15 @@ import {
 /**
  * A template drawn as SVG, straight from its expansion: the gallery's thumbnails and previews
  * show exactly what a board created from it will hold, with no canvas and no server round trip.
- * Pure: same template, same string.
+ * The same drawing serves any list of board items (the history's previews). Pure: same input,
+ * same string.
  */
+
+/** What the drawing needs of an item: a template's expanded item and a board item both fit. */
+export type DrawnItem = Pick<
+  ExpandedItem,
+  'id' | 'type' | 'x' | 'y' | 'w' | 'h' | 'text' | 'color' | 'shape' | 'from' | 'to'
+> & { points?: readonly number[] }
 
 export type Detail = 'thumbnail' | 'preview'
 
@@ -99,7 +107,7 @@ function exitPoint(box: Rect, toward: { x: number; y: number }): { x: number; y:
   return { x: cx + dx * scale, y: cy + dy * scale }
 }
 
-function connector(item: ExpandedItem, byId: Map<string, ExpandedItem>, stroke: number): string {
+function connector(item: DrawnItem, byId: Map<string, DrawnItem>, stroke: number): string {
   const from = item.from ? byId.get(item.from) : undefined
   const to = item.to ? byId.get(item.to) : undefined
   let a = { x: item.x, y: item.y }
@@ -112,7 +120,7 @@ function connector(item: ExpandedItem, byId: Map<string, ExpandedItem>, stroke: 
   return `<line x1="${r(a.x)}" y1="${r(a.y)}" x2="${r(b.x)}" y2="${r(b.y)}" stroke="${MUTED_INK}" stroke-width="${r(stroke)}" marker-end="url(#arrow)"/>`
 }
 
-function shape(item: ExpandedItem, stroke: number): string {
+function shape(item: DrawnItem, stroke: number): string {
   const common = `fill="${item.color ?? 'none'}" fill-opacity="0.35" stroke="${MUTED_INK}" stroke-width="${r(stroke)}"`
   if (item.shape === 'ellipse') {
     return `<ellipse cx="${r(item.x + item.w / 2)}" cy="${r(item.y + item.h / 2)}" rx="${r(item.w / 2)}" ry="${r(item.h / 2)}" ${common}/>`
@@ -125,6 +133,17 @@ function shape(item: ExpandedItem, stroke: number): string {
   return `<rect x="${r(item.x)}" y="${r(item.y)}" width="${r(item.w)}" height="${r(item.h)}" rx="${r(stroke * 2)}" ${common}/>`
 }
 
+/** A freehand stroke: its points are relative to the item's corner. */
+function stroke(item: DrawnItem, width: number): string {
+  const points = item.points ?? []
+  const pairs: string[] = []
+  for (let i = 0; i + 1 < points.length; i += 2) {
+    pairs.push(`${r(item.x + (points[i] as number))},${r(item.y + (points[i + 1] as number))}`)
+  }
+  if (pairs.length < 2) return ''
+  return `<polyline points="${pairs.join(' ')}" fill="none" stroke="${item.color ?? MUTED_INK}" stroke-width="${r(width)}" stroke-linecap="round" stroke-linejoin="round"/>`
+}
+
 export interface RenderOptions {
   lang: Lang
   detail: Detail
@@ -134,15 +153,26 @@ export interface RenderOptions {
 export function renderTemplateSvg(template: Template, { lang, detail }: RenderOptions): string {
   let n = 0
   const expansion = expandTemplate(template, { origin: { x: 0, y: 0 }, lang, newId: () => `i${n++}` })
-  const b = expansion.bounds
+  return renderItemsSvg(expansion.items, { detail, bounds: expansion.bounds })
+}
+
+/**
+ * Board items as an SVG document scaled to fit any box (viewBox in board units), drawn in the
+ * order given (frames first, as on the board). `bounds` defaults to the items' own.
+ */
+export function renderItemsSvg(
+  items: readonly DrawnItem[],
+  { detail, bounds }: { detail: Detail; bounds?: Rect },
+): string {
+  const b = bounds ?? boundsOf(items) ?? { x: 0, y: 0, w: 1, h: 1 }
   const margin = Math.max(b.w, b.h) * 0.03
   const view = { x: b.x - margin, y: b.y - margin, w: b.w + 2 * margin, h: b.h + 2 * margin }
   // Strokes and titles are sized to the whole template, so they stay visible once scaled down.
   const unit = Math.max(view.w, view.h) / 300
-  const byId = new Map(expansion.items.map((item) => [item.id, item]))
+  const byId = new Map(items.map((item) => [item.id, item]))
   const parts: string[] = []
 
-  for (const item of expansion.items) {
+  for (const item of items) {
     const box = { x: item.x, y: item.y, w: item.w, h: item.h }
     const text = item.text ?? ''
     switch (item.type) {
@@ -199,7 +229,13 @@ export function renderTemplateSvg(template: Template, { lang, detail }: RenderOp
       case 'connector':
         parts.push(connector(item, byId, unit * 0.8))
         break
-      default:
+      case 'stroke':
+        parts.push(stroke(item, unit * 0.8))
+        break
+      case 'image':
+        parts.push(
+          `<rect x="${r(item.x)}" y="${r(item.y)}" width="${r(item.w)}" height="${r(item.h)}" fill="${BAR}" fill-opacity="0.4" stroke="${FRAME_STROKE}" stroke-width="${r(unit * 0.6)}"/>`,
+        )
         break
     }
   }

@@ -6,6 +6,7 @@ import { BoardCanvas } from '../canvas/BoardCanvas.js'
 import { RemoteCursors } from '../canvas/RemoteCursors.js'
 import { ExportMenu } from '../exports/ExportMenu.js'
 import { FacilitationLayer } from '../facilitation/FacilitationLayer.js'
+import { HistoryButton, HistoryPanel } from '../history/HistoryDialog.js'
 import { savedName } from '../lib/storage.js'
 import { useBoardTitle } from '../store/hooks.js'
 import { TemplatesMenu } from '../templates/TemplatesMenu.js'
@@ -127,6 +128,7 @@ function BoardScreen({ session, access }: { session: BoardSessionModel; access: 
             </button>
           )}
           {access.role === 'facilitator' && <TemplatesMenu session={session} />}
+          {access.role === 'facilitator' && <HistoryButton session={session} />}
           <ExportMenu boardId={session.connection.boardId} token={session.connection.token} />
           <LanguageSwitch />
         </div>
@@ -134,6 +136,7 @@ function BoardScreen({ session, access }: { session: BoardSessionModel; access: 
       <Toolbar session={session} />
       <CanvasChrome session={session} />
       <FacilitationLayer session={session} access={access} />
+      {access.role === 'facilitator' && <HistoryPanel session={session} />}
       {link.storageError && (
         <p className="banner" role="alert">
           {t('board.storageError')}

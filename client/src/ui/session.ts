@@ -4,6 +4,7 @@ import { imageUploader } from '../commands/images.js'
 import { type CommandRegistry, createRegistry } from '../commands/registry.js'
 import type { CommandContext } from '../commands/types.js'
 import { storedIdentity } from '../facilitation/identity.js'
+import { openHistory } from '../history/commands.js'
 import { personId } from '../lib/storage.js'
 import { CursorPublisher } from '../presence/cursor.js'
 import { BoardStore } from '../store/BoardStore.js'
@@ -39,7 +40,7 @@ export function createSession(boardId: string, token: string, access: BoardAcces
   const board = new BoardStore(connection.doc)
   const viewport = { width: window.innerWidth, height: window.innerHeight }
   const view = new ViewStore({ viewport, camera: centerOn({ x: 0, y: 0 }, viewport, 1) })
-  const registry = createRegistry()
+  const registry = createRegistry([openHistory])
   const id = storedIdentity(localStorage, boardId)?.personId ?? personId(localStorage)
   const images = imageUploader(boardId, token)
   const ctx: CommandContext = {
