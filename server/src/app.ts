@@ -87,7 +87,6 @@ export function buildApp(config: Config, deps: AppDependencies = {}): FastifyIns
   app.register(joinPlugin, { store, now })
   app.register(templatesPlugin, { templates })
   app.register(librariesPlugin, { store, now })
-  app.register(exportsPlugin, { store, now })
   app.register(imagesPlugin, { dataDir: config.dataDir })
   app.register(syncPlugin, {
     store,
@@ -100,6 +99,7 @@ export function buildApp(config: Config, deps: AppDependencies = {}): FastifyIns
   })
   app.register(peoplePlugin, { now })
   app.register(votesPlugin, { votes })
+  app.register(exportsPlugin, { store, templates, now })
   app.register(gamePlugin, { store, now })
   app.register(historyPlugin, { history })
   app.register(tokensPlugin, { store })

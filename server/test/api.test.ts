@@ -207,22 +207,22 @@ describe('exports', () => {
       expect(csv.statusCode).toBe(200)
       expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8')
       expect(csv.headers['content-disposition']).toBe('attachment; filename="retro-notes.csv"')
-      expect(csv.body).toBe('\uFEFFframe,text,color,votes,author,x,y\r\n')
+      expect(csv.body.startsWith('\uFEFFSection,Texte,Couleur,Auteur,Votes,')).toBe(true)
       const report = await app.inject(`/api/boards/${id}/export/report.md?token=${tokens[role]}`)
       expect(report.statusCode).toBe(200)
       expect(report.headers['content-type']).toBe('text/markdown; charset=utf-8')
-      expect(report.body).toContain('# Retro\n\nDate : 2025-03-14\n')
+      expect(report.body).toContain('# Retro\n\nCompte rendu — Date : 2025-03-14\n')
     }
     const english = await app.inject({
       url: `/api/boards/${id}/export/report.md?token=${tokens.observer}`,
       headers: { 'accept-language': 'en-GB,en;q=0.8' },
     })
-    expect(english.body).toContain('Date: 2025-03-14\n\n0 notes in 0 frames, 0 votes.')
+    expect(english.body).toContain('Date: 2025-03-14\n\n0 notes from participants in 0 frames, 0 votes.')
     const asked = await app.inject({
       url: `/api/boards/${id}/export/report.md?token=${tokens.observer}&lang=fr`,
       headers: { 'accept-language': 'en' },
     })
-    expect(asked.body).toContain('0 note dans 0 section, 0 vote.')
+    expect(asked.body).toContain('0 note des participants dans 0 section, 0 vote.')
   })
 
   it('names the authors the relay recorded when people joined', async () => {

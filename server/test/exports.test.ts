@@ -1,190 +1,378 @@
-import {
-  createItem,
-  initBoard,
-  NOTE_COLORS,
-  patchRound,
-  readItems,
-  replaceAgenda,
-  writePerson,
-  writeRound,
-  writeSessionState,
-} from '@atelier/shared'
+import { createItem, initBoard, readItems, writeSessionState } from '@atelier/shared'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { type AgendaMove, stepTimes } from '../src/exports/agendaRun.js'
 import { csvText, renderNotesCsv } from '../src/exports/csv.js'
 import { allNotes, exportBoard } from '../src/exports/notes.js'
-import { markdownText, renderReport } from '../src/exports/report.js'
+import { reportBlocks } from '../src/exports/report/blocks.js'
+import { markdownText, renderMarkdown } from '../src/exports/report/markdown.js'
 import { sessionFacts } from '../src/exports/session.js'
+import { addNote, addPeople, boardFromTemplate, closeRound, reportOf } from './exportFixtures.js'
 
-function board(): Y.Doc {
-  const doc = new Y.Doc()
-  initBoard(doc, { title: 'Sprint retro' })
-  createItem(doc, { type: 'frame', x: 0, y: 0, w: 1000, h: 1000, text: 'Went well' })
-  createItem(doc, { type: 'frame', x: 2000, y: 0, w: 1000, h: 1000, text: 'To improve' })
-  // Nested frame: the innermost one wins.
-  createItem(doc, { type: 'frame', x: 2100, y: 100, w: 400, h: 400, text: 'Urgent' })
-  createItem(doc, { type: 'note', x: 100, y: 300, text: 'Pairing, "really" good', author: 'ana' })
-  createItem(doc, { type: 'note', x: 100, y: 100, text: 'Demos', color: NOTE_COLORS[4].value })
-  createItem(doc, { type: 'note', x: 2200, y: 200, text: 'Flaky CI\nagain' })
-  createItem(doc, { type: 'note', x: 2600, y: 600, text: '=HYPERLINK("x")' })
-  // Centre outside every frame even though the corner is inside.
-  createItem(doc, { type: 'note', x: 950, y: 950, text: 'Parking lot' })
-  createItem(doc, { type: 'text', x: 100, y: 100, text: 'not a note' })
-  return doc
+/** A small RFC 4180 reader: the way a spreadsheet splits a file with a given separator. */
+function parseCsv(text: string, separator: string): string[][] {
+  const rows: string[][] = []
+  let row: string[] = []
+  let cell = ''
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i] as string
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        cell += '"'
+        i++
+      } else if (char === '"') quoted = false
+      else cell += char
+    } else if (char === '"') quoted = true
+    else if (char === separator) {
+      row.push(cell)
+      cell = ''
+    } else if (char === '\r' && text[i + 1] === '\n') {
+      row.push(cell)
+      rows.push(row)
+      row = []
+      cell = ''
+      i++
+    } else cell += char
+  }
+  if (cell !== '' || row.length > 0) rows.push([...row, cell])
+  return rows
 }
 
-/** A session where Ana wrote "Pairing", a closed round gave Demos 3 dots, and an open one is still secret. */
-function sessionWithVotes(doc: Y.Doc): Y.Doc {
-  const session = new Y.Doc()
-  const idOf = (text: string) => readItems(doc).find((item) => item.text === text)?.id ?? ''
-  writePerson(session, { personId: 'ana', name: 'Ana', role: 'participant', joinedAt: 1 })
-  const round = { title: 'Priorités', frameIds: [], itemIds: [], budget: 3, status: 'open' as const }
-  writeRound(session, { ...round, id: 'r1', openedAt: 1 })
-  patchRound(session, 'r1', {
-    status: 'closed',
-    voters: 2,
-    results: [
-      { itemId: idOf('Demos'), votes: 3, rank: 1 },
-      { itemId: idOf('Pairing, "really" good'), votes: 1, rank: 2 },
-    ],
-  })
-  writeRound(session, { ...round, id: 'r2', openedAt: 2 })
-  patchRound(session, 'r2', { results: [{ itemId: idOf('Demos'), votes: 9, rank: 1 }] })
-  replaceAgenda(session, [
-    { id: 's1', title: 'Divergence', instructions: '', durationMinutes: 5, mode: 'private' },
-    { id: 's2', title: 'Vote', instructions: '', durationMinutes: 10, mode: 'open' },
-  ])
-  return session
-}
+const HOSTILE = [
+  'plain',
+  'Élan, « café » et œuvre',
+  'a;b,c',
+  'say "hi"',
+  'two\r\nlines\rand\nmore',
+  '=HYPERLINK("http://x";"clic")',
+  '+33 6 12',
+  '-2+3',
+  '@SUM(A1)',
+  '  =1+1',
+  '\uFF1D1+1',
+  'x;=1+1',
+  'tab\there',
+  'bell\u0007 null\u0000 esc\u001b del\u007f',
+  'abc\u202Eevil\u202C \u2066iso\u2069 \u200Fmark',
+]
 
-describe('exportBoard', () => {
-  it('puts each note in the innermost frame holding its centre, in reading order', () => {
-    const exported = exportBoard(board())
-    expect(exported.title).toBe('Sprint retro')
-    expect(exported.frames.map((frame) => [frame.title, frame.notes.map((note) => note.text)])).toEqual([
-      ['Went well', ['Demos', 'Pairing, "really" good']],
-      ['To improve', ['=HYPERLINK("x")']],
-      ['Urgent', ['Flaky CI\nagain']],
-    ])
-    expect(exported.outside.map((note) => note.text)).toEqual(['Parking lot'])
-    expect(exported.frames[0]?.notes[0]?.color).toBe('blue')
+describe('csvText', () => {
+  it('quotes what either separator, a quote or a line break would split', () => {
+    expect(csvText('plain')).toBe('plain')
+    expect(csvText('a,b')).toBe('"a,b"')
+    expect(csvText('a;b')).toBe('"a;b"')
+    expect(csvText('say "hi"')).toBe('"say ""hi"""')
+    expect(csvText('two\r\nlines')).toBe('"two\nlines"')
+    expect(csvText(' padded ')).toBe('" padded "')
+    expect(csvText('Élan « café »')).toBe('Élan « café »')
   })
 
-  it('counts the votes of closed rounds only and names authors unless the session is anonymous', () => {
-    const doc = board()
-    const session = sessionWithVotes(doc)
-    const facts = sessionFacts(session)
-    expect(
-      exportBoard(doc, '', facts).frames[0]?.notes.map((note) => [note.text, note.votes, note.author]),
-    ).toEqual([
-      ['Demos', 3, ''],
-      ['Pairing, "really" good', 1, 'Ana'],
-    ])
-    writeSessionState(session, { anonymous: true })
-    expect(exportBoard(doc, '', sessionFacts(session)).frames[0]?.notes[1]?.author).toBe('')
+  it('defuses formula starts, spaces and full-width forms included', () => {
+    expect(csvText('=1+1')).toBe("'=1+1")
+    expect(csvText('+33')).toBe("'+33")
+    expect(csvText('-2')).toBe("'-2")
+    expect(csvText('@cmd')).toBe("'@cmd")
+    expect(csvText('  =1')).toBe("'  =1")
+    expect(csvText('\uFF1D1')).toBe("'\uFF1D1")
+    expect(csvText('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`)
+    expect(csvText('1+1=2')).toBe('1+1=2')
   })
+
+  it('removes control and bidirectional override characters', () => {
+    expect(csvText('a\u0000b\u0007c\u001bd\u007fe\u0085f')).toBe('abcdef')
+    expect(csvText('abc\u202Eevil\u202C')).toBe('abcevil')
+    expect(csvText('\u2066x\u2069\u200E\u200F\u061C')).toBe('x')
+    expect(csvText('tab\there')).toBe('tab here')
+  })
+
+  for (const separator of [',', ';']) {
+    for (const reader of [',', ';']) {
+      it(`keeps every cell whole and formula-free, written with "${separator}" and read with "${reader}"`, () => {
+        const line = HOSTILE.map(csvText).join(separator)
+        const [cells = []] = parseCsv(`${line}\r\n`, reader)
+        if (separator === reader) expect(cells).toHaveLength(HOSTILE.length)
+        for (const cell of cells) expect(cell).not.toMatch(/^\s*[=+\-@\uFF1D]/)
+        for (const cell of cells) expect(cell).not.toMatch(/[^\P{Cc}\n]|\p{Bidi_C}/u)
+      })
+    }
+  }
 })
 
 describe('renderNotesCsv', () => {
-  it('starts with a BOM and the header, one CRLF row per note', () => {
-    const csv = renderNotesCsv(allNotes(exportBoard(board())))
-    expect(csv.startsWith('\uFEFFframe,text,color,votes,author,x,y\r\n')).toBe(true)
-    const lines = csv.slice(1).split('\r\n')
-    expect(lines[1]).toBe('Went well,Demos,blue,0,,100,100')
-    expect(lines[2]).toBe('Went well,"Pairing, ""really"" good",yellow,0,,100,300')
-    expect(lines[3]).toBe(`To improve,"'=HYPERLINK(""x"")",yellow,0,,2600,600`)
-    expect(lines[4]).toBe('Urgent,"Flaky CI\nagain",yellow,0,,2200,200')
-    expect(lines[5]).toBe(',Parking lot,yellow,0,,950,950')
-    expect(csv.endsWith('\r\n')).toBe(true)
+  function ffomBoard() {
+    const board = boardFromTemplate('swot-ffom')
+    addPeople(board, { ana: 'Ana', ben: 'Ben' })
+    const strong = addNote(board, 'Forces', 'Équipe soudée; motivée', { color: 'green' })
+    addNote(board, 'Menaces', '=cmd|"/c calc"!A1', { author: 'ben', color: 'orange' })
+    closeRound(board, 'Priorités', [[strong, 3]])
+    return board
+  }
+
+  it('writes French headers and colour names, one row per note, with the BOM and CRLF rows', () => {
+    const board = ffomBoard()
+    const notes = allNotes(exportBoard(board.doc, '', sessionFacts(board.session)))
+    const csv = renderNotesCsv(notes, { lang: 'fr', separator: ';' })
+    expect(csv.startsWith('\uFEFF')).toBe(true)
+    const rows = parseCsv(csv.slice(1), ';')
+    expect(rows[0]).toEqual([
+      'Section',
+      'Texte',
+      'Couleur',
+      'Auteur',
+      'Votes',
+      'Équipe',
+      'Étiquettes',
+      'Créée le (UTC)',
+      'Modifiée le (UTC)',
+      'Origine',
+    ])
+    expect(rows).toHaveLength(1 + notes.length)
+    const strong = rows.find((row) => row[1]?.startsWith('Équipe'))
+    expect(strong?.slice(0, 5)).toEqual(['Forces', 'Équipe soudée; motivée', 'vert', 'Ana', '3'])
+    expect(strong?.[7]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/)
+    expect(strong?.[9]).toBe('participant')
+    const threat = rows.find((row) => row[0] === 'Menaces' && row[9] === 'participant')
+    expect(threat?.slice(1, 4)).toEqual([`'=cmd|"/c calc"!A1`, 'orange', 'Ben'])
+    const example = rows.find((row) => row[0] === 'Forces' && row[9] === 'modèle')
+    expect(example?.[1]).toBe('Une force…')
+    expect(example?.[3]).toBe('')
   })
 
-  it('quotes what CSV needs quoted and defuses formulas', () => {
-    expect(csvText('plain')).toBe('plain')
-    expect(csvText('a,b')).toBe('"a,b"')
-    expect(csvText('say "hi"')).toBe('"say ""hi"""')
-    expect(csvText('two\nlines')).toBe('"two\nlines"')
-    expect(csvText(' padded ')).toBe('" padded "')
-    expect(csvText('=1+1')).toBe("'=1+1")
-    expect(csvText('@cmd')).toBe("'@cmd")
-    expect(csvText('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`)
+  it('writes English headers and colour names with lang en, comma separated', () => {
+    const board = ffomBoard()
+    const csv = renderNotesCsv(allNotes(exportBoard(board.doc, '', sessionFacts(board.session))), {
+      lang: 'en',
+      separator: ',',
+    })
+    const rows = parseCsv(csv.slice(1), ',')
+    expect(rows[0]?.slice(0, 5)).toEqual(['Frame', 'Text', 'Colour', 'Author', 'Votes'])
+    expect(rows.find((row) => row[1]?.startsWith('Équipe'))?.[2]).toBe('green')
+    expect(rows.some((row) => row[9] === 'template')).toBe(true)
+  })
+
+  it('hides authors and teams in anonymous mode', () => {
+    const board = ffomBoard()
+    writeSessionState(board.session, { anonymous: true })
+    const notes = allNotes(exportBoard(board.doc, '', sessionFacts(board.session)))
+    expect(notes.every((note) => note.author === '' && note.team === '')).toBe(true)
   })
 
   it('has only the header for a board without notes', () => {
     const doc = new Y.Doc()
     initBoard(doc, { title: 'Empty' })
-    expect(renderNotesCsv(allNotes(exportBoard(doc)))).toBe('\uFEFFframe,text,color,votes,author,x,y\r\n')
+    expect(renderNotesCsv([], { lang: 'en', separator: ',' })).toBe(
+      '\uFEFFFrame,Text,Colour,Author,Votes,Team,Tags,Created (UTC),Updated (UTC),Origin\r\n',
+    )
   })
 })
 
-describe('renderReport', () => {
-  const date = new Date('2025-03-14T10:00:00Z')
+describe('exportBoard', () => {
+  it('puts each note in the innermost frame holding its centre, in reading order', () => {
+    const doc = new Y.Doc()
+    initBoard(doc, { title: 'Sprint retro' })
+    createItem(doc, { type: 'frame', x: 0, y: 0, w: 1000, h: 1000, text: 'Went well' })
+    createItem(doc, { type: 'frame', x: 2000, y: 0, w: 1000, h: 1000, text: 'To improve' })
+    createItem(doc, { type: 'frame', x: 2100, y: 100, w: 400, h: 400, text: 'Urgent' })
+    createItem(doc, { type: 'note', x: 100, y: 300, text: 'Pairing' })
+    createItem(doc, { type: 'note', x: 100, y: 100, text: 'Demos' })
+    createItem(doc, { type: 'note', x: 2200, y: 200, text: 'Flaky CI' })
+    createItem(doc, { type: 'note', x: 950, y: 950, text: 'Parking lot' })
+    const exported = exportBoard(doc)
+    expect(exported.frames.map((frame) => [frame.title, frame.notes.map((note) => note.text)])).toEqual([
+      ['Went well', ['Demos', 'Pairing']],
+      ['To improve', []],
+      ['Urgent', ['Flaky CI']],
+    ])
+    expect(exported.outside.map((note) => note.text)).toEqual(['Parking lot'])
+  })
+})
 
-  it('has the title, the date, the counts and the notes of each frame, in French by default', () => {
-    const doc = board()
-    const report = renderReport({
-      board: exportBoard(doc),
-      facts: sessionFacts(new Y.Doc()),
-      date,
-      lang: 'fr',
-    })
-    expect(report).toBe(
-      [
-        '# Sprint retro',
-        '',
-        'Date : 2025-03-14',
-        '',
-        '5 notes dans 3 sections, 0 vote.',
-        '',
-        '## Went well (2 notes)',
-        '',
-        '- Demos',
-        '- Pairing, "really" good',
-        '',
-        '## To improve (1 note)',
-        '',
-        '- =HYPERLINK("x")',
-        '',
-        '## Urgent (1 note)',
-        '',
-        '- Flaky CI again',
-        '',
-        '## Hors sections (1 note)',
-        '',
-        '- Parking lot',
-        '',
-      ].join('\n'),
-    )
+describe('report model', () => {
+  it('FFOM: participants’ notes only, in a four-part table, most voted first; template and empty notes counted apart', () => {
+    const board = boardFromTemplate('swot-ffom')
+    addPeople(board, { ana: 'Ana' })
+    const low = addNote(board, 'Forces', 'Accueil', { dy: 300 })
+    const high = addNote(board, 'Forces', 'Équipe soudée', { dy: 500 })
+    addNote(board, 'Faiblesses', 'Délais')
+    addNote(board, 'Menaces', 'Budget')
+    addNote(board, 'Opportunités', '   ')
+    closeRound(board, 'Priorités', [
+      [high, 4],
+      [low, 1],
+    ])
+    const model = reportOf(board)
+    expect(model.counts).toEqual({ notes: 4, sections: 5, votes: 5, templateNotes: 5, emptyNotes: 1 })
+    const zone = model.zones.find((found) => found.kind === 'quadrants')
+    if (zone?.kind !== 'quadrants') throw new Error('no four-part table')
+    expect(zone.cells.map((cell) => [cell.title, cell.notes.map((note) => note.text)])).toEqual([
+      ['Forces', ['Équipe soudée', 'Accueil']],
+      ['Faiblesses', ['Délais']],
+      ['Opportunités', []],
+      ['Menaces', ['Budget']],
+    ])
+    expect(zone.cells[0]?.notes[0]).toMatchObject({ votes: 4, author: 'Ana' })
+    expect(model.zones.filter((found) => found.kind === 'section').map((found) => found.kind)).toHaveLength(1)
   })
 
-  it('adds the agenda, the authors, the ranked results of closed rounds and the scores', () => {
-    const doc = board()
-    const session = sessionWithVotes(doc)
-    const facts = {
-      ...sessionFacts(session),
-      history: [
-        {
-          at: Date.parse('2025-03-14T10:30:00Z'),
-          label: 'Manche 1',
-          by: 'team' as const,
-          lines: [{ id: 't1', name: 'Les Bleus', points: 12, rank: 1 }],
-        },
-      ],
+  it('objectives tree: an outline following the connectors, indicators beside their objective', () => {
+    const board = boardFromTemplate('objectives-tree')
+    const purpose = addNote(board, 'Finalité', 'Accès aux droits', { dy: 320 })
+    addNote(board, 'Finalité', 'Taux de non-recours', { dy: 320, dx: 300, color: 'grey' })
+    const strategic = addNote(board, 'Objectifs stratégiques', 'Simplifier', { dy: 320 })
+    const operational = addNote(board, 'Objectifs opérationnels', 'Démarches en ligne', { dy: 320 })
+    addNote(board, 'Objectifs opérationnels', 'Sans parent', { dy: 320, dx: 700 })
+    createItem(board.doc, { type: 'connector', x: 0, y: 0, from: strategic, to: purpose, author: 'ana' })
+    createItem(board.doc, { type: 'connector', x: 0, y: 0, from: strategic, to: operational, author: 'ana' })
+    const model = reportOf(board)
+    const zone = model.zones.find((found) => found.kind === 'outline')
+    if (zone?.kind !== 'outline') throw new Error('no outline')
+    const shape = (nodes: typeof zone.nodes): unknown =>
+      nodes.map((node) => [node.note.text, node.indicators, shape(node.children)])
+    expect(shape(zone.nodes)).toEqual([
+      ['Accès aux droits', ['Taux de non-recours'], [['Simplifier', [], [['Démarches en ligne', [], []]]]]],
+      ['Sans parent', [], []],
+    ])
+    expect(zone.levels[0]).toBe('Finalité')
+  })
+
+  it('action plan: one table row per line of notes across the columns', () => {
+    const board = boardFromTemplate('action-plan')
+    addNote(board, 'Action', 'Accueil le samedi', { dy: 400 })
+    addNote(board, 'Pilote', 'Claire', { dy: 420 })
+    addNote(board, 'Échéance', 'Septembre', { dy: 390 })
+    addNote(board, 'Action', 'Formulaire en ligne', { dy: 700 })
+    addNote(board, 'Indicateur', 'Demandes en ligne', { dy: 710 })
+    const zone = reportOf(board).zones.find((found) => found.kind === 'table')
+    if (zone?.kind !== 'table') throw new Error('no table')
+    expect(zone.columns).toEqual(['Action', 'Axe', 'Pilote', 'Échéance', 'Indicateur'])
+    expect(zone.rows).toEqual([
+      ['Accueil le samedi', '', 'Claire', 'Septembre', ''],
+      ['Formulaire en ligne', '', '', '', 'Demandes en ligne'],
+    ])
+  })
+
+  it('an English board of the same template gets the same shape', () => {
+    const board = boardFromTemplate('swot-ffom', 'en')
+    addNote(board, 'Strengths', 'Team')
+    const zone = reportOf(board, 'en').zones[0]
+    expect(zone?.kind).toBe('quadrants')
+  })
+
+  it('columns of a template with no declared shape stay sections; a renamed FFOM frame drops the table', () => {
+    const lewin = boardFromTemplate('lewin-change')
+    expect(reportOf(lewin).zones.every((zone) => zone.kind === 'section')).toBe(true)
+    const board = boardFromTemplate('swot-ffom')
+    const forces = readItems(board.doc).find((item) => item.text === 'Forces')
+    const text = forces && (board.doc.getMap('items').get(forces.id) as Y.Map<unknown>).get('text')
+    if (!(text instanceof Y.Text)) throw new Error('no frame title')
+    text.insert(0, 'Nos ')
+    expect(reportOf(board).zones.some((zone) => zone.kind === 'quadrants')).toBe(false)
+  })
+
+  it('the agenda as run: start times and time spent from the relay’s record', () => {
+    const board = boardFromTemplate('swot-ffom')
+    const agenda = board.session.getArray<{ id: string }>('agenda').toArray()
+    const [first, second] = agenda
+    if (!first || !second) throw new Error('agenda too short')
+    const t0 = Date.parse('2025-03-14T09:00:00Z')
+    board.session.getArray('agendaRun').push([
+      { stepId: first.id, at: t0 },
+      { stepId: second.id, at: t0 + 12 * 60_000 },
+    ])
+    const model = reportOf(board)
+    expect(model.agenda[0]).toMatchObject({ startedAt: t0, spentMinutes: 12, current: false })
+    expect(model.agenda[1]).toMatchObject({ startedAt: t0 + 12 * 60_000, spentMinutes: null, current: true })
+    expect(model.agenda[2]).toMatchObject({ startedAt: null, spentMinutes: null })
+    const markdown = renderMarkdown(reportBlocks(model))
+    expect(markdown).toContain('| 1. Forces et faiblesses | 8 min | 09:00 | 12 min |')
+    expect(markdown).toContain('| 09:12 | en cours |')
+    expect(markdown).toContain('non abordée')
+  })
+
+  it('closed polls and quizzes with their tallies; open ones stay out', () => {
+    const board = boardFromTemplate('ideation')
+    const polls = board.session.getMap('polls')
+    const poll = (id: string, status: string, extra: Record<string, unknown>) => {
+      const map = new Y.Map<unknown>()
+      polls.set(id, map)
+      for (const [key, value] of Object.entries({
+        kind: 'single',
+        question: `Question ${id}`,
+        options: [
+          { id: 'a', label: 'Oui' },
+          { id: 'b', label: 'Non' },
+        ],
+        quiz: false,
+        status,
+        openedAt: id === 'p1' ? 1 : 2,
+        closedAt: 3,
+        timeLimitMs: 20_000,
+        points: 100,
+        respondents: 5,
+        counts: [
+          { optionId: 'a', count: 3 },
+          { optionId: 'b', count: 2 },
+        ],
+        ...extra,
+      }))
+        map.set(key, value)
     }
-    const report = renderReport({ board: exportBoard(doc, '', facts), facts, date, lang: 'en' })
-    expect(report).toContain('5 notes in 3 frames, 4 votes.')
-    expect(report).toContain(['## Agenda', '', '1. Divergence (5 min)', '2. Vote (10 min)'].join('\n'))
-    expect(report).toContain(['- Demos (3 votes)', '- Pairing, "really" good — Ana (1 vote)'].join('\n'))
-    expect(report).toContain(
-      ['### Priorités (2 voters)', '', '1. Demos (3 votes)', '2. Pairing, "really" good (1 vote)'].join('\n'),
-    )
-    expect(report).not.toContain('9 votes')
-    expect(report).toContain(['### Manche 1 (10:30 UTC, by team)', '', '| Rank | Name | Points |'].join('\n'))
-    expect(report).toContain('| 1 | Les Bleus | 12 |')
+    poll('p1', 'closed', { quiz: true, correctOptionIds: ['b'] })
+    poll('p2', 'open', {})
+    const model = reportOf(board)
+    expect(model.polls).toEqual([
+      {
+        question: 'Question p1',
+        kind: 'single',
+        quiz: true,
+        respondents: 5,
+        options: [
+          { label: 'Oui', count: 3, correct: false },
+          { label: 'Non', count: 2, correct: true },
+        ],
+        words: [],
+      },
+    ])
+    const markdown = renderMarkdown(reportBlocks(model))
+    expect(markdown).toContain('### Quiz : Question p1 (5 réponses)')
+    expect(markdown).toContain('| Non (bonne réponse) | 2 |')
+  })
+
+  it('Markdown: title, date, counts, notes with author and votes, the results of closed rounds', () => {
+    const board = boardFromTemplate('lewin-change')
+    addPeople(board, { ana: 'Ana' })
+    const note = addNote(board, '1. Décristallisation', 'Réunions *trop* longues')
+    closeRound(board, 'Priorités', [[note, 2]])
+    const markdown = renderMarkdown(reportBlocks(reportOf(board)))
+    expect(markdown.startsWith('# Atelier\n\nCompte rendu — Date : 2025-03-14\n\n')).toBe(true)
+    expect(markdown).toContain('1 note des participants dans 4 sections, 2 votes.')
+    expect(markdown).toContain('- Réunions \\*trop\\* longues — par Ana (2 votes)')
+    expect(markdown).toContain('### Priorités (4 votants)')
+    expect(markdown).toContain('| 1 | Réunions \\*trop\\* longues | 2 |')
+    expect(markdown).not.toContain('Un exemple')
   })
 
   it('escapes Markdown in note text', () => {
     expect(markdownText('*bold* _it_ [link](x) <b> # | `code`')).toBe(
       '\\*bold\\* \\_it\\_ \\[link\\](x) \\<b\\> \\# \\| \\`code\\`',
     )
+  })
+})
+
+describe('stepTimes', () => {
+  it('adds up the runs of a step and leaves the current one open', () => {
+    const moves: AgendaMove[] = [
+      { stepId: 'a', at: 0 },
+      { stepId: 'b', at: 60_000 },
+      { stepId: 'a', at: 180_000 },
+      { stepId: null, at: 240_000 },
+      { stepId: 'c', at: 300_000 },
+    ]
+    expect(Object.fromEntries(stepTimes(moves))).toEqual({
+      a: { startedAt: 0, spentMs: 120_000, current: false },
+      b: { startedAt: 60_000, spentMs: 120_000, current: false },
+      c: { startedAt: 300_000, spentMs: 0, current: true },
+    })
   })
 })

@@ -1,32 +1,53 @@
 import { LANGS, type Lang, roomName } from '@atelier/shared'
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { errors } from '../errors.js'
-import { renderNotesCsv } from '../exports/csv.js'
+import { agendaRunLog } from '../exports/agendaRun.js'
+import { CSV_SEPARATORS, type CsvSeparator, renderNotesCsv } from '../exports/csv.js'
 import { allNotes, type ExportedBoard, exportBoard } from '../exports/notes.js'
-import { renderReport } from '../exports/report.js'
+import { reportBlocks } from '../exports/report/blocks.js'
+import { renderDocx } from '../exports/report/docx.js'
+import { renderMarkdown } from '../exports/report/markdown.js'
+import { buildReport, type ReportModel } from '../exports/report/model.js'
+import { ODT_MIME, renderOdt } from '../exports/report/odt.js'
+import { renderPdf } from '../exports/report/pdf.js'
+import { resolveShapes } from '../exports/report/shapes.js'
 import { type SessionFacts, sessionFacts } from '../exports/session.js'
+import { updateTimes } from '../exports/updateTimes.js'
 import { langOf } from '../language.js'
 import { readDocument } from '../store/documents.js'
 import type { BoardStore } from '../store/types.js'
+import type { TemplateCatalogue } from '../templates/index.js'
+
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
 export interface ExportsPluginOptions {
   store: BoardStore
+  templates: TemplateCatalogue
   now: () => Date
 }
 
-type ExportRoute = { Params: { boardId: string }; Querystring: { lang?: string } }
+type ExportRoute = { Params: { boardId: string }; Querystring: { lang?: unknown; sep?: unknown } }
 type ExportRequest = FastifyRequest<ExportRoute>
 
-/** `?lang=fr|en` wins over Accept-Language, so a link can ask for the report in one language. */
-function reportLang(request: ExportRequest): Lang {
+/** `?lang=fr|en` wins over Accept-Language (French when neither names a language we have). */
+function exportLang(request: ExportRequest): Lang {
   const asked = request.query.lang
-  return asked && (LANGS as readonly string[]).includes(asked)
-    ? (asked as Lang)
-    : langOf(request.headers['accept-language'])
+  if (asked === undefined) return langOf(request.headers['accept-language'])
+  if (typeof asked === 'string' && (LANGS as readonly string[]).includes(asked)) return asked as Lang
+  throw errors.invalidField(`lang must be one of ${LANGS.join(', ')}`)
+}
+
+function csvSeparator(request: ExportRequest): CsvSeparator {
+  const asked = request.query.sep
+  if (asked === undefined) return ','
+  const found = CSV_SEPARATORS.find((separator) => separator === asked)
+  if (!found)
+    throw errors.invalidField(`sep must be one of ${CSV_SEPARATORS.map((s) => `"${s}"`).join(', ')}`)
+  return found
 }
 
 /** A file name from the board title, ASCII only so every browser keeps it. */
-function fileName(title: string, suffix: string): string {
+export function fileName(title: string, suffix: string): string {
   const slug = title
     .normalize('NFKD')
     .replace(/[^\w\s-]/g, '')
@@ -37,9 +58,23 @@ function fileName(title: string, suffix: string): string {
   return `${slug || 'board'}-${suffix}`
 }
 
-/** Any role may export; the board is read from the store, which holds every forwarded update. */
-export const exportsPlugin: FastifyPluginAsync<ExportsPluginOptions> = async (app, { store, now }) => {
-  /** The board and what its session adds (votes of closed rounds, names), read from the store. */
+export function attachment(reply: FastifyReply, type: string, name: string): FastifyReply {
+  return reply.type(type).header('content-disposition', `attachment; filename="${name}"`)
+}
+
+/**
+ * Data exports and the report, for any role of the board (`app.boardAccess`: 401 without a valid
+ * token of this board). The board is read from the store,
+ * which holds every update the relay forwarded. The relay also records what the exports need
+ * and the document alone does not say: when each item last changed, and when each agenda step ran.
+ */
+export const exportsPlugin: FastifyPluginAsync<ExportsPluginOptions> = async (app, options) => {
+  const { store, templates, now } = options
+  const clock = () => now().getTime()
+  app.relay.use(updateTimes(clock))
+  app.relay.use(agendaRunLog(clock))
+
+  /** The board and what its session adds (votes of closed rounds, names, polls), read from the store. */
   async function loadBoard(request: ExportRequest): Promise<{ board: ExportedBoard; facts: SessionFacts }> {
     const { boardId } = request.caller
     const record = await store.getBoard(boardId)
@@ -57,15 +92,23 @@ export const exportsPlugin: FastifyPluginAsync<ExportsPluginOptions> = async (ap
     }
   }
 
+  async function loadReport(request: ExportRequest): Promise<ReportModel> {
+    const lang = exportLang(request)
+    const { board, facts } = await loadBoard(request)
+    const template = board.templateId ? templates.get?.(board.templateId) : undefined
+    return buildReport({ board, facts, shapes: resolveShapes(board, template), date: now(), lang })
+  }
+
   app.get<ExportRoute>(
     '/api/boards/:boardId/export/notes.csv',
     { onRequest: app.boardAccess() },
     async (request: ExportRequest, reply) => {
+      const lang = exportLang(request)
+      const separator = csvSeparator(request)
       const { board } = await loadBoard(request)
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${fileName(board.title, 'notes.csv')}"`)
-        .send(renderNotesCsv(allNotes(board)))
+      return attachment(reply, 'text/csv; charset=utf-8', fileName(board.title, 'notes.csv')).send(
+        renderNotesCsv(allNotes(board), { lang, separator }),
+      )
     },
   )
 
@@ -73,12 +116,40 @@ export const exportsPlugin: FastifyPluginAsync<ExportsPluginOptions> = async (ap
     '/api/boards/:boardId/export/report.md',
     { onRequest: app.boardAccess() },
     async (request: ExportRequest, reply) => {
-      const { board, facts } = await loadBoard(request)
-      const report = renderReport({ board, facts, date: now(), lang: reportLang(request) })
-      return reply
-        .type('text/markdown; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${fileName(board.title, 'report.md')}"`)
-        .send(report)
+      const model = await loadReport(request)
+      return attachment(reply, 'text/markdown; charset=utf-8', fileName(model.title, 'report.md')).send(
+        renderMarkdown(reportBlocks(model)),
+      )
+    },
+  )
+
+  app.get<ExportRoute>(
+    '/api/boards/:boardId/export/report.pdf',
+    { onRequest: app.boardAccess() },
+    async (request: ExportRequest, reply) => {
+      const model = await loadReport(request)
+      const pdf = await renderPdf(reportBlocks(model), { title: model.title, lang: model.lang, date: now() })
+      return attachment(reply, 'application/pdf', fileName(model.title, 'report.pdf')).send(pdf)
+    },
+  )
+
+  app.get<ExportRoute>(
+    '/api/boards/:boardId/export/report.docx',
+    { onRequest: app.boardAccess() },
+    async (request: ExportRequest, reply) => {
+      const model = await loadReport(request)
+      const docx = await renderDocx(reportBlocks(model), model.title)
+      return attachment(reply, DOCX_MIME, fileName(model.title, 'report.docx')).send(docx)
+    },
+  )
+
+  app.get<ExportRoute>(
+    '/api/boards/:boardId/export/report.odt',
+    { onRequest: app.boardAccess() },
+    async (request: ExportRequest, reply) => {
+      const model = await loadReport(request)
+      const odt = renderOdt(reportBlocks(model), { title: model.title, lang: model.lang, date: now() })
+      return attachment(reply, ODT_MIME, fileName(model.title, 'report.odt')).send(Buffer.from(odt))
     },
   )
 }

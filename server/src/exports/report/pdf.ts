@@ -1,0 +1,197 @@
+import type { Lang } from '@atelier/shared'
+import PDFDocument from 'pdfkit'
+import type { Block, ListItem, TableCell } from './blocks.js'
+import { REPORT_TEXT } from './text.js'
+
+/**
+ * The report as an A4 PDF, black on white only (it prints the same on any printer): bold
+ * headings, bulleted outlines, ruled tables whose header row repeats on each page, page numbers.
+ * Helvetica, one of the PDF standard fonts, needs no font file: it covers the Windows-1252
+ * characters (French included); anything else is shown as "?".
+ */
+
+const WIN_ANSI_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ'
+
+function printable(value: string): string {
+  return value
+    .replace(/[\u2000-\u200B\u202F\u205F]/g, ' ')
+    .replace(/[^\n\u0020-\u007E\u00A0-\u00FF]/gu, (char) => (WIN_ANSI_EXTRA.includes(char) ? char : '?'))
+}
+
+const MARGIN = 56
+const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique' } as const
+const SIZE = { body: 10.5, heading: { 1: 18, 2: 14, 3: 12 } } as const
+const PAD = 4
+
+type Pdf = PDFKit.PDFDocument
+
+function bottom(doc: Pdf): number {
+  return doc.page.height - doc.page.margins.bottom
+}
+
+function ensureRoom(doc: Pdf, height: number): void {
+  if (doc.y + height > bottom(doc)) doc.addPage()
+}
+
+function write(doc: Pdf, text: string, x: number, width: number, font: string = FONT.regular): void {
+  doc.font(font).fontSize(SIZE.body).text(printable(text), x, doc.y, { width })
+}
+
+function list(doc: Pdf, items: readonly ListItem[], depth: number): void {
+  const left = doc.page.margins.left + depth * 16
+  const width = doc.page.width - doc.page.margins.right - left - 12
+  for (const item of items) {
+    const text = printable(item.text)
+    ensureRoom(doc, doc.font(FONT.regular).fontSize(SIZE.body).heightOfString(text, { width }))
+    const top = doc.y
+    doc.text(depth % 2 === 0 ? '•' : '–', left, top, { width: 12 })
+    doc.text(text, left + 12, top, { width })
+    doc.moveDown(0.15)
+    list(doc, item.children, depth + 1)
+  }
+}
+
+function cellHeight(doc: Pdf, cell: TableCell, width: number, bold: boolean): number {
+  let height = 0
+  if (cell.title !== undefined)
+    height += doc.font(FONT.bold).fontSize(SIZE.body).heightOfString(printable(cell.title), { width })
+  for (const line of cell.lines) {
+    height += doc
+      .font(bold ? FONT.bold : FONT.regular)
+      .fontSize(SIZE.body)
+      .heightOfString(printable(line), { width })
+  }
+  return height + 2 * PAD
+}
+
+function rowHeight(doc: Pdf, cells: readonly TableCell[], widths: readonly number[], bold: boolean): number {
+  const heights = cells.map((cell, i) => cellHeight(doc, cell, (widths[i] ?? 0) - 2 * PAD, bold))
+  return Math.max(SIZE.body + 2 * PAD, ...heights)
+}
+
+/** One row of ruled cells at the current position. */
+function row(
+  doc: Pdf,
+  cells: readonly TableCell[],
+  widths: readonly number[],
+  height: number,
+  bold: boolean,
+): void {
+  const top = doc.y
+  let x = doc.page.margins.left
+  cells.forEach((cell, i) => {
+    const width = widths[i] ?? 0
+    doc.lineWidth(0.5).strokeColor('black').rect(x, top, width, height).stroke()
+    doc.y = top + PAD
+    if (cell.title !== undefined) write(doc, cell.title, x + PAD, width - 2 * PAD, FONT.bold)
+    for (const line of cell.lines) write(doc, line, x + PAD, width - 2 * PAD, bold ? FONT.bold : FONT.regular)
+    x += width
+  })
+  doc.x = doc.page.margins.left
+  doc.y = top + height
+}
+
+/**
+ * A ruled table whose header row starts each page it runs over. A row taller than a page is
+ * written as plain paragraphs instead (a table row cannot be split across pages here).
+ */
+function table(doc: Pdf, block: Extract<Block, { kind: 'table' }>): void {
+  const columns = block.header?.length ?? block.rows[0]?.length ?? 1
+  const left = doc.page.margins.left
+  const total = doc.page.width - left - doc.page.margins.right
+  const widths = Array.from({ length: columns }, () => total / columns)
+  const header = block.header?.map((title) => ({ lines: [title] }))
+  const headerHeight = header ? rowHeight(doc, header, widths, true) : 0
+  const pageRoom = bottom(doc) - doc.page.margins.top - headerHeight
+  const startPage = () => {
+    if (header) row(doc, header, widths, headerHeight, true)
+  }
+  const first = block.rows[0]
+  const firstHeight = first ? Math.min(rowHeight(doc, first, widths, false), pageRoom) : 0
+  if (doc.y + headerHeight + firstHeight > bottom(doc)) doc.addPage()
+  startPage()
+  for (const cells of block.rows) {
+    const height = rowHeight(doc, cells, widths, false)
+    if (height > pageRoom) {
+      for (const cell of cells) {
+        if (cell.title !== undefined) write(doc, cell.title, left, total, FONT.bold)
+        for (const line of cell.lines) write(doc, line, left, total)
+      }
+      continue
+    }
+    if (doc.y + height > bottom(doc)) {
+      doc.addPage()
+      startPage()
+    }
+    row(doc, cells, widths, height, false)
+  }
+  doc.moveDown(0.6)
+}
+
+function block(doc: Pdf, content: Block): void {
+  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right
+  const left = doc.page.margins.left
+  switch (content.kind) {
+    case 'heading': {
+      const size = SIZE.heading[content.level]
+      const text = printable(content.text)
+      ensureRoom(doc, doc.font(FONT.bold).fontSize(size).heightOfString(text, { width }) + 3 * SIZE.body)
+      if (content.level > 1) doc.moveDown(0.5)
+      doc.font(FONT.bold).fontSize(size).text(text, left, doc.y, { width })
+      doc.moveDown(0.3)
+      return
+    }
+    case 'paragraph':
+      write(doc, content.text, left, width, content.note ? FONT.italic : FONT.regular)
+      doc.moveDown(0.4)
+      return
+    case 'list':
+      list(doc, content.items, 0)
+      doc.moveDown(0.4)
+      return
+    case 'table':
+      table(doc, content)
+      return
+  }
+}
+
+export interface PdfOptions {
+  title: string
+  lang: Lang
+  date: Date
+}
+
+export function renderPdf(blocks: readonly Block[], { title, lang, date }: PdfOptions): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    bufferPages: true,
+    lang,
+    info: { Title: printable(title), Creator: 'Atelier', CreationDate: date },
+  })
+  const chunks: Buffer[] = []
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+    doc.on('end', () => resolve(Buffer.concat(chunks)))
+    doc.on('error', reject)
+  })
+  doc.fillColor('black')
+  for (const content of blocks) block(doc, content)
+  const { start, count } = doc.bufferedPageRange()
+  for (let page = start; page < start + count; page++) {
+    doc.switchToPage(page)
+    // Writing inside the bottom margin would make PDFKit open a new page: lift the margin first.
+    const marginBottom = doc.page.margins.bottom
+    doc.page.margins.bottom = 0
+    doc
+      .font(FONT.regular)
+      .fontSize(8)
+      .text(REPORT_TEXT[lang].page(page + 1, count), MARGIN, doc.page.height - MARGIN / 2 - 8, {
+        width: doc.page.width - 2 * MARGIN,
+        align: 'center',
+      })
+    doc.page.margins.bottom = marginBottom
+  }
+  doc.end()
+  return done
+}

@@ -1,0 +1,72 @@
+import { createItem, itemsMap, roomName, setItemText, stateMap } from '@atelier/shared'
+import type { FastifyInstance } from 'fastify'
+import { describe, expect, it } from 'vitest'
+import { type AppDependencies, buildApp } from '../src/app.js'
+import { readAgendaRun } from '../src/exports/agendaRun.js'
+import { UPDATED_AT_KEY } from '../src/exports/updateTimes.js'
+import { readDocument } from '../src/store/documents.js'
+import { connectSyncedAs, join, relayedUpTo, startServer } from './facilitation.js'
+import { createBoard, onCleanup, testConfig } from './helpers.js'
+
+async function start(deps: AppDependencies = {}): Promise<FastifyInstance> {
+  const app = buildApp(testConfig(), deps)
+  onCleanup(() => app.close())
+  await app.ready()
+  return app
+}
+
+describe('what the relay records for the exports', () => {
+  it('stamps when an item last changed (not when it was created) and each move through the agenda', async () => {
+    const { app, store, board, sync } = await startServer()
+    const facilitator = await join(app, board, 'facilitator')
+    const participant = await join(app, board, 'participant')
+    const writer = await connectSyncedAs(sync, board.id, participant)
+    const watcher = await connectSyncedAs(sync, board.id, facilitator)
+    const id = createItem(writer.doc, { type: 'note', x: 0, y: 0, text: 'Idée' })
+    await relayedUpTo(writer, watcher, 'created')
+    expect(itemsMap(watcher.doc).get(id)?.get(UPDATED_AT_KEY)).toBeUndefined()
+    setItemText(writer.doc, id, 'Idée revue')
+    await relayedUpTo(writer, watcher, 'edited')
+    const stamped = itemsMap(watcher.doc).get(id)?.get(UPDATED_AT_KEY)
+    expect(typeof stamped).toBe('number')
+
+    const session = await connectSyncedAs(sync, roomName(board.id, 'session'), facilitator)
+    const sessionWatcher = await connectSyncedAs(sync, roomName(board.id, 'session'), participant)
+    stateMap(session.doc).set('stepId', 'step-1')
+    await relayedUpTo(session, sessionWatcher, 'step 1')
+    stateMap(session.doc).set('stepId', 'step-2')
+    await relayedUpTo(session, sessionWatcher, 'step 2')
+    stateMap(session.doc).set('anonymous', true)
+    await relayedUpTo(session, sessionWatcher, 'not a move')
+    const stored = await readDocument(store, roomName(board.id, 'session'))
+    expect(readAgendaRun(stored).map((move) => move.stepId)).toEqual(['step-1', 'step-2'])
+  })
+})
+
+describe('export routes', () => {
+  it('refuse a language or separator they do not know, naming it', async () => {
+    const app = await start()
+    const { id, tokens } = await createBoard(app)
+    const lang = await app.inject(`/api/boards/${id}/export/report.md?token=${tokens.observer}&lang=de`)
+    expect(lang.statusCode).toBe(400)
+    expect(lang.json()).toEqual({ error: 'lang must be one of fr, en' })
+    const sep = await app.inject(`/api/boards/${id}/export/notes.csv?token=${tokens.observer}&sep=%7C`)
+    expect(sep.statusCode).toBe(400)
+    expect(sep.json().error).toContain('sep must be one of')
+  })
+
+  it('write the CSV with semicolons when asked, in French by default, in English with lang=en', async () => {
+    const app = await start()
+    const { id, tokens } = await createBoard(app, 'Vœux 2025')
+    const french = await app.inject(`/api/boards/${id}/export/notes.csv?token=${tokens.participant}&sep=%3B`)
+    expect(french.statusCode).toBe(200)
+    expect(french.headers['content-disposition']).toBe('attachment; filename="vux-2025-notes.csv"')
+    expect(french.body.split('\r\n')[0]).toBe(
+      '\uFEFFSection;Texte;Couleur;Auteur;Votes;Équipe;Étiquettes;Créée le (UTC);Modifiée le (UTC);Origine',
+    )
+    const english = await app.inject(`/api/boards/${id}/export/notes.csv?token=${tokens.participant}&lang=en`)
+    expect(english.body.split('\r\n')[0]).toBe(
+      '\uFEFFFrame,Text,Colour,Author,Votes,Team,Tags,Created (UTC),Updated (UTC),Origin',
+    )
+  })
+})
