@@ -7,6 +7,7 @@ import type { VersionStore } from './history/versions.js'
 import { serializeRequest } from './logging.js'
 import { Metrics } from './metrics.js'
 import { authPlugin } from './plugins/auth.js'
+import { backupPlugin } from './plugins/backup.js'
 import { boardsPlugin } from './plugins/boards.js'
 import { errorsPlugin } from './plugins/errors.js'
 import { exportsPlugin } from './plugins/exports.js'
@@ -100,6 +101,7 @@ export function buildApp(config: Config, deps: AppDependencies = {}): FastifyIns
   app.register(peoplePlugin, { now })
   app.register(votesPlugin, { votes })
   app.register(exportsPlugin, { store, templates, now })
+  app.register(backupPlugin, { store, dataDir: config.dataDir, now })
   app.register(gamePlugin, { store, now })
   app.register(historyPlugin, { history })
   app.register(tokensPlugin, { store })

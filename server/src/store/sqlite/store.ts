@@ -94,17 +94,28 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   async createBoard(board: NewBoard): Promise<JoinCode> {
-    return this.db.transaction(() => {
-      const { id, title, templateId, createdAt } = board
-      this.statements.insertBoard.run({ id, title, templateId, createdAt })
-      for (const role of ROLES) this.statements.upsertToken.run(board.id, role, board.tokenHashes[role])
-      this.statements.upsertSnapshot.run(board.id, asBuffer(board.document), 0)
-      const expiresAt = createdAt + JOIN_CODE_VALIDITY_MS
-      // ~887 million codes: a collision is rare, two in a row rarer still.
-      let joinCode = { code: newJoinCode(), expiresAt }
-      while (!this.insertJoinCode(id, joinCode)) joinCode = { code: newJoinCode(), expiresAt }
-      return joinCode
-    })()
+    return this.db.transaction(() => this.insertBoard(board))()
+  }
+
+  /**
+   * Writes a new board, its token hashes, its join code, its document and the first snapshot of
+   * other documents of it (a restored session). Synchronous, for callers that write more in the
+   * same transaction.
+   */
+  insertBoard(
+    board: NewBoard,
+    snapshots: ReadonlyArray<[docName: string, snapshot: Uint8Array]> = [],
+  ): JoinCode {
+    const { id, title, templateId, createdAt } = board
+    this.statements.insertBoard.run({ id, title, templateId, createdAt })
+    for (const role of ROLES) this.statements.upsertToken.run(board.id, role, board.tokenHashes[role])
+    this.statements.upsertSnapshot.run(board.id, asBuffer(board.document), 0)
+    for (const [name, snapshot] of snapshots) this.statements.upsertSnapshot.run(name, asBuffer(snapshot), 0)
+    const expiresAt = createdAt + JOIN_CODE_VALIDITY_MS
+    // ~887 million codes: a collision is rare, two in a row rarer still.
+    let joinCode = { code: newJoinCode(), expiresAt }
+    while (!this.insertJoinCode(id, joinCode)) joinCode = { code: newJoinCode(), expiresAt }
+    return joinCode
   }
 
   async getBoard(boardId: string): Promise<BoardRecord | null> {
