@@ -44,6 +44,29 @@ describe('what the relay records for the exports', () => {
 })
 
 describe('export routes', () => {
+  it('answer 401 without a valid token of this board, and each file with its type to any role', async () => {
+    const app = await start()
+    const board = await createBoard(app, 'Bilan')
+    const other = await createBoard(app)
+    const files: Record<string, string> = {
+      'notes.csv': 'text/csv; charset=utf-8',
+      'notes.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'report.md': 'text/markdown; charset=utf-8',
+      'report.pdf': 'application/pdf',
+      'report.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'report.odt': 'application/vnd.oasis.opendocument.text',
+    }
+    for (const [file, type] of Object.entries(files)) {
+      const url = `/api/boards/${board.id}/export/${file}`
+      expect((await app.inject(url)).statusCode).toBe(401)
+      expect((await app.inject(`${url}?token=${other.tokens.facilitator}`)).statusCode).toBe(401)
+      const answer = await app.inject(`${url}?token=${board.tokens.observer}`)
+      expect(answer.statusCode).toBe(200)
+      expect(answer.headers['content-type']).toBe(type)
+      expect(answer.headers['content-disposition']).toBe(`attachment; filename="bilan-${file}"`)
+    }
+  })
+
   it('refuse a language or separator they do not know, naming it', async () => {
     const app = await start()
     const { id, tokens } = await createBoard(app)

@@ -1,4 +1,5 @@
 import { createItem, initBoard, readItems, writeSessionState } from '@atelier/shared'
+import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { type AgendaMove, stepTimes } from '../src/exports/agendaRun.js'
@@ -7,9 +8,13 @@ import { allNotes, exportBoard } from '../src/exports/notes.js'
 import { reportBlocks } from '../src/exports/report/blocks.js'
 import { markdownText, renderMarkdown } from '../src/exports/report/markdown.js'
 import { sessionFacts } from '../src/exports/session.js'
+import { renderNotesXlsx } from '../src/exports/xlsx.js'
 import { addNote, addPeople, boardFromTemplate, closeRound, reportOf } from './exportFixtures.js'
 
-/** A small RFC 4180 reader: the way a spreadsheet splits a file with a given separator. */
+/**
+ * A small RFC 4180 reader, the way a spreadsheet splits a file with a given separator: a quote
+ * opens a quoted cell only at the start of a cell; elsewhere it is an ordinary character.
+ */
 function parseCsv(text: string, separator: string): string[][] {
   const rows: string[][] = []
   let row: string[] = []
@@ -23,16 +28,16 @@ function parseCsv(text: string, separator: string): string[][] {
         i++
       } else if (char === '"') quoted = false
       else cell += char
-    } else if (char === '"') quoted = true
+    } else if (char === '"' && cell === '') quoted = true
     else if (char === separator) {
       row.push(cell)
       cell = ''
-    } else if (char === '\r' && text[i + 1] === '\n') {
+    } else if (char === '\n' || (char === '\r' && text[i + 1] === '\n')) {
       row.push(cell)
       rows.push(row)
       row = []
       cell = ''
-      i++
+      if (char === '\r') i++
     } else cell += char
   }
   if (cell !== '' || row.length > 0) rows.push([...row, cell])
@@ -73,7 +78,10 @@ describe('csvText', () => {
     expect(csvText('+33')).toBe("'+33")
     expect(csvText('-2')).toBe("'-2")
     expect(csvText('@cmd')).toBe("'@cmd")
-    expect(csvText('  =1')).toBe("'  =1")
+    expect(csvText('  =1')).toBe(`"  '=1"`)
+    expect(csvText('a;=2+2')).toBe(`"a;'=2+2"`)
+    expect(csvText('oui, -20 %')).toBe(`"oui, '-20 %"`)
+    expect(csvText('deux\n@lignes')).toBe(`"deux\n'@lignes"`)
     expect(csvText('\uFF1D1')).toBe("'\uFF1D1")
     expect(csvText('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`)
     expect(csvText('1+1=2')).toBe('1+1=2')
@@ -90,8 +98,9 @@ describe('csvText', () => {
     for (const reader of [',', ';']) {
       it(`keeps every cell whole and formula-free, written with "${separator}" and read with "${reader}"`, () => {
         const line = HOSTILE.map(csvText).join(separator)
-        const [cells = []] = parseCsv(`${line}\r\n`, reader)
-        if (separator === reader) expect(cells).toHaveLength(HOSTILE.length)
+        const rows = parseCsv(`${line}\r\n`, reader)
+        if (separator === reader) expect(rows).toEqual([HOSTILE.map((value) => expect.any(String))])
+        const cells = rows.flat()
         for (const cell of cells) expect(cell).not.toMatch(/^\s*[=+\-@\uFF1D]/)
         for (const cell of cells) expect(cell).not.toMatch(/[^\P{Cc}\n]|\p{Bidi_C}/u)
       })
@@ -164,6 +173,61 @@ describe('renderNotesCsv', () => {
     expect(renderNotesCsv([], { lang: 'en', separator: ',' })).toBe(
       '\uFEFFFrame,Text,Colour,Author,Votes,Team,Tags,Created (UTC),Updated (UTC),Origin\r\n',
     )
+  })
+})
+
+describe('renderNotesXlsx', () => {
+  it('writes one sheet: the header, texts as inline strings (never formulas), votes as numbers, times as dates', () => {
+    const board = boardFromTemplate('swot-ffom')
+    addPeople(board, { ana: 'Ana' })
+    const id = addNote(board, 'Forces', '=HYPERLINK("x") & <b>\u0007')
+    closeRound(board, 'Priorités', [[id, 3]])
+    const note = allNotes(exportBoard(board.doc, '', sessionFacts(board.session))).find((n) => n.id === id)
+    if (!note) throw new Error('no note')
+    const files = unzipSync(renderNotesXlsx([note], 'fr'))
+    expect(Object.keys(files).sort()).toEqual([
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'xl/_rels/workbook.xml.rels',
+      'xl/styles.xml',
+      'xl/workbook.xml',
+      'xl/worksheets/sheet1.xml',
+    ])
+    const sheet = strFromU8(files['xl/worksheets/sheet1.xml'] as Uint8Array)
+    const cells = (row: number) =>
+      [
+        ...(new RegExp(`<row r="${row}">(.*?)</row>`).exec(sheet)?.[1] ?? '').matchAll(
+          /<c r="([A-Z]+)\d+"([^>]*)>(.*?)<\/c>/g,
+        ),
+      ].map((m) => [
+        m[1],
+        m[2]?.includes('inlineStr') ? 'text' : m[2]?.includes('s="1"') ? 'date' : 'number',
+        m[3]?.replace(/<[^>]+>/g, ''),
+      ])
+    expect(cells(1).map((cell) => cell[2])).toEqual([
+      'Section',
+      'Texte',
+      'Couleur',
+      'Auteur',
+      'Votes',
+      'Équipe',
+      'Étiquettes',
+      'Créée le (UTC)',
+      'Modifiée le (UTC)',
+      'Origine',
+    ])
+    const row = cells(2)
+    expect(row.slice(0, 5)).toEqual([
+      ['A', 'text', 'Forces'],
+      ['B', 'text', '=HYPERLINK(&quot;x&quot;) &amp; &lt;b&gt;'],
+      ['C', 'text', 'jaune'],
+      ['D', 'text', 'Ana'],
+      ['E', 'number', '3'],
+    ])
+    const created = row.find((cell) => cell[0] === 'H')
+    expect(created?.[1]).toBe('date')
+    expect(Number(created?.[2])).toBeCloseTo((note.createdAt ?? 0) / 86_400_000 + 25_569, 8)
+    expect(sheet).not.toContain('<f>')
   })
 })
 

@@ -13,6 +13,7 @@ import { renderPdf } from '../exports/report/pdf.js'
 import { resolveShapes } from '../exports/report/shapes.js'
 import { type SessionFacts, sessionFacts } from '../exports/session.js'
 import { updateTimes } from '../exports/updateTimes.js'
+import { renderNotesXlsx, XLSX_MIME } from '../exports/xlsx.js'
 import { langOf } from '../language.js'
 import { readDocument } from '../store/documents.js'
 import type { BoardStore } from '../store/types.js'
@@ -109,6 +110,17 @@ export const exportsPlugin: FastifyPluginAsync<ExportsPluginOptions> = async (ap
       return attachment(reply, 'text/csv; charset=utf-8', fileName(board.title, 'notes.csv')).send(
         renderNotesCsv(allNotes(board), { lang, separator }),
       )
+    },
+  )
+
+  app.get<ExportRoute>(
+    '/api/boards/:boardId/export/notes.xlsx',
+    { onRequest: app.boardAccess() },
+    async (request: ExportRequest, reply) => {
+      const lang = exportLang(request)
+      const { board } = await loadBoard(request)
+      const xlsx = renderNotesXlsx(allNotes(board), lang)
+      return attachment(reply, XLSX_MIME, fileName(board.title, 'notes.xlsx')).send(Buffer.from(xlsx))
     },
   )
 
