@@ -92,6 +92,33 @@ function row(
 }
 
 /**
+ * Columns as wide as their longest line asks, within a quarter and a half of the page, then
+ * scaled to fill it: a rank or a count stays narrow, a note's text gets the room.
+ */
+function columnWidths(
+  doc: Pdf,
+  block: Extract<Block, { kind: 'table' }>,
+  columns: number,
+  total: number,
+): number[] {
+  const header: TableCell[][] = block.header ? [block.header.map((title) => ({ lines: [title] }))] : []
+  const rows = [...header, ...block.rows]
+  const natural = Array.from({ length: columns }, (_, column) => {
+    const lines = rows.flatMap((row) => {
+      const cell = row[column]
+      return cell ? [...(cell.title !== undefined ? [cell.title] : []), ...cell.lines] : []
+    })
+    const widest = Math.max(
+      0,
+      ...lines.map((line) => doc.font(FONT.bold).fontSize(SIZE.body).widthOfString(printable(line))),
+    )
+    return Math.min(Math.max(widest + 2 * PAD, total / (4 * columns)), total / 2)
+  })
+  const sum = natural.reduce((a, b) => a + b, 0)
+  return natural.map((width) => (width * total) / sum)
+}
+
+/**
  * A ruled table whose header row starts each page it runs over. A row taller than a page is
  * written as plain paragraphs instead (a table row cannot be split across pages here).
  */
@@ -99,7 +126,7 @@ function table(doc: Pdf, block: Extract<Block, { kind: 'table' }>): void {
   const columns = block.header?.length ?? block.rows[0]?.length ?? 1
   const left = doc.page.margins.left
   const total = doc.page.width - left - doc.page.margins.right
-  const widths = Array.from({ length: columns }, () => total / columns)
+  const widths = columnWidths(doc, block, columns, total)
   const header = block.header?.map((title) => ({ lines: [title] }))
   const headerHeight = header ? rowHeight(doc, header, widths, true) : 0
   const pageRoom = bottom(doc) - doc.page.margins.top - headerHeight
