@@ -15,13 +15,15 @@ test('a facilitator leaves with the report and the notes as a spreadsheet', asyn
   expect(report.status()).toBe(200)
   const markdown = await report.text()
   expect(markdown).toContain('# Atelier FFOM')
-  expect(markdown).toContain('2 notes dans 0 section')
-  expect(markdown).toContain('- Équipe motivée — Camille')
+  expect(markdown).toContain('2 notes des participants dans 0 section')
+  expect(markdown).toContain('- Équipe motivée — par Camille')
 
   const csv = await page.request.get((await page.getByTestId('export-csv').getAttribute('href')) ?? '')
   expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8')
   const rows = (await csv.text()).split('\r\n')
-  expect(rows[0]).toBe('\uFEFFframe,text,color,votes,author,x,y')
+  expect(rows[0]).toBe(
+    '\uFEFFSection,Texte,Couleur,Auteur,Votes,Équipe,Étiquettes,Créée le (UTC),Modifiée le (UTC),Origine',
+  )
   expect(
     rows
       .slice(1)
