@@ -78,13 +78,25 @@ describe('csvText', () => {
     expect(csvText('+33')).toBe("'+33")
     expect(csvText('-2')).toBe("'-2")
     expect(csvText('@cmd')).toBe("'@cmd")
-    expect(csvText('  =1')).toBe(`"  '=1"`)
+    expect(csvText('  =1+1')).toBe("'  =1+1")
     expect(csvText('a;=2+2')).toBe(`"a;'=2+2"`)
-    expect(csvText('oui, -20 %')).toBe(`"oui, '-20 %"`)
+    expect(csvText('oui, -20 %')).toBe(`"oui,' -20 %"`)
     expect(csvText('deux\n@lignes')).toBe(`"deux\n'@lignes"`)
     expect(csvText('\uFF1D1')).toBe("'\uFF1D1")
     expect(csvText('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`)
     expect(csvText('1+1=2')).toBe('1+1=2')
+  })
+
+  it('quotes a cell a French spreadsheet would split on ";", and defuses the formula after it', () => {
+    expect(csvText('idée;=HYPERLINK("http://x";"clic")')).toBe(`"idée;'=HYPERLINK(""http://x"";""clic"")"`)
+    expect(csvText('a;b')).toBe('"a;b"')
+  })
+
+  it('drops control and bidirectional override characters from CSV cells and report lines', () => {
+    const tricky = 'pay \u202eevil\u202c now\u0000\u0007\u2066x\u2069'
+    expect(csvText(tricky)).toBe('pay evil nowx')
+    expect(markdownText(tricky)).toBe('pay evil nowx')
+    expect(csvText('\u0007=1+1')).toBe("'=1+1")
   })
 
   it('removes control and bidirectional override characters', () => {

@@ -1,6 +1,7 @@
 import type { Lang } from '@atelier/shared'
 import type { ExportedNote } from './notes.js'
 import { NOTE_HEADERS, type NoteCell, noteRows } from './notesTable.js'
+import { withoutUnsafeCharacters } from './unsafeCharacters.js'
 
 /** Field separators a spreadsheet splits on: `,` by default, `;` for French spreadsheets. */
 export const CSV_SEPARATORS = [',', ';'] as const
@@ -9,33 +10,26 @@ export type CsvSeparator = (typeof CSV_SEPARATORS)[number]
 const BOM = '\uFEFF'
 
 /**
- * Control characters but the line feed (C0, DEL, C1: tabs and carriage returns are turned into
- * spaces and line feeds first), and the bidirectional controls — overrides, embeddings, isolates,
- * marks — that can make a cell read differently from what it holds ("Trojan Source").
- */
-const INVISIBLE = /[^\P{Cc}\n]|\p{Bidi_C}/gu
-
-/**
  * Where a spreadsheet may see a formula begin: = + - @ (and their full-width forms, which some
  * spreadsheets fold) at the start of the cell — or after a comma, a semicolon or a line break,
  * since a file read with the other separator than it was written with (or by a reader that does
  * not honour quotes there) starts a new cell at those places. Spaces before are skipped, as
  * LibreOffice can trim them on import.
  */
-const FORMULA_STARTS = /(^|[,;\n])(\s*)(?=[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/g
+const FORMULA_STARTS = /(^|[,;\n])(?=\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/g
 
 /** Any character that could end a field under either separator, or a line, or a quote. */
 const NEEDS_QUOTES = /[",;\t\n]/
 
 /**
- * One text cell: control and bidi characters removed, line breaks as LF, every place a formula
- * could start defused with an apostrophe, then quoted (RFC 4180) when the cell holds a quote, a
+ * One text cell: control and bidi characters removed, line breaks as LF, tabs as spaces, an
+ * apostrophe (before any spaces) wherever a formula could start, then quoted (RFC 4180) when the cell holds a quote, a
  * line break or EITHER separator. Read with either separator, the file puts no formula in any
  * cell, even where the other separator splits a quoted cell.
  */
 export function csvText(value: string): string {
-  const clean = value.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(INVISIBLE, '')
-  const safe = clean.replace(FORMULA_STARTS, "$1$2'")
+  const clean = withoutUnsafeCharacters(value).replace(/\r\n?/g, '\n').replace(/\t/g, ' ')
+  const safe = clean.replace(FORMULA_STARTS, "$1'")
   return NEEDS_QUOTES.test(safe) || safe !== safe.trim() ? `"${safe.replaceAll('"', '""')}"` : safe
 }
 

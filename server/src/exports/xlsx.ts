@@ -2,6 +2,7 @@ import type { Lang } from '@atelier/shared'
 import { strToU8, zipSync } from 'fflate'
 import type { ExportedNote } from './notes.js'
 import { NOTE_HEADERS, type NoteCell, noteRows } from './notesTable.js'
+import { withoutUnsafeCharacters } from './unsafeCharacters.js'
 
 /**
  * The notes as an Excel workbook (Office Open XML, SpreadsheetML), written by hand: one sheet, the
@@ -12,12 +13,10 @@ import { NOTE_HEADERS, type NoteCell, noteRows } from './notesTable.js'
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
-/** Control characters XML 1.0 forbids (tab and line feed kept), and bidirectional controls. */
-const UNPRINTABLE = /[^\P{Cc}\n\t]|\p{Bidi_C}|[\uFFFE\uFFFF]|\p{Cs}/gu
-
 function xml(value: string): string {
-  return value
-    .replace(UNPRINTABLE, '')
+  // XML 1.0 forbids most control characters, the non-characters and lone surrogates.
+  return withoutUnsafeCharacters(value)
+    .replace(/[\uFFFE\uFFFF]|\p{Cs}/gu, '')
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')
     .replaceAll('>', '&gt;')

@@ -1,3 +1,4 @@
+import { withoutUnsafeCharacters } from '../unsafeCharacters.js'
 import type { OutlineNode, ReportModel, ReportNote, ReportPoll, ReportZone } from './model.js'
 import { clockTime, REPORT_TEXT, type ReportText } from './text.js'
 
@@ -204,13 +205,11 @@ function scoreBlocks(model: ReportModel, text: ReportText): Block[] {
 }
 
 /**
- * Control characters (XML 1.0 forbids most of them: one would make the whole document unreadable)
- * and bidirectional controls, which could make a note read differently from what it holds.
+ * Unsafe characters out (XML 1.0 forbids most control characters: one would make a whole
+ * document unreadable), with the non-characters and lone surrogates XML forbids too.
  */
-const UNPRINTABLE = /[^\P{Cc}\n\t]|\p{Bidi_C}|[\uFFFE\uFFFF]|\p{Cs}/gu
-
 function clean(value: string): string {
-  return value.replace(UNPRINTABLE, '')
+  return withoutUnsafeCharacters(value).replace(/[\uFFFE\uFFFF]|\p{Cs}/gu, '')
 }
 
 function cleanItem(item: ListItem): ListItem {

@@ -1,8 +1,12 @@
+import { withoutUnsafeCharacters } from '../unsafeCharacters.js'
 import type { Block, ListItem, TableCell } from './blocks.js'
 
-/** Escapes the characters Markdown would read as formatting, and keeps a text on one line. */
+/**
+ * Escapes the characters Markdown would read as formatting, keeps a text on one line, and drops
+ * control and bidirectional override characters.
+ */
 export function markdownText(value: string): string {
-  return value
+  return withoutUnsafeCharacters(value)
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[\\`*_[\]<>#|~]/g, (char) => `\\${char}`)
