@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { describe, expect, it } from 'vitest'
 import { type AppDependencies, buildApp } from '../src/app.js'
 import { readAgendaRun } from '../src/exports/agendaRun.js'
-import { UPDATED_AT_KEY } from '../src/exports/updateTimes.js'
+import { UPDATED_AT_KEY } from '../src/sync/policies/updateTimes.js'
 import { readDocument } from '../src/store/documents.js'
 import { connectSyncedAs, join, relayedUpTo, startServer } from './facilitation.js'
 import { createBoard, onCleanup, testConfig } from './helpers.js'
@@ -29,6 +29,10 @@ describe('what the relay records for the exports', () => {
     await relayedUpTo(writer, watcher, 'edited')
     const stamped = itemsMap(watcher.doc).get(id)?.get(UPDATED_AT_KEY)
     expect(typeof stamped).toBe('number')
+    // A writer cannot date its change in the future: the relay's time replaces it.
+    itemsMap(writer.doc).get(id)?.set(UPDATED_AT_KEY, Date.parse('2999-01-01'))
+    await relayedUpTo(writer, watcher, 'forged')
+    expect(itemsMap(watcher.doc).get(id)?.get(UPDATED_AT_KEY)).toBeLessThan(Date.parse('2999-01-01'))
 
     const session = await connectSyncedAs(sync, roomName(board.id, 'session'), facilitator)
     const sessionWatcher = await connectSyncedAs(sync, roomName(board.id, 'session'), participant)

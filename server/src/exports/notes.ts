@@ -8,7 +8,7 @@ import {
   readMeta,
 } from '@atelier/shared'
 import type * as Y from 'yjs'
-import { UPDATED_AT_KEY } from './updateTimes.js'
+import { UPDATED_AT_KEY } from '../sync/policies/updateTimes.js'
 
 /** One note as the exports show it. */
 export interface ExportedNote extends Rect {
@@ -83,7 +83,7 @@ export interface NoteFacts {
 
 const NO_FACTS: NoteFacts = { votes: new Map(), authorName: () => '', teamName: () => '' }
 
-/** When the relay last saw the item change (see `updateTimes.ts`); null before it recorded any. */
+/** When the relay last saw the item change (see `sync/policies/updateTimes.ts`); null before it recorded any. */
 function updatedAtOf(doc: Y.Doc, id: string): number | null {
   const value = itemsMap(doc).get(id)?.get(UPDATED_AT_KEY)
   return typeof value === 'number' && Number.isFinite(value) ? value : null

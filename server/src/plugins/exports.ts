@@ -1,7 +1,6 @@
 import { LANGS, type Lang, roomName } from '@atelier/shared'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { errors } from '../errors.js'
-import { agendaRunLog } from '../exports/agendaRun.js'
 import { CSV_SEPARATORS, type CsvSeparator, renderNotesCsv } from '../exports/csv.js'
 import { allNotes, type ExportedBoard, exportBoard } from '../exports/notes.js'
 import { reportBlocks } from '../exports/report/blocks.js'
@@ -12,7 +11,6 @@ import { ODT_MIME, renderOdt } from '../exports/report/odt.js'
 import { renderPdf } from '../exports/report/pdf.js'
 import { resolveShapes } from '../exports/report/shapes.js'
 import { type SessionFacts, sessionFacts } from '../exports/session.js'
-import { updateTimes } from '../exports/updateTimes.js'
 import { renderNotesXlsx, XLSX_MIME } from '../exports/xlsx.js'
 import { langOf } from '../language.js'
 import { readDocument } from '../store/documents.js'
@@ -65,15 +63,13 @@ export function attachment(reply: FastifyReply, type: string, name: string): Fas
 
 /**
  * Data exports and the report, for any role of the board (`app.boardAccess`: 401 without a valid
- * token of this board). The board is read from the store,
- * which holds every update the relay forwarded. The relay also records what the exports need
- * and the document alone does not say: when each item last changed, and when each agenda step ran.
+ * token of this board). The board is read from the store, which holds every update the relay
+ * forwarded. The relay's rules record what the exports need and the documents alone would not
+ * say: when each item last changed, when each agenda step ran (`sync/policies/updateTimes.ts`,
+ * `agendaRun.ts`).
  */
 export const exportsPlugin: FastifyPluginAsync<ExportsPluginOptions> = async (app, options) => {
   const { store, templates, now } = options
-  const clock = () => now().getTime()
-  app.relay.use(updateTimes(clock))
-  app.relay.use(agendaRunLog(clock))
 
   /** The board and what its session adds (votes of closed rounds, names, polls), read from the store. */
   async function loadBoard(request: ExportRequest): Promise<{ board: ExportedBoard; facts: SessionFacts }> {

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { BoardHistory } from '../../history/history.js'
 import type { VoteStore } from '../../voting/store.js'
+import { agendaRunLog } from './agendaRun.js'
 import { authors } from './authors.js'
 import { creationTimes } from './creationTimes.js'
 import { facilitatorKeys } from './facilitatorKeys.js'
@@ -9,6 +10,7 @@ import { itemSchema } from './itemSchema.js'
 import { locks } from './locks.js'
 import { privateNotes } from './privateNotes.js'
 import type { RelayServices, RoomPolicy } from './types.js'
+import { updateTimes } from './updateTimes.js'
 import { publishResults } from './voteResults.js'
 
 export interface RelayRuleDependencies {
@@ -42,6 +44,8 @@ export function relayRules({
     facilitatorKeys(),
     authors(),
     creationTimes(now),
+    updateTimes(now),
+    agendaRunLog(now),
     counts,
     reveal,
     publishResults(votes),
