@@ -4,11 +4,9 @@ import { errors } from '../errors.js'
 import { CSV_SEPARATORS, type CsvSeparator, renderNotesCsv } from '../exports/csv.js'
 import { allNotes, type ExportedBoard, exportBoard } from '../exports/notes.js'
 import { reportBlocks } from '../exports/report/blocks.js'
-import { renderDocx } from '../exports/report/docx.js'
 import { renderMarkdown } from '../exports/report/markdown.js'
 import { buildReport, type ReportModel } from '../exports/report/model.js'
 import { ODT_MIME, renderOdt } from '../exports/report/odt.js'
-import { renderPdf } from '../exports/report/pdf.js'
 import { resolveShapes } from '../exports/report/shapes.js'
 import { type SessionFacts, sessionFacts } from '../exports/session.js'
 import { renderNotesXlsx, XLSX_MIME } from '../exports/xlsx.js'
@@ -136,6 +134,8 @@ export const exportsPlugin: FastifyPluginAsync<ExportsPluginOptions> = async (ap
     { onRequest: app.boardAccess() },
     async (request: ExportRequest, reply) => {
       const model = await loadReport(request)
+      // pdfkit and docx are large: loaded on first use rather than on every start of the server.
+      const { renderPdf } = await import('../exports/report/pdf.js')
       const pdf = await renderPdf(reportBlocks(model), { title: model.title, lang: model.lang, date: now() })
       return attachment(reply, 'application/pdf', fileName(model.title, 'report.pdf')).send(pdf)
     },
@@ -146,6 +146,7 @@ export const exportsPlugin: FastifyPluginAsync<ExportsPluginOptions> = async (ap
     { onRequest: app.boardAccess() },
     async (request: ExportRequest, reply) => {
       const model = await loadReport(request)
+      const { renderDocx } = await import('../exports/report/docx.js')
       const docx = await renderDocx(reportBlocks(model), model.title)
       return attachment(reply, DOCX_MIME, fileName(model.title, 'report.docx')).send(docx)
     },
