@@ -143,7 +143,8 @@ function imageDirs(dataDir: string): string[] {
   return fs.existsSync(root) ? fs.readdirSync(root).sort() : []
 }
 
-describe('board backup', () => {
+// Each case runs a whole workshop, an export and an import: seconds on a loaded machine.
+describe('board backup', { timeout: 30_000 }, () => {
   it('round trip: the imported board has the same items, texts and positions, session, votes, polls and images', async () => {
     const server = await start()
     const { app, store } = server

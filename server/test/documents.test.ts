@@ -44,7 +44,8 @@ function textsIn(xml: string, container: RegExp, tag: string): string[][] {
   )
 }
 
-describe('DOCX', () => {
+// Rendering documents takes seconds on a loaded machine.
+describe('DOCX', { timeout: 30_000 }, () => {
   it('holds the FFOM as one 2×2 table of editable paragraphs, text escaped and cleaned', async () => {
     const files = unzipSync(new Uint8Array(await renderDocx(ffom(), 'Diagnostic accueil')))
     const xml = strFromU8(files['word/document.xml'] as Uint8Array)
@@ -94,7 +95,7 @@ describe('DOCX', () => {
   })
 })
 
-describe('ODT', () => {
+describe('ODT', { timeout: 30_000 }, () => {
   it('is an OpenDocument package: mimetype first and stored, then content, styles, manifest', () => {
     const bytes = renderOdt(ffom(), { title: 'Diagnostic', lang: 'fr', date })
     // Local file header: compression method at offset 8 (0 = stored), name at 30, data after it.
@@ -174,7 +175,7 @@ function pdfText(pdf: Buffer): { pages: number; text: string } {
   return { pages, text }
 }
 
-describe('PDF', () => {
+describe('PDF', { timeout: 30_000 }, () => {
   it('is an A4 document with the report’s text, French by default, page numbers included', async () => {
     const pdf = await renderPdf(ffom(), { title: 'Diagnostic accueil', lang: 'fr', date })
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')

@@ -15,7 +15,8 @@ async function start(deps: AppDependencies = {}): Promise<FastifyInstance> {
   return app
 }
 
-describe('what the relay records for the exports', () => {
+// A listening server and four clients: seconds on a loaded machine.
+describe('what the relay records for the exports', { timeout: 30_000 }, () => {
   it('stamps when an item last changed (not when it was created) and each move through the agenda', async () => {
     const { app, store, board, sync } = await startServer()
     const facilitator = await join(app, board, 'facilitator')
@@ -47,7 +48,7 @@ describe('what the relay records for the exports', () => {
   })
 })
 
-describe('export routes', () => {
+describe('export routes', { timeout: 30_000 }, () => {
   it('answer 401 without a valid token of this board, and each file with its type to any role', async () => {
     const app = await start()
     const board = await createBoard(app, 'Bilan')
