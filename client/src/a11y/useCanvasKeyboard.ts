@@ -1,7 +1,7 @@
 import { centerOn, type ItemSnapshot, rectsIntersect, visibleRect } from '@atelier/shared'
 import { type KeyboardEvent, type RefObject, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { BoardSessionModel } from '../ui/session.js'
+import { useSession } from '../board/context.js'
 import { announce, itemDetails } from './announcer.js'
 import { describeItem } from './describe.js'
 import { type NavigationKey, navigate, navigationOrder } from './navigationOrder.js'
@@ -25,7 +25,8 @@ const READABLE_ZOOM = 0.75
  * edits, Delete deletes (when allowed), Escape deselects and N adds a note, as with the mouse.
  * When an edit started from here ends, the focus comes back to the canvas.
  */
-export function useCanvasKeyboard(session: BoardSessionModel, container: RefObject<HTMLElement | null>) {
+export function useCanvasKeyboard(container: RefObject<HTMLElement | null>) {
+  const session = useSession()
   const { t } = useTranslation()
   const { board, view } = session
 

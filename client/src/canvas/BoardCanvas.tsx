@@ -10,12 +10,13 @@ import {
 import { useTranslation } from 'react-i18next'
 import { Layer, Shape, Stage } from 'react-konva'
 import { useCanvasKeyboard } from '../a11y/useCanvasKeyboard.js'
+import type { BoardSessionModel } from '../board/BoardSession.js'
+import { useSession } from '../board/context.js'
 import { useItemIds, useView } from '../store/hooks.js'
 import { shallowEqualArrays } from '../store/order.js'
 import { hitTest } from '../tools/hitTest.js'
 import type { PointerInput } from '../tools/PointerController.js'
 import { wheelCamera } from '../tools/wheel.js'
-import type { BoardSessionModel } from '../ui/session.js'
 import { type CullWindow, cullWindow, idsInWindow, windowCovers } from './culling.js'
 import { drawFarScene, FarCache } from './farScene.js'
 import { drawGrid } from './grid.js'
@@ -47,7 +48,8 @@ function useWindowIds(session: BoardSessionModel, window: CullWindow): readonly 
  * once the camera settles; everything else is drawn by the base pass (blocks, or below the far
  * zoom a bitmap cached per zoom, so panning is a single blit). See docs/canvas.md.
  */
-export function BoardCanvas({ session }: { session: BoardSessionModel }) {
+export function BoardCanvas() {
+  const session = useSession()
   const { t } = useTranslation()
   const { board, view, pointer, cursor, registry, ctx } = session
   const container = useRef<HTMLDivElement>(null)
@@ -64,7 +66,7 @@ export function BoardCanvas({ session }: { session: BoardSessionModel }) {
   const items = ids.filter((id) => board.getItem(id)?.type !== 'frame')
   /** Set by the frames pass when the far bitmap covered everything in this draw. */
   const cacheHit = useRef(false)
-  const keyboard = useCanvasKeyboard(session, container)
+  const keyboard = useCanvasKeyboard(container)
 
   /** Base pass: everything not mounted as an item view, as plain blocks (or the far bitmap). */
   const drawBase = (native: CanvasRenderingContext2D, only: 'frames' | 'items') => {

@@ -1,8 +1,9 @@
 import { boardToScreen } from '@atelier/shared'
 import { useEffect, useState } from 'react'
+import type { BoardSessionModel } from '../board/BoardSession.js'
+import { useSession } from '../board/context.js'
 import { type PresenceState, readPresence } from '../presence/types.js'
 import { useView } from '../store/hooks.js'
-import type { BoardSessionModel } from '../ui/session.js'
 
 interface Remote extends PresenceState {
   clientId: number
@@ -32,7 +33,8 @@ export function useRemotePresence(session: BoardSessionModel): Remote[] {
  * Other people's cursors, as HTML over the canvas: sharp text at any zoom, and plain DOM that
  * tests and screen magnifiers can find.
  */
-export function RemoteCursors({ session }: { session: BoardSessionModel }) {
+export function RemoteCursors() {
+  const session = useSession()
   const camera = useView(session.view, (s) => s.camera)
   const remotes = useRemotePresence(session)
   return (

@@ -61,3 +61,11 @@ export function formatShortcut(
   parts.push(key.length === 1 ? key.toUpperCase() : (named[key] ?? key))
   return parts.join(mac ? '' : '+')
 }
+
+/** Keys typed into a field or a dialog belong to it, not to the board. */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  if (target.isContentEditable) return true
+  if (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return true
+  return target.closest('dialog, [role="dialog"]') !== null
+}

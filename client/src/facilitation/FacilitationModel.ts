@@ -1,13 +1,12 @@
 import { type Point, type Rect, type Role, randomId, roomName, screenToBoard } from '@atelier/shared'
+import type { BoardSessionModel } from '../board/BoardSession.js'
+import { isTypingTarget } from '../commands/shortcuts.js'
 import { readPresence } from '../presence/types.js'
-import type { BoardSessionModel } from '../ui/session.js'
-import { isTypingTarget } from '../ui/session.js'
 import { VoteClient } from '../voting/VoteClient.js'
 import { Chime } from './chime.js'
 import { ServerClock } from './clock.js'
 import { FollowController } from './FollowController.js'
 import { viewOf } from './follow.js'
-import { type PersonIdentity, requestIdentity, storedIdentity, storeIdentity } from './identity.js'
 import { PeopleTracker, type REACTIONS } from './PeopleTracker.js'
 import { PrivateNotes } from './PrivateNotes.js'
 import { RoomConnection } from './RoomConnection.js'
@@ -18,15 +17,12 @@ type Listener = () => void
 
 /** Local UI facts of facilitation that no document holds. */
 export interface LocalSnapshot {
-  identity: PersonIdentity | null
   /** Private writing is on and this person's notes go to their private room. */
   privateNotes: PrivateNotes | null
   /** Where the next private note goes (a double-click on the board), and a nonce to focus the composer. */
   compose: { at: Point | null; nonce: number }
   hand: boolean
   muted: boolean
-  /** The identity or clock endpoints failed: shown once, the board keeps working. */
-  error: 'identity' | null
 }
 
 const MUTE_KEY = 'atelier.chimeMuted'
@@ -45,32 +41,30 @@ export class FacilitationModel {
   readonly votes: VoteClient
   readonly chime = new Chime()
   readonly isFacilitator: boolean
+  readonly role: Role
+  readonly token: string
   private local: LocalSnapshot
   private listeners = new Set<Listener>()
   private disposers: (() => void)[] = []
   private lastSummonAt: number | null = null
   private viewFrame: number | null = null
-  private requesting = false
+  private credential: string | null
 
-  constructor(
-    readonly board: BoardSessionModel,
-    readonly role: Role,
-    readonly token: string,
-  ) {
-    const { boardId } = board.connection
-    this.isFacilitator = role === 'facilitator'
-    const identity = storedIdentity(localStorage, boardId)
+  constructor(readonly board: BoardSessionModel) {
+    const { boardId, token, identity } = board
+    this.role = board.access.role
+    this.token = token
+    this.isFacilitator = this.role === 'facilitator'
+    this.credential = identity.credential
     this.local = {
-      identity,
       privateNotes: null,
       compose: { at: null, nonce: 0 },
       hand: false,
       muted: localStorage.getItem(MUTE_KEY) === '1',
-      error: null,
     }
     this.sessionRoom = new RoomConnection(roomName(boardId, 'session'), {
       token,
-      ...(identity ? { person: identity.credential } : {}),
+      ...(this.credential ? { person: this.credential } : {}),
     })
     this.session = new SessionStore(this.sessionRoom.doc, this.clock.now)
     this.people = new PeopleTracker(board.connection.awareness)
@@ -79,7 +73,7 @@ export class FacilitationModel {
       () => this.personId(),
       () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false,
     )
-    this.votes = new VoteClient(boardId, token, () => this.local.identity?.credential ?? null)
+    this.votes = new VoteClient(boardId, token, () => identity.credential)
 
     this.clock.sync().catch(() => {
       // Without the time endpoint the local clock is used: remaining times may differ by the clock skew.
@@ -89,6 +83,7 @@ export class FacilitationModel {
       this.people.subscribeViews(this.onViews),
       board.view.subscribe(this.onCamera),
       () => board.connection.awareness.off('change', this.onAwareness),
+      identity.subscribe(this.onIdentity),
     )
     board.connection.awareness.on('change', this.onAwareness)
     window.addEventListener('dblclick', this.onDoubleClick, true)
@@ -108,7 +103,7 @@ export class FacilitationModel {
   }
 
   personId(): string {
-    return this.local.identity?.personId ?? this.board.personId
+    return this.board.identity.personId
   }
 
   destroy(): void {
@@ -241,49 +236,29 @@ export class FacilitationModel {
   }
 
   private onAwareness = (): void => {
-    const { awareness } = this.board.connection
-    const self = readPresence(awareness.getLocalState())
-    if (!self) return
-    if (this.local.identity && self.user.id !== this.local.identity.personId) {
-      // joinPresence announced the device id: the awareness id must be the relay's personId.
-      awareness.setLocalStateField('user', { ...self.user, id: this.local.identity.personId })
-      return
-    }
+    if (!readPresence(this.board.connection.awareness.getLocalState())) return
     if (this.isFacilitator) this.onCamera()
-    if (!this.local.identity && !this.requesting) this.obtainIdentity(self.user.name)
   }
 
-  private obtainIdentity(name: string): void {
-    this.requesting = true
-    const { boardId } = this.board.connection
-    requestIdentity(boardId, this.token, name)
-      .then((identity) => {
-        storeIdentity(localStorage, boardId, identity)
-        this.board.personId = identity.personId
-        this.board.ctx.author = identity.personId
-        this.setLocal({ identity })
-        // The sync connections were opened before the credential existed: reopen them with it.
-        const provider = this.board.connection.provider
-        provider.params = { ...provider.params, person: identity.credential }
-        provider.disconnect()
-        provider.connect()
-        this.sessionRoom.setParams({ person: identity.credential })
-        this.onAwareness()
-        this.onSession()
-      })
-      .catch(() => this.setLocal({ error: 'identity' }))
+  /** The relay issued this person's credential: the session room reopens with it. */
+  private onIdentity = (): void => {
+    const { credential } = this.board.identity
+    if (credential === this.credential || credential === null) return
+    this.credential = credential
+    this.sessionRoom.setParams({ person: credential })
+    this.onSession()
   }
 
   private syncPrivateRoom(on: boolean): void {
-    const identity = this.local.identity
-    const wanted = on && this.role === 'participant' && identity !== null
-    if (wanted && !this.local.privateNotes && identity) {
-      const room = new RoomConnection(roomName(this.board.connection.boardId, 'private', identity.personId), {
+    const { personId, credential } = this.board.identity
+    const wanted = on && this.role === 'participant' && credential !== null
+    if (wanted && !this.local.privateNotes && credential) {
+      const room = new RoomConnection(roomName(this.board.boardId, 'private', personId), {
         token: this.token,
-        person: identity.credential,
+        person: credential,
       })
       this.setLocal({
-        privateNotes: new PrivateNotes(room, identity.personId, () => this.board.view.getState().noteColor),
+        privateNotes: new PrivateNotes(room, personId, () => this.board.view.getState().noteColor),
       })
     } else if (!wanted && this.local.privateNotes) {
       this.local.privateNotes.destroy()

@@ -103,11 +103,7 @@ export class GameModel {
 
   constructor(readonly facilitation: FacilitationModel) {
     const { board } = facilitation
-    this.api = new GameApi(
-      board.connection.boardId,
-      facilitation.token,
-      () => facilitation.getLocal().identity?.credential ?? null,
-    )
+    this.api = new GameApi(board.connection.boardId, facilitation.token, () => board.identity.credential)
     this.snapshot = this.read()
     const doc = this.doc
     doc.on('update', this.onSessionUpdate)
@@ -187,7 +183,7 @@ export class GameModel {
 
   /** Loads this person's stored answer (after a reload, the relay remembers it). */
   async loadAnswer(pollId: string): Promise<void> {
-    if (this.answers.mine[pollId] || !this.facilitation.getLocal().identity) return
+    if (this.answers.mine[pollId] || !this.facilitation.board.identity.credential) return
     const { answer } = await this.api.mine(pollId)
     if (answer) this.setAnswers({ ...this.answers, mine: { ...this.answers.mine, [pollId]: answer } })
   }

@@ -7,7 +7,7 @@ import type {
   PollAnswerResponse,
   PollRefusal,
 } from '@atelier/shared'
-import { personHeaders } from '../facilitation/identity.js'
+import { personHeaders } from '../board/identity.js'
 
 /** A refusal from the game endpoints: `reason` names the rule (null for any other failure). */
 export class GameRequestFailed extends Error {

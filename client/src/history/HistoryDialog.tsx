@@ -1,9 +1,9 @@
 import type { BoardVersion, ItemSnapshot } from '@atelier/shared'
 import { useCallback, useEffect, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useSession } from '../board/context.js'
 import { useView } from '../store/hooks.js'
 import { Modal } from '../ui/Modal.js'
-import type { BoardSessionModel } from '../ui/session.js'
 import { showToast } from '../ui/toasts.js'
 import { listVersions, restoreVersion, versionItems } from './api.js'
 import { openHistory } from './commands.js'
@@ -15,7 +15,8 @@ type Load<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'f
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
 /** The top bar's "Historique" button: the `history.open` command, as the palette also offers it. */
-export function HistoryButton({ session }: { session: BoardSessionModel }) {
+export function HistoryButton() {
+  const session = useSession()
   const { t } = useTranslation()
   return (
     <button
@@ -34,12 +35,14 @@ export function HistoryButton({ session }: { session: BoardSessionModel }) {
  * The facilitator's "Historique": the board's versions (time, why, how many items), a preview of
  * the chosen one, and "Restaurer" after a confirmation. Opened by the `history.open` command.
  */
-export function HistoryPanel({ session }: { session: BoardSessionModel }) {
+export function HistoryPanel() {
+  const session = useSession()
   const open = useView(session.view, (s) => s.panel === 'history')
-  return open ? <HistoryDialog session={session} /> : null
+  return open ? <HistoryDialog /> : null
 }
 
-function HistoryDialog({ session }: { session: BoardSessionModel }) {
+function HistoryDialog() {
+  const session = useSession()
   const { t, i18n } = useTranslation()
   const { boardId, token } = session.connection
   const titleId = useId()
@@ -136,7 +139,6 @@ function HistoryDialog({ session }: { session: BoardSessionModel }) {
             {selected && (
               <VersionPreview
                 key={selected.id}
-                session={session}
                 version={selected}
                 label={`${formatTime(selected.at)} · ${describe(selected)}`}
                 onRestore={() => setConfirming(true)}
@@ -158,18 +160,16 @@ function HistoryDialog({ session }: { session: BoardSessionModel }) {
 }
 
 function VersionPreview({
-  session,
   version,
   label,
   onRestore,
 }: {
-  session: BoardSessionModel
   version: BoardVersion
   label: string
   onRestore: () => void
 }) {
   const { t } = useTranslation()
-  const { boardId, token } = session.connection
+  const { boardId, token } = useSession()
   const [items, setItems] = useState<Load<ItemSnapshot[]>>({ state: 'loading' })
   useEffect(() => {
     let cancelled = false

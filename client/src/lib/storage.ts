@@ -84,7 +84,8 @@ export function findRecent(store: KeyValueStore, id: string): RecentBoard | unde
   return readRecent(store).find((b) => b.id === id)
 }
 
-export function personId(store: KeyValueStore): string {
+/** This device's person id, used until the relay issues one on a board. */
+export function deviceId(store: KeyValueStore): string {
   let id = store.getItem(KEYS.personId)
   if (!id) {
     id = randomId()

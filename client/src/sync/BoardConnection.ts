@@ -3,7 +3,6 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { personParams } from '../facilitation/identity.js'
 import { type ConnectionStatus, deriveStatus, type LinkFacts } from './status.js'
 
 export interface ConnectionSnapshot {
@@ -35,6 +34,7 @@ export class BoardConnection {
   constructor(
     readonly boardId: string,
     readonly token: string,
+    credential: string | null,
   ) {
     this.facts = { socket: 'connecting', everConnected: false, online: navigator.onLine }
     let persistence: IndexeddbPersistence | null = null
@@ -53,7 +53,7 @@ export class BoardConnection {
       roomName(boardId, 'board'),
       this.doc,
       {
-        params: { token, ...personParams(localStorage, boardId) },
+        params: { token, ...(credential ? { person: credential } : {}) },
         // Tabs sync through the relay only, so the relay's role checks apply to every tab.
         disableBc: true,
       },
@@ -63,6 +63,14 @@ export class BoardConnection {
     this.provider.on('closed', this.onClosed)
     window.addEventListener('online', this.onNetwork)
     window.addEventListener('offline', this.onNetwork)
+  }
+
+  /** Reopens the socket with this person's credential, so the relay knows who writes. */
+  setPerson(credential: string): void {
+    if (this.provider.params.person === credential) return
+    this.provider.params = { ...this.provider.params, person: credential }
+    this.provider.disconnect()
+    this.provider.connect()
   }
 
   getSnapshot = (): ConnectionSnapshot => this.snapshot

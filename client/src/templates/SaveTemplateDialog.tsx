@@ -10,10 +10,9 @@ import {
 } from '@atelier/shared'
 import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { savedName } from '../lib/storage.js'
+import { useSession } from '../board/context.js'
 import { ApiError } from '../sync/api.js'
 import { Modal } from '../ui/Modal.js'
-import type { BoardSessionModel } from '../ui/session.js'
 import { showToast } from '../ui/toasts.js'
 import { saveToLibrary } from './api.js'
 import { downloadTemplate } from './files.js'
@@ -23,13 +22,8 @@ import { readLibraries } from './libraries.js'
 const DOWNLOAD = 'download'
 
 /** Save the whole board or one frame as a template, into a lab library or as a `.json` file. */
-export function SaveTemplateDialog({
-  session,
-  onClose,
-}: {
-  session: BoardSessionModel
-  onClose: () => void
-}) {
+export function SaveTemplateDialog({ onClose }: { onClose: () => void }) {
+  const session = useSession()
   const { t, i18n } = useTranslation()
   const ids = {
     heading: useId(),
@@ -81,7 +75,7 @@ export function SaveTemplateDialog({
     }
     setBusy(true)
     try {
-      const { boardId, token } = session.connection
+      const { boardId, token } = session
       const agenda = await readSessionAgenda(boardId, token).catch((error: unknown) => {
         // The layout is worth saving even when the run-sheet cannot be read: say what is missing.
         showToast(
@@ -96,7 +90,7 @@ export function SaveTemplateDialog({
         description,
         category,
         language,
-        author: savedName(localStorage),
+        author: session.identity.getSnapshot().name,
         ...(library ? { lab: library.name } : {}),
         ...(scope ? { frameId: scope } : {}),
         untitledFrame: t('templates.save.untitledFrame', { lng: language }),

@@ -2,19 +2,19 @@ import type { Lang } from '@atelier/shared'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { takeVersion } from '../history/api.js'
-import { parseRoute } from '../lib/links.js'
 import { MenuButton } from '../ui/MenuButton.js'
-import type { BoardSessionModel } from '../ui/session.js'
 import { showToast } from '../ui/toasts.js'
 import { appendToSession, insertTemplate } from './insert.js'
 import { SaveTemplateDialog } from './SaveTemplateDialog.js'
 import { type TemplateChoice, TemplateGallery } from './TemplateGallery.js'
 import './templates.css'
+import { useSession } from '../board/context.js'
 
 type Dialog = 'insert' | 'save' | null
 
 /** The board's "Templates" menu (facilitators): insert a template, save the board as one. */
-export function TemplatesMenu({ session }: { session: BoardSessionModel }) {
+export function TemplatesMenu() {
+  const session = useSession()
   const { t, i18n } = useTranslation()
   const lang: Lang = i18n.language === 'en' ? 'en' : 'fr'
   const [dialog, setDialog] = useState<Dialog>(null)
@@ -22,22 +22,20 @@ export function TemplatesMenu({ session }: { session: BoardSessionModel }) {
   const onInsert = async ({ template }: TemplateChoice) => {
     // A version of the board just before the template lands, so the facilitator can go back to it.
     try {
-      await takeVersion(session.connection.boardId, session.connection.token, 'template')
+      await takeVersion(session.boardId, session.token, 'template')
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)
       showToast('error', t('history.templateVersionError', { reason }))
     }
     const expansion = insertTemplate(session.board, session.view, template, lang)
     setDialog(null)
-    const route = parseRoute(window.location.pathname, window.location.hash)
-    const token = route.page === 'board' ? route.token : null
     const title = template.title[lang]
-    if (expansion.agenda.length === 0 || !token) {
+    if (expansion.agenda.length === 0) {
       showToast('info', t('templates.preview.inserted', { title }))
       return
     }
     try {
-      await appendToSession(session.connection.boardId, token, expansion)
+      await appendToSession(session.boardId, session.token, expansion)
       showToast('info', t('templates.preview.inserted', { title }))
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)
@@ -78,7 +76,7 @@ export function TemplatesMenu({ session }: { session: BoardSessionModel }) {
       {dialog === 'insert' && (
         <TemplateGallery mode="insert" onClose={() => setDialog(null)} onUse={onInsert} />
       )}
-      {dialog === 'save' && <SaveTemplateDialog session={session} onClose={() => setDialog(null)} />}
+      {dialog === 'save' && <SaveTemplateDialog onClose={() => setDialog(null)} />}
     </>
   )
 }

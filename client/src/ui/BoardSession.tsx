@@ -2,12 +2,15 @@ import type { BoardAccess } from '@atelier/shared'
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LiveRegion } from '../a11y/LiveRegion.js'
+import { type BoardSessionModel, createSession } from '../board/BoardSession.js'
+import { SessionProvider, useSession } from '../board/context.js'
 import { BoardCanvas } from '../canvas/BoardCanvas.js'
 import { RemoteCursors } from '../canvas/RemoteCursors.js'
+import { isTypingTarget } from '../commands/shortcuts.js'
 import { ExportMenu } from '../exports/ExportMenu.js'
 import { FacilitationLayer } from '../facilitation/FacilitationLayer.js'
 import { HistoryButton, HistoryPanel } from '../history/HistoryDialog.js'
-import { savedName } from '../lib/storage.js'
+import { announcePresence } from '../presence/announce.js'
 import { useBoardTitle } from '../store/hooks.js'
 import { TemplatesMenu } from '../templates/TemplatesMenu.js'
 import { CanvasChrome } from './CanvasChrome.js'
@@ -18,9 +21,7 @@ import { LanguageSwitch } from './LanguageSwitch.js'
 import { NoteEditor } from './NoteEditor.js'
 import { NotFound } from './NotFound.js'
 import { PeopleList } from './PeopleList.js'
-import { joinPresence } from './presence.js'
 import { ShareDialog } from './ShareDialog.js'
-import { type BoardSessionModel, createSession, isTypingTarget } from './session.js'
 import { Toolbar } from './Toolbar.js'
 
 export function BoardSession({
@@ -39,16 +40,23 @@ export function BoardSession({
     return () => created.destroy()
   }, [boardId, token, access])
   if (!session) return null
-  return <BoardScreen session={session} access={access} />
+  return (
+    <SessionProvider session={session}>
+      <BoardScreen />
+    </SessionProvider>
+  )
 }
 
-function BoardScreen({ session, access }: { session: BoardSessionModel; access: BoardAccess }) {
+function BoardScreen() {
   const { t } = useTranslation()
-  const { connection, board, registry, ctx, pointer } = session
+  const session = useSession()
+  const { access, connection, board, registry, ctx, pointer, identity } = session
   const link = useSyncExternalStore(connection.subscribe, connection.getSnapshot)
   const liveTitle = useBoardTitle(board)
   const title = liveTitle || access.title || t('board.untitled')
-  const [joined, setJoined] = useState(() => savedName(localStorage) !== '')
+  const name = useSyncExternalStore(identity.subscribe, () => identity.getSnapshot().name)
+  const joined = name !== ''
+  const identityFailed = useSyncExternalStore(identity.subscribe, () => identity.getSnapshot().failed)
   const [shareOpen, setShareOpen] = useState(false)
   const readOnly = ctx.readOnly
 
@@ -58,8 +66,9 @@ function BoardScreen({ session, access }: { session: BoardSessionModel; access: 
 
   useEffect(() => {
     if (!joined) return
-    return joinPresence(session, savedName(localStorage), access.role)
-  }, [joined, session, access.role])
+    identity.join(identity.getSnapshot().name).catch((error: unknown) => console.error(error))
+    return announcePresence(connection.awareness, identity, access.role)
+  }, [joined, identity, connection, access.role])
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -94,9 +103,9 @@ function BoardScreen({ session, access }: { session: BoardSessionModel; access: 
   return (
     <div className="board-page">
       <main className="board-main">
-        <BoardCanvas session={session} />
-        <RemoteCursors session={session} />
-        {!readOnly && <NoteEditor session={session} />}
+        <BoardCanvas />
+        <RemoteCursors />
+        {!readOnly && <NoteEditor />}
       </main>
       <header className="topbar">
         <div className="topbar-group">
@@ -115,7 +124,7 @@ function BoardScreen({ session, access }: { session: BoardSessionModel; access: 
         </div>
         <div className="topbar-group">
           <ConnectionStatus status={link.status} />
-          <PeopleList session={session} />
+          <PeopleList />
           {access.role === 'facilitator' && (
             <button
               type="button"
@@ -127,29 +136,30 @@ function BoardScreen({ session, access }: { session: BoardSessionModel; access: 
               <span>{t('share.open')}</span>
             </button>
           )}
-          {access.role === 'facilitator' && <TemplatesMenu session={session} />}
-          {access.role === 'facilitator' && <HistoryButton session={session} />}
-          <ExportMenu boardId={session.connection.boardId} token={session.connection.token} />
+          {access.role === 'facilitator' && <TemplatesMenu />}
+          {access.role === 'facilitator' && <HistoryButton />}
+          <ExportMenu boardId={session.boardId} token={session.token} />
           <LanguageSwitch />
         </div>
       </header>
-      <Toolbar session={session} />
-      <CanvasChrome session={session} />
-      <FacilitationLayer session={session} access={access} />
-      {access.role === 'facilitator' && <HistoryPanel session={session} />}
+      <Toolbar />
+      <CanvasChrome />
+      <FacilitationLayer />
+      {access.role === 'facilitator' && <HistoryPanel />}
+      {identityFailed && (
+        <p className="banner" role="alert">
+          {t('facilitation.errors.identity')}
+        </p>
+      )}
       {link.storageError && (
         <p className="banner" role="alert">
           {t('board.storageError')}
         </p>
       )}
       <LiveRegion />
-      {!joined && <JoinDialog onJoin={() => setJoined(true)} />}
+      {!joined && <JoinDialog onJoin={(given) => identity.join(given)} />}
       {shareOpen && (
-        <ShareDialog
-          boardId={session.connection.boardId}
-          token={session.connection.token}
-          onClose={() => setShareOpen(false)}
-        />
+        <ShareDialog boardId={session.boardId} token={session.token} onClose={() => setShareOpen(false)} />
       )}
     </div>
   )

@@ -6,21 +6,20 @@ import { Minimap } from './Minimap.js'
 import { SearchPanel } from './SearchPanel.js'
 import { ShortcutHelp } from './ShortcutHelp.js'
 import { StyleBar } from './StyleBar.js'
-import type { BoardSessionModel } from './session.js'
 import { useClipboardEvents } from './useClipboardEvents.js'
 
 /** Everything around the canvas that reads the command registry: one mount point for BoardSession. */
-export function CanvasChrome({ session }: { session: BoardSessionModel }) {
-  useClipboardEvents(session)
+export function CanvasChrome() {
+  useClipboardEvents()
   return (
     <>
-      <HoverCard session={session} />
-      <StyleBar session={session} />
-      <Minimap session={session} />
-      <SearchPanel session={session} />
-      <ContextMenu session={session} />
-      <CommandPalette session={session} />
-      <ShortcutHelp session={session} />
+      <HoverCard />
+      <StyleBar />
+      <Minimap />
+      <SearchPanel />
+      <ContextMenu />
+      <CommandPalette />
+      <ShortcutHelp />
     </>
   )
 }

@@ -1,12 +1,11 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useSession } from '../board/context.js'
 import type { CommandId } from '../commands/registry.js'
 import type { CommandArgs } from '../commands/types.js'
-import type { BoardSessionModel } from './session.js'
 import { shortcutLabel, useCommandEnabled } from './useCommand.js'
 
 interface Props {
-  session: BoardSessionModel
   command: CommandId
   icon: ReactNode
   testId?: string
@@ -16,10 +15,11 @@ interface Props {
 }
 
 /** A button whose label, tooltip, shortcut and enablement all come from the command registry. */
-export function CommandButton({ session, command, icon, testId, pressed, args, label }: Props) {
+export function CommandButton({ command, icon, testId, pressed, args, label }: Props) {
   const { t } = useTranslation()
+  const session = useSession()
   const definition = session.registry.get(command)
-  const enabled = useCommandEnabled(session, command)
+  const enabled = useCommandEnabled(command)
   const name = label ?? t(definition.labelKey)
   const shortcut = definition.shortcuts?.[0]
   const hint = shortcut ? shortcutLabel(shortcut, t) : null

@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useSession } from '../board/context.js'
 import { useView } from '../store/hooks.js'
-import type { BoardSessionModel } from './session.js'
 import { shortcutLabel, useCommands } from './useCommand.js'
 import { useDialogFocus } from './useDialogFocus.js'
 
@@ -14,12 +14,14 @@ export function fold(text: string): string {
 }
 
 /** Ctrl/Cmd+K: type a few letters of any command and run it. */
-export function CommandPalette({ session }: { session: BoardSessionModel }) {
+export function CommandPalette() {
+  const session = useSession()
   const open = useView(session.view, (s) => s.panel === 'palette')
-  return open ? <Palette session={session} /> : null
+  return open ? <Palette /> : null
 }
 
-function Palette({ session }: { session: BoardSessionModel }) {
+function Palette() {
+  const session = useSession()
   const { t } = useTranslation()
   const { registry, ctx, view } = session
   const [query, setQuery] = useState('')

@@ -1,18 +1,20 @@
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useSession } from '../board/context.js'
 import type { Command } from '../commands/types.js'
 import { useView } from '../store/hooks.js'
-import type { BoardSessionModel } from './session.js'
 import { shortcutLabel } from './useCommand.js'
 
 /** Right-click menu: the registry's context-menu commands that are enabled right now, by group. */
-export function ContextMenu({ session }: { session: BoardSessionModel }) {
+export function ContextMenu() {
+  const session = useSession()
   const menu = useView(session.view, (s) => s.menu)
   if (!menu) return null
-  return <MenuList session={session} at={menu} />
+  return <MenuList at={menu} />
 }
 
-function MenuList({ session, at }: { session: BoardSessionModel; at: { x: number; y: number } }) {
+function MenuList({ at }: { at: { x: number; y: number } }) {
+  const session = useSession()
   const { t } = useTranslation()
   const { registry, ctx, view } = session
   const ref = useRef<HTMLDivElement>(null)

@@ -1,20 +1,19 @@
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { savedName, saveName } from '../lib/storage.js'
+import { savedName } from '../lib/storage.js'
 import { Modal } from './Modal.js'
 
 export const NAME_MAX_LENGTH = 40
 
 /** Asks for a first name once; the browser remembers it for every later board. */
-export function JoinDialog({ onJoin }: { onJoin: () => void }) {
+export function JoinDialog({ onJoin }: { onJoin: (name: string) => Promise<void> }) {
   const { t } = useTranslation()
   const [name, setName] = useState(() => savedName(localStorage))
   const onSubmit = (event: FormEvent) => {
     event.preventDefault()
     const trimmed = name.trim()
     if (!trimmed) return
-    saveName(localStorage, trimmed)
-    onJoin()
+    onJoin(trimmed).catch((error: unknown) => console.error(error))
   }
   return (
     <Modal labelledBy="join-title">

@@ -1,9 +1,9 @@
 import { boundsOf, centerOn, expandRect, type Rect, visibleRect } from '@atelier/shared'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useSession } from '../board/context.js'
 import { drawFarScene } from '../canvas/farScene.js'
 import { useView } from '../store/hooks.js'
-import type { BoardSessionModel } from './session.js'
 
 const WIDTH = 200
 const HEIGHT = 140
@@ -12,7 +12,8 @@ const HEIGHT = 140
  * The whole board in a corner, with the visible area outlined; click or drag in it to go
  * there. Redrawn at most once per frame, from the same far-view painter as the canvas.
  */
-export function Minimap({ session }: { session: BoardSessionModel }) {
+export function Minimap() {
+  const session = useSession()
   const { t } = useTranslation()
   const { board, view } = session
   const shown = useView(view, (s) => s.minimap)

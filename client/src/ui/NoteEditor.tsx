@@ -2,18 +2,20 @@ import { boardToScreen, itemText, NOTE_TEXT_COLOR } from '@atelier/shared'
 import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
+import type { BoardSessionModel } from '../board/BoardSession.js'
+import { useSession } from '../board/context.js'
 import { noteFontSize } from '../canvas/noteText.js'
 import { NOTE_FONT_FAMILY, NOTE_LINE_HEIGHT, NOTE_PADDING, NOTE_RADIUS } from '../canvas/theme.js'
 import { transformIndex } from '../lib/textDelta.js'
 import { useItem, useView } from '../store/hooks.js'
 import { LOCAL_ORIGIN } from '../store/origin.js'
-import type { BoardSessionModel } from './session.js'
 
 /** Mounts the editor for the item being edited, if any. */
-export function NoteEditor({ session }: { session: BoardSessionModel }) {
+export function NoteEditor() {
+  const session = useSession()
   const editingId = useView(session.view, (s) => s.editingId)
   if (!editingId) return null
-  return <TextEditor key={editingId} id={editingId} session={session} />
+  return <TextEditor key={editingId} id={editingId} />
 }
 
 /** The item's text, kept in step with other people typing in it, with our caret preserved. */
@@ -72,7 +74,8 @@ function useSharedText(
  * so typing feels native: IME, spellcheck, screen readers and mobile keyboards all just work.
  * A frame's title is edited in a one-line field over the title instead.
  */
-function TextEditor({ id, session }: { id: string; session: BoardSessionModel }) {
+function TextEditor({ id }: { id: string }) {
+  const session = useSession()
   const { t } = useTranslation()
   const { board, view } = session
   const item = useItem(board, id)

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next'
+import { useSession } from '../board/context.js'
 import { useRemotePresence } from '../canvas/RemoteCursors.js'
 import { initials } from '../presence/palette.js'
 import { readPresence } from '../presence/types.js'
-import type { BoardSessionModel } from './session.js'
 
 const MAX_AVATARS = 5
 
-export function PeopleList({ session }: { session: BoardSessionModel }) {
+export function PeopleList() {
+  const session = useSession()
   const { t } = useTranslation()
   const remotes = useRemotePresence(session)
   const self = readPresence(session.connection.awareness.getLocalState())

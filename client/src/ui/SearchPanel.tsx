@@ -1,9 +1,9 @@
 import { centerOn, type ItemSnapshot } from '@atelier/shared'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useSession } from '../board/context.js'
 import { useView } from '../store/hooks.js'
 import { fold } from './CommandPalette.js'
-import type { BoardSessionModel } from './session.js'
 
 /** Items whose text holds every word of the query (accents and case ignored), in paint order. */
 export function searchItems(items: Iterable<ItemSnapshot>, query: string, limit = 50): ItemSnapshot[] {
@@ -20,12 +20,14 @@ export function searchItems(items: Iterable<ItemSnapshot>, query: string, limit 
 }
 
 /** Ctrl/Cmd+F: find notes by their text and fly to them. */
-export function SearchPanel({ session }: { session: BoardSessionModel }) {
+export function SearchPanel() {
+  const session = useSession()
   const open = useView(session.view, (s) => s.panel === 'search')
-  return open ? <Search session={session} /> : null
+  return open ? <Search /> : null
 }
 
-function Search({ session }: { session: BoardSessionModel }) {
+function Search() {
+  const session = useSession()
   const { t } = useTranslation()
   const { board, view } = session
   const [query, setQuery] = useState('')

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next'
+import { useSession } from '../board/context.js'
 import type { CommandGroup } from '../commands/types.js'
 import { useView } from '../store/hooks.js'
 import { Modal } from './Modal.js'
-import type { BoardSessionModel } from './session.js'
 import { shortcutLabel, useCommands } from './useCommand.js'
 
 const GROUPS: readonly CommandGroup[] = [
@@ -17,7 +17,8 @@ const GROUPS: readonly CommandGroup[] = [
 ]
 
 /** "?": every shortcut, generated from the registry so it can never drift from what keys do. */
-export function ShortcutHelp({ session }: { session: BoardSessionModel }) {
+export function ShortcutHelp() {
+  const session = useSession()
   const { t } = useTranslation()
   const open = useView(session.view, (s) => s.panel === 'help')
   const all = useCommands(session.registry)

@@ -1,11 +1,11 @@
 import { boardToScreen, NOTE_COLORS, SHAPE_KINDS } from '@atelier/shared'
 import { useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useSession } from '../board/context.js'
 import { useView } from '../store/hooks.js'
 import { selectionBounds } from '../store/selection.js'
 import { CommandButton } from './CommandButton.js'
 import { DiamondIcon, EllipseIcon, LockIcon, RectangleIcon, TrashIcon } from './icons.js'
-import type { BoardSessionModel } from './session.js'
 
 const SHAPE_ICONS = { rectangle: <RectangleIcon />, ellipse: <EllipseIcon />, diamond: <DiamondIcon /> }
 
@@ -13,7 +13,8 @@ const SHAPE_ICONS = { rectangle: <RectangleIcon />, ellipse: <EllipseIcon />, di
  * Style of the selection, above the board: colour, shape outline, tags, lock and delete. Shown
  * while something is selected (or the note tool is on, to pick the next note's colour).
  */
-export function StyleBar({ session }: { session: BoardSessionModel }) {
+export function StyleBar() {
+  const session = useSession()
   const { t } = useTranslation()
   const { view, board, registry, ctx } = session
   const selection = useView(view, (s) => s.selection)
@@ -83,21 +84,18 @@ export function StyleBar({ session }: { session: BoardSessionModel }) {
           ))}
         </fieldset>
       )}
-      {notes.length > 0 && (
-        <TagsField key={selection.join()} session={session} initial={notes[0]?.tags ?? []} />
-      )}
+      {notes.length > 0 && <TagsField key={selection.join()} initial={notes[0]?.tags ?? []} />}
       {items.length > 0 && (
         <div className="stylebar-group">
           {ctx.facilitator && (
             <CommandButton
-              session={session}
               command="toggleLock"
               icon={<LockIcon />}
               pressed={items.every((item) => item.locked)}
               testId="toggle-lock"
             />
           )}
-          <CommandButton session={session} command="delete" icon={<TrashIcon />} testId="delete" />
+          <CommandButton command="delete" icon={<TrashIcon />} testId="delete" />
         </div>
       )}
     </div>
@@ -105,7 +103,8 @@ export function StyleBar({ session }: { session: BoardSessionModel }) {
 }
 
 /** Tags as comma-separated text, written when the field is left or Enter is pressed. */
-function TagsField({ session, initial }: { session: BoardSessionModel; initial: readonly string[] }) {
+function TagsField({ initial }: { initial: readonly string[] }) {
+  const session = useSession()
   const { t } = useTranslation()
   const [value, setValue] = useState(initial.join(', '))
   const commit = () => session.registry.run('setTags', session.ctx, { tags: value.split(',') })

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useSession } from '../board/context.js'
 import { useView } from '../store/hooks.js'
 import type { ToolId } from '../store/ViewStore.js'
 import { CommandButton } from './CommandButton.js'
@@ -24,7 +25,6 @@ import {
   TextIcon,
   UndoIcon,
 } from './icons.js'
-import type { BoardSessionModel } from './session.js'
 
 const TOOLS: { tool: ToolId; icon: ReactNode; write: boolean }[] = [
   { tool: 'select', icon: <SelectIcon />, write: false },
@@ -41,7 +41,8 @@ const TOOLS: { tool: ToolId; icon: ReactNode; write: boolean }[] = [
 ]
 
 /** The tool rail: every button is a registry command (label, shortcut, enablement from there). */
-export function Toolbar({ session }: { session: BoardSessionModel }) {
+export function Toolbar() {
+  const session = useSession()
   const { t } = useTranslation()
   const { view, ctx, registry } = session
   const tool = useView(view, (s) => s.tool)
@@ -55,7 +56,6 @@ export function Toolbar({ session }: { session: BoardSessionModel }) {
           {TOOLS.filter((entry) => editable || !entry.write).map((entry) => (
             <CommandButton
               key={entry.tool}
-              session={session}
               command={`${entry.tool}Tool`}
               pressed={tool === entry.tool}
               icon={entry.icon}
@@ -65,14 +65,14 @@ export function Toolbar({ session }: { session: BoardSessionModel }) {
         </div>
         {editable && (
           <div className="toolbar-group" role="toolbar" aria-label={t('toolbar.history')}>
-            <CommandButton session={session} command="undo" icon={<UndoIcon />} testId="undo" />
-            <CommandButton session={session} command="redo" icon={<RedoIcon />} testId="redo" />
+            <CommandButton command="undo" icon={<UndoIcon />} testId="undo" />
+            <CommandButton command="redo" icon={<RedoIcon />} testId="redo" />
           </div>
         )}
       </nav>
       <nav className="view-bar" aria-label={t('canvas.toolbar.view')}>
         <div className="toolbar-group" role="toolbar" aria-label={t('toolbar.zoom')}>
-          <CommandButton session={session} command="zoomOut" icon={<MinusIcon />} testId="zoom-out" />
+          <CommandButton command="zoomOut" icon={<MinusIcon />} testId="zoom-out" />
           <button
             type="button"
             className="zoom-level"
@@ -83,18 +83,13 @@ export function Toolbar({ session }: { session: BoardSessionModel }) {
           >
             {zoom} %
           </button>
-          <CommandButton session={session} command="zoomIn" icon={<PlusIcon />} testId="zoom-in" />
-          <CommandButton session={session} command="zoomToFit" icon={<FitIcon />} testId="zoom-fit" />
+          <CommandButton command="zoomIn" icon={<PlusIcon />} testId="zoom-in" />
+          <CommandButton command="zoomToFit" icon={<FitIcon />} testId="zoom-fit" />
         </div>
         <div className="toolbar-group" role="toolbar" aria-label={t('canvas.toolbar.help')}>
-          <CommandButton session={session} command="openSearch" icon={<SearchIcon />} testId="open-search" />
-          <CommandButton
-            session={session}
-            command="openPalette"
-            icon={<CommandIcon />}
-            testId="open-palette"
-          />
-          <CommandButton session={session} command="openHelp" icon={<KeyboardIcon />} testId="open-help" />
+          <CommandButton command="openSearch" icon={<SearchIcon />} testId="open-search" />
+          <CommandButton command="openPalette" icon={<CommandIcon />} testId="open-palette" />
+          <CommandButton command="openHelp" icon={<KeyboardIcon />} testId="open-help" />
         </div>
       </nav>
     </>

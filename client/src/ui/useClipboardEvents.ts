@@ -1,13 +1,14 @@
 import { screenToBoard } from '@atelier/shared'
 import { useEffect } from 'react'
-import type { BoardSessionModel } from './session.js'
-import { isTypingTarget } from './session.js'
+import { useSession } from '../board/context.js'
+import { isTypingTarget } from '../commands/shortcuts.js'
 
 /**
  * Ctrl/Cmd+C, X, V go through the browser's own clipboard events (the only way to read and
  * write the system clipboard without a permission prompt); each one runs the registry command.
  */
-export function useClipboardEvents(session: BoardSessionModel): void {
+export function useClipboardEvents(): void {
+  const session = useSession()
   useEffect(() => {
     const { registry, ctx, view, pointer } = session
     const handler = (id: 'copy' | 'cut' | 'paste') => (event: ClipboardEvent) => {

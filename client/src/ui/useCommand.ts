@@ -1,14 +1,15 @@
 import { useCallback, useSyncExternalStore } from 'react'
+import { useSession } from '../board/context.js'
 import type { CommandRegistry } from '../commands/registry.js'
 import { formatShortcut, type Shortcut } from '../commands/shortcuts.js'
 import type { Command } from '../commands/types.js'
-import type { BoardSessionModel } from './session.js'
 
 /**
  * Whether a command is enabled, kept current as the selection, the board and the undo stack
  * change. A boolean snapshot, so a camera move re-renders nothing.
  */
-export function useCommandEnabled(session: BoardSessionModel, id: string): boolean {
+export function useCommandEnabled(id: string): boolean {
+  const session = useSession()
   const { view, board, registry, ctx } = session
   const subscribe = useCallback(
     (listener: () => void) => {

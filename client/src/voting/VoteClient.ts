@@ -1,5 +1,5 @@
 import type { VoteRefusal } from '@atelier/shared'
-import { personHeaders } from '../facilitation/identity.js'
+import { personHeaders } from '../board/identity.js'
 import { isRefusal, withVote } from './voteState.js'
 
 /** Body of the votes endpoints: this person's ballot in the round. */

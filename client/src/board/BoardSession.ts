@@ -3,17 +3,25 @@ import i18next from 'i18next'
 import { imageUploader } from '../commands/images.js'
 import { type CommandRegistry, createRegistry } from '../commands/registry.js'
 import type { CommandContext } from '../commands/types.js'
-import { storedIdentity } from '../facilitation/identity.js'
 import { openHistory } from '../history/commands.js'
-import { personId } from '../lib/storage.js'
 import { CursorPublisher } from '../presence/cursor.js'
 import { BoardStore } from '../store/BoardStore.js'
 import { ViewStore } from '../store/ViewStore.js'
 import { BoardConnection } from '../sync/BoardConnection.js'
 import { PointerController } from '../tools/PointerController.js'
+import { PersonIdentity } from './identity.js'
 
-/** Everything one open board needs, created together and destroyed together. */
+/**
+ * Everything one open board needs, created together and destroyed together, and handed to the
+ * components through one context (`useSession`). Nothing outside changes its parts: who the
+ * person is lives in `identity`, and the parts that depend on it subscribe to it.
+ */
 export interface BoardSessionModel {
+  boardId: string
+  /** The link's token: every HTTP call and sync connection of this board carries it. */
+  token: string
+  access: BoardAccess
+  identity: PersonIdentity
   connection: BoardConnection
   board: BoardStore
   view: ViewStore
@@ -21,7 +29,6 @@ export interface BoardSessionModel {
   ctx: CommandContext
   pointer: PointerController
   cursor: CursorPublisher
-  personId: string
   destroy(): void
 }
 
@@ -36,18 +43,20 @@ declare global {
 }
 
 export function createSession(boardId: string, token: string, access: BoardAccess): BoardSessionModel {
-  const connection = new BoardConnection(boardId, token)
+  const identity = new PersonIdentity(boardId, token, localStorage)
+  const connection = new BoardConnection(boardId, token, identity.credential)
   const board = new BoardStore(connection.doc)
   const viewport = { width: window.innerWidth, height: window.innerHeight }
   const view = new ViewStore({ viewport, camera: centerOn({ x: 0, y: 0 }, viewport, 1) })
   const registry = createRegistry([openHistory])
-  const id = storedIdentity(localStorage, boardId)?.personId ?? personId(localStorage)
   const images = imageUploader(boardId, token)
   const ctx: CommandContext = {
     board,
     view,
     readOnly: !canWrite(access.role, 'board'),
-    author: id,
+    get author() {
+      return identity.personId
+    },
     facilitator: access.role === 'facilitator',
     uploadImage: images.upload,
     imageUrl: images.url,
@@ -58,6 +67,10 @@ export function createSession(boardId: string, token: string, access: BoardAcces
   const unsubscribe = board.subscribe(() =>
     view.pruneSelection((itemId) => board.getItem(itemId) !== undefined),
   )
+  // The socket opened before the relay issued the person's credential: reopen it with it.
+  const unsubscribeIdentity = identity.subscribe(() => {
+    if (identity.credential) connection.setPerson(identity.credential)
+  })
   // A board opens framed on its content (a template is wider than a phone, or a laptop), once,
   // when the relay's copy has arrived, and only if the person has not moved the view meanwhile.
   const openingCamera = view.getState().camera
@@ -71,6 +84,10 @@ export function createSession(boardId: string, token: string, access: BoardAcces
     window.__atelierDebug = { doc: connection.doc, awareness: connection.awareness, store: board, view }
   }
   return {
+    boardId,
+    token,
+    access,
+    identity,
     connection,
     board,
     view,
@@ -78,9 +95,9 @@ export function createSession(boardId: string, token: string, access: BoardAcces
     ctx,
     pointer,
     cursor,
-    personId: id,
     destroy() {
       unsubscribe()
+      unsubscribeIdentity()
       connection.provider.off('sync', frameOnFirstSync)
       cursor.dispose()
       board.destroy()
@@ -88,12 +105,4 @@ export function createSession(boardId: string, token: string, access: BoardAcces
       if (window.__atelierDebug) window.__atelierDebug = undefined
     },
   }
-}
-
-/** Keys typed into a field or a dialog belong to it, not to the board. */
-export function isTypingTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false
-  if (target.isContentEditable) return true
-  if (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return true
-  return target.closest('dialog, [role="dialog"]') !== null
 }
