@@ -1,4 +1,4 @@
-import { boundsOf, type ItemInit, type ItemSnapshot, type Point, randomId } from '@atelier/shared'
+import { boundsOf, cloneItems, copyable, type ItemInit, type ItemSnapshot, type Point } from '@atelier/shared'
 import { withGroups } from '../store/selection.js'
 import { authorOf, boardCenter, hasSelection, modifiable, writable } from './helpers.js'
 import type { ClipboardLike, Command, CommandContext } from './types.js'
@@ -59,29 +59,13 @@ function writeClipboard(text: string, clipboard?: ClipboardLike): void {
 
 /** Items re-created with fresh ids, centred on `at`; arrows keep only ends that came along. */
 export function pasteItems(ctx: CommandContext, items: readonly ItemSnapshot[], at: Point): string[] {
-  const fresh = new Map(items.map((item) => [item.id, randomId()]))
   const bounds = boundsOf(items.filter((item) => item.type !== 'connector'))
-  const dx = bounds ? Math.round(at.x - (bounds.x + bounds.w / 2)) : 0
-  const dy = bounds ? Math.round(at.y - (bounds.y + bounds.h / 2)) : 0
-  const groups = new Map<string, string>()
-  const inits: ItemInit[] = []
-  for (const item of items) {
-    if (item.type === 'connector' && !(item.from && fresh.has(item.from) && item.to && fresh.has(item.to)))
-      continue
-    const { id, z: _z, createdAt: _c, author: _a, locked: _l, from, to, groupId, ...rest } = item
-    if (groupId && !groups.has(groupId)) groups.set(groupId, randomId())
-    inits.push({
-      ...rest,
-      id: fresh.get(id) as string,
-      x: item.x + dx,
-      y: item.y + dy,
-      ...(from ? { from: fresh.get(from) as string } : {}),
-      ...(to ? { to: fresh.get(to) as string } : {}),
-      ...(groupId ? { groupId: groups.get(groupId) as string } : {}),
-      ...authorOf(ctx),
-    })
-  }
-  return ctx.board.create(inits)
+  const offset = bounds
+    ? { x: Math.round(at.x - (bounds.x + bounds.w / 2)), y: Math.round(at.y - (bounds.y + bounds.h / 2)) }
+    : { x: 0, y: 0 }
+  // Pasted elsewhere (maybe on another board), an arrow whose end was not copied has nothing to join.
+  const { items: copies } = cloneItems(items.map(copyable), { offset, outside: 'drop' })
+  return ctx.board.create(copies.map((item) => ({ ...item, ...authorOf(ctx) })))
 }
 
 /** One note per non-empty line, laid out in rows of five around `at`. */

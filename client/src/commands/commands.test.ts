@@ -225,6 +225,26 @@ describe('edit commands', () => {
     expect(board.getItem(b)).toBeDefined()
   })
 
+  it('duplicates a group as a new group: the copies and the originals stay apart', () => {
+    const { run, editor, view, board } = setup()
+    const [a, b] = editor.create({ type: 'note', x: 0, y: 0 }, { type: 'note', x: 300, y: 0 }) as [
+      string,
+      string,
+    ]
+    view.select([a, b])
+    run('group')
+    const groupId = board.getItem(a)?.groupId
+    expect(groupId).toBeDefined()
+    run('duplicate')
+    const copies = board.pick(view.getState().selection)
+    expect(copies).toHaveLength(2)
+    const copyGroup = copies[0]?.groupId
+    expect(copyGroup).toBeDefined()
+    expect(copyGroup).not.toBe(groupId)
+    expect(copies.every((item) => item.groupId === copyGroup)).toBe(true)
+    expect(board.getItem(a)?.groupId).toBe(groupId)
+  })
+
   it('sets tags and shape outlines', () => {
     const { run, enabled, editor, view } = setup()
     const [note, shape] = editor.create(

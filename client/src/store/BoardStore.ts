@@ -1,5 +1,7 @@
 import {
   applyTextValue,
+  cloneItems,
+  copyable,
   createItem,
   DEFAULT_NOTE_SIZE,
   deleteItems,
@@ -9,7 +11,6 @@ import {
   itemsMap,
   itemText,
   type Point,
-  randomId,
   readItem,
   readMeta,
   updateItem,
@@ -212,23 +213,13 @@ export class BoardStore {
 
   /** Copies the items `offset` board units down-right; returns the new ids in the same order. */
   duplicate(ids: Iterable<string>, offset = 24, author?: string): string[] {
-    const sources = this.pick(ids)
-    const fresh = new Map(sources.map((item) => [item.id, randomId()]))
-    return this.create(
-      sources.map((item) => {
-        const { id, z: _z, createdAt: _c, author: _a, locked: _l, ...rest } = item
-        return {
-          ...rest,
-          id: fresh.get(id) as string,
-          x: item.x + offset,
-          y: item.y + offset,
-          // A copied arrow follows the copies of its ends when they were copied too.
-          ...(item.from ? { from: fresh.get(item.from) ?? item.from } : {}),
-          ...(item.to ? { to: fresh.get(item.to) ?? item.to } : {}),
-          ...(author ? { author } : {}),
-        }
-      }),
-    )
+    // A copied arrow follows the copies of its ends, and stays attached to the originals it was
+    // attached to otherwise.
+    const { items } = cloneItems(this.pick(ids).map(copyable), {
+      offset: { x: offset, y: offset },
+      outside: 'keep',
+    })
+    return this.create(items.map((item) => (author ? { ...item, author } : item)))
   }
 
   /** Writes the editor's value as the smallest diff, so concurrent typing in one note merges. */

@@ -1,4 +1,5 @@
 export * from './board.js'
+export * from './clone.js'
 export * from './colors.js'
 export * from './ids.js'
 export * from './migrations/index.js'

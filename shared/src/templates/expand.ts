@@ -2,6 +2,7 @@ import type * as Y from 'yjs'
 import type { Point, Rect } from '../geometry/rect.js'
 import { boundsOf } from '../geometry/rect.js'
 import { createItem, itemsMap } from '../schema/board.js'
+import { type ClonedItems, cloneItems } from '../schema/clone.js'
 import { randomId } from '../schema/ids.js'
 import { ITEM_TYPES, type ItemType, type ShapeKind } from '../schema/types.js'
 import type { AgendaStep } from '../session/types.js'
@@ -126,33 +127,15 @@ export function summaryOf(template: Template): TemplateSummary {
 export function expandTemplate(template: Template, options: ExpandOptions): TemplateExpansion {
   const { origin, lang } = options
   const newId = options.newId ?? (() => randomId())
-  const ids = new Map<string, string>()
-  const idOf = (local: string): string => {
-    let id = ids.get(local)
-    if (id === undefined) {
-      id = newId()
-      ids.set(local, id)
-    }
-    return id
-  }
-  const at = (local: string): string => {
-    const id = ids.get(local)
-    if (id === undefined) throw new Error(`template ${template.id}: unknown local id "${local}"`)
-    return id
-  }
   const pick = (text: LocalizedText) => text[lang]
 
-  // Every id is allocated first, in file order, so references resolve whatever their direction.
-  for (const frame of template.frames) idOf(frame.id)
-  for (const item of template.items) idOf(item.id)
-  for (const step of template.agenda) idOf(step.id)
-  for (const deck of template.decks) idOf(deck.id)
-
+  // The items are laid out under their local ids, then copied with fresh ids by the one
+  // `cloneItems`, which remaps frames, items and connector ends together, in file order.
   let z = 0
-  const items: ExpandedItem[] = []
+  const laidOut: ExpandedItem[] = []
   for (const frame of template.frames) {
-    items.push({
-      id: at(frame.id),
+    laidOut.push({
+      id: frame.id,
       type: 'frame',
       x: origin.x + frame.x,
       y: origin.y + frame.y,
@@ -165,8 +148,8 @@ export function expandTemplate(template: Template, options: ExpandOptions): Temp
     })
   }
   for (const item of template.items) {
-    items.push({
-      id: at(item.id),
+    laidOut.push({
+      id: item.id,
       type: item.type,
       x: origin.x + item.x,
       y: origin.y + item.y,
@@ -175,12 +158,26 @@ export function expandTemplate(template: Template, options: ExpandOptions): Temp
       ...(item.text ? { text: pick(item.text) } : {}),
       ...(item.color ? { color: item.color } : {}),
       locked: item.locked,
-      ...(item.frameId !== undefined ? { frameId: at(item.frameId) } : {}),
+      ...(item.frameId !== undefined ? { frameId: item.frameId } : {}),
       ...(item.shape ? { shape: item.shape } : {}),
-      ...(item.from !== undefined ? { from: at(item.from) } : {}),
-      ...(item.to !== undefined ? { to: at(item.to) } : {}),
+      ...(item.from !== undefined ? { from: item.from } : {}),
+      ...(item.to !== undefined ? { to: item.to } : {}),
       z: orderKey(z++),
     })
+  }
+  let cloned: ClonedItems<ExpandedItem>
+  try {
+    cloned = cloneItems(laidOut, { newId, outside: 'throw' })
+  } catch (error) {
+    throw new Error(`template ${template.id}: ${error instanceof Error ? error.message : String(error)}`)
+  }
+  const { items, ids } = cloned
+  for (const step of template.agenda) ids.set(step.id, newId())
+  for (const deck of template.decks) ids.set(deck.id, newId())
+  const at = (localId: string): string => {
+    const id = ids.get(localId)
+    if (id === undefined) throw new Error(`template ${template.id}: unknown local id "${localId}"`)
+    return id
   }
 
   const decks: ExpandedDeck[] = template.decks.map((deck) => ({
