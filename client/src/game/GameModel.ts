@@ -54,6 +54,7 @@ import type { FacilitationModel } from '../facilitation/FacilitationModel.js'
 import { SESSION_ORIGIN } from '../facilitation/SessionStore.js'
 import { readPresence } from '../presence/types.js'
 import { GameApi } from './api.js'
+import { keepUnchanged } from './sharing.js'
 
 /** Everything the game shows, derived from the session document, the board and presence. */
 export interface GameSnapshot {
@@ -441,17 +442,9 @@ export class GameModel {
   }
 
   private refresh(): void {
-    const next = this.read()
-    const previous = this.snapshot
-    const same = (key: keyof GameSnapshot) =>
-      key === 'names'
-        ? previous.names.size === next.names.size
-        : JSON.stringify(previous[key], replacer) === JSON.stringify(next[key], replacer)
-    const keys = Object.keys(next) as (keyof GameSnapshot)[]
-    if (keys.every(same)) return
-    // Unchanged parts keep their identity so that components selecting them do not re-render.
-    const merged = Object.fromEntries(keys.map((key) => [key, same(key) ? previous[key] : next[key]]))
-    this.snapshot = merged as unknown as GameSnapshot
+    const next = keepUnchanged(this.snapshot, this.read())
+    if (next === this.snapshot) return
+    this.snapshot = next
     this.publishTeam()
     for (const listener of [...this.listeners]) listener()
   }
@@ -495,9 +488,4 @@ export class GameModel {
 
   /** Set by the panel, which knows the translated labels the snapshot and vote get. */
   onSprintTimeUp: (() => void) | null = null
-}
-
-/** Maps are compared by content. */
-function replacer(_key: string, value: unknown): unknown {
-  return value instanceof Map ? [...value] : value
 }
