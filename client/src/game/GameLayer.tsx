@@ -1,19 +1,16 @@
 import { useEffect, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { FacilitationModel } from '../facilitation/FacilitationModel.js'
 import { CardReveal } from './CardReveal.js'
 import { GameModel } from './GameModel.js'
 import { GamePanel } from './GamePanel.js'
 import { PodiumOverlay } from './Podium.js'
 import { PollDock } from './PollDock.js'
-import { sprintLabels } from './ScoresTab.js'
 import { SprintTicker } from './SprintTicker.js'
 import { TeamMarks } from './TeamMarks.js'
 import './game.css'
 
 /** Everything the game adds to an open board, on top of facilitation (whose session room it reads). */
 export function GameLayer({ model }: { model: FacilitationModel }) {
-  const { t } = useTranslation()
   const [game, setGame] = useState<GameModel | null>(null)
   useEffect(() => {
     const created = new GameModel(model)
@@ -21,14 +18,6 @@ export function GameLayer({ model }: { model: FacilitationModel }) {
     if (window.__atelierDebug) Object.assign(window.__atelierDebug, { game: created })
     return () => created.destroy()
   }, [model])
-  // The facilitator's browser ends a sprint when the timer runs out, whatever panel is open.
-  useEffect(() => {
-    if (!game) return
-    game.onSprintTimeUp = () => game.endSprint(sprintLabels(t))
-    return () => {
-      game.onSprintTimeUp = null
-    }
-  }, [game, t])
   if (!game) return null
   return (
     <>

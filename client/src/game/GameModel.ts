@@ -7,14 +7,14 @@ import {
   type DrawnCard,
   drawCard,
   type ExpandedDeck,
+  finishSprint,
+  freezeScores,
   type GameSettings,
   gameMap,
   hideDrawnCard,
   hidePodium,
   type IdeaCounts,
   ideaCounts,
-  ideasOf,
-  isFinished,
   type OpenPollRequest,
   type PollAnswer,
   type PollState,
@@ -30,13 +30,14 @@ import {
   readSprint,
   readTeamBook,
   readTeamsLocked,
-  readTimer,
   recordScores,
   removeTeam,
   type Scoreboard,
   type ScoreSnapshot,
   type Sprint,
+  type SprintLabels,
   screenToBoard,
+  sessionNames,
   shuffleIntoTeams,
   TEAM_COLORS,
   type Team,
@@ -99,7 +100,6 @@ export class GameModel {
   private answerListeners = new Set<Listener>()
   private names = new Map<string, string>()
   private frame: number | null = null
-  private tick: ReturnType<typeof setInterval> | null = null
   private disposers: (() => void)[] = []
 
   constructor(readonly facilitation: FacilitationModel) {
@@ -114,7 +114,6 @@ export class GameModel {
       board.board.subscribe(this.schedule),
       () => board.connection.awareness.off('change', this.onAwareness),
     )
-    if (facilitation.isFacilitator) this.tick = setInterval(this.endSprintOnTime, 500)
     this.onAwareness()
   }
 
@@ -154,7 +153,6 @@ export class GameModel {
   destroy(): void {
     for (const dispose of this.disposers) dispose()
     if (this.frame !== null) cancelAnimationFrame(this.frame)
-    if (this.tick !== null) clearInterval(this.tick)
   }
 
   nameOf(id: string): string | null {
@@ -232,49 +230,31 @@ export class GameModel {
 
   // ── facilitator: idea sprint ───────────────────────────────────────
 
-  /** Starts a sprint and the shared timer together; ideas created from now on count. */
-  startSprint(minutes: number): void {
+  /**
+   * Starts a sprint and the shared timer together; ideas created from now on count. The relay
+   * ends it when the timer reaches zero, on its own clock, with these labels.
+   */
+  startSprint(minutes: number, labels: SprintLabels): void {
     const now = this.facilitation.clock.now()
     const frameId = this.stepFrameId()
     this.doc.transact(() => {
       writeSprint(
         this.doc,
-        { id: randomId(), startedAt: now, endedAt: null, frameId, roundId: null },
+        { id: randomId(), startedAt: now, endedAt: null, frameId, roundId: null, labels },
         SESSION_ORIGIN,
       )
       this.facilitation.session.timer('start', Math.round(minutes * 60_000))
     }, SESSION_ORIGIN)
   }
 
-  /**
-   * Ends the sprint: freezes its window, keeps the scores in the history, and opens a one-dot
-   * "best idea" vote on the sprint's ideas through the voting rounds.
-   */
-  endSprint(labels: { snapshot: string; vote: string }): void {
-    const sprint = this.snapshot.sprint
-    if (!sprint || sprint.endedAt !== null) return
-    const now = this.facilitation.clock.now()
-    const items = [...this.facilitation.board.board.getItems().values()]
-    const ideas = ideasOf(items, { from: sprint.startedAt, to: now }).map((note) => note.id)
-    const roundId = ideas.length > 1 ? randomId() : null
-    this.doc.transact(() => {
-      writeSprint(this.doc, { ...sprint, endedAt: now, roundId }, SESSION_ORIGIN)
-      recordScores(this.doc, this.freeze(labels.snapshot, now), {}, SESSION_ORIGIN)
-      if (roundId) {
-        this.facilitation.session.openRound({
-          id: roundId,
-          title: labels.vote,
-          frameIds: [],
-          itemIds: ideas,
-          budget: 1,
-          maxPerItem: 1,
-          status: 'open',
-          openedAt: now,
-        })
-      }
-      const timer = readTimer(this.doc)
-      if (timer.status !== 'stopped') this.facilitation.session.timer('reset')
-    }, SESSION_ORIGIN)
+  /** Ends the sprint before its time (the relay ends it when the time is up). */
+  endSprint(): void {
+    finishSprint(this.doc, [...this.facilitation.board.board.getItems().values()], {
+      now: this.facilitation.clock.now(),
+      newId: randomId,
+      names: this.snapshot.names,
+      origin: SESSION_ORIGIN,
+    })
   }
 
   clearSprint(): void {
@@ -343,12 +323,9 @@ export class GameModel {
   // ── facilitator: podium ────────────────────────────────────────────
 
   showPodium(label: string): void {
-    recordScores(
-      this.doc,
-      this.freeze(label, this.facilitation.clock.now()),
-      { podium: true },
-      SESSION_ORIGIN,
-    )
+    const items = [...this.facilitation.board.board.getItems().values()]
+    const frozen = freezeScores(this.doc, items, label, this.facilitation.clock.now(), this.snapshot.names)
+    recordScores(this.doc, frozen, { podium: true }, SESSION_ORIGIN)
   }
 
   hidePodium(): void {
@@ -356,25 +333,6 @@ export class GameModel {
   }
 
   // ── reading ────────────────────────────────────────────────────────
-
-  /** The scores as they stand, with names, to keep in the history (the report reads them). */
-  private freeze(label: string, at: number): ScoreSnapshot {
-    const { scores, teams } = this.snapshot
-    return {
-      at,
-      label,
-      by: scores.by,
-      lines: scores.lines.map(({ id, points, rank }) => ({
-        id,
-        name:
-          scores.by === 'team'
-            ? (teams.teams.find((team) => team.id === id)?.name ?? id)
-            : (this.names.get(id) ?? id.slice(0, 6)),
-        points,
-        rank,
-      })),
-    }
-  }
 
   private stepFrameId(): string | null {
     const { state, agenda } = this.facilitation.session.getSnapshot()
@@ -389,9 +347,6 @@ export class GameModel {
     const sprint = readSprint(doc)
     const draws = readDraws(doc)
     const history = readGameHistory(doc)
-    for (const snapshot of history)
-      if (snapshot.by === 'person')
-        for (const line of snapshot.lines) if (!this.names.has(line.id)) this.names.set(line.id, line.name)
     const decks = readDecks(doc)
     const drawn = decks.flatMap((deck) => deck.cards.filter((card) => draws[deck.id]?.includes(card.id)))
     const scores = computeScores(items, readRounds(doc), teams, settings, {
@@ -412,7 +367,7 @@ export class GameModel {
       history,
       scores,
       sprintCounts: sprint ? ideaCounts(items, teams, { from: sprint.startedAt, to: sprint.endedAt }) : null,
-      names: new Map(this.names),
+      names: sessionNames(doc, this.names),
       active:
         teams.teams.length > 0 ||
         sprint !== null ||
@@ -478,14 +433,4 @@ export class GameModel {
     const { team: _previous, ...user } = local.user
     awareness.setLocalStateField('user', wanted ? { ...user, team: wanted } : user)
   }
-
-  /** The facilitator's browser ends a sprint when the shared timer reaches zero. */
-  private endSprintOnTime = (): void => {
-    const sprint = this.snapshot.sprint
-    if (!sprint || sprint.endedAt !== null) return
-    if (isFinished(readTimer(this.doc), this.facilitation.clock.now())) this.onSprintTimeUp?.()
-  }
-
-  /** Set by the panel, which knows the translated labels the snapshot and vote get. */
-  onSprintTimeUp: (() => void) | null = null
 }

@@ -52,7 +52,7 @@ export function ScoresTab({ game }: { game: GameModel }) {
               type="button"
               className="button primary"
               data-testid="sprint-end"
-              onClick={() => game.endSprint(labels)}
+              onClick={() => game.endSprint()}
             >
               {t('game.sprint.end')}
             </button>
@@ -74,7 +74,7 @@ export function ScoresTab({ game }: { game: GameModel }) {
                 type="button"
                 className="button primary"
                 data-testid="sprint-start"
-                onClick={() => game.startSprint(minutes)}
+                onClick={() => game.startSprint(minutes, labels)}
               >
                 {t('game.sprint.start')}
               </button>

@@ -230,6 +230,7 @@ export class Relay implements RelayServices {
   /** Closes every connection with 1012 so clients reconnect, then stores every room. */
   async close(): Promise<void> {
     clearInterval(this.pingTimer)
+    for (const rule of this.rules) rule.close?.()
     const closed = [...this.connections].map(
       (connection) => new Promise<void>((resolve) => connection.ws.once('close', () => resolve())),
     )

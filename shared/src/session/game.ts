@@ -140,6 +140,8 @@ export interface Sprint {
   frameId: string | null
   /** The "best idea" vote round opened at the end, if any. */
   roundId: string | null
+  /** What its end writes, in the language of the facilitator who started it. */
+  labels?: { snapshot: string; vote: string }
 }
 
 export function readSprint(doc: Y.Doc): Sprint | null {
@@ -151,6 +153,9 @@ export function readSprint(doc: Y.Doc): Sprint | null {
     endedAt: num(value.endedAt) ? value.endedAt : null,
     frameId: str(value.frameId) ? value.frameId : null,
     roundId: str(value.roundId) ? value.roundId : null,
+    ...(isObject(value.labels) && str(value.labels.snapshot) && str(value.labels.vote)
+      ? { labels: { snapshot: value.labels.snapshot, vote: value.labels.vote } }
+      : {}),
   }
 }
 

@@ -1,5 +1,6 @@
 export * from './doc.js'
 export * from './game.js'
 export * from './people.js'
+export * from './sprint.js'
 export * from './timer.js'
 export * from './types.js'

@@ -9,6 +9,7 @@ import { boardHistory } from './history.js'
 import { itemSchema } from './itemSchema.js'
 import { locks } from './locks.js'
 import { privateNotes } from './privateNotes.js'
+import { sprintClock } from './sprintClock.js'
 import type { RelayServices, RoomPolicy } from './types.js'
 import { updateTimes } from './updateTimes.js'
 import { publishResults } from './voteResults.js'
@@ -16,7 +17,7 @@ import { publishResults } from './voteResults.js'
 export interface RelayRuleDependencies {
   services: RelayServices
   votes: VoteStore
-  /** The relay's clock (ms), for creation times. */
+  /** The relay's clock (ms), for creation times and the end of idea sprints. */
   now: () => number
   log: FastifyBaseLogger
   /** Where board versions are taken (before mass deletes, every few minutes of activity). */
@@ -50,5 +51,6 @@ export function relayRules({
     reveal,
     publishResults(votes),
     boardHistory(history),
+    sprintClock(services, now, log),
   ]
 }

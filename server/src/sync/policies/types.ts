@@ -47,6 +47,8 @@ export interface RoomPolicy {
    * An error here is the server's own failure and takes the room down.
    */
   onAccepted?(update: ClientUpdate, transaction: Y.Transaction): void | Promise<void>
+  /** The relay is closing: the rule stops what it started (timers). */
+  close?(): void
 }
 
 /** What rules and HTTP handlers may ask of the relay. */
