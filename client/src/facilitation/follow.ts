@@ -31,11 +31,6 @@ export function cameraBetween(from: Camera, to: Camera, t: number): Camera {
   return { x: from.x + (to.x - from.x) * k, y: from.y + (to.y - from.y) * k, zoom }
 }
 
-export function sameRect(a: Rect | null, b: Rect | null): boolean {
-  if (!a || !b) return a === b
-  return a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h
-}
-
 function round(value: number): number {
   return Math.round(value * 10) / 10
 }

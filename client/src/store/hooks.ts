@@ -1,6 +1,6 @@
 import type { ItemSnapshot } from '@atelier/shared'
 import { useCallback, useSyncExternalStore } from 'react'
-import type { BoardStore, UndoState } from './BoardStore.js'
+import type { BoardStore } from './BoardStore.js'
 import type { ViewState, ViewStore } from './ViewStore.js'
 
 export function useItem(store: BoardStore, id: string): ItemSnapshot | undefined {
@@ -10,10 +10,6 @@ export function useItem(store: BoardStore, id: string): ItemSnapshot | undefined
 
 export function useItemIds(store: BoardStore): readonly string[] {
   return useSyncExternalStore(store.subscribeIds, () => store.getItemIds())
-}
-
-export function useUndoState(store: BoardStore): UndoState {
-  return useSyncExternalStore(store.subscribeUndo, () => store.getUndoState())
 }
 
 export function useBoardTitle(store: BoardStore): string {

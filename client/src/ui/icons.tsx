@@ -155,11 +155,6 @@ export const LockIcon = () => (
     <path d="M8 11V8a4 4 0 0 1 8 0v3" />
   </Icon>
 )
-export const MapIcon = () => (
-  <Icon>
-    <path d="M9 4L3 6.5v13.5l6-2.5 6 2.5 6-2.5V4l-6 2.5zM9 4v13.5M15 6.5V20" />
-  </Icon>
-)
 export const LogoMark = () => (
   <svg width="28" height="28" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
     <rect x="2" y="2" width="28" height="28" rx="8" fill="#3b5bdb" />

@@ -35,16 +35,6 @@ export const TEMPLATE_CATEGORIES = [
 ] as const
 export type TemplateCategory = (typeof TEMPLATE_CATEGORIES)[number]
 
-/** Labels of the categories, for the gallery's filter chips. */
-export const TEMPLATE_CATEGORY_LABELS: Record<TemplateCategory, { fr: string; en: string }> = {
-  ideation: { fr: 'Idéation', en: 'Ideation' },
-  decision: { fr: 'Décision et priorisation', en: 'Decision and prioritisation' },
-  change: { fr: 'Conduite du changement', en: 'Change management' },
-  strategy: { fr: 'Stratégie et pilotage', en: 'Strategy and steering' },
-  game: { fr: 'Jeux et gamification', en: 'Games and gamification' },
-  diagnosis: { fr: 'Diagnostic', en: 'Diagnosis' },
-}
-
 /** Item types a template may place (frames are declared apart, in `frames`). */
 export const TEMPLATE_ITEM_TYPES = ['note', 'text', 'shape', 'connector'] as const
 export type TemplateItemType = (typeof TEMPLATE_ITEM_TYPES)[number]
