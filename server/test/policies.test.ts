@@ -265,3 +265,62 @@ describe('session document', () => {
     })
   })
 })
+
+describe('own items only', () => {
+  it("reverts for everyone a participant's change or deletion of another person's note, while it is on", async () => {
+    const { app, board, sync } = await startServer()
+    const [lead, ann, bob] = await Promise.all([
+      join(app, board, 'facilitator'),
+      join(app, board, 'participant'),
+      join(app, board, 'participant'),
+    ])
+    const facilitator = await connectSyncedAs(sync, board.id, lead)
+    const session = await connectSyncedAs(sync, `${board.id}/session`, lead)
+    const annBoard = await connectSyncedAs(sync, board.id, ann)
+    const bobBoard = await connectSyncedAs(sync, board.id, bob)
+    // On by default: nobody has to think of it before the workshop.
+    expect(readSessionState(session.doc).ownItemsOnly).toBe(true)
+
+    const annNote = createItem(annBoard.doc, { type: 'note', x: 0, y: 0, text: 'idée d’Ann' })
+    const bobNote = createItem(bobBoard.doc, { type: 'note', x: 300, y: 0, text: 'idée de Bob' })
+    const template = createItem(facilitator.doc, { type: 'note', x: 600, y: 0, text: 'exemple' })
+    await waitFor(
+      () => [annNote, bobNote, template].every((id) => itemsMap(bobBoard.doc).has(id)),
+      'the notes to reach Bob',
+    )
+    await waitFor(
+      () => itemsMap(bobBoard.doc).get(annNote)?.get('author') === ann.personId,
+      'the stamped author',
+    )
+
+    setItemText(bobBoard.doc, annNote, 'réécrite par Bob')
+    await relayedUpTo(bobBoard, annBoard, 'after-rewrite')
+    updateItem(bobBoard.doc, annNote, { x: 900, color: '#000000' })
+    await relayedUpTo(bobBoard, annBoard, 'after-move')
+    deleteItems(bobBoard.doc, [annNote])
+    await relayedUpTo(bobBoard, annBoard, 'after-delete')
+    // Bob's own note and the facilitator's authorless example are his to change.
+    setItemText(bobBoard.doc, bobNote, 'idée de Bob, précisée')
+    setItemText(bobBoard.doc, template, 'exemple complété')
+
+    for (const client of [facilitator, annBoard, bobBoard]) {
+      await waitFor(() => {
+        const note = readItems(client.doc).find((item) => item.id === annNote)
+        const texts = readItems(client.doc).map((item) => item.text)
+        return (
+          note?.text === 'idée d’Ann' &&
+          note.x === 0 &&
+          texts.includes('idée de Bob, précisée') &&
+          texts.includes('exemple complété')
+        )
+      }, "Ann's note back as she wrote it, everywhere")
+    }
+
+    // The facilitator is never limited, and can turn the rule off.
+    setItemText(facilitator.doc, annNote, 'reformulée par l’animatrice')
+    writeSessionState(session.doc, { ownItemsOnly: false })
+    await waitFor(async () => (await app.relay.sessionState(board.id)).ownItemsOnly === false, 'the rule off')
+    deleteItems(bobBoard.doc, [annNote])
+    await waitFor(() => !itemsMap(annBoard.doc).has(annNote), "Bob's deletion, now allowed")
+  })
+})

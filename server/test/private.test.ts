@@ -3,6 +3,7 @@ import {
   readItems,
   readPrivateCounts,
   readSessionState,
+  replaceAgenda,
   writeSessionState,
 } from '@atelier/shared'
 import { describe, expect, it } from 'vitest'
@@ -71,6 +72,66 @@ describe('private writing', () => {
     await waitFor(() => Object.keys(readPrivateCounts(session.doc)).length === 0, 'the counts to be cleared')
     expect(readItems(await readDocument(store, annRoom))).toEqual([])
     expect(readSessionState(session.doc).writingMode).toBe('revealed')
+  })
+
+  it("lays the revealed notes out in the step's frame: no overlap, inside the frame, each author together", async () => {
+    const { app, board, sync } = await startServer()
+    const [lead, ann, bob] = await Promise.all([
+      join(app, board, 'facilitator'),
+      join(app, board, 'participant'),
+      join(app, board, 'participant'),
+    ])
+    const boardView = await connectSyncedAs(sync, board.id, lead)
+    const frameId = createItem(boardView.doc, { type: 'frame', x: 0, y: 0, w: 700, h: 300, text: 'Idées' })
+    const prompt = createItem(boardView.doc, { type: 'text', x: 20, y: 20, w: 400, h: 40, text: 'Comment ?' })
+    const session = await connectSyncedAs(sync, `${board.id}/session`, lead)
+    replaceAgenda(session.doc, [
+      { id: 's1', title: 'Divergence', instructions: '', durationMinutes: 5, frameId, mode: 'private' },
+    ])
+    writeSessionState(session.doc, { stepId: 's1', writingMode: 'private' })
+
+    for (const person of [ann, bob]) {
+      const room = await connectSyncedAs(sync, `${board.id}/private/${person.personId}`, person)
+      // Everyone writes on the same spot, as people do on their own screen.
+      for (let i = 0; i < 3; i++)
+        createItem(room.doc, { type: 'note', x: 100, y: 100, text: `${person.personId} ${i}` })
+    }
+    await waitFor(
+      () =>
+        readPrivateCounts(session.doc)[ann.personId] === 3 &&
+        readPrivateCounts(session.doc)[bob.personId] === 3,
+      'the private counts',
+    )
+    const updates: number[] = []
+    boardView.doc.on('update', () => updates.push(updates.length))
+    writeSessionState(session.doc, { writingMode: 'revealed' })
+    await waitFor(
+      () => readItems(boardView.doc).filter((item) => item.type === 'note').length === 6,
+      'the reveal',
+    )
+
+    const items = readItems(boardView.doc)
+    const frame = items.find((item) => item.id === frameId)
+    const notes = items.filter((item) => item.type === 'note')
+    const text = items.find((item) => item.id === prompt)
+    if (!frame || !text) throw new Error('frame or prompt missing')
+    for (const [i, a] of notes.entries()) {
+      expect(a.x).toBeGreaterThanOrEqual(frame.x)
+      expect(a.y).toBeGreaterThanOrEqual(text.y + text.h)
+      expect(a.x + a.w).toBeLessThanOrEqual(frame.x + frame.w)
+      expect(a.y + a.h).toBeLessThanOrEqual(frame.y + frame.h)
+      for (const b of notes.slice(i + 1)) {
+        const apart = a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y
+        expect(apart).toBe(true)
+      }
+    }
+    // Three notes fit a row of this frame: one row per author, the frame grown to hold both.
+    const rows = new Map<number, Set<string | undefined>>()
+    for (const note of notes) rows.set(note.y, (rows.get(note.y) ?? new Set()).add(note.author))
+    expect([...rows.values()].map((authors) => authors.size)).toEqual([1, 1])
+    expect(frame.h).toBeGreaterThan(300)
+    // Created and placed in one update: nobody ever sees the pile.
+    expect(updates.length).toBe(1)
   })
 
   it('refuses a private room of another board person, and a forged credential', async () => {

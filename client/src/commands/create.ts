@@ -1,4 +1,5 @@
 import { DEFAULT_NOTE_SIZE } from '@atelier/shared'
+import { toolAllowed } from '../store/selection.js'
 import type { ToolId } from '../store/ViewStore.js'
 import { authorOf, boardCenter, freeSpot, writable } from './helpers.js'
 import type { Command, CommandContext } from './types.js'
@@ -13,7 +14,7 @@ function noteCommand(id: string, w: number, key: string): Command {
     group: 'create',
     shortcuts: [{ key }],
     contextMenu: true,
-    enabled: writable,
+    enabled: (ctx) => writable(ctx) && toolAllowed(ctx, 'note'),
     run(ctx, args) {
       const at = args?.at ?? freeSpot(ctx, boardCenter(ctx))
       const note = ctx.board.createNote(at, {
@@ -36,7 +37,7 @@ function toolCommand(tool: ToolId, key?: string, needsWrite = true): Command {
     labelKey: `commands.${tool}Tool`,
     group: 'tools',
     ...(key ? { shortcuts: [{ key, shift: false }] } : {}),
-    enabled: (ctx: CommandContext) => !needsWrite || !ctx.readOnly,
+    enabled: (ctx: CommandContext) => (!needsWrite || !ctx.readOnly) && toolAllowed(ctx, tool),
     run: (ctx) => ctx.view.set({ tool, editingId: null }),
   }
 }

@@ -1,4 +1,12 @@
-import { type AgendaStep, randomId, WRITING_MODES, type WritingMode } from '@atelier/shared'
+import {
+  type AgendaStep,
+  presetOf,
+  randomId,
+  TOOL_PRESETS,
+  type ToolPreset,
+  WRITING_MODES,
+  type WritingMode,
+} from '@atelier/shared'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { NumberField } from '../ui/NumberField.js'
@@ -47,6 +55,12 @@ export function AgendaPanel({ model }: { model: FacilitationModel }) {
               {step.lockFrameIds?.length
                 ? ` · ${t('facilitation.agenda.locks', { count: step.lockFrameIds.length })}`
                 : ''}
+              {step.participantTools
+                ? ` · ${t(`rules.step.meta.${presetOf(step.participantTools) ?? 'custom'}`)}`
+                : ''}
+              {step.ownItemsOnly !== undefined
+                ? ` · ${t(`rules.step.meta.${step.ownItemsOnly ? 'ownOnly' : 'shared'}`)}`
+                : ''}
             </p>
             <button
               type="button"
@@ -73,6 +87,8 @@ function AddStep({ model, agenda }: { model: FacilitationModel; agenda: readonly
   const [mode, setMode] = useState<WritingMode>('open')
   const [frameId, setFrameId] = useState('')
   const [budget, setBudget] = useState(0)
+  const [tools, setTools] = useState<ToolPreset | ''>('')
+  const [ownItems, setOwnItems] = useState<'' | 'ownOnly' | 'shared'>('')
   const frames = [...model.frames().keys()]
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -85,6 +101,8 @@ function AddStep({ model, agenda }: { model: FacilitationModel; agenda: readonly
       mode,
       ...(frameId ? { frameId } : {}),
       ...(budget > 0 ? { vote: { budget } } : {}),
+      ...(tools ? { participantTools: [...TOOL_PRESETS[tools]] } : {}),
+      ...(ownItems ? { ownItemsOnly: ownItems === 'ownOnly' } : {}),
     }
     model.session.setAgenda([...agenda, step])
     setTitle('')
@@ -132,6 +150,37 @@ function AddStep({ model, agenda }: { model: FacilitationModel; agenda: readonly
           value={budget}
           onChange={setBudget}
         />
+        <label>
+          {t('rules.step.tools')}
+          <select
+            value={tools}
+            data-testid="step-tools"
+            onChange={(e) =>
+              setTools(e.target.value === 'simple' || e.target.value === 'complet' ? e.target.value : '')
+            }
+          >
+            <option value="">{t('rules.step.board')}</option>
+            {(Object.keys(TOOL_PRESETS) as ToolPreset[]).map((name) => (
+              <option key={name} value={name}>
+                {t(`rules.presets.${name}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('rules.step.ownItems')}
+          <select
+            value={ownItems}
+            data-testid="step-own-items"
+            onChange={(e) =>
+              setOwnItems(e.target.value === 'ownOnly' || e.target.value === 'shared' ? e.target.value : '')
+            }
+          >
+            <option value="">{t('rules.step.board')}</option>
+            <option value="ownOnly">{t('rules.step.ownOnly')}</option>
+            <option value="shared">{t('rules.step.shared')}</option>
+          </select>
+        </label>
         <button type="submit" className="button primary" disabled={!title.trim()}>
           {t('facilitation.agenda.fields.submit')}
         </button>

@@ -1,7 +1,16 @@
-import { type Point, type Rect, type Role, randomId, roomName, screenToBoard } from '@atelier/shared'
+import {
+  type Point,
+  type Rect,
+  type Role,
+  randomId,
+  roomName,
+  screenToBoard,
+  type WritingToolId,
+} from '@atelier/shared'
 import type { BoardSessionModel } from '../board/BoardSession.js'
 import { isTypingTarget } from '../commands/shortcuts.js'
 import { readPresence } from '../presence/types.js'
+import { toolAllowed } from '../store/selection.js'
 import { VoteClient } from '../voting/VoteClient.js'
 import { Chime } from './chime.js'
 import { ServerClock } from './clock.js'
@@ -216,6 +225,19 @@ export class FacilitationModel {
       })
     }
     this.syncPrivateRoom(state.writingMode === 'private')
+    this.applyParticipantRules(state.participantTools, state.ownItemsOnly)
+  }
+
+  /** Mirrors what the facilitator allows into the canvas (the relay enforces "own items only" itself). */
+  private applyParticipantRules(tools: readonly WritingToolId[], ownItemsOnly: boolean): void {
+    if (this.role !== 'participant') return
+    const { view } = this.board
+    const current = view.getState().participantRules
+    if (current && current.ownItemsOnly === ownItemsOnly && current.tools.join() === tools.join()) return
+    view.set({ participantRules: { tools, ownItemsOnly } })
+    // A tool just taken away is put down.
+    const { tool } = view.getState()
+    if (!toolAllowed(this.board.ctx, tool)) view.set({ tool: 'select' })
   }
 
   private onViews = (): void => {

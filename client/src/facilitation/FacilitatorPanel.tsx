@@ -4,6 +4,7 @@ import { VotingPanel } from '../voting/VotingPanel.js'
 import { AgendaPanel } from './AgendaPanel.js'
 import type { FacilitationModel } from './FacilitationModel.js'
 import { useSession } from './hooks.js'
+import { ParticipantRulesControls } from './ParticipantRules.js'
 import { PeoplePanel } from './PeoplePanel.js'
 
 type Tab = 'agenda' | 'vote' | 'people'
@@ -144,6 +145,7 @@ function QuickControls({ model }: { model: FacilitationModel }) {
           ))}
         </select>
       </label>
+      <ParticipantRulesControls model={model} />
     </div>
   )
 }

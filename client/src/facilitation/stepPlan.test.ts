@@ -10,6 +10,8 @@ const current: SessionState = {
   spotlightFrameId: 'old',
   lockedFrameIds: [],
   summon: null,
+  participantTools: ['note', 'text', 'pen'],
+  ownItemsOnly: true,
 }
 const frames = new Map([
   ['idees', { x: 0, y: 0, w: 800, h: 600 }],
@@ -51,6 +53,26 @@ describe('planStep', () => {
       status: 'open',
     })
     expect(plan.summonRect).toEqual(frames.get('idees'))
+  })
+
+  it("applies the step's participant tools and own-items rule, and leaves the board's when it sets none", () => {
+    const clustering: AgendaStep = {
+      id: 'tri',
+      title: 'Regroupement',
+      instructions: '',
+      durationMinutes: 10,
+      mode: 'open',
+      participantTools: ['note', 'connector'],
+      ownItemsOnly: false,
+    }
+    const ctx = { now: 0, current, openRoundId: null, frames, newRoundId: 'x' }
+    expect(planStep(clustering, ctx).state).toMatchObject({
+      participantTools: ['note', 'connector'],
+      ownItemsOnly: false,
+    })
+    const plain = planStep({ ...clustering, participantTools: undefined, ownItemsOnly: undefined }, ctx).state
+    expect(plain).not.toHaveProperty('participantTools')
+    expect(plain).not.toHaveProperty('ownItemsOnly')
   })
 
   it('opens no round and summons nowhere for a plain step without a frame', () => {

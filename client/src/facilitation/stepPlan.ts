@@ -58,6 +58,9 @@ export function planStep(step: AgendaStep, ctx: StepContext): StepPlan {
       lockedFrameIds: (step.lockFrameIds ?? []).filter((id) => ctx.frames.has(id)),
       // The step's frame is where attention goes; a spotlight left from the previous step would hide it.
       spotlightFrameId: null,
+      // What participants may do: the step's choice when it makes one, the board's otherwise.
+      ...(step.participantTools ? { participantTools: step.participantTools } : {}),
+      ...(step.ownItemsOnly !== undefined ? { ownItemsOnly: step.ownItemsOnly } : {}),
     },
     timer: startTimer(Math.max(0, step.durationMinutes) * 60_000, ctx.now),
     closeRoundId: ctx.openRoundId,

@@ -6,22 +6,17 @@ import {
   type ItemPatch,
   type Rect,
   type Size,
+  type ToolId,
+  type WritingToolId,
 } from '@atelier/shared'
 
-/** Tools that write: an observer's pointer always selects. */
-export const WRITING_TOOL_IDS = [
-  'note',
-  'text',
-  'rectangle',
-  'ellipse',
-  'diamond',
-  'frame',
-  'connector',
-  'pen',
-  'highlighter',
-] as const
-export const TOOL_IDS = ['select', 'hand', ...WRITING_TOOL_IDS] as const
-export type ToolId = (typeof TOOL_IDS)[number]
+export { TOOL_IDS, type ToolId, WRITING_TOOL_IDS } from '@atelier/shared'
+
+/** What the facilitator lets this participant do now (from the session document). */
+export interface ParticipantRules {
+  tools: readonly WritingToolId[]
+  ownItemsOnly: boolean
+}
 
 /** A drag in progress: notes render offset by (dx, dy) until the drop commits one transaction. */
 export interface DragPreview {
@@ -52,6 +47,8 @@ export interface ViewState {
   /** Screen position of the open context menu. */
   menu: { x: number; y: number } | null
   minimap: boolean
+  /** Null for facilitators (and until the session arrives): every tool, every item. */
+  participantRules: ParticipantRules | null
 }
 
 type Listener = () => void
@@ -72,6 +69,7 @@ export const INITIAL_VIEW: ViewState = {
   panel: null,
   menu: null,
   minimap: true,
+  participantRules: null,
 }
 
 /** Immutable state + subscribe, the shape useSyncExternalStore wants; no library needed. */

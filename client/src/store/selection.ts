@@ -1,16 +1,39 @@
-import { boundsOf, frameContents, type ItemSnapshot, type Rect, rotatedBounds } from '@atelier/shared'
+import {
+  boundsOf,
+  frameContents,
+  type ItemSnapshot,
+  type Rect,
+  rotatedBounds,
+  type ToolId,
+  WRITING_TOOL_IDS,
+} from '@atelier/shared'
 import type { BoardStore } from './BoardStore.js'
+import type { ParticipantRules } from './ViewStore.js'
 
 /** Who may change what: the relay enforces the same rule, the client just does not offer it. */
 export interface Permissions {
   readOnly: boolean
   /** Facilitators may move and edit locked items. */
   facilitator?: boolean
+  /** This person's id: with "own items only" on, they change only the items they created. */
+  author?: string
+  view?: { getState(): { participantRules: ParticipantRules | null } }
 }
 
 export function canModify(perms: Permissions, item: ItemSnapshot | undefined): boolean {
   if (!item || perms.readOnly) return false
-  return !item.locked || perms.facilitator === true
+  if (perms.facilitator === true) return true
+  if (item.locked) return false
+  const ownOnly = perms.view?.getState().participantRules?.ownItemsOnly === true
+  return !ownOnly || item.author === undefined || item.author === perms.author
+}
+
+/** Whether a writing tool is one the facilitator gives participants now (read-only tools always are). */
+export function toolAllowed(perms: Permissions, tool: ToolId): boolean {
+  const rules = perms.view?.getState().participantRules
+  return (
+    !rules || !(WRITING_TOOL_IDS as readonly string[]).includes(tool) || rules.tools.some((t) => t === tool)
+  )
 }
 
 /** `ids` plus every other member of their groups, in paint order. */

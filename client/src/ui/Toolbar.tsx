@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSession } from '../board/context.js'
 import { useView } from '../store/hooks.js'
+import { toolAllowed } from '../store/selection.js'
 import type { ToolId } from '../store/ViewStore.js'
 import { CommandButton } from './CommandButton.js'
 import {
@@ -47,21 +48,25 @@ export function Toolbar() {
   const { view, ctx, registry } = session
   const tool = useView(view, (s) => s.tool)
   const zoom = useView(view, (s) => Math.round(s.camera.zoom * 100))
+  // Re-rendered when the facilitator changes the participants' tools.
+  useView(view, (s) => s.participantRules)
   const editable = !ctx.readOnly
 
   return (
     <>
       <nav className="toolbar canvas-rail" aria-label={t('toolbar.tools')}>
         <div className="toolbar-group" role="toolbar" aria-label={t('canvas.toolbar.tools')}>
-          {TOOLS.filter((entry) => editable || !entry.write).map((entry) => (
-            <CommandButton
-              key={entry.tool}
-              command={`${entry.tool}Tool`}
-              pressed={tool === entry.tool}
-              icon={entry.icon}
-              testId={`tool-${entry.tool}`}
-            />
-          ))}
+          {TOOLS.filter((entry) => (editable || !entry.write) && toolAllowed(ctx, entry.tool)).map(
+            (entry) => (
+              <CommandButton
+                key={entry.tool}
+                command={`${entry.tool}Tool`}
+                pressed={tool === entry.tool}
+                icon={entry.icon}
+                testId={`tool-${entry.tool}`}
+              />
+            ),
+          )}
         </div>
         {editable && (
           <div className="toolbar-group" role="toolbar" aria-label={t('toolbar.history')}>

@@ -1,1 +1,2 @@
+export * from './arrange.js'
 export * from './grid.js'

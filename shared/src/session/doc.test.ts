@@ -28,6 +28,8 @@ describe('session document', () => {
       spotlightFrameId: null,
       lockedFrameIds: [],
       summon: null,
+      participantTools: ['note', 'text', 'pen'],
+      ownItemsOnly: true,
     })
     expect(readTimer(doc)).toEqual(STOPPED_TIMER)
     expect(readAgenda(doc)).toEqual([])

@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { DEFAULT_OWN_ITEMS_ONLY, readParticipantTools } from './permissions.js'
 import { STOPPED_TIMER } from './timer.js'
 import {
   type AgendaStep,
@@ -63,6 +64,7 @@ function readSummon(value: unknown): Summon | null {
 export function readSessionState(doc: Y.Doc): SessionState {
   const state = stateMap(doc)
   const mode = state.get('writingMode')
+  const ownItemsOnly = state.get('ownItemsOnly')
   return {
     stepId: str(state.get('stepId')),
     writingMode: isWritingMode(mode) ? mode : 'open',
@@ -71,6 +73,8 @@ export function readSessionState(doc: Y.Doc): SessionState {
     spotlightFrameId: str(state.get('spotlightFrameId')),
     lockedFrameIds: strings(state.get('lockedFrameIds')),
     summon: readSummon(state.get('summon')),
+    participantTools: readParticipantTools(state.get('participantTools')),
+    ownItemsOnly: typeof ownItemsOnly === 'boolean' ? ownItemsOnly : DEFAULT_OWN_ITEMS_ONLY,
   }
 }
 

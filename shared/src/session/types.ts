@@ -1,4 +1,5 @@
 import type { Rect } from '../geometry/rect.js'
+import type { WritingToolId } from './permissions.js'
 
 /**
  * The session document (`/sync/:boardId/session`): what the facilitator runs — timer, agenda,
@@ -43,6 +44,10 @@ export interface AgendaStep {
   vote?: VoteConfig
   /** Frames whose items are locked while the step runs. */
   lockFrameIds?: string[]
+  /** The writing tools participants get while the step runs (the board's choice stays when absent). */
+  participantTools?: WritingToolId[]
+  /** "Chacun ne modifie que ses propres notes" while the step runs (unchanged when absent). */
+  ownItemsOnly?: boolean
 }
 
 export type RoundStatus = 'open' | 'closed'
@@ -87,4 +92,8 @@ export interface SessionState {
   /** Frames whose items participants cannot move, edit or delete (the relay enforces it). */
   lockedFrameIds: string[]
   summon: Summon | null
+  /** Writing tools participants get (facilitators always get every tool). */
+  participantTools: WritingToolId[]
+  /** A participant changes and deletes only the items they created (the relay enforces it). */
+  ownItemsOnly: boolean
 }

@@ -8,6 +8,7 @@ import { facilitatorKeys } from './facilitatorKeys.js'
 import { boardHistory } from './history.js'
 import { itemSchema } from './itemSchema.js'
 import { locks } from './locks.js'
+import { ownItems } from './ownItems.js'
 import { privateNotes } from './privateNotes.js'
 import { sprintClock } from './sprintClock.js'
 import type { RelayServices, RoomPolicy } from './types.js'
@@ -42,6 +43,7 @@ export function relayRules({
   return [
     itemSchema(),
     locks(services),
+    ownItems(services),
     facilitatorKeys(),
     authors(),
     creationTimes(now),

@@ -1,12 +1,16 @@
 import {
+  containingFrame,
   createItem,
   deleteItems,
   type ItemSnapshot,
   itemsMap,
+  planFrameLayout,
+  readAgenda,
   readItems,
   readPrivateCounts,
   readSessionState,
   stateMap,
+  updateItem,
   writePrivateCount,
 } from '@atelier/shared'
 import type { FastifyBaseLogger } from 'fastify'
@@ -62,6 +66,40 @@ export function privateNotes(
   return { counts, reveal }
 }
 
+/**
+ * Lays the revealed notes out with the notes already in their frame, in the same transaction that
+ * creates them: everyone sees the ideas arrive in a tidy grid at once, never a pile. The frame is
+ * the current step's, else the one holding most revealed notes; without one the notes stay where
+ * their authors put them.
+ */
+function layOutRevealed(
+  doc: Y.Doc,
+  revealed: string[],
+  stepFrameId: string | null,
+  groupByAuthor: boolean,
+): void {
+  if (revealed.length === 0) return
+  const items = readItems(doc)
+  const frameId = stepFrameId ?? busiestFrame(items, new Set(revealed))
+  const plan = frameId ? planFrameLayout(items, frameId, { groupByAuthor, bringIn: revealed }) : null
+  if (!plan) return
+  for (const [id, at] of plan.moves) updateItem(doc, id, at)
+  if (plan.resize) updateItem(doc, plan.resize.id, { w: plan.resize.w, h: plan.resize.h })
+}
+
+function busiestFrame(items: readonly ItemSnapshot[], ids: ReadonlySet<string>): string | null {
+  const frames = items.filter((item) => item.type === 'frame')
+  const counts = new Map<string, number>()
+  for (const item of items) {
+    if (!ids.has(item.id)) continue
+    const frame = containingFrame(item, frames)
+    if (frame) counts.set(frame.id, (counts.get(frame.id) ?? 0) + 1)
+  }
+  let best: string | null = null
+  for (const [id, count] of counts) if (best === null || count > (counts.get(best) ?? 0)) best = id
+  return best
+}
+
 function revealRequested(transaction: Y.Transaction): boolean {
   return (
     changedKeys(transaction, stateMap(transaction.doc)).has('writingMode') &&
@@ -80,15 +118,21 @@ async function revealPrivateNotes(services: RelayServices, session: Room): Promi
       await services.withRoom({ boardId, kind: 'private', personId }, (room) => readItems(room.doc)),
     )
   }
+  const { anonymous, stepId } = readSessionState(session.doc)
+  const stepFrameId = readAgenda(session.doc).find((step) => step.id === stepId)?.frameId ?? null
   // Written before the private rooms are emptied: a crash in between duplicates, never loses.
   await services.withRoom({ boardId, kind: 'board' }, (board) => {
     const items = itemsMap(board.doc)
     board.doc.transact(() => {
+      const revealed: string[] = []
       for (const [personId, personNotes] of notes) {
         for (const { id, ...note } of personNotes) {
-          createItem(board.doc, { ...note, ...(items.has(id) ? {} : { id }), author: personId })
+          revealed.push(
+            createItem(board.doc, { ...note, ...(items.has(id) ? {} : { id }), author: personId }),
+          )
         }
       }
+      layOutRevealed(board.doc, revealed, stepFrameId, !anonymous)
     }, SERVER_ORIGIN)
   })
   for (const [personId, moved] of notes) {
