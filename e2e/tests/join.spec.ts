@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { BoardPage } from '../fixtures/board.js'
-import { openPhone, readJoinCode } from '../fixtures/join.js'
+import { openPhone, readJoinCode } from '../fixtures/room.js'
 
 test('a person on a phone joins through /j/<code> and sees the board as a participant', async ({
   browser,

@@ -1,3 +1,4 @@
+import { groupByTheme } from '../themes/themes.js'
 import { arrangeCommands } from './arrange.js'
 import { copy, cut, paste } from './clipboard.js'
 import { createNote, createWideNote, toolCommands } from './create.js'
@@ -16,6 +17,7 @@ import {
 } from './edit.js'
 import { openHelp, openPalette, openSearch, redo, undo } from './history.js'
 import { type KeyLike, matchesShortcut } from './shortcuts.js'
+import { tidy } from './tidy.js'
 import type { Command, CommandArgs, CommandContext } from './types.js'
 import { viewCommands } from './view.js'
 
@@ -131,6 +133,8 @@ export const editingCommands: readonly Command[] = [
   group,
   ungroup,
   ...arrangeCommands,
+  tidy,
+  groupByTheme,
   undo,
   redo,
   ...viewCommands,

@@ -325,9 +325,14 @@ export class FacilitationModel {
   }
 
   private onPointerDown = (event: PointerEvent): void => {
-    if (!this.local.privateNotes || this.board.view.getState().tool !== 'note') return
     const at = this.canvasPoint(event)
     if (!at) return
+    // The board takes the keyboard back: the canvas does not take focus itself, so a field left
+    // focused (the private writing box) would swallow the board's shortcuts ("n" typed into it).
+    const active = document.activeElement
+    if (active instanceof HTMLElement && isTypingTarget(active) && !active.closest('.board-canvas'))
+      active.blur()
+    if (!this.local.privateNotes || this.board.view.getState().tool !== 'note') return
     event.stopPropagation()
     event.preventDefault()
     this.board.view.set({ tool: 'select' })

@@ -15,6 +15,8 @@ export function SessionBar({ model }: { model: FacilitationModel }) {
   const [open, setOpen] = useState(true)
   const step = agenda.find((s) => s.id === state.stepId) ?? null
   const index = step ? agenda.indexOf(step) : -1
+  // A private step's instructions say the notes stay private: once revealed, that is no longer true.
+  const revealed = step?.mode === 'private' && state.writingMode === 'revealed'
   const leader = model.people.getPeople().find((p) => p.id === follow.leaderId)
 
   return (
@@ -61,9 +63,9 @@ export function SessionBar({ model }: { model: FacilitationModel }) {
           </button>
         )}
       </div>
-      {step && open && step.instructions && (
+      {step && open && (revealed || step.instructions) && (
         <p className="step-instructions" data-testid="step-instructions">
-          {step.instructions}
+          {revealed ? t('facilitation.private.revealedNotice') : step.instructions}
         </p>
       )}
     </section>

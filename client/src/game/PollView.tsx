@@ -18,11 +18,13 @@ export function PollView({
   const mine = useAnswers(game, (s) => s.mine[poll.id] ?? null)
   const error = useAnswers(game, (s) => s.error)
   const open = poll.status === 'open'
-  const answering = open && game.canPlay && !game.isFacilitator
+  const player = game.canPlay && !game.isFacilitator
+  const answering = open && player
 
   useEffect(() => {
-    if (answering) game.loadAnswer(poll.id).catch(() => {})
-  }, [game, poll.id, answering])
+    // Also once closed: after a reload, the quiz's outcome depends on whether this person answered.
+    if (player) game.loadAnswer(poll.id).catch(() => {})
+  }, [game, poll.id, player])
 
   // Live bars would sway a quiz: its answers show once it closes. A poll shows them once you answered.
   const showResults = !answering || (mine !== null && (!poll.quiz || !open)) || !open
@@ -43,7 +45,7 @@ export function PollView({
         {t('game.polls.respondents', { count: poll.respondents })}
       </p>
       {showResults && (poll.kind === 'words' ? <WordCloud poll={poll} /> : <Bars poll={poll} />)}
-      {poll.quiz && !open && <QuizOutcome game={game} poll={poll} />}
+      {poll.quiz && !open && <QuizOutcome game={game} poll={poll} answered={mine !== null} />}
     </div>
   )
 }
@@ -184,7 +186,7 @@ function WordCloud({ poll }: { poll: PollState }) {
   )
 }
 
-function QuizOutcome({ game, poll }: { game: GameModel; poll: PollState }) {
+function QuizOutcome({ game, poll, answered }: { game: GameModel; poll: PollState; answered: boolean }) {
   const { t } = useTranslation()
   if (game.isFacilitator) {
     return (
@@ -194,7 +196,10 @@ function QuizOutcome({ game, poll }: { game: GameModel; poll: PollState }) {
   const points = poll.quizPoints[game.personId()] ?? 0
   return (
     <p className={`quiz-outcome${points > 0 ? ' right' : ''}`} role="status">
-      {points > 0 ? t('game.polls.youScored', { count: points }) : t('game.polls.notThisTime')}
+      {points > 0
+        ? t('game.polls.youScored', { count: points })
+        : // Someone who did not answer (an observer, a latecomer) missed nothing: they just see the answer.
+          t(answered ? 'game.polls.notThisTime' : 'game.polls.theAnswer')}
     </p>
   )
 }

@@ -81,6 +81,10 @@ describe('presence', () => {
     expect(initials('Marie Curie')).toBe('MC')
     expect(initials(' zoé ')).toBe('Z')
     expect(initials('Jean de La Fontaine')).toBe('JF')
+    expect(initials('Marc (DG)')).toBe('MD')
+    expect(initials('(DG)')).toBe('D')
+    expect(initials('Élodie-Anne « EA »')).toBe('ÉE')
+    expect(initials('  ')).toBe('')
   })
   it('validates remote awareness states', () => {
     expect(

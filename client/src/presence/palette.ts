@@ -38,7 +38,8 @@ export function assignColor(personId: string, taken: Iterable<string>): string {
 
 /** Up to two initials for an avatar: "Marie Curie" → "MC", "zoé" → "Z". */
 export function initials(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean)
+  // Words are runs of letters and digits: "Marc (DG)" gives "MD", not "M(".
+  const words = name.match(/[\p{L}\p{N}]+/gu) ?? []
   const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words
   return letters
     .map((word) => [...(word ?? '')][0] ?? '')

@@ -1,4 +1,5 @@
 import './canvas.css'
+import { ThemePanel } from '../themes/ThemePanel.js'
 import { CommandPalette } from './CommandPalette.js'
 import { ContextMenu } from './ContextMenu.js'
 import { HoverCard } from './HoverCard.js'
@@ -17,6 +18,7 @@ export function CanvasChrome() {
       <StyleBar />
       <Minimap />
       <SearchPanel />
+      <ThemePanel />
       <ContextMenu />
       <CommandPalette />
       <ShortcutHelp />

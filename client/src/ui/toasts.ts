@@ -4,7 +4,17 @@ export interface Toast {
   id: number
   kind: 'error' | 'info'
   message: string
+  /** A later toast with the same key replaces this one instead of piling up. */
+  key?: string
 }
+
+export interface ToastOptions {
+  key?: string
+  /** Goes away by itself, like info: for a refusal that says "not now", not a failure to act on. */
+  transient?: boolean
+}
+
+const FADE_AFTER_MS = { info: 3000, transient: 6000 }
 
 let toasts: readonly Toast[] = []
 let nextId = 1
@@ -14,12 +24,20 @@ function emit(): void {
   for (const listener of [...listeners]) listener()
 }
 
-/** Shows a message to the person; errors stay until dismissed, info fades after a few seconds. */
-export function showToast(kind: Toast['kind'], message: string): void {
+/**
+ * Shows a message to the person; errors stay until dismissed unless transient, info fades after a
+ * few seconds.
+ */
+export function showToast(kind: Toast['kind'], message: string, options: ToastOptions = {}): void {
   const id = nextId++
-  toasts = [...toasts, { id, kind, message }]
+  const { key } = options
+  toasts = [
+    ...toasts.filter((toast) => key === undefined || toast.key !== key),
+    { id, kind, message, ...(key ? { key } : {}) },
+  ]
   emit()
-  if (kind === 'info') setTimeout(() => dismissToast(id), 3000)
+  if (kind === 'info') setTimeout(() => dismissToast(id), FADE_AFTER_MS.info)
+  else if (options.transient) setTimeout(() => dismissToast(id), FADE_AFTER_MS.transient)
 }
 
 export function dismissToast(id: number): void {

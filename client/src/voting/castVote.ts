@@ -21,20 +21,24 @@ export function canVoteOn(model: FacilitationModel, item: ItemSnapshot): boolean
  * Places (+1) or takes back (-1) one dot, from the board, the keyboard or the phone view alike:
  * a refusal is shown (and said), a success is said with the votes left.
  */
+/** One refusal at a time, gone after a few seconds: it must not cover the board or a quiz for minutes. */
+function refuse(message: string): void {
+  showToast('error', message, { key: 'vote-refusal', transient: true })
+  announce(message)
+}
+
 export function castVote(model: FacilitationModel, itemId: string, delta: 1 | -1): Promise<void> {
   const t = i18next.t.bind(i18next)
   const round = openRound(model)
   if (!round) {
-    showToast('error', t(refusalKey('round-closed')))
+    refuse(t(refusalKey('round-closed')))
     return Promise.resolve()
   }
   const state = dotState(round, model.votes.getSnapshot().mine, itemId)
   if (delta === 1 && !state.canAdd) {
     const limit = round.maxPerItem ?? round.budget
     const reason = state.mine >= limit ? 'item-limit-reached' : 'budget-exhausted'
-    const message = t(refusalKey(reason), { count: reason === 'item-limit-reached' ? limit : round.budget })
-    showToast('error', message)
-    announce(message)
+    refuse(t(refusalKey(reason), { count: reason === 'item-limit-reached' ? limit : round.budget }))
     return Promise.resolve()
   }
   return model.votes
@@ -51,8 +55,6 @@ export function castVote(model: FacilitationModel, itemId: string, delta: 1 | -1
     .catch((error: unknown) => {
       const key =
         error instanceof VoteRefused && error.reason ? refusalKey(error.reason) : 'voting.refused.failed'
-      const message = t(key, { count: round.budget })
-      showToast('error', message)
-      announce(message)
+      refuse(t(key, { count: round.budget }))
     })
 }

@@ -1,2 +1,3 @@
 export * from './arrange.js'
+export * from './columns.js'
 export * from './grid.js'
