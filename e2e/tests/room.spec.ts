@@ -137,7 +137,7 @@ test('only a person who answered a quiz is told it was wrong; others just see th
   await expect(dock).toContainText('Pas cette fois')
   for (const person of [silent, observer]) {
     const other = person.page.getByTestId('poll-dock')
-    await expect(other).toContainText('Bonne réponse')
+    await expect(other).toContainText('Voici la bonne réponse')
     await expect(other).not.toContainText('Pas cette fois')
   }
   await Promise.all([facilitator.close(), answering.close(), silent.close(), observer.close()])

@@ -15,7 +15,7 @@ describe('Regrouper par thème', () => {
       'Accueil unique',
       'Un café',
     ]
-    texts.forEach((text, i) => createItem(doc, { type: 'note', x: 20 + i * 5, y: 20, text }))
+    for (const [i, text] of texts.entries()) createItem(doc, { type: 'note', x: 20 + i * 5, y: 20, text })
     view.set({ selection: [frame] })
     expect(registry.isEnabled('groupByTheme', ctx)).toBe(true)
     expect(registry.isEnabled('groupByTheme', { ...ctx, facilitator: false })).toBe(false)

@@ -1,5 +1,5 @@
 import { containingFrame } from '../geometry/containment.js'
-import type { Point, Rect } from '../geometry/rect.js'
+import type { Point } from '../geometry/rect.js'
 import type { ItemInit, ItemSnapshot } from '../schema/types.js'
 import { LAYOUT_GAP } from './grid.js'
 
