@@ -49,13 +49,39 @@ export function planFrameLayout(
     else if (item.type !== 'connector') fixed.push(item)
   }
   const layout = gridLayout(frame, notes, { groupByAuthor, fixed })
+  const moves = onlyMoved(notes, layout.positions)
+  const laidOut = new Set([frame.id, ...notes.map((note) => note.id)])
+  for (const [id, at] of makeRoomBelow(items, frame, layout.frame, laidOut)) moves.set(id, at)
   return {
-    moves: onlyMoved(notes, layout.positions),
+    moves,
     resize:
       layout.frame.w !== frame.w || layout.frame.h !== frame.h
         ? { id: frame.id, w: layout.frame.w, h: layout.frame.h }
         : null,
   }
+}
+
+/**
+ * When a frame grows downwards, what stood below it (the next frame of a template and its
+ * contents) moves down by as much, so the grown frame covers nothing: the items whose top is at
+ * or below the frame's old bottom and that share some of its width.
+ */
+export function makeRoomBelow(
+  items: readonly ItemSnapshot[],
+  before: Rect,
+  after: Rect,
+  skip: ReadonlySet<string>,
+): Map<string, Point> {
+  const moves = new Map<string, Point>()
+  const grownBy = after.y + after.h - (before.y + before.h)
+  if (grownBy <= 0) return moves
+  const oldBottom = before.y + before.h
+  for (const item of items) {
+    if (skip.has(item.id) || item.type === 'connector') continue
+    const sharesWidth = item.x < after.x + after.w && after.x < item.x + item.w
+    if (sharesWidth && item.y >= oldBottom) moves.set(item.id, { x: item.x, y: item.y + grownBy })
+  }
+  return moves
 }
 
 /**

@@ -1,6 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { type Rect, rectsIntersect } from '../geometry/rect.js'
+import type { ItemSnapshot } from '../schema/types.js'
+import { planFrameLayout } from './arrange.js'
 import { gridLayout, type LayoutBox, readingOrder } from './grid.js'
 
 const frame: Rect = { x: 100, y: 50, w: 700, h: 500 }
@@ -110,5 +112,25 @@ describe('readingOrder', () => {
       { id: 'a', x: 0, y: 0, w: 100, h: 100 },
     ]
     expect(readingOrder(boxes).map((box) => box.id)).toEqual(['a', 'b', 'c'])
+  })
+})
+
+describe('planFrameLayout', () => {
+  it('moves what stands below a frame that grows, so the grown frame covers nothing', () => {
+    const items: ItemSnapshot[] = [
+      { id: 'top', type: 'frame', x: 0, y: 0, w: 500, h: 300 },
+      { id: 'below', type: 'frame', x: 0, y: 320, w: 500, h: 300 },
+      { id: 'inBelow', type: 'note', x: 20, y: 400, w: 200, h: 200 },
+      { id: 'aside', type: 'frame', x: 600, y: 320, w: 300, h: 300 },
+      ...[0, 1, 2, 3, 4].map(
+        (i): ItemSnapshot => ({ id: `n${i}`, type: 'note', x: 50, y: 50 + i, w: 200, h: 200 }),
+      ),
+    ]
+    const plan = planFrameLayout(items, 'top', { groupByAuthor: false })
+    if (!plan?.resize) throw new Error('the frame should grow')
+    const grownBy = plan.resize.h - 300
+    expect(plan.moves.get('below')).toEqual({ x: 0, y: 320 + grownBy })
+    expect(plan.moves.get('inBelow')).toEqual({ x: 20, y: 400 + grownBy })
+    expect(plan.moves.has('aside')).toBe(false)
   })
 })
