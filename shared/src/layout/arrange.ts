@@ -51,7 +51,7 @@ export function planFrameLayout(
   const layout = gridLayout(frame, notes, { groupByAuthor, fixed })
   const moves = onlyMoved(notes, layout.positions)
   const laidOut = new Set([frame.id, ...notes.map((note) => note.id)])
-  for (const [id, at] of makeRoomBelow(items, frame, layout.frame, laidOut)) moves.set(id, at)
+  for (const [id, at] of makeRoomAround(items, frame, layout.frame, laidOut)) moves.set(id, at)
   return {
     moves,
     resize:
@@ -62,24 +62,29 @@ export function planFrameLayout(
 }
 
 /**
- * When a frame grows downwards, what stood below it (the next frame of a template and its
- * contents) moves down by as much, so the grown frame covers nothing: the items whose top is at
- * or below the frame's old bottom and that share some of its width.
+ * When a frame grows, what stood next to it (the neighbouring frames of a template and their
+ * contents) moves away by as much, so the grown frame covers nothing: the items whose top is at or
+ * below the frame's old bottom and that share some of its width move down; those whose left edge
+ * is at or beyond its old right edge and that share some of its height move right.
  */
-export function makeRoomBelow(
+export function makeRoomAround(
   items: readonly ItemSnapshot[],
   before: Rect,
   after: Rect,
   skip: ReadonlySet<string>,
 ): Map<string, Point> {
   const moves = new Map<string, Point>()
-  const grownBy = after.y + after.h - (before.y + before.h)
-  if (grownBy <= 0) return moves
-  const oldBottom = before.y + before.h
+  const down = after.y + after.h - (before.y + before.h)
+  const right = after.x + after.w - (before.x + before.w)
+  if (down <= 0 && right <= 0) return moves
   for (const item of items) {
     if (skip.has(item.id) || item.type === 'connector') continue
-    const sharesWidth = item.x < after.x + after.w && after.x < item.x + item.w
-    if (sharesWidth && item.y >= oldBottom) moves.set(item.id, { x: item.x, y: item.y + grownBy })
+    const below =
+      down > 0 && item.y >= before.y + before.h && item.x < after.x + after.w && after.x < item.x + item.w
+    const beside =
+      right > 0 && item.x >= before.x + before.w && item.y < after.y + after.h && after.y < item.y + item.h
+    if (below || beside)
+      moves.set(item.id, { x: item.x + (beside ? right : 0), y: item.y + (below ? down : 0) })
   }
   return moves
 }

@@ -35,6 +35,20 @@ describe('planColumns', () => {
     expect(plan.resize).toEqual({ id: 'f', w: 460, h: firstNoteY + 420 + 20 })
   })
 
+  it('moves the frame beside it when the columns widen the frame', () => {
+    const plan = planColumns(
+      [...items, { id: 'next', type: 'frame', x: 420, y: 0, w: 400, h: 300 }],
+      'f',
+      [
+        { title: 'A', itemIds: ['a'] },
+        { title: 'B', itemIds: ['b'] },
+      ],
+      20,
+    )
+    expect(plan?.resize?.w).toBe(460)
+    expect(plan?.moves.get('next')).toEqual({ x: 480, y: 0 })
+  })
+
   it('refuses what is not a frame', () => {
     expect(planColumns(items, 'a', [])).toBeNull()
   })

@@ -1,7 +1,7 @@
 import { containingFrame } from '../geometry/containment.js'
 import type { Point } from '../geometry/rect.js'
 import type { ItemInit, ItemSnapshot } from '../schema/types.js'
-import { makeRoomBelow } from './arrange.js'
+import { makeRoomAround } from './arrange.js'
 import { LAYOUT_GAP } from './grid.js'
 
 /** One column to lay out: its title and its notes, top to bottom in this order. */
@@ -62,7 +62,7 @@ export function planColumns(
   })
   const w = Math.max(frame.w, right + gap - frame.x)
   const h = Math.max(frame.h, bottom + gap - frame.y)
-  for (const [id, at] of makeRoomBelow(items, frame, { ...frame, w, h }, new Set([frame.id, ...placed]))) {
+  for (const [id, at] of makeRoomAround(items, frame, { ...frame, w, h }, new Set([frame.id, ...placed]))) {
     moves.set(id, at)
   }
   return { titles, moves, resize: w !== frame.w || h !== frame.h ? { id: frame.id, w, h } : null }
