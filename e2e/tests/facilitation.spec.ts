@@ -2,6 +2,8 @@ import { expect, test } from '@playwright/test'
 import { Facilitation, facilitatorAndTwoParticipants } from '../fixtures/facilitation.js'
 
 test('a facilitator runs a session with two participants', async ({ browser }, testInfo) => {
+  // Four steps with three browsers: more than the default minute on a busy machine.
+  test.setTimeout(120_000)
   const {
     facilitator: facilitatorBoard,
     yanis: yanisBoard,
