@@ -20,10 +20,11 @@ test('a facilitator restores the board a participant emptied, and both browsers 
     [630, 260],
     [300, 560],
   ] as const
+  // The participant's own notes: "own notes only" (on by default) lets them delete those.
   for (const [i, text] of NOTES.entries())
-    await facilitator.addNoteAt(spots[i]?.[0] ?? 0, spots[i]?.[1] ?? 0, text)
+    await participant.addNoteAt(spots[i]?.[0] ?? 0, spots[i]?.[1] ?? 0, text)
   const texts = async (person: BoardPage) => (await person.notes()).map((note) => note.text).sort()
-  await expect.poll(() => texts(participant)).toEqual([...NOTES].sort())
+  await expect.poll(() => texts(facilitator)).toEqual([...NOTES].sort())
 
   // The participant selects everything and deletes it, in one change.
   await participant.page.mouse.click(760, 620)
