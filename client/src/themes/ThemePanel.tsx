@@ -1,19 +1,21 @@
 import type { ColumnGroup } from '@atelier/shared'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useSession } from '../board/context.js'
 import { useView } from '../store/hooks.js'
-import type { BoardSessionModel } from '../ui/session.js'
 import { applyThemes, proposeFrameThemes, themeFrame } from './themes.js'
 import './themes.css'
 
 /** The preview of "Regrouper par thème": the proposed columns, their titles editable, then accept or close. */
-export function ThemePanel({ session }: { session: BoardSessionModel }) {
+export function ThemePanel() {
+  const session = useSession()
   const open = useView(session.view, (s) => s.panel === 'themes')
   const frame = open ? themeFrame(session.ctx) : null
-  return frame ? <Preview key={frame.id} session={session} frameId={frame.id} /> : null
+  return frame ? <Preview key={frame.id} frameId={frame.id} /> : null
 }
 
-function Preview({ session, frameId }: { session: BoardSessionModel; frameId: string }) {
+function Preview({ frameId }: { frameId: string }) {
+  const session = useSession()
   const { t } = useTranslation()
   const { board, view } = session
   const proposal = useMemo(() => proposeFrameThemes(board, frameId), [board, frameId])
