@@ -1,5 +1,9 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useLayoutEffect, useState } from 'react'
+import { createPortal } from 'react-dom'
+import { useTranslation } from 'react-i18next'
 import type { FacilitationModel } from '../facilitation/FacilitationModel.js'
+import type { BoardLayout } from '../room/layout.js'
+import { ROOM_POLLS_ID } from '../room/RoomView.js'
 import { CardReveal } from './CardReveal.js'
 import { GameModel } from './GameModel.js'
 import { GamePanel } from './GamePanel.js'
@@ -10,7 +14,8 @@ import { TeamMarks } from './TeamMarks.js'
 import './game.css'
 
 /** Everything the game adds to an open board, on top of facilitation (whose session room it reads). */
-export function GameLayer({ model }: { model: FacilitationModel }) {
+export function GameLayer({ model, layout }: { model: FacilitationModel; layout: BoardLayout }) {
+  const { t } = useTranslation()
   const [game, setGame] = useState<GameModel | null>(null)
   useEffect(() => {
     const created = new GameModel(model)
@@ -19,6 +24,15 @@ export function GameLayer({ model }: { model: FacilitationModel }) {
     return () => created.destroy()
   }, [model])
   if (!game) return null
+  if (layout === 'room') {
+    return (
+      <>
+        <RoomPolls game={game} />
+        <CardReveal game={game} />
+        <PodiumOverlay game={game} />
+      </>
+    )
+  }
   return (
     <>
       <TeamMarks game={game} />
@@ -29,4 +43,11 @@ export function GameLayer({ model }: { model: FacilitationModel }) {
       <PodiumOverlay game={game} />
     </>
   )
+}
+
+/** In the phone view the poll is part of the page, in the room's slot for it. */
+function RoomPolls({ game }: { game: GameModel }) {
+  const [host, setHost] = useState<HTMLElement | null>(null)
+  useLayoutEffect(() => setHost(document.getElementById(ROOM_POLLS_ID)), [])
+  return host ? createPortal(<PollDock game={game} />, host) : null
 }
