@@ -5,7 +5,7 @@ import fr from '../i18n/locales/fr/a11y.json'
 import core from '../i18n/locales/fr/core.json'
 import { addItemDetails, itemDetails } from './announcer.js'
 import { colorKey, describeItem } from './describe.js'
-import { navigate, navigationOrder, rowsOrder } from './navigationOrder.js'
+import { navigate, navigationOrder } from './navigationOrder.js'
 
 const note = (id: string, x: number, y: number, extra: Partial<ItemSnapshot> = {}): ItemSnapshot => ({
   id,
@@ -28,17 +28,6 @@ const frame = (id: string, x: number, y: number, w: number, h: number, text = id
 const ids = (items: readonly { id: string }[]) => items.map((item) => item.id)
 
 describe('navigation order', () => {
-  it('reads rows top to bottom and left to right, tolerating uneven heights', () => {
-    const items = [
-      note('c', 240, 10),
-      note('a', 0, 0),
-      note('b', 120, 30),
-      note('d', 0, 200),
-      note('e', 130, 190),
-    ]
-    expect(ids(rowsOrder(items))).toEqual(['a', 'b', 'c', 'd', 'e'])
-  })
-
   it('visits each frame, then what it holds, before the next frame', () => {
     const items = [
       frame('right', 600, 0, 500, 500),

@@ -5,10 +5,10 @@ import {
   type ItemSnapshot,
   type Point,
   type Rect,
+  readingOrder,
   rectContainsPoint,
   rectsIntersect,
 } from '@atelier/shared'
-import { rowsOrder } from '../a11y/navigationOrder.js'
 
 /** What the phone view asks of the step in progress: its question and where its ideas go. */
 export interface RoomStep {
@@ -35,7 +35,7 @@ export function notesOf(items: Iterable<ItemSnapshot>, frame: Rect | null): Item
   const notes = [...items].filter(
     (item) => item.type === 'note' && (!frame || rectContainsPoint(frame, centerOf(item))),
   )
-  return rowsOrder(notes)
+  return readingOrder(notes)
 }
 
 /** Room left at the top of a frame for its title, so a new note never covers the question. */
