@@ -1,6 +1,9 @@
+import { teamOf } from '@atelier/shared'
+import i18next from 'i18next'
 import { useEffect, useLayoutEffect, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
+import { addItemDetails } from '../a11y/announcer.js'
 import type { FacilitationModel } from '../facilitation/FacilitationModel.js'
 import type { BoardLayout } from '../room/layout.js'
 import { ROOM_POLLS_ID } from '../room/RoomView.js'
@@ -21,7 +24,16 @@ export function GameLayer({ model, layout }: { model: FacilitationModel; layout:
     const created = new GameModel(model)
     setGame(created)
     if (window.__atelierDebug) Object.assign(window.__atelierDebug, { game: created })
-    return () => created.destroy()
+    // A note's team is said with the note (the badge is hidden from screen readers).
+    const removeDetails = addItemDetails((item) => {
+      const team = item.author ? teamOf(created.getSnapshot().teams, item.author) : null
+      const anonymous = model.session.getSnapshot().state.anonymous
+      return team && !anonymous ? [i18next.t('game.teams.badge', { name: team.name })] : []
+    })
+    return () => {
+      removeDetails()
+      created.destroy()
+    }
   }, [model])
   if (!game) return null
   if (layout === 'room') {
