@@ -2,7 +2,6 @@ import { teamOf } from '@atelier/shared'
 import i18next from 'i18next'
 import { useEffect, useLayoutEffect, useState } from 'react'
 import { createPortal } from 'react-dom'
-import { useTranslation } from 'react-i18next'
 import { addItemDetails } from '../a11y/announcer.js'
 import type { FacilitationModel } from '../facilitation/FacilitationModel.js'
 import type { BoardLayout } from '../room/layout.js'
@@ -18,7 +17,6 @@ import './game.css'
 
 /** Everything the game adds to an open board, on top of facilitation (whose session room it reads). */
 export function GameLayer({ model, layout }: { model: FacilitationModel; layout: BoardLayout }) {
-  const { t } = useTranslation()
   const [game, setGame] = useState<GameModel | null>(null)
   useEffect(() => {
     const created = new GameModel(model)

@@ -41,7 +41,7 @@ export function useRoomIdeas(model: FacilitationModel, frame: ItemSnapshot | nul
     (listener) => privateStore?.subscribe(listener) ?? noop,
     () => privateStore?.getNotes() ?? NO_NOTES,
   )
-  const me = useLocal(model, (s) => s.identity?.personId) ?? session.personId
+  const me = useSyncExternalStore(session.identity.subscribe, () => session.identity.personId)
 
   return useMemo(() => {
     const onBoard = (item: ItemSnapshot): Idea => ({
