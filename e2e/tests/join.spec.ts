@@ -27,9 +27,11 @@ test('a person on a phone joins through /j/<code> and sees the board as a partic
   await phone.page.goto(`/j/${code.toLowerCase()}`)
   await phone.page.waitForURL(/\/b\//)
   await phone.joinAs('Yanis')
-  await expect(phone.page.locator('canvas').first()).toBeVisible()
+  // A participant on a phone lands in the room, the view made for writing and voting there.
+  await expect(phone.page.getByTestId('room-view')).toBeVisible()
   await facilitator.addNoteAt(600, 400, 'Covoiturage')
   await expect.poll(async () => (await phone.notes()).map((note) => note.text)).toContain('Covoiturage')
+  await expect(phone.page.getByTestId('room-group-idea').filter({ hasText: 'Covoiturage' })).toBeVisible()
   // The join page is not in the history: Back leaves the board instead of joining again.
   await expect(phone.page).toHaveURL(/\/b\/[A-Za-z0-9_-]+#/)
 

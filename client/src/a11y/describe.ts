@@ -5,7 +5,7 @@ type Translate = (key: string, options?: Record<string, unknown>) => string
 /** The name of a palette colour ("jaune"), or null for a colour outside the palette. */
 export function colorKey(color: string | undefined): string | null {
   const match = NOTE_COLORS.find((entry) => entry.value.toLowerCase() === color?.toLowerCase())
-  return match ? `a11y.colors.${match.id}` : null
+  return match ? `colors.${match.id}` : null
 }
 
 /**

@@ -1,30 +1,9 @@
-import { containingFrame, type ItemSnapshot, type Rect } from '@atelier/shared'
-
-type Box = Rect & { id: string }
+import { containingFrame, type ItemSnapshot, type Rect, readingOrder } from '@atelier/shared'
 
 /**
- * Top to bottom by rows, left to right within a row: two boxes whose vertical centres are within
- * half the smaller height share a row.
- */
-export function rowsOrder<T extends Box>(boxes: readonly T[]): T[] {
-  const middle = (box: Box) => box.y + box.h / 2
-  const byMiddle = [...boxes].sort((a, b) => middle(a) - middle(b) || a.x - b.x || compare(a.id, b.id))
-  const rows: T[][] = []
-  for (const box of byMiddle) {
-    const row = rows.at(-1)
-    const anchor = row?.[0]
-    if (row && anchor && Math.abs(middle(box) - middle(anchor)) <= Math.min(box.h, anchor.h) / 2)
-      row.push(box)
-    else rows.push([box])
-  }
-  return rows.flatMap((row) => row.sort((a, b) => a.x - b.x || compare(a.id, b.id)))
-}
-
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
-
-/**
- * The order a keyboard or screen-reader user walks the board in: frames and free items in rows,
- * each frame followed by what it holds (its own items in rows, nested frames the same way).
+ * The order a keyboard or screen-reader user walks the board in: frames and free items in reading
+ * order (the reveal layout's, so a tidied frame reads back in the order it was laid out),
+ * each frame followed by what it holds (its own items the same way, nested frames too).
  * Connectors are left out: they are read as links between items, not as places to stop.
  */
 export function navigationOrder(items: Iterable<ItemSnapshot>): ItemSnapshot[] {
@@ -42,7 +21,7 @@ export function navigationOrder(items: Iterable<ItemSnapshot>): ItemSnapshot[] {
   }
   const order: ItemSnapshot[] = []
   const walk = (parent: string | null) => {
-    for (const item of rowsOrder(children.get(parent) ?? [])) {
+    for (const item of readingOrder(children.get(parent) ?? [])) {
       order.push(item)
       if (item.type === 'frame') walk(item.id)
     }

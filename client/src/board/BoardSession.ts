@@ -1,10 +1,11 @@
-import { type BoardAccess, canWrite, centerOn } from '@atelier/shared'
+import { type BoardAccess, boundsOf, canWrite, centerOn } from '@atelier/shared'
 import i18next from 'i18next'
 import { imageUploader } from '../commands/images.js'
 import { type CommandRegistry, createRegistry } from '../commands/registry.js'
 import type { CommandContext } from '../commands/types.js'
 import { openHistory } from '../history/commands.js'
 import { CursorPublisher } from '../presence/cursor.js'
+import { firstView } from '../room/layout.js'
 import { BoardStore } from '../store/BoardStore.js'
 import { ViewStore } from '../store/ViewStore.js'
 import { BoardConnection } from '../sync/BoardConnection.js'
@@ -71,13 +72,16 @@ export function createSession(boardId: string, token: string, access: BoardAcces
   const unsubscribeIdentity = identity.subscribe(() => {
     if (identity.credential) connection.setPerson(identity.credential)
   })
-  // A board opens framed on its content (a template is wider than a phone, or a laptop), once,
+  // A board opens framed on its content (a template is wider than a phone, or a laptop; on a
+  // phone at a zoom that still shows text), once,
   // when the relay's copy has arrived, and only if the person has not moved the view meanwhile.
   const openingCamera = view.getState().camera
   const frameOnFirstSync = (synced: boolean) => {
     if (!synced) return
     connection.provider.off('sync', frameOnFirstSync)
-    if (view.getState().camera === openingCamera && board.getItems().size > 0) registry.run('zoomToFit', ctx)
+    const bounds = boundsOf(board.getItems().values())
+    if (view.getState().camera === openingCamera && bounds)
+      view.setCamera(firstView(bounds, view.getState().viewport))
   }
   connection.provider.on('sync', frameOnFirstSync)
   if (import.meta.env.DEV || localStorage.getItem('atelierDebug') === '1') {

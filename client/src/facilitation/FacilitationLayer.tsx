@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react'
 import { addItemDetails } from '../a11y/announcer.js'
 import { useSession } from '../board/context.js'
 import { GameLayer } from '../game/GameLayer.js'
+import type { BoardLayout } from '../room/layout.js'
+import { RoomView } from '../room/RoomView.js'
 import { votingCommands } from '../voting/commands.js'
 import { voteDetails } from '../voting/details.js'
 import { ResultsCard } from '../voting/ResultsCard.js'
@@ -14,9 +16,15 @@ import { SessionBar } from './SessionBar.js'
 import './facilitation.css'
 
 /** Everything facilitation adds to an open board; mounted once by BoardSession. */
-export function FacilitationLayer() {
+export function FacilitationLayer({
+  layout,
+  onLayout,
+}: {
+  /** In the room (phone view) the layer draws the room instead of what floats over the canvas. */
+  layout: BoardLayout
+  onLayout: (layout: BoardLayout) => void
+}) {
   const session = useSession()
-  const { access } = session
   const [model, setModel] = useState<FacilitationModel | null>(null)
   useEffect(() => {
     const created = new FacilitationModel(session)
@@ -35,13 +43,26 @@ export function FacilitationLayer() {
     }
   }, [session])
   if (!model) return null
+  // The game layer keeps its place in both layouts, so switching does not restart its model.
+  return (
+    <>
+      {layout === 'room' ? (
+        <RoomView model={model} onShowBoard={() => onLayout('canvas')} />
+      ) : (
+        <CanvasFacilitation model={model} />
+      )}
+      <GameLayer model={model} layout={layout} />
+    </>
+  )
+}
+
+function CanvasFacilitation({ model }: { model: FacilitationModel }) {
   return (
     <>
       <BoardOverlay model={model} />
       <SessionBar model={model} />
-      {access.role !== 'observer' && <ParticipantDock model={model} />}
+      {model.role !== 'observer' && <ParticipantDock model={model} />}
       {model.isFacilitator ? <FacilitatorPanel model={model} /> : <ResultsCard model={model} />}
-      <GameLayer model={model} />
     </>
   )
 }

@@ -151,10 +151,11 @@ export class FacilitationModel {
     this.setLocal({ muted })
   }
 
-  addPrivateNote(text: string): void {
+  /** A private note at `at` (the phone view's spot in the step's frame), else where the composer was opened. */
+  addPrivateNote(text: string, at?: Point): void {
     const notes = this.local.privateNotes
     if (!notes || !text.trim()) return
-    notes.add(text.trim(), this.local.compose.at ?? this.defaultNoteSpot())
+    notes.add(text.trim(), at ?? this.local.compose.at ?? this.defaultNoteSpot())
     this.setLocal({ compose: { at: null, nonce: this.local.compose.nonce } })
   }
 

@@ -7,37 +7,44 @@ import { REACTIONS } from './PeopleTracker.js'
 
 /** Bottom dock for everyone who can take part: reactions, raise hand, and private writing. */
 export function ParticipantDock({ model }: { model: FacilitationModel }) {
-  const { t } = useTranslation()
-  const hand = useLocal(model, (s) => s.hand)
   const privateNotes = useLocal(model, (s) => s.privateNotes)
   return (
     <div className="dock">
       {privateNotes && <PrivateComposer model={model} />}
-      <div className="dock-bar" role="toolbar" aria-label={t('facilitation.reactions.label')}>
-        {REACTIONS.map((emoji) => (
-          <button
-            key={emoji}
-            type="button"
-            className="reaction-button"
-            aria-label={t('facilitation.reactions.send', {
-              emoji: t(`facilitation.reactions.names.${REACTIONS.indexOf(emoji)}`),
-            })}
-            onClick={() => model.react(emoji)}
-          >
-            <span aria-hidden="true">{emoji}</span>
-          </button>
-        ))}
-        <span className="dock-separator" aria-hidden="true" />
+      <ReactionBar model={model} />
+    </div>
+  )
+}
+
+/** Reactions and the raised hand: in the board's dock, and in the phone view. */
+export function ReactionBar({ model }: { model: FacilitationModel }) {
+  const { t } = useTranslation()
+  const hand = useLocal(model, (s) => s.hand)
+  return (
+    <div className="dock-bar" role="toolbar" aria-label={t('facilitation.reactions.label')}>
+      {REACTIONS.map((emoji) => (
         <button
+          key={emoji}
           type="button"
-          className={`hand-button${hand ? ' raised' : ''}`}
-          aria-pressed={hand}
-          data-testid="raise-hand"
-          onClick={() => model.toggleHand()}
+          className="reaction-button"
+          aria-label={t('facilitation.reactions.send', {
+            emoji: t(`facilitation.reactions.names.${REACTIONS.indexOf(emoji)}`),
+          })}
+          onClick={() => model.react(emoji)}
         >
-          <HandIcon /> {hand ? t('facilitation.hand.lower') : t('facilitation.hand.raise')}
+          <span aria-hidden="true">{emoji}</span>
         </button>
-      </div>
+      ))}
+      <span className="dock-separator" aria-hidden="true" />
+      <button
+        type="button"
+        className={`hand-button${hand ? ' raised' : ''}`}
+        aria-pressed={hand}
+        data-testid="raise-hand"
+        onClick={() => model.toggleHand()}
+      >
+        <HandIcon /> {hand ? t('facilitation.hand.lower') : t('facilitation.hand.raise')}
+      </button>
     </div>
   )
 }

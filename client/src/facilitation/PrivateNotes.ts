@@ -1,4 +1,12 @@
-import { createItem, deleteItems, type ItemSnapshot, itemsMap, type Point, readItem } from '@atelier/shared'
+import {
+  createItem,
+  deleteItems,
+  type ItemSnapshot,
+  itemsMap,
+  type Point,
+  readItem,
+  setItemText,
+} from '@atelier/shared'
 import type { RoomConnection } from './RoomConnection.js'
 
 /** Size of a private note: the same as a board note, so the reveal does not reshuffle anything. */
@@ -45,6 +53,10 @@ export class PrivateNotes {
       author: this.author,
       createdAt: Date.now(),
     })
+  }
+
+  edit(id: string, text: string): void {
+    setItemText(this.room.doc, id, text)
   }
 
   remove(id: string): void {

@@ -1,5 +1,6 @@
 import { useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
+import { PHONE_MAX_WIDTH } from '../room/layout.js'
 import { RemainingVotes } from '../voting/RemainingVotes.js'
 import type { FacilitationModel } from './FacilitationModel.js'
 import { useSession } from './hooks.js'
@@ -12,7 +13,8 @@ export function SessionBar({ model }: { model: FacilitationModel }) {
   const state = useSession(model, (s) => s.state)
   const agenda = useSession(model, (s) => s.agenda)
   const follow = useSyncExternalStore(model.follow.subscribe, model.follow.getSnapshot)
-  const [open, setOpen] = useState(true)
+  // On a phone the instruction card would hide the frame's own question: it opens on demand.
+  const [open, setOpen] = useState(() => window.innerWidth > PHONE_MAX_WIDTH)
   const step = agenda.find((s) => s.id === state.stepId) ?? null
   const index = step ? agenda.indexOf(step) : -1
   // A private step's instructions say the notes stay private: once revealed, that is no longer true.

@@ -1,5 +1,11 @@
-import { useEffect, useState } from 'react'
+import { teamOf } from '@atelier/shared'
+import i18next from 'i18next'
+import { useEffect, useLayoutEffect, useState } from 'react'
+import { createPortal } from 'react-dom'
+import { addItemDetails } from '../a11y/announcer.js'
 import type { FacilitationModel } from '../facilitation/FacilitationModel.js'
+import type { BoardLayout } from '../room/layout.js'
+import { ROOM_POLLS_ID } from '../room/RoomView.js'
 import { CardReveal } from './CardReveal.js'
 import { GameModel } from './GameModel.js'
 import { GamePanel } from './GamePanel.js'
@@ -10,15 +16,33 @@ import { TeamMarks } from './TeamMarks.js'
 import './game.css'
 
 /** Everything the game adds to an open board, on top of facilitation (whose session room it reads). */
-export function GameLayer({ model }: { model: FacilitationModel }) {
+export function GameLayer({ model, layout }: { model: FacilitationModel; layout: BoardLayout }) {
   const [game, setGame] = useState<GameModel | null>(null)
   useEffect(() => {
     const created = new GameModel(model)
     setGame(created)
     if (window.__atelierDebug) Object.assign(window.__atelierDebug, { game: created })
-    return () => created.destroy()
+    // A note's team is said with the note (the badge is hidden from screen readers).
+    const removeDetails = addItemDetails((item) => {
+      const team = item.author ? teamOf(created.getSnapshot().teams, item.author) : null
+      const anonymous = model.session.getSnapshot().state.anonymous
+      return team && !anonymous ? [i18next.t('game.teams.badge', { name: team.name })] : []
+    })
+    return () => {
+      removeDetails()
+      created.destroy()
+    }
   }, [model])
   if (!game) return null
+  if (layout === 'room') {
+    return (
+      <>
+        <RoomPolls game={game} />
+        <CardReveal game={game} />
+        <PodiumOverlay game={game} />
+      </>
+    )
+  }
   return (
     <>
       <TeamMarks game={game} />
@@ -29,4 +53,11 @@ export function GameLayer({ model }: { model: FacilitationModel }) {
       <PodiumOverlay game={game} />
     </>
   )
+}
+
+/** In the phone view the poll is part of the page, in the room's slot for it. */
+function RoomPolls({ game }: { game: GameModel }) {
+  const [host, setHost] = useState<HTMLElement | null>(null)
+  useLayoutEffect(() => setHost(document.getElementById(ROOM_POLLS_ID)), [])
+  return host ? createPortal(<PollDock game={game} />, host) : null
 }

@@ -8,7 +8,7 @@ import { useGame } from './hooks.js'
 
 /**
  * Team colours on the board: a ring around each teammate's cursor and a small badge on each note
- * whose author is in a team. Plain DOM over the canvas, like the cursors; hidden in anonymous mode,
+ * whose author is in a team, with the team's initial so colour is never the only sign. Plain DOM over the canvas, like the cursors; hidden in anonymous mode,
  * where a badge would give authors away.
  */
 export function TeamMarks({ game }: { game: GameModel }) {
@@ -63,9 +63,16 @@ export function TeamMarks({ game }: { game: GameModel }) {
           className="team-badge"
           data-testid="team-badge"
           title={t('game.teams.badge', { name: badge.name })}
-          style={{ transform: `translate(${badge.x - 12}px, ${badge.y - 8}px)`, background: badge.color }}
-        />
+          style={{ transform: `translate(${badge.x - 12}px, ${badge.y - 8}px)`, borderColor: badge.color }}
+        >
+          {initial(badge.name)}
+        </span>
       ))}
     </div>
   )
+}
+
+/** "Les Bleus" → "L": the letter a team badge shows besides its colour. */
+export function initial(name: string): string {
+  return [...name.trim()][0]?.toUpperCase() ?? '?'
 }

@@ -11,11 +11,12 @@ import { ExportMenu } from '../exports/ExportMenu.js'
 import { FacilitationLayer } from '../facilitation/FacilitationLayer.js'
 import { HistoryButton, HistoryPanel } from '../history/HistoryDialog.js'
 import { announcePresence } from '../presence/announce.js'
+import { useBoardLayout } from '../room/layout.js'
 import { useBoardTitle } from '../store/hooks.js'
 import { TemplatesMenu } from '../templates/TemplatesMenu.js'
 import { CanvasChrome } from './CanvasChrome.js'
 import { ConnectionStatus } from './ConnectionStatus.js'
-import { EyeIcon, LogoMark, ShareIcon } from './icons.js'
+import { EyeIcon, ListIcon, LogoMark, ShareIcon } from './icons.js'
 import { JoinDialog } from './JoinDialog.js'
 import { LanguageSwitch } from './LanguageSwitch.js'
 import { NoteEditor } from './NoteEditor.js'
@@ -58,6 +59,7 @@ function BoardScreen() {
   const joined = name !== ''
   const identityFailed = useSyncExternalStore(identity.subscribe, () => identity.getSnapshot().failed)
   const [shareOpen, setShareOpen] = useState(false)
+  const [layout, setLayout] = useBoardLayout(access.role)
   const readOnly = ctx.readOnly
 
   useEffect(() => {
@@ -72,7 +74,8 @@ function BoardScreen() {
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (isTypingTarget(event.target)) return
+      // The room has no canvas: its keys are its own fields' and buttons'.
+      if (layout === 'room' || isTypingTarget(event.target)) return
       if (event.key === ' ') {
         // Space + drag pans, as in every design tool; stop the page from scrolling.
         pointer.spaceHeld = true
@@ -96,17 +99,19 @@ function BoardScreen() {
       window.removeEventListener('keyup', onKeyUp)
       window.removeEventListener('blur', onBlur)
     }
-  }, [registry, ctx, pointer])
+  }, [registry, ctx, pointer, layout])
 
   if (link.denied) return <NotFound titleKey="board.invalidLink" helpKey="board.invalidLinkHelp" />
 
   return (
-    <div className="board-page">
-      <main className="board-main">
-        <BoardCanvas />
-        <RemoteCursors />
-        {!readOnly && <NoteEditor />}
-      </main>
+    <div className={`board-page layout-${layout}`}>
+      {layout === 'canvas' && (
+        <main className="board-main">
+          <BoardCanvas />
+          <RemoteCursors />
+          {!readOnly && <NoteEditor />}
+        </main>
+      )}
       <header className="topbar">
         <div className="topbar-group">
           <a href="/" className="home-link" aria-label={t('app.home')}>
@@ -123,6 +128,18 @@ function BoardScreen() {
           )}
         </div>
         <div className="topbar-group">
+          {layout === 'canvas' && (
+            <button
+              type="button"
+              className="button quiet room-open"
+              title={t('room.showRoomHelp')}
+              data-testid="room-open"
+              onClick={() => setLayout('room')}
+            >
+              <ListIcon />
+              <span>{t('room.showRoom')}</span>
+            </button>
+          )}
           <ConnectionStatus status={link.status} />
           <PeopleList />
           {access.role === 'facilitator' && (
@@ -142,9 +159,9 @@ function BoardScreen() {
           <LanguageSwitch />
         </div>
       </header>
-      <Toolbar />
-      <CanvasChrome />
-      <FacilitationLayer />
+      {layout === 'canvas' && <Toolbar />}
+      {layout === 'canvas' && <CanvasChrome />}
+      <FacilitationLayer layout={layout} onLayout={setLayout} />
       {access.role === 'facilitator' && <HistoryPanel />}
       {identityFailed && (
         <p className="banner" role="alert">

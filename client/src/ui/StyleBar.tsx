@@ -1,5 +1,5 @@
 import { boardToScreen, NOTE_COLORS, SHAPE_KINDS } from '@atelier/shared'
-import { useState, useSyncExternalStore } from 'react'
+import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSession } from '../board/context.js'
 import { useView } from '../store/hooks.js'
@@ -24,6 +24,14 @@ export function StyleBar() {
   const version = useSyncExternalStore(board.subscribe, () => board.getVersion())
   void version
   const camera = useView(view, (s) => s.camera)
+  const viewportWidth = useView(view, (s) => s.viewport.width)
+  const bar = useRef<HTMLDivElement>(null)
+  const [width, setWidth] = useState(0)
+  // Measured after each render: the bar's width depends on what is selected.
+  useLayoutEffect(() => {
+    const measured = bar.current?.offsetWidth ?? 0
+    if (measured !== width) setWidth(measured)
+  })
   const items = board.pick(selection)
   if (ctx.readOnly || dragging || (items.length === 0 && tool !== 'note')) return null
   // Floats just above the selection (below it when there is no room), as in tldraw and FigJam;
@@ -35,6 +43,9 @@ export function StyleBar() {
     const bottom = boardToScreen(camera, { x: bounds.x + bounds.w, y: bounds.y + bounds.h })
     position = { left: (top.x + bottom.x) / 2, top: top.y - 96 > 110 ? top.y - 96 : bottom.y + 24 }
   }
+  // Centred on the selection but never past either edge of the screen (a note near the edge of a phone).
+  const half = Math.min(width, viewportWidth - 16) / 2
+  position.left = Math.min(Math.max(position.left, half + 8), viewportWidth - half - 8)
   const colorable = items.length === 0 || items.some((item) => item.type === 'note' || item.type === 'shape')
   const shapes = items.filter((item) => item.type === 'shape')
   const notes = items.filter((item) => item.type === 'note')
@@ -42,6 +53,7 @@ export function StyleBar() {
 
   return (
     <div
+      ref={bar}
       className="stylebar"
       role="toolbar"
       aria-label={t('canvas.style.label')}

@@ -149,6 +149,11 @@ export const CommandIcon = () => (
     <path d="M9 6a3 3 0 1 0-3 3h12a3 3 0 1 0-3-3v12a3 3 0 1 0 3-3H6a3 3 0 1 0 3 3z" />
   </Icon>
 )
+export const ListIcon = () => (
+  <Icon>
+    <path d="M9 6h11M9 12h11M9 18h11M4 6h.01M4 12h.01M4 18h.01" />
+  </Icon>
+)
 export const LockIcon = () => (
   <Icon>
     <rect x="5" y="11" width="14" height="9" rx="2" />

@@ -1,0 +1,352 @@
+import type { VoteRound } from '@atelier/shared'
+import { type FormEvent, useId, useRef, useState, useSyncExternalStore } from 'react'
+import { useTranslation } from 'react-i18next'
+import { announce } from '../a11y/announcer.js'
+import type { FacilitationModel } from '../facilitation/FacilitationModel.js'
+import { useSession } from '../facilitation/hooks.js'
+import { LockIcon } from '../facilitation/icons.js'
+import { ReactionBar } from '../facilitation/ParticipantDock.js'
+import { TimerWidget } from '../facilitation/TimerWidget.js'
+import { castVote } from '../voting/castVote.js'
+import { useBallot, useEligible, useLatestClosedRound, useOpenRound } from '../voting/hooks.js'
+import { RemainingVotes } from '../voting/RemainingVotes.js'
+import { dotState } from '../voting/voteState.js'
+import { type Idea, type RoomIdeas, useRoomIdeas } from './ideas.js'
+import { roomStep } from './roomModel.js'
+import './room.css'
+
+/**
+ * The participants' room: the step in progress made for a phone (and for anyone who prefers a
+ * list to a canvas, or uses a screen reader). The step's question, a big field to add an idea,
+ * this person's ideas with real buttons, then the group's ideas to read and vote on; the timer,
+ * polls, reactions and the raised hand. Every write goes through the same models as the canvas.
+ */
+export function RoomView({ model, onShowBoard }: { model: FacilitationModel; onShowBoard: () => void }) {
+  const { t } = useTranslation()
+  const state = useSession(model, (s) => s.state)
+  const agenda = useSession(model, (s) => s.agenda)
+  const board = model.board.board
+  const items = useSyncExternalStore(board.subscribe, () => board.getItems())
+  const { step, frame, index, count } = roomStep(agenda, state.stepId, items)
+  const canWrite = model.role !== 'observer'
+  const privateMode = state.writingMode === 'private'
+  const question = frame?.text?.trim() || step?.title || t('room.noStep')
+  const ideas = useRoomIdeas(model, frame)
+
+  return (
+    <main className="room" aria-labelledby="room-question" data-testid="room-view">
+      <section className="room-step">
+        <div className="room-step-top">
+          <p className="room-step-index">
+            {step ? t('facilitation.agenda.stepOf', { index: index + 1, count }) : t('room.board')}
+          </p>
+          <button
+            type="button"
+            className="button room-switch"
+            data-testid="room-show-board"
+            onClick={() => {
+              onShowBoard()
+              // The canvas opens on the step's frame, close enough to read.
+              if (frame) model.follow.flyTo(frame)
+            }}
+          >
+            {t('room.showBoard')}
+          </button>
+        </div>
+        <h2 id="room-question" className="room-question" data-testid="room-question">
+          {question}
+        </h2>
+        {step?.instructions && (
+          <p className="room-instructions" data-testid="room-instructions">
+            {step.instructions}
+          </p>
+        )}
+        <div className="room-status">
+          <TimerWidget model={model} />
+          {privateMode && canWrite && (
+            <span className="mode-badge private">
+              <LockIcon />
+              {t('room.privateBadge')}
+            </span>
+          )}
+          <RemainingVotes model={model} />
+        </div>
+      </section>
+      {canWrite && <AddIdea add={ideas.add} privateMode={privateMode} />}
+      <Ideas model={model} ideas={ideas} privateMode={privateMode} />
+      <div id={ROOM_POLLS_ID} className="room-polls" />
+      {canWrite && (
+        <section className="room-react" aria-labelledby="room-react-title">
+          <h2 id="room-react-title" className="room-section-title">
+            {t('room.react')}
+          </h2>
+          <ReactionBar model={model} />
+        </section>
+      )}
+    </main>
+  )
+}
+
+/** Where the game's poll dock is drawn in the room, in the reading flow rather than floating. */
+export const ROOM_POLLS_ID = 'room-polls'
+
+function AddIdea({ add, privateMode }: { add: (text: string) => void; privateMode: boolean }) {
+  const { t } = useTranslation()
+  const [text, setText] = useState('')
+  const field = useRef<HTMLTextAreaElement>(null)
+  const hint = useId()
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault()
+    const idea = text.trim()
+    if (!idea) return
+    add(idea)
+    setText('')
+    announce(t('room.add.done', { text: idea }))
+    field.current?.focus()
+  }
+  return (
+    <form className="room-add" onSubmit={submit} data-testid="room-add-form">
+      <label htmlFor="room-idea" className="room-section-title">
+        {t('room.add.label')}
+      </label>
+      <p id={hint} className="room-hint">
+        {privateMode ? t('room.add.private') : t('room.add.open')}
+      </p>
+      <textarea
+        id="room-idea"
+        ref={field}
+        className="room-field"
+        data-testid="room-idea"
+        aria-describedby={hint}
+        value={text}
+        rows={3}
+        maxLength={500}
+        placeholder={t('room.add.placeholder')}
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && !event.shiftKey) submit(event)
+        }}
+      />
+      <button
+        type="submit"
+        className="button primary room-big"
+        data-testid="room-add"
+        disabled={!text.trim()}
+      >
+        {t('room.add.submit')}
+      </button>
+    </form>
+  )
+}
+
+function Ideas({
+  model,
+  ideas,
+  privateMode,
+}: {
+  model: FacilitationModel
+  ideas: RoomIdeas
+  privateMode: boolean
+}) {
+  const { t } = useTranslation()
+  const { mine, group, everything } = ideas
+  const round = useOpenRound(model)
+  const closed = useLatestClosedRound(model)
+  const eligible = useEligible(model, round)
+  const canWrite = model.role !== 'observer'
+  // The group's ideas show once they are on the board for everyone: open writing, after the
+  // reveal, or whenever a vote is open (then the round's items, wherever they are).
+  const shown = round ? everything.filter((idea) => eligible.has(idea.item.id)) : privateMode ? [] : group
+  const results = closed?.results ?? []
+  const ranked = results.length > 0 && !round
+  const rankOf = (id: string) => results.find((result) => result.itemId === id)
+  const ordered = ranked
+    ? [...shown].sort((a, b) => (rankOf(a.item.id)?.rank ?? Infinity) - (rankOf(b.item.id)?.rank ?? Infinity))
+    : shown
+  return (
+    <>
+      {canWrite && (
+        <section className="room-ideas" aria-labelledby="room-mine-title" data-testid="room-mine">
+          <h2 id="room-mine-title" className="room-section-title">
+            {t('room.mine.title', { count: mine.length })}
+          </h2>
+          {mine.length === 0 ? (
+            <p className="room-hint">{t('room.mine.none')}</p>
+          ) : (
+            <ul className="room-list">
+              {mine.map((idea) => (
+                <MyIdea key={idea.item.id} idea={idea} />
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      {(!privateMode || round) && (
+        <section className="room-ideas" aria-labelledby="room-group-title" data-testid="room-group">
+          <h2 id="room-group-title" className="room-section-title">
+            {round
+              ? t('room.group.vote', { title: round.title })
+              : t('room.group.title', { count: ordered.length })}
+          </h2>
+          {round && canWrite && <p className="room-hint">{t('voting.rules', { count: round.budget })}</p>}
+          {ordered.length === 0 ? (
+            <p className="room-hint">{t('room.group.none')}</p>
+          ) : (
+            <ul className="room-list">
+              {ordered.map((idea) => (
+                <GroupIdea
+                  key={idea.item.id}
+                  model={model}
+                  idea={idea}
+                  round={canWrite ? round : null}
+                  result={ranked ? rankOf(idea.item.id) : undefined}
+                />
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </>
+  )
+}
+
+function MyIdea({ idea }: { idea: Idea }) {
+  const { t } = useTranslation()
+  const [draft, setDraft] = useState<string | null>(null)
+  const text = idea.item.text?.trim() ?? ''
+  const editId = useId()
+  if (draft !== null) {
+    const save = (event: FormEvent) => {
+      event.preventDefault()
+      if (draft.trim()) idea.edit(draft.trim())
+      setDraft(null)
+      announce(t('room.mine.saved'))
+    }
+    return (
+      <li
+        className="room-idea"
+        style={{ borderInlineStartColor: idea.item.color }}
+        data-testid="room-my-idea"
+      >
+        <form className="room-edit" onSubmit={save}>
+          <label htmlFor={editId} className="visually-hidden">
+            {t('room.mine.editLabel')}
+          </label>
+          <textarea
+            id={editId}
+            className="room-field"
+            data-testid="room-edit-text"
+            // biome-ignore lint/a11y/noAutofocus: the person just asked to edit this idea.
+            autoFocus
+            value={draft}
+            rows={3}
+            maxLength={500}
+            onChange={(event) => setDraft(event.target.value)}
+          />
+          <div className="room-actions">
+            <button type="submit" className="button primary room-big" data-testid="room-edit-save">
+              {t('room.mine.save')}
+            </button>
+            <button type="button" className="button room-big" onClick={() => setDraft(null)}>
+              {t('room.mine.cancel')}
+            </button>
+          </div>
+        </form>
+      </li>
+    )
+  }
+  return (
+    <li className="room-idea" style={{ borderInlineStartColor: idea.item.color }} data-testid="room-my-idea">
+      <p className="room-idea-text">{text || t('a11y.empty')}</p>
+      {idea.editable && (
+        <div className="room-actions">
+          <button
+            type="button"
+            className="button room-big"
+            aria-label={t('room.mine.edit', { text })}
+            data-testid="room-edit"
+            onClick={() => setDraft(text)}
+          >
+            {t('room.mine.editShort')}
+          </button>
+          <button
+            type="button"
+            className="button danger room-big"
+            aria-label={t('room.mine.delete', { text })}
+            data-testid="room-delete"
+            onClick={() => {
+              idea.remove()
+              announce(t('room.mine.deleted', { text }))
+            }}
+          >
+            {t('room.mine.deleteShort')}
+          </button>
+        </div>
+      )}
+    </li>
+  )
+}
+
+function GroupIdea({
+  model,
+  idea,
+  round,
+  result,
+}: {
+  model: FacilitationModel
+  idea: Idea
+  round: VoteRound | null
+  result: { rank: number; votes: number } | undefined
+}) {
+  const { t } = useTranslation()
+  const ballot = useBallot(model)
+  const text = idea.item.text?.trim() || t('voting.unnamedItem')
+  const dots = round ? dotState(round, ballot.mine, idea.item.id) : null
+  return (
+    <li
+      className="room-idea"
+      style={{ borderInlineStartColor: idea.item.color }}
+      data-testid="room-group-idea"
+      data-item-id={idea.item.id}
+    >
+      <p className="room-idea-text">{text}</p>
+      <p className="room-idea-meta">
+        {idea.mine && <span className="room-tag">{t('room.group.yours')}</span>}
+        {result && (
+          <span className="room-tag result" data-testid="room-result">
+            {t('voting.badge', { rank: result.rank, count: result.votes })}
+          </span>
+        )}
+        {dots && (
+          <span className="room-tag" data-testid="room-my-dots" data-count={dots.mine}>
+            {t('voting.mine', { count: dots.mine })}
+          </span>
+        )}
+      </p>
+      {dots && (
+        <div className="room-actions">
+          <button
+            type="button"
+            className="button primary room-big"
+            aria-label={t('voting.add', { label: text })}
+            data-testid="room-vote"
+            onClick={() => void castVote(model, idea.item.id, 1)}
+          >
+            {t('room.group.voteShort')}
+          </button>
+          {dots.mine > 0 && (
+            <button
+              type="button"
+              className="button room-big"
+              aria-label={t('voting.remove', { label: text })}
+              data-testid="room-unvote"
+              onClick={() => void castVote(model, idea.item.id, -1)}
+            >
+              {t('room.group.unvoteShort')}
+            </button>
+          )}
+        </div>
+      )}
+    </li>
+  )
+}

@@ -1,0 +1,115 @@
+import type { AgendaStep, ItemSnapshot } from '@atelier/shared'
+import { rectsIntersect } from '@atelier/shared'
+import { describe, expect, it } from 'vitest'
+import { firstView, initialLayout, PHONE_READABLE_ZOOM } from './layout.js'
+import { notesOf, roomStep, spotInFrame } from './roomModel.js'
+
+const note = (id: string, x: number, y: number, author?: string): ItemSnapshot => ({
+  id,
+  type: 'note',
+  x,
+  y,
+  w: 200,
+  h: 200,
+  ...(author ? { author } : {}),
+})
+const frame: ItemSnapshot = { id: 'f', type: 'frame', x: 0, y: 0, w: 700, h: 600, text: 'Quels irritants ?' }
+
+const memory = (entries: Record<string, string> = {}) => ({
+  getItem: (key: string) => entries[key] ?? null,
+  setItem: (key: string, value: string) => {
+    entries[key] = value
+  },
+})
+
+describe('room layout', () => {
+  it('opens the room for a participant on a phone, the canvas otherwise, and keeps a choice', () => {
+    expect(initialLayout('participant', 412, memory())).toBe('room')
+    expect(initialLayout('participant', 1280, memory())).toBe('canvas')
+    expect(initialLayout('facilitator', 412, memory())).toBe('canvas')
+    expect(initialLayout('participant', 412, memory({ 'atelier.layout': 'canvas' }))).toBe('canvas')
+    expect(initialLayout('observer', 1280, memory({ 'atelier.layout': 'room' }))).toBe('room')
+    expect(initialLayout('participant', 412, memory({ 'atelier.layout': 'nonsense' }))).toBe('room')
+  })
+})
+
+describe('first view', () => {
+  const template = { x: 0, y: 0, w: 2800, h: 1000 }
+
+  it('frames the whole board on a desktop', () => {
+    const camera = firstView(template, { width: 1280, height: 800 })
+    expect(camera.zoom).toBeLessThan(PHONE_READABLE_ZOOM)
+    expect(camera.x + 1280 / 2 / camera.zoom).toBeCloseTo(1400)
+  })
+
+  it('keeps text readable on a phone: the top-left of the content at a readable zoom', () => {
+    const camera = firstView(template, { width: 412, height: 915 })
+    expect(camera.zoom).toBe(PHONE_READABLE_ZOOM)
+    expect(camera.x).toBeLessThan(template.x)
+    expect(camera.x + 412 / camera.zoom).toBeGreaterThan(template.x)
+    expect(camera.y).toBeLessThan(template.y)
+  })
+
+  it('frames a small board on a phone as anywhere else', () => {
+    const small = { x: 100, y: 100, w: 200, h: 200 }
+    expect(firstView(small, { width: 412, height: 915 }).zoom).toBe(1)
+  })
+})
+
+describe('room step', () => {
+  const step: AgendaStep = {
+    id: 's2',
+    title: 'Irritants',
+    instructions: 'Une idée par post-it',
+    durationMinutes: 5,
+    mode: 'private',
+    frameId: 'f',
+  }
+  const items = new Map([[frame.id, frame]])
+
+  it('finds the step in progress, its position and its frame', () => {
+    const other: AgendaStep = { ...step, id: 's1', frameId: 'gone' }
+    expect(roomStep([other, step], 's2', items)).toEqual({ index: 1, count: 2, step, frame })
+    expect(roomStep([other, step], 's1', items).frame).toBeNull()
+    expect(roomStep([other, step], null, items)).toEqual({ index: -1, count: 2, step: null, frame: null })
+  })
+})
+
+describe('room notes', () => {
+  it('lists the notes whose centre is in the frame, in reading order', () => {
+    const items = [frame, note('b', 300, 50), note('a', 20, 60), note('c', 20, 320), note('out', 900, 50)]
+    expect(notesOf(items, frame).map((n) => n.id)).toEqual(['a', 'b', 'c'])
+    expect(notesOf(items, null).map((n) => n.id)).toEqual(['a', 'b', 'out', 'c'])
+  })
+
+  it('puts a new idea in a free cell inside the frame, below its title, never on another note', () => {
+    const taken: ItemSnapshot[] = []
+    for (let i = 0; i < 4; i++) {
+      const at = spotInFrame(frame, taken)
+      const box = { id: `n${i}`, type: 'note' as const, x: at.x - 100, y: at.y - 100, w: 200, h: 200 }
+      expect(taken.some((other) => rectsIntersect(other, box))).toBe(false)
+      expect(box.y).toBeGreaterThanOrEqual(frame.y + 56)
+      taken.push(box)
+    }
+    // Three columns fit in 700 units: the fourth idea starts a second row.
+    expect(taken.map((box) => [box.x, box.y])).toEqual([
+      [24, 56],
+      [248, 56],
+      [472, 56],
+      [24, 280],
+    ])
+  })
+
+  it('cascades inside a full frame, so the idea still belongs to the step', () => {
+    const small = { x: 0, y: 0, w: 400, h: 400 }
+    const taken: { x: number; y: number; w: number; h: number }[] = [{ x: 0, y: 0, w: 400, h: 400 }]
+    for (let i = 0; i < 3; i++) {
+      const at = spotInFrame(small, taken)
+      expect(at.x).toBeGreaterThan(small.x)
+      expect(at.x).toBeLessThan(small.x + small.w)
+      expect(at.y).toBeLessThan(small.y + small.h)
+      taken.push({ x: at.x - 100, y: at.y - 100, w: 200, h: 200 })
+    }
+    expect(new Set(taken.slice(1).map((box) => `${box.x},${box.y}`)).size).toBe(3)
+  })
+})

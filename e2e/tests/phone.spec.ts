@@ -1,0 +1,123 @@
+import { expect, test } from '@playwright/test'
+import { expectNoSeriousViolations } from '../fixtures/a11y.js'
+import { BoardPage, readDocItems } from '../fixtures/board.js'
+import { Facilitation } from '../fixtures/facilitation.js'
+import { createBoardFromTemplate } from '../fixtures/game.js'
+import { Room } from '../fixtures/room.js'
+
+const IDEAS = ['Un référent changement par service', 'Des ateliers de démonstration', 'Une FAQ vivante']
+
+test('on a phone, a participant writes in private, reads the revealed ideas, votes and answers a poll', async ({
+  browser,
+  baseURL,
+}, testInfo) => {
+  test.slow()
+  const links = await createBoardFromTemplate(baseURL ?? '', 'Accueil du public', 'lewin-change')
+  const facilitatorBoard = await BoardPage.open(browser)
+  await facilitatorBoard.page.goto(links.facilitator)
+  await facilitatorBoard.joinAs('Camille')
+  const facilitator = new Facilitation(facilitatorBoard)
+  // The "Décristallisation" step: private writing in the frame of the same name.
+  await facilitatorBoard.page.getByTestId('agenda-go-1').click()
+  await expect(facilitatorBoard.page.getByTestId('private-badge')).toBeVisible()
+
+  const yanisBoard = await BoardPage.open(browser)
+  await yanisBoard.page.goto(links.participant)
+  await yanisBoard.joinAs('Yanis')
+  const yanis = new Facilitation(yanisBoard)
+
+  const lea = await Room.openPhone(browser)
+  await lea.page.goto(links.participant)
+  await lea.board.joinAs('Léa')
+
+  await test.step('the phone opens on the step: its question, its instruction, a field to add ideas', async () => {
+    await expect(lea.view()).toBeVisible()
+    await expect(lea.page.getByTestId('board-canvas')).toHaveCount(0)
+    await expect(lea.question()).toHaveText('1. Décristallisation')
+    await expect(lea.page.getByTestId('room-instructions')).not.toBeEmpty()
+    await expectNoSeriousViolations(lea.page, 'phone view in private writing')
+  })
+
+  await test.step('three private ideas, unseen by the others until the reveal', async () => {
+    for (const idea of IDEAS) await lea.addIdea(idea)
+    await expect(lea.myIdeas()).toHaveCount(3)
+    for (const size of await lea.buttonSizes()) {
+      expect(size.height, size.name).toBeGreaterThanOrEqual(44)
+      expect(size.width, size.name).toBeGreaterThanOrEqual(44)
+    }
+    await yanis.writePrivately('Former les encadrants')
+    await expect(facilitatorBoard.page.getByTestId('reveal')).toContainText('4')
+    expect((await yanisBoard.notes()).map((n) => n.text)).not.toContain(IDEAS[0])
+    await lea.page.screenshot({ path: testInfo.outputPath('phone-private.png') })
+  })
+
+  await test.step('after the reveal everyone has the ideas in the frame, and the phone lists them', async () => {
+    await facilitator.reveal(4)
+    const frame = (await readDocItems(facilitatorBoard.page, 'frame')).find(
+      (f) => f.text === '1. Décristallisation',
+    )
+    expect(frame).toBeDefined()
+    for (const person of [facilitatorBoard, yanisBoard]) {
+      await expect
+        .poll(async () => (await person.notes()).map((n) => n.text))
+        .toEqual(expect.arrayContaining(IDEAS))
+    }
+    await expect(lea.groupIdea('Former les encadrants')).toBeVisible()
+    for (const idea of IDEAS) await expect(lea.groupIdea(idea)).toContainText('Votre idée')
+    await expect(lea.page.getByText('Vos idées restent privées')).toHaveCount(0)
+    await lea.page.screenshot({ path: testInfo.outputPath('phone-revealed.png') })
+  })
+
+  await test.step('a dot vote, tapped on the phone, counted on the facilitator’s screen', async () => {
+    await facilitatorBoard.page.getByTestId('board-canvas').click({ position: { x: 150, y: 620 } })
+    await facilitatorBoard.page.keyboard.press('Control+a')
+    await facilitator.startVoteOnSelection(3)
+    await expect(lea.groupIdea('Former les encadrants').getByTestId('room-vote')).toBeVisible()
+    await expectNoSeriousViolations(lea.page, 'phone view during a vote')
+    await lea.voteFor('Former les encadrants')
+    await expect.poll(() => lea.myDotsOn('Former les encadrants')).toBe(1)
+    await lea.voteFor('Former les encadrants')
+    await expect.poll(() => lea.myDotsOn('Former les encadrants')).toBe(2)
+    await expect(lea.page.getByTestId('remaining-votes')).toHaveAttribute('data-remaining', '1')
+    await lea.page.screenshot({ path: testInfo.outputPath('phone-vote.png') })
+    await facilitator.closeVote()
+    await expect.poll(() => facilitator.results()).toContainEqual('1. Former les encadrants (2)')
+    await expect(lea.groupIdea('Former les encadrants').getByTestId('room-result')).toContainText('2 votes')
+    await expect(yanisBoard.page.getByTestId('result-badge').first()).toContainText('2 votes')
+  })
+
+  await test.step('a poll answered with a tap, counted for the facilitator', async () => {
+    await facilitatorBoard.page.getByTestId('game-open').click()
+    await facilitatorBoard.page.getByTestId('game-tab-polls').click()
+    await facilitatorBoard.page.getByTestId('poll-question').fill('Quelle étape vous inquiète ?')
+    const options = facilitatorBoard.page.getByTestId('poll-option-input')
+    await options.nth(0).fill('La transition')
+    await options.nth(1).fill('La cristallisation')
+    await facilitatorBoard.page.getByTestId('poll-launch').click()
+    const poll = lea.view().getByTestId('poll-dock')
+    await expect(poll).toContainText('Quelle étape vous inquiète ?')
+    await poll.getByTestId('poll-option').filter({ hasText: 'La transition' }).tap()
+    await expect(poll.getByTestId('poll-option').filter({ hasText: 'La transition' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    )
+    await expect(facilitatorBoard.page.getByTestId('poll-dock')).toContainText('1 réponse')
+    await lea.page.screenshot({ path: testInfo.outputPath('phone-poll.png') })
+  })
+
+  await test.step('"Voir le tableau" shows the canvas, and the room comes back', async () => {
+    await lea.page.getByTestId('room-show-board').tap()
+    await expect(lea.page.getByTestId('board-canvas')).toBeVisible()
+    // The top bar keeps "Exporter" on screen, and the canvas is close enough to read its text.
+    await lea.expectOnScreen(lea.page.getByRole('button', { name: 'Exporter' }))
+    await expect.poll(() => lea.zoom()).toBeGreaterThanOrEqual(0.3)
+    // A note selected near the right edge keeps its style bar on screen.
+    await lea.selectRightmostNote()
+    await lea.expectOnScreen(lea.page.getByTestId('stylebar'))
+    await lea.page.screenshot({ path: testInfo.outputPath('phone-canvas.png') })
+    await lea.page.getByTestId('room-open').tap()
+    await expect(lea.view()).toBeVisible()
+  })
+
+  await Promise.all([facilitatorBoard.close(), yanisBoard.close(), lea.board.close()])
+})
