@@ -30,7 +30,7 @@ export interface DragPreview {
   dy: number
 }
 
-export type PanelId = 'palette' | 'help' | 'search' | 'history'
+export type PanelId = 'palette' | 'help' | 'search' | 'history' | 'export'
 
 /** Local, per-tab UI state: never synced, never undone. */
 export interface ViewState {

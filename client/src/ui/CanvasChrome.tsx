@@ -1,4 +1,6 @@
 import './canvas.css'
+import { ExportDialog } from '../exports/ExportDialog.js'
+import { ExportProgress } from '../exports/ExportProgress.js'
 import { CommandPalette } from './CommandPalette.js'
 import { ContextMenu } from './ContextMenu.js'
 import { HoverCard } from './HoverCard.js'
@@ -20,6 +22,8 @@ export function CanvasChrome() {
       <ContextMenu />
       <CommandPalette />
       <ShortcutHelp />
+      <ExportDialog />
+      <ExportProgress />
     </>
   )
 }
