@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises'
 import { expect, test } from '@playwright/test'
+import { expectNoSeriousViolations } from '../fixtures/a11y.js'
 import { BoardPage } from '../fixtures/board.js'
 import { CanvasPage } from '../fixtures/canvas.js'
 import { ExportPage, pdfPageCount, pdfText, pngPixels, type Rgba, screenPixel } from '../fixtures/exports.js'
@@ -103,11 +104,18 @@ test('the PDF of a board has one page per frame with the title, the frames and t
   const frames = await canvas.itemsOfType('frame')
   const notes = (await canvas.itemsOfType('note')).filter((note) => note.text.trim() !== '')
 
+  // By keyboard only: the shortcut opens the dialog, Enter on the focused PDF button exports.
+  const page = facilitator.page
+  await page.getByTestId('board-canvas').focus()
+  await page.keyboard.press('Control+Shift+E')
+  await expect(page.getByTestId('export-dialog')).toBeVisible()
+  await expectNoSeriousViolations(page, 'export dialog')
   const exporter = new ExportPage(facilitator)
-  await exporter.open()
-  await exporter.chooseBoard()
-  await expect(facilitator.page.getByTestId('export-preview')).toContainText(`${frames.length} pages`)
-  const pdf = await exporter.download('export-pdf')
+  await page.getByTestId('export-scope-board').focus()
+  await page.keyboard.press('Space')
+  await expect(page.getByTestId('export-preview')).toContainText(`${frames.length} pages`)
+  await page.getByTestId('export-pdf').focus()
+  const pdf = await exporter.downloadWith(() => page.keyboard.press('Enter'))
   expect(pdf.name).toBe('Diagnostic-FFOM-du-service.pdf')
   await writeFile(testInfo.outputPath('board.pdf'), pdf.bytes)
   await testInfo.attach('board.pdf', { path: testInfo.outputPath('board.pdf') })
