@@ -55,7 +55,7 @@ describe('command registry', () => {
     const { registry } = setup()
     const ids = registry.list().map((c) => c.id)
     expect(new Set(ids).size).toBe(ids.length)
-    for (const command of registry.list()) expect(command.labelKey).toMatch(/^commands\./)
+    for (const command of registry.list()) expect(command.labelKey).toMatch(/^(\w+\.)?commands\./)
   })
 
   it('gives every shortcut to one command only', () => {

@@ -1,3 +1,4 @@
+import { exportCommands } from '../exports/commands.js'
 import { groupByTheme } from '../themes/themes.js'
 import { arrangeCommands } from './arrange.js'
 import { copy, cut, paste } from './clipboard.js'
@@ -143,7 +144,7 @@ export const editingCommands: readonly Command[] = [
   openHelp,
 ]
 
-/** The registry of a board: the canvas commands plus those other features contribute. */
+/** The registry of a board: the canvas commands, the exports, plus those other features contribute. */
 export function createRegistry(extra: readonly Command[] = []): CommandRegistry {
-  return new CommandRegistry([...editingCommands, ...extra])
+  return new CommandRegistry([...editingCommands, ...exportCommands, ...extra])
 }

@@ -47,6 +47,7 @@ export type CommandGroup =
   | 'history'
   | 'help'
   | 'facilitation'
+  | 'export'
 
 export interface Command {
   id: string

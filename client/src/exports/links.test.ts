@@ -3,13 +3,25 @@ import { exportLinks } from './links.js'
 
 describe('exportLinks', () => {
   it('point at the contract endpoints with the token and the language', () => {
-    expect(exportLinks('b0ard-id-1234567890', 'to/k+en', 'en')).toEqual({
-      csv: '/api/boards/b0ard-id-1234567890/export/notes.csv?token=to%2Fk%2Ben&lang=en',
-      report: '/api/boards/b0ard-id-1234567890/export/report.md?token=to%2Fk%2Ben&lang=en',
+    const links = exportLinks('b0ard-id-1234567890', 'to/k+en', 'en')
+    expect(links.csv).toBe('/api/boards/b0ard-id-1234567890/export/notes.csv?token=to%2Fk%2Ben&lang=en')
+    expect(links.report).toEqual({
+      md: '/api/boards/b0ard-id-1234567890/export/report.md?token=to%2Fk%2Ben&lang=en',
+      pdf: '/api/boards/b0ard-id-1234567890/export/report.pdf?token=to%2Fk%2Ben&lang=en',
+      docx: '/api/boards/b0ard-id-1234567890/export/report.docx?token=to%2Fk%2Ben&lang=en',
+      odt: '/api/boards/b0ard-id-1234567890/export/report.odt?token=to%2Fk%2Ben&lang=en',
     })
+    expect(links.backup).toBe('/api/boards/b0ard-id-1234567890/export/board.atelier?token=to%2Fk%2Ben')
   })
 
   it('fall back to French for any other language', () => {
-    expect(exportLinks('b', 't', 'de').report).toContain('lang=fr')
+    expect(exportLinks('b', 't', 'de').report.md).toContain('lang=fr')
+  })
+
+  it('ask for ";" between CSV fields only when chosen', () => {
+    expect(
+      new URL(exportLinks('b', 't', 'fr', { semicolon: true }).csv, 'http://x').searchParams.get('sep'),
+    ).toBe(';')
+    expect(new URL(exportLinks('b', 't', 'fr').csv, 'http://x').searchParams.has('sep')).toBe(false)
   })
 })

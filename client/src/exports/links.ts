@@ -1,6 +1,25 @@
-/** Download links of a board's exports (CSV of the notes, Markdown report), in the person's language. */
-export function exportLinks(boardId: string, token: string, lang: string): { csv: string; report: string } {
+/** Download links of a board's server-side exports, in the person's language. */
+export interface ExportLinks {
+  csv: string
+  report: { md: string; pdf: string; docx: string; odt: string }
+  /** The whole board as one file (facilitator token only). */
+  backup: string
+}
+
+export function exportLinks(
+  boardId: string,
+  token: string,
+  lang: string,
+  options: { semicolon: boolean } = { semicolon: false },
+): ExportLinks {
   const base = `/api/boards/${encodeURIComponent(boardId)}/export`
   const query = new URLSearchParams({ token, lang: lang === 'en' ? 'en' : 'fr' })
-  return { csv: `${base}/notes.csv?${query}`, report: `${base}/report.md?${query}` }
+  const csvQuery = new URLSearchParams(query)
+  if (options.semicolon) csvQuery.set('sep', ';')
+  const report = (extension: string) => `${base}/report.${extension}?${query}`
+  return {
+    csv: `${base}/notes.csv?${csvQuery}`,
+    report: { md: report('md'), pdf: report('pdf'), docx: report('docx'), odt: report('odt') },
+    backup: `${base}/board.atelier?${new URLSearchParams({ token })}`,
+  }
 }

@@ -25,7 +25,7 @@ export interface DragPreview {
   dy: number
 }
 
-export type PanelId = 'palette' | 'help' | 'search' | 'history' | 'themes'
+export type PanelId = 'palette' | 'help' | 'search' | 'history' | 'themes' | 'export'
 
 /** Local, per-tab UI state: never synced, never undone. */
 export interface ViewState {

@@ -59,3 +59,13 @@ export async function replaceLink(
   const { token } = await readJson<{ token: string }>(response)
   return token
 }
+
+/** A board's backup file (`.atelier`) made into a new board; answers as `createBoard` does. */
+export async function importBoard(file: Blob): Promise<CreateBoardResponse> {
+  const response = await fetch('/api/boards/import', {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream' },
+    body: file,
+  })
+  return readJson<CreateBoardResponse>(response)
+}

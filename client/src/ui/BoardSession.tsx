@@ -7,7 +7,7 @@ import { SessionProvider, useSession } from '../board/context.js'
 import { BoardCanvas } from '../canvas/BoardCanvas.js'
 import { RemoteCursors } from '../canvas/RemoteCursors.js'
 import { isTypingTarget } from '../commands/shortcuts.js'
-import { ExportMenu } from '../exports/ExportMenu.js'
+import { ExportButton } from '../exports/ExportButton.js'
 import { FacilitationLayer } from '../facilitation/FacilitationLayer.js'
 import { HistoryButton, HistoryPanel } from '../history/HistoryDialog.js'
 import { announcePresence } from '../presence/announce.js'
@@ -155,7 +155,7 @@ function BoardScreen() {
           )}
           {access.role === 'facilitator' && <TemplatesMenu />}
           {access.role === 'facilitator' && <HistoryButton />}
-          <ExportMenu boardId={session.boardId} token={session.token} />
+          <ExportButton />
           <LanguageSwitch />
         </div>
       </header>

@@ -1,4 +1,6 @@
 import './canvas.css'
+import { ExportDialog } from '../exports/ExportDialog.js'
+import { ExportProgress } from '../exports/ExportProgress.js'
 import { ThemePanel } from '../themes/ThemePanel.js'
 import { CommandPalette } from './CommandPalette.js'
 import { ContextMenu } from './ContextMenu.js'
@@ -22,6 +24,8 @@ export function CanvasChrome() {
       <ContextMenu />
       <CommandPalette />
       <ShortcutHelp />
+      <ExportDialog />
+      <ExportProgress />
     </>
   )
 }

@@ -1,6 +1,7 @@
 import { TITLE_MAX_LENGTH } from '@atelier/shared'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ImportBackup } from '../exports/ImportBackup.js'
 import { JoinCodeForm } from '../join/JoinCodeForm.js'
 import { boardLink } from '../lib/links.js'
 import { navigate } from '../lib/navigate.js'
@@ -89,6 +90,7 @@ export function LandingPage() {
           <JoinCodeForm />
         </section>
         <TemplateStart />
+        <ImportBackup />
         <section className="recent" aria-labelledby="recent-heading">
           <h2 id="recent-heading">{t('landing.recent')}</h2>
           {recent.length === 0 ? (

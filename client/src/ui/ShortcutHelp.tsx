@@ -13,6 +13,7 @@ const GROUPS: readonly CommandGroup[] = [
   'history',
   'view',
   'facilitation',
+  'export',
   'help',
 ]
 

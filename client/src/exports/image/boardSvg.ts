@@ -1,0 +1,41 @@
+import { NOTE_FONT_FAMILY } from '../../canvas/theme.js'
+import { escapeXml, itemToSvg, num, type SvgContext } from './itemSvg.js'
+import type { ExportRegion } from './region.js'
+
+/** The board's background colour behind items (the page's `--bg`). */
+export const BOARD_BACKGROUND = '#f5f6f8'
+
+export interface SvgOptions {
+  /** Paint the board's background; without it the picture is transparent around the items. */
+  background: boolean
+  layoutText: SvgContext['layoutText']
+  imageHref: SvgContext['imageHref']
+  /** Pixels per board unit of the picture's declared size (the viewBox stays in board units). */
+  scale?: number
+}
+
+/**
+ * One standalone SVG document of a region, in board units (1 unit = 1 CSS pixel at 100 % zoom).
+ * Text uses the app's own font stack (the system's sans-serif, as on screen), with every line
+ * break already placed, so another renderer can only change glyph shapes, never the wrapping.
+ */
+export function regionToSvg(region: ExportRegion, options: SvgOptions): string {
+  const { x, y, w, h } = region.bounds
+  const byId = new Map(region.items.map((item) => [item.id, item]))
+  const ctx: SvgContext = {
+    layoutText: options.layoutText,
+    imageHref: options.imageHref,
+    lookup: (id) => byId.get(id),
+  }
+  const body = region.items.map((item) => itemToSvg[item.type](item, ctx)).join('\n')
+  const background = options.background
+    ? `<rect x="${num(x)}" y="${num(y)}" width="${num(w)}" height="${num(h)}" fill="${BOARD_BACKGROUND}"/>\n`
+    : ''
+  const scale = options.scale ?? 1
+  const title = region.title ? `<title>${escapeXml(region.title)}</title>\n` : ''
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${num(w * scale)}" height="${num(h * scale)}" ` +
+    `viewBox="${num(x)} ${num(y)} ${num(w)} ${num(h)}" font-family="${escapeXml(NOTE_FONT_FAMILY)}">\n` +
+    `${title}${background}${body}\n</svg>\n`
+  )
+}

@@ -1,0 +1,131 @@
+import { writeFile } from 'node:fs/promises'
+import { expect, test } from '@playwright/test'
+import { expectNoSeriousViolations } from '../fixtures/a11y.js'
+import { BoardPage } from '../fixtures/board.js'
+import { CanvasPage } from '../fixtures/canvas.js'
+import { ExportPage, pdfPageCount, pdfText, pngPixels, type Rgba, screenPixel } from '../fixtures/exports.js'
+import { createBoardFromTemplate } from '../fixtures/game.js'
+
+/** Same colour give or take anti-aliasing and colour rounding. */
+function expectSameColour(actual: Rgba | undefined, expected: Rgba | undefined, where: string): void {
+  if (!actual || !expected) throw new Error(`no pixel at ${where}`)
+  const difference = Math.max(...actual.map((value, channel) => Math.abs(value - (expected[channel] ?? 0))))
+  expect(difference, `${where}: ${actual} vs ${expected}`).toBeLessThanOrEqual(6)
+}
+
+/** Frame titles take 18 × 1.6 board units above the frame; exports keep 24 units of margin. */
+const TITLE_BAND = 28.8
+const MARGIN = 24
+
+test('the PNG of a frame is the frame as the board shows it, at 1× and 2×', async ({ browser }, testInfo) => {
+  const facilitator = await BoardPage.open(browser)
+  await facilitator.createBoard('Atelier — parcours usager')
+  await facilitator.joinAs('Camille')
+  const canvas = new CanvasPage(facilitator)
+  const page = facilitator.page
+
+  await canvas.useTool('frame')
+  await canvas.drag([260, 200], [900, 640])
+  await canvas.expectItemCount('frame', 1)
+  await facilitator.addNoteAt(420, 360, 'Accueil en mairie')
+  await facilitator.addNoteAt(740, 360, 'Rendez-vous en ligne')
+  await canvas.expectItemCount('note', 2)
+  await canvas.useTool('connector')
+  await canvas.drag([420, 360], [740, 360])
+  await canvas.expectItemCount('connector', 1)
+  await page.keyboard.press('Escape')
+  await page.mouse.move(1200, 700)
+
+  const [frame] = await canvas.itemsOfType('frame')
+  const notes = await canvas.itemsOfType('note')
+  if (!frame || notes.length !== 2) throw new Error('frame or notes missing')
+  // Inside each note away from its text and the arrow; the frame's empty floor; the margin.
+  const samples: [number, number][] = [
+    ...notes.map((note): [number, number] => [note.x + note.w - 6, note.y + note.h - 20]),
+    [frame.x + 20, frame.y + frame.h - 20],
+  ]
+  const onScreen: Rgba[] = []
+  for (const [x, y] of samples) onScreen.push(await screenPixel(page, ...(await canvas.toScreen(x, y))))
+
+  const exporter = new ExportPage(facilitator)
+  await exporter.open()
+  await expect(page.getByTestId('export-preview').locator('img')).toBeVisible()
+  await exporter.chooseFrame('Section 1')
+  const png = await exporter.download('export-png')
+  expect(png.name).toBe('Atelier-parcours-usager-Section-1.png')
+  await writeFile(testInfo.outputPath('frame.png'), png.bytes)
+  await testInfo.attach('frame.png', { path: testInfo.outputPath('frame.png') })
+
+  const left = frame.x - MARGIN
+  const top = frame.y - TITLE_BAND - MARGIN
+  const at = (scale: number) =>
+    [...samples, [frame.x - MARGIN / 2, frame.y + frame.h / 2] as [number, number]].map(
+      ([x, y]): [number, number] => [Math.round((x - left) * scale), Math.round((y - top) * scale)],
+    )
+  const once = await pngPixels(page, png.bytes, at(1))
+  expect(once.width).toBe(Math.ceil(frame.w + 2 * MARGIN))
+  expect(once.height).toBe(Math.ceil(frame.h + TITLE_BAND + 2 * MARGIN))
+  for (const [i, point] of samples.entries())
+    expectSameColour(once.pixels[i], onScreen[i], `(${point}) at 1×`)
+  // The margin shows the board's background.
+  expectSameColour(once.pixels[samples.length], [0xf5, 0xf6, 0xf8, 255], 'margin at 1×')
+
+  await exporter.open()
+  await exporter.setScale(2)
+  await exporter.setBackground(false)
+  const twice = await exporter.download('export-png')
+  expect(twice.name).toBe('Atelier-parcours-usager-Section-1@2x.png')
+  const doubled = await pngPixels(page, twice.bytes, at(2))
+  expect(doubled.width).toBe(Math.ceil((frame.w + 2 * MARGIN) * 2))
+  for (const [i, point] of samples.entries())
+    expectSameColour(doubled.pixels[i], onScreen[i], `(${point}) at 2×`)
+  // Without the background, the margin is transparent.
+  expect(doubled.pixels[samples.length]?.[3]).toBe(0)
+
+  await exporter.open()
+  const svg = await exporter.download('export-svg')
+  const text = svg.bytes.toString('utf8')
+  expect(text).toContain('<svg xmlns="http://www.w3.org/2000/svg"')
+  expect(text).toContain('Accueil')
+  expect(text).toContain('<polygon')
+  await facilitator.close()
+})
+
+test('the PDF of a board has one page per frame with the title, the frames and the notes as text', async ({
+  browser,
+  baseURL,
+}, testInfo) => {
+  const links = await createBoardFromTemplate(baseURL ?? '', 'Diagnostic FFOM du service', 'swot-ffom')
+  const facilitator = await BoardPage.open(browser)
+  await facilitator.page.goto(links.facilitator)
+  await facilitator.joinAs('Camille')
+  const canvas = new CanvasPage(facilitator)
+  await expect.poll(async () => (await canvas.itemsOfType('frame')).length).toBeGreaterThan(1)
+  const frames = await canvas.itemsOfType('frame')
+  const notes = (await canvas.itemsOfType('note')).filter((note) => note.text.trim() !== '')
+
+  // By keyboard only: the shortcut opens the dialog, Enter on the focused PDF button exports.
+  const page = facilitator.page
+  await page.getByTestId('board-canvas').focus()
+  await page.keyboard.press('Control+Shift+E')
+  await expect(page.getByTestId('export-dialog')).toBeVisible()
+  await expectNoSeriousViolations(page, 'export dialog')
+  const exporter = new ExportPage(facilitator)
+  await page.getByTestId('export-scope-board').focus()
+  await page.keyboard.press('Space')
+  await expect(page.getByTestId('export-preview')).toContainText(`${frames.length} pages`)
+  await page.getByTestId('export-pdf').focus()
+  const pdf = await exporter.downloadWith(() => page.keyboard.press('Enter'))
+  expect(pdf.name).toBe('Diagnostic-FFOM-du-service.pdf')
+  await writeFile(testInfo.outputPath('board.pdf'), pdf.bytes)
+  await testInfo.attach('board.pdf', { path: testInfo.outputPath('board.pdf') })
+
+  expect(pdfPageCount(pdf.bytes)).toBe(frames.length)
+  const text = pdfText(pdf.bytes)
+  expect(text).toContain('Diagnostic FFOM du service')
+  expect(text).toContain(`Page 1 / ${frames.length}`)
+  for (const frame of frames.filter((f) => f.text)) expect(text).toContain(frame.text)
+  // Each note's first word is on some page (its lines are the canvas's lines).
+  for (const note of notes) expect(text).toContain(note.text.trim().split(/\s+/)[0])
+  await facilitator.close()
+})
