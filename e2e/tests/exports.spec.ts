@@ -18,17 +18,18 @@ test('a facilitator leaves with the report and the notes as a spreadsheet', asyn
   expect(markdown).toContain('2 notes des participants dans 0 section')
   expect(markdown).toContain('- Équipe motivée — par Camille')
 
+  // In French the menu offers the ';' separator that French spreadsheets split on, ticked by default.
   const csv = await page.request.get((await page.getByTestId('export-csv').getAttribute('href')) ?? '')
   expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8')
   const rows = (await csv.text()).split('\r\n')
   expect(rows[0]).toBe(
-    '\uFEFFSection,Texte,Couleur,Auteur,Votes,Équipe,Étiquettes,Créée le (UTC),Modifiée le (UTC),Origine',
+    '\uFEFFSection;Texte;Couleur;Auteur;Votes;Équipe;Étiquettes;Créée le (UTC);Modifiée le (UTC);Origine',
   )
   expect(
     rows
       .slice(1)
       .filter(Boolean)
-      .map((row) => row.split(',')[1]),
+      .map((row) => row.split(';')[1]),
   ).toEqual(expect.arrayContaining(['Équipe motivée', 'Budget contraint']))
   await facilitator.close()
 })
