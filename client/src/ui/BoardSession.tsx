@@ -146,6 +146,11 @@ function BoardScreen() {
       <CanvasChrome />
       <FacilitationLayer />
       {access.role === 'facilitator' && <HistoryPanel />}
+      {link.storeUnavailable && (
+        <p className="banner" role="alert" data-testid="store-unavailable">
+          {t('board.storeUnavailable')}
+        </p>
+      )}
       {identityFailed && (
         <p className="banner" role="alert">
           {t('facilitation.errors.identity')}
