@@ -24,7 +24,9 @@ class FillableStore extends SqliteBoardStore {
     return super.appendUpdate(docName, update)
   }
 
-  override async createBoard(...args: Parameters<SqliteBoardStore['createBoard']>): Promise<void> {
+  override async createBoard(
+    ...args: Parameters<SqliteBoardStore['createBoard']>
+  ): ReturnType<SqliteBoardStore['createBoard']> {
     this.refuseWhenFull()
     return super.createBoard(...args)
   }
