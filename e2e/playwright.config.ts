@@ -38,7 +38,14 @@ export default defineConfig({
   webServer: {
     command: 'node ../server/dist/main.js',
     url: `${baseURL}/healthz`,
-    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      // The whole suite creates its boards from one address, faster than a lab ever does.
+      ATELIER_BOARDS_PER_MINUTE: '100000',
+    },
     reuseExistingServer: false,
     timeout: 30_000,
   },

@@ -16,6 +16,7 @@ import { healthPlugin } from './plugins/health.js'
 import { historyPlugin } from './plugins/history.js'
 import { imagesPlugin } from './plugins/images.js'
 import { joinPlugin } from './plugins/join.js'
+import { jsonBodiesPlugin } from './plugins/jsonBodies.js'
 import { librariesPlugin } from './plugins/libraries.js'
 import { metricsPlugin } from './plugins/metrics.js'
 import { peoplePlugin } from './plugins/people.js'
@@ -26,6 +27,7 @@ import { templatesPlugin } from './plugins/templates.js'
 import { timePlugin } from './plugins/time.js'
 import { tokensPlugin } from './plugins/tokens.js'
 import { votesPlugin } from './plugins/votes.js'
+import { StoreHealth } from './store/health.js'
 import { SqliteBoardStore } from './store/sqlite/store.js'
 import type { BoardStore } from './store/types.js'
 import { builtinCatalogue, type TemplateCatalogue } from './templates/index.js'
@@ -75,30 +77,38 @@ export function buildApp(config: Config, deps: AppDependencies = {}): FastifyIns
   const metrics = new Metrics()
   const votes = voteStoreOf(store)
   const history = new BoardHistory(versionStoreOf(store), config.history, now, app.log)
+  const health = new StoreHealth(store, app.log, metrics)
 
   app.addHook('onClose', async () => {
+    health.stop()
     await store.close()
   })
   app.register(errorsPlugin)
   app.register(securityHeadersPlugin)
+  app.register(jsonBodiesPlugin)
   app.register(authPlugin, { store })
-  app.register(healthPlugin)
+  app.register(healthPlugin, { health })
   app.register(metricsPlugin, { metrics })
-  app.register(boardsPlugin, { store, templates, now })
+  app.register(boardsPlugin, { store, templates, now, limits: config.limits, health })
   app.register(joinPlugin, { store, now })
   app.register(templatesPlugin, { templates })
   app.register(librariesPlugin, { store, now })
-  app.register(imagesPlugin, { dataDir: config.dataDir })
+  app.register(imagesPlugin, {
+    dataDir: config.dataDir,
+    quotaBytes: config.limits.imageBytesPerBoard,
+    health,
+  })
   app.register(syncPlugin, {
     store,
     compactAfter: config.compactAfter,
     limits: config.limits,
     metrics,
+    health,
     votes,
     now,
     history,
   })
-  app.register(peoplePlugin, { now })
+  app.register(peoplePlugin, { now, maxPeople: config.limits.peoplePerBoard })
   app.register(votesPlugin, { votes })
   app.register(exportsPlugin, { store, templates, now })
   app.register(backupPlugin, { store, dataDir: config.dataDir, now })

@@ -15,6 +15,7 @@ export class HttpError extends Error {
 export const errors = {
   bodyNotJson: () => new HttpError(400, 'body must be JSON'),
   bodyNotObject: () => new HttpError(400, 'body must be a JSON object'),
+  bodyTooDeep: (maxDepth: number) => new HttpError(400, `body is nested more than ${maxDepth} levels deep`),
   bodyTooLarge: () => new HttpError(400, `body is larger than ${BODY_LIMIT_BYTES / 1024} KiB`),
   invalidField: (message: string) => new HttpError(400, message),
   unknownField: (name: string) => new HttpError(400, `unknown field "${name}"`),
@@ -26,6 +27,9 @@ export const errors = {
   tooManyRequests: (retryAfterSeconds: number) =>
     new HttpError(429, `too many requests; try again in ${retryAfterSeconds} s`),
   upgradeRequired: () => new HttpError(426, 'this endpoint expects a WebSocket upgrade'),
+  boardFull: (maxPeople: number) =>
+    new HttpError(403, `this board already holds ${maxPeople} people, its limit`),
+  storeUnavailable: (cause: string) => new HttpError(503, `the server cannot save right now (${cause})`),
   internal: () => new HttpError(500, 'internal server error'),
 } as const
 

@@ -1,5 +1,6 @@
 import { buildApp } from './app.js'
 import { ConfigError, loadConfig } from './config.js'
+import { DataDirError, prepareDataDir } from './store/dataDir.js'
 
 function fail(message: string): never {
   console.error(message)
@@ -10,8 +11,9 @@ async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>
   try {
     config = loadConfig()
+    prepareDataDir(config.dataDir)
   } catch (error) {
-    if (error instanceof ConfigError) fail(error.message)
+    if (error instanceof ConfigError || error instanceof DataDirError) fail(error.message)
     throw error
   }
 

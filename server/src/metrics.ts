@@ -15,6 +15,7 @@ export interface RelayGauges {
 export class Metrics {
   readonly registry = new Registry()
   private relay: RelayGauges | null = null
+  private store: { readonly cause: string | null } | null = null
 
   readonly messagesReceived = new Counter({
     name: 'atelier_messages_received_total',
@@ -62,6 +63,14 @@ export class Metrics {
       },
     })
     new Gauge({
+      name: 'atelier_store_degraded',
+      help: '1 while the store cannot write (writers are refused), else 0',
+      registers: [this.registry],
+      collect() {
+        this.set(metrics.store?.cause ? 1 : 0)
+      },
+    })
+    new Gauge({
       name: 'atelier_rooms_loaded',
       help: 'Documents loaded in the relay, by kind',
       labelNames: ['kind'] as const,
@@ -73,6 +82,10 @@ export class Metrics {
         }
       },
     })
+  }
+
+  observeStore(store: { readonly cause: string | null }): void {
+    this.store = store
   }
 
   observeRelay(relay: RelayGauges): void {

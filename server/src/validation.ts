@@ -23,3 +23,32 @@ export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   const issue = result.error.issues[0]
   throw issue ? describe(issue, body) : errors.invalidField('invalid body')
 }
+
+/**
+ * The nesting depth of a JSON text, scanned without parsing it (so without recursion), or
+ * Infinity as soon as it passes `limit`.
+ */
+export function jsonDepth(text: string, limit: number): number {
+  let depth = 0
+  let deepest = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i)
+    if (inString) {
+      if (char === 0x5c)
+        i++ // backslash: the next character is escaped
+      else if (char === 0x22) inString = false
+      continue
+    }
+    if (char === 0x22) inString = true
+    else if (char === 0x7b || char === 0x5b) {
+      depth++
+      if (depth > limit) return Number.POSITIVE_INFINITY
+      if (depth > deepest) deepest = depth
+    } else if (char === 0x7d || char === 0x5d) depth--
+  }
+  return deepest
+}
+
+/** Deepest nesting a JSON body may have: templates are a few levels deep; validating deeper recurses. */
+export const MAX_JSON_DEPTH = 64

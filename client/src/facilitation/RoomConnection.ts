@@ -1,6 +1,7 @@
 import { SYNC_PREFIX } from '@atelier/shared'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { reconnectAtOnce, TryAgainLater } from '../sync/retryLater.js'
 
 function wsOrigin(): string {
   const { protocol, host } = window.location
@@ -15,16 +16,22 @@ export class RoomConnection {
   readonly doc = new Y.Doc()
   readonly provider: WebsocketProvider
   private synced = false
+  /** The board's connection shows why the server refuses; this one only waits before reconnecting. */
+  private readonly retry: TryAgainLater
   private listeners = new Set<() => void>()
 
   constructor(room: string, params: Record<string, string>) {
     this.provider = new WebsocketProvider(`${wsOrigin()}${SYNC_PREFIX}`, room, this.doc, {
       params,
       disableBc: true,
+      shouldReconnect: reconnectAtOnce,
     })
     // These rooms carry no awareness: presence lives in the board room only.
     this.provider.awareness.setLocalState(null)
     this.provider.on('sync', this.onSync)
+    this.retry = new TryAgainLater(this.provider, () => {})
+    this.provider.on('status', this.retry.onStatus)
+    this.provider.on('closed', this.retry.onClosed)
   }
 
   isSynced = (): boolean => this.synced
@@ -45,6 +52,9 @@ export class RoomConnection {
 
   destroy(): void {
     this.provider.off('sync', this.onSync)
+    this.provider.off('status', this.retry.onStatus)
+    this.provider.off('closed', this.retry.onClosed)
+    this.retry.dispose()
     this.provider.destroy()
     this.doc.destroy()
   }

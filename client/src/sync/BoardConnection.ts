@@ -3,6 +3,7 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { reconnectAtOnce, TryAgainLater } from './retryLater.js'
 import { type ConnectionStatus, deriveStatus, type LinkFacts } from './status.js'
 
 export interface ConnectionSnapshot {
@@ -11,6 +12,8 @@ export interface ConnectionSnapshot {
   denied: boolean
   /** Local copy failed to open (private browsing, storage full): the board still works online. */
   storageError: boolean
+  /** The server refused this tab's changes because it cannot save: they are kept and sent again later. */
+  storeUnavailable: boolean
 }
 
 function wsOrigin(): string {
@@ -27,6 +30,7 @@ export class BoardConnection {
   readonly provider: WebsocketProvider
   readonly awareness: Awareness
   private readonly persistence: IndexeddbPersistence | null
+  private readonly retry: TryAgainLater
   private facts: LinkFacts
   private snapshot: ConnectionSnapshot
   private listeners = new Set<() => void>()
@@ -47,7 +51,7 @@ export class BoardConnection {
       storageError = true
     }
     this.persistence = persistence
-    this.snapshot = { status: deriveStatus(this.facts), denied: false, storageError }
+    this.snapshot = { status: deriveStatus(this.facts), denied: false, storageError, storeUnavailable: false }
     this.provider = new WebsocketProvider(
       `${wsOrigin()}${SYNC_PREFIX}`,
       roomName(boardId, 'board'),
@@ -56,11 +60,17 @@ export class BoardConnection {
         params: { token, ...(credential ? { person: credential } : {}) },
         // Tabs sync through the relay only, so the relay's role checks apply to every tab.
         disableBc: true,
+        shouldReconnect: reconnectAtOnce,
       },
     )
     this.awareness = this.provider.awareness
+    this.retry = new TryAgainLater(this.provider, () =>
+      this.update({ storeUnavailable: this.retry.storeUnavailable }),
+    )
     this.provider.on('status', this.onStatus)
+    this.provider.on('status', this.retry.onStatus)
     this.provider.on('closed', this.onClosed)
+    this.provider.on('closed', this.retry.onClosed)
     window.addEventListener('online', this.onNetwork)
     window.addEventListener('offline', this.onNetwork)
   }
@@ -86,7 +96,10 @@ export class BoardConnection {
     window.removeEventListener('online', this.onNetwork)
     window.removeEventListener('offline', this.onNetwork)
     this.provider.off('status', this.onStatus)
+    this.provider.off('status', this.retry.onStatus)
     this.provider.off('closed', this.onClosed)
+    this.provider.off('closed', this.retry.onClosed)
+    this.retry.dispose()
     this.awareness.setLocalState(null)
     this.provider.destroy()
     this.persistence
@@ -118,7 +131,8 @@ export class BoardConnection {
     if (
       next.status === this.snapshot.status &&
       next.denied === this.snapshot.denied &&
-      next.storageError === this.snapshot.storageError
+      next.storageError === this.snapshot.storageError &&
+      next.storeUnavailable === this.snapshot.storeUnavailable
     ) {
       return
     }

@@ -163,6 +163,11 @@ function BoardScreen() {
       {layout === 'canvas' && <CanvasChrome />}
       <FacilitationLayer layout={layout} onLayout={setLayout} />
       {access.role === 'facilitator' && <HistoryPanel />}
+      {link.storeUnavailable && (
+        <p className="banner" role="alert" data-testid="store-unavailable">
+          {t('board.storeUnavailable')}
+        </p>
+      )}
       {identityFailed && (
         <p className="banner" role="alert">
           {t('facilitation.errors.identity')}

@@ -11,6 +11,20 @@ export function isImageId(id: string): boolean {
   return IMAGE_ID_PATTERN.test(id)
 }
 
+function imageIdOf(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex')
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.access(file)
+    return true
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false
+    throw error
+  }
+}
+
 /**
  * Uploaded images as plain files under `DATA_DIR/images/<boardId>/<sha256>`. Files rather than
  * SQLite rows: images are large, written once and read often; kept out of the database, they do
@@ -28,7 +42,7 @@ export class ImageFiles {
 
   /** Stores the bytes (already type-checked) and returns the image id. */
   async save(boardId: string, bytes: Uint8Array): Promise<string> {
-    const id = createHash('sha256').update(bytes).digest('hex')
+    const id = imageIdOf(bytes)
     const target = this.file(boardId, id)
     await fs.mkdir(path.dirname(target), { recursive: true })
     // Write then rename: a reader never sees half a file, even if the process dies mid-write.
@@ -36,6 +50,28 @@ export class ImageFiles {
     await fs.writeFile(temporary, bytes)
     await fs.rename(temporary, target)
     return id
+  }
+
+  /** Whether the board already holds these bytes (an image pasted again costs nothing). */
+  async has(boardId: string, bytes: Uint8Array): Promise<boolean> {
+    return exists(this.file(boardId, imageIdOf(bytes)))
+  }
+
+  /** Bytes of the images one board holds, for its quota. */
+  async usage(boardId: string): Promise<number> {
+    if (!BOARD_ID_PATTERN.test(boardId)) throw new Error('invalid board id')
+    const folder = path.join(this.root, boardId)
+    let names: string[]
+    try {
+      names = await fs.readdir(folder)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0
+      throw error
+    }
+    const sizes = await Promise.all(
+      names.filter(isImageId).map(async (name) => (await fs.stat(path.join(folder, name))).size),
+    )
+    return sizes.reduce((sum, size) => sum + size, 0)
   }
 
   /** The image's bytes and type, or null when this board has no such image. */

@@ -4,9 +4,13 @@ import type { FastifyError, FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { errors, HttpError } from '../errors.js'
 import { detectImageType } from '../images/detect.js'
 import { ImageFiles } from '../images/files.js'
+import type { StoreHealth } from '../store/health.js'
 
 export interface ImagesPluginOptions {
   dataDir: string
+  /** Total bytes of images one board may hold. */
+  quotaBytes: number
+  health: StoreHealth
 }
 
 /** Same path as `imagesPath(boardId)`, as a route pattern. */
@@ -17,13 +21,28 @@ type ImageRequest = FastifyRequest<ImageRoute>
 
 const tooLarge = () => new HttpError(413, `image is larger than ${IMAGE_MAX_BYTES / (1024 * 1024)} MiB`)
 const notAnImage = () => new HttpError(415, 'body must be a PNG, JPEG, GIF or WebP image')
+const MIB = 1024 * 1024
+
+function size(bytes: number): string {
+  return bytes >= MIB ? `${Math.floor(bytes / MIB)} MiB` : `${Math.floor(bytes / 1024)} KiB`
+}
+
+const overQuota = (quotaBytes: number) =>
+  new HttpError(413, `this board's images would exceed its quota of ${size(quotaBytes)}`)
 
 /**
  * Images pasted or dropped on a board: uploaded by people who may write on it, served back to
  * its members only. The type is decided by the file's magic bytes, never by the client.
  */
-export const imagesPlugin: FastifyPluginAsync<ImagesPluginOptions> = async (app, { dataDir }) => {
+export const imagesPlugin: FastifyPluginAsync<ImagesPluginOptions> = async (
+  app,
+  { dataDir, quotaBytes, health },
+) => {
   const files = new ImageFiles(path.join(dataDir, 'images'))
+
+  const checkQuota = async (boardId: string, incomingBytes: number): Promise<void> => {
+    if ((await files.usage(boardId)) + incomingBytes > quotaBytes) throw overQuota(quotaBytes)
+  }
 
   // Raw bytes for this plugin's routes only (the plugin is encapsulated), with their own limit.
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: IMAGE_MAX_BYTES }, (_request, body, done) =>
@@ -44,14 +63,22 @@ export const imagesPlugin: FastifyPluginAsync<ImagesPluginOptions> = async (app,
   }
   app.post<ImageRoute>(
     ROUTE,
-    { onRequest: app.boardAccess(writers) },
+    {
+      // Both before the body is read: no byte of it is held for a caller without a writer's
+      // token, nor for an upload its announced length already puts over the board's quota.
+      onRequest: [
+        app.boardAccess(writers),
+        async (request) => checkQuota(request.caller.boardId, Number(request.headers['content-length'] ?? 0)),
+      ],
+    },
     async (request: ImageRequest, reply) => {
       const { boardId } = request.caller
       const body = request.body
       if (!Buffer.isBuffer(body) || body.length === 0) throw notAnImage()
       if (body.length > IMAGE_MAX_BYTES) throw tooLarge()
       if (!detectImageType(body)) throw notAnImage()
-      const id = await files.save(boardId, body)
+      if (!(await files.has(boardId, body))) await checkQuota(boardId, body.length)
+      const id = await health.write(() => files.save(boardId, body))
       const answer: UploadImageResponse = { id, src: `${imagesPath(boardId)}/${id}` }
       return reply.code(201).send(answer)
     },

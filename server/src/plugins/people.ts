@@ -1,12 +1,15 @@
-import { writePerson } from '@atelier/shared'
+import { peopleMap, writePerson } from '@atelier/shared'
 import fp from 'fastify-plugin'
 import { z } from 'zod'
+import { errors } from '../errors.js'
 import type { IssuedPerson } from '../people/credentials.js'
 import { SERVER_ORIGIN } from '../sync/rooms.js'
 import { parseBody } from '../validation.js'
 
 export interface PeoplePluginOptions {
   now: () => Date
+  /** People one board may hold: each is an entry in the session document every client loads. */
+  maxPeople: number
 }
 
 const NAME_MAX_LENGTH = 80
@@ -35,9 +38,10 @@ export const peoplePlugin = fp<PeoplePluginOptions>(
         const { name } = parseBody(createPersonRequest, request.body)
         const person = app.personCredentials.issue(boardId, role)
         const joinedAt = options.now().getTime()
-        await app.relay.withRoom({ boardId, kind: 'session' }, (room) =>
-          writePerson(room.doc, { personId: person.personId, name, role, joinedAt }, SERVER_ORIGIN),
-        )
+        await app.relay.withRoom({ boardId, kind: 'session' }, (room) => {
+          if (peopleMap(room.doc).size >= options.maxPeople) throw errors.boardFull(options.maxPeople)
+          writePerson(room.doc, { personId: person.personId, name, role, joinedAt }, SERVER_ORIGIN)
+        })
         request.log.info({ boardId, role, personId: person.personId }, 'person joined')
         reply.code(201)
         return person

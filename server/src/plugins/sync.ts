@@ -9,6 +9,7 @@ import { errors } from '../errors.js'
 import type { BoardHistory } from '../history/history.js'
 import type { Metrics } from '../metrics.js'
 import { newPersonId } from '../people/credentials.js'
+import type { StoreHealth } from '../store/health.js'
 import type { BoardStore } from '../store/types.js'
 import { roomAccess } from '../sync/permissions.js'
 import { relayRules } from '../sync/policies/index.js'
@@ -33,6 +34,7 @@ export interface SyncPluginOptions {
   now: () => Date
   /** Board versions the relay takes while people work. */
   history: BoardHistory
+  health: StoreHealth
 }
 
 /** Answers an upgrade request with a bare HTTP status and closes the socket: no WebSocket is opened. */
@@ -47,12 +49,13 @@ function refuse(socket: Duplex, status: number): void {
  * upgrade, so a refused client never receives a byte of the document.
  */
 export const syncPlugin = fp<SyncPluginOptions>(
-  async (app, { store, compactAfter, limits, metrics, votes, now, history }) => {
+  async (app, { store, compactAfter, limits, metrics, health, votes, now, history }) => {
     const relay = new Relay({
       store,
       compactAfter,
       limits,
       metrics,
+      health,
       log: app.log,
       rules: (services) => relayRules({ services, votes, now: () => now().getTime(), log: app.log, history }),
     })

@@ -36,6 +36,12 @@ export interface BoardStore {
   /** Replaces the snapshot and drops the log up to `uptoSeq` included, atomically. */
   compact(docName: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>
 
+  /**
+   * Writes and removes a throwaway entry: resolves only if the store can take writes again (see
+   * StoreHealth). Stores without it are taken as recovered at their next successful write.
+   */
+  probeWrite?(): Promise<void>
+
   close(): Promise<void>
 }
 

@@ -1,5 +1,6 @@
 import { CloseCode } from '@atelier/shared'
 import * as decoding from 'lib0/decoding'
+import { jsonDepth } from '../validation.js'
 
 /** Why the relay refused a connection's message; also the `reason` label of the refusal metric. */
 export type RefusalReason =
@@ -38,32 +39,6 @@ export class LimitRefusal extends Error {
  * would overflow the stack when the relay re-encodes it for a newcomer.
  */
 export const AWARENESS_MAX_DEPTH = 16
-
-/**
- * The nesting depth of a JSON text, scanned without parsing it (so without recursion), or
- * Infinity as soon as it passes `limit`.
- */
-export function jsonDepth(text: string, limit: number): number {
-  let depth = 0
-  let deepest = 0
-  let inString = false
-  for (let i = 0; i < text.length; i++) {
-    const char = text.charCodeAt(i)
-    if (inString) {
-      if (char === 0x5c)
-        i++ // backslash: the next character is escaped
-      else if (char === 0x22) inString = false
-      continue
-    }
-    if (char === 0x22) inString = true
-    else if (char === 0x7b || char === 0x5b) {
-      depth++
-      if (depth > limit) return Number.POSITIVE_INFINITY
-      if (depth > deepest) deepest = depth
-    } else if (char === 0x7d || char === 0x5d) depth--
-  }
-  return deepest
-}
 
 /**
  * Checks an awareness update (y-protocols encoding) before anything parses or applies it: its

@@ -17,6 +17,7 @@ import * as Y from 'yjs'
 import type { Limits } from '../config.js'
 import type { Metrics } from '../metrics.js'
 import { readDocument } from '../store/documents.js'
+import type { StoreHealth } from '../store/health.js'
 import type { BoardStore } from '../store/types.js'
 import { Connection, type Visitor } from './connection.js'
 import { checkAwarenessUpdate, LimitRefusal } from './limits.js'
@@ -36,6 +37,7 @@ export interface RelayOptions {
   log: FastifyBaseLogger
   limits: Limits
   metrics: Metrics
+  health: StoreHealth
   pingIntervalMs?: number
   /** The rules applied to writers' updates, in order (see `policies/index.ts`). */
   rules?: (services: RelayServices) => readonly RoomPolicy[]
@@ -176,7 +178,7 @@ export class Relay implements RelayServices {
     room.hold()
     try {
       const outcome: { done?: { value: T } | { error: unknown } } = {}
-      await room.run(async () => {
+      await room.runStored(async () => {
         try {
           outcome.done = { value: await task(room) }
         } catch (error) {
@@ -317,6 +319,8 @@ export class Relay implements RelayServices {
     if (isEmptyUpdate(update)) return false
     connection.take('updates', 'update rate')
     if (room.storedBytes > this.options.limits.documentBytes) throw new LimitRefusal('document full')
+    // Refused before it is applied: an update the store cannot keep must not reach anyone.
+    if (this.options.health.cause !== null) throw new LimitRefusal('store unavailable')
     return true
   }
 

@@ -12,6 +12,7 @@ import { Awareness, removeAwarenessStates } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { Metrics } from '../metrics.js'
 import { applyStoredDocument } from '../store/documents.js'
+import { type StoreHealth, StoreUnavailableError } from '../store/health.js'
 import type { BoardStore } from '../store/types.js'
 import { Connection } from './connection.js'
 import { awarenessMessage, updateMessage } from './messages.js'
@@ -29,6 +30,7 @@ export interface RoomOptions {
   compactAfter: number
   log: FastifyBaseLogger
   metrics: Metrics
+  health: StoreHealth
 }
 
 interface PendingUpdate {
@@ -44,8 +46,9 @@ interface PendingUpdate {
  * the relay (neither an update nor a sync reply to a newcomer) before it is stored.
  */
 export class Room {
-  readonly doc = new Y.Doc()
-  readonly awareness = new Awareness(this.doc)
+  /** Replaced only when a write was lost (see `recoverFromLostWrite`); awareness keeps the first one's client id. */
+  private current = new Y.Doc()
+  readonly awareness = new Awareness(this.current)
   readonly connections = new Set<Connection>()
   /**
    * Yjs client ids facilitators have written with since the room loaded. Nobody else may write new
@@ -81,11 +84,14 @@ export class Room {
     this.name = targetRoomName(target)
     this.log = options.log.child({ boardId: this.boardId, kind: this.kind })
     this.awareness.setLocalState(null)
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== STORE_ORIGIN) this.pending.push({ update, origin })
-    })
+    this.collectUpdates(this.current)
     this.awareness.on('update', this.onAwarenessUpdate)
     this.ready = this.run(() => this.load())
+  }
+
+  /** The server's copy of the document: everything in it is stored (or is being, in the current task). */
+  get doc(): Y.Doc {
+    return this.current
   }
 
   get isOpen(): boolean {
@@ -99,21 +105,35 @@ export class Room {
 
   /**
    * Queues a task; resolves when it and the storing and forwarding of its changes are done.
-   * A task that throws, or a store that fails, takes the whole room down (see `fail`): callers
-   * catch the errors that concern one connection themselves.
+   * A task that throws takes the whole room down (see `fail`): callers catch the errors that
+   * concern one connection themselves. A store that cannot write does not: the room goes back to
+   * what the store holds (see `recoverFromLostWrite`).
    */
   run(task: () => void | Promise<void>): Promise<void> {
-    this.queue = this.queue
-      .then(async () => {
-        if (this.state === 'closed') return
-        try {
-          await task()
-        } finally {
-          await this.storeAndForward()
-        }
-      })
-      .catch((error: unknown) => this.fail(error))
+    void this.enqueue(task).catch(() => {})
     return this.queue
+  }
+
+  /** Like `run`, but rejects with StoreUnavailableError when the task's changes could not be stored. */
+  runStored(task: () => void | Promise<void>): Promise<void> {
+    return this.enqueue(task).catch((error: unknown) => {
+      if (error instanceof StoreUnavailableError) throw error
+    })
+  }
+
+  private enqueue(task: () => void | Promise<void>): Promise<void> {
+    const done = this.queue.then(async () => {
+      if (this.state === 'closed') return
+      try {
+        await task()
+      } finally {
+        await this.storeAndForward()
+      }
+    })
+    this.queue = done.catch((error: unknown) => {
+      if (!(error instanceof StoreUnavailableError)) this.fail(error)
+    })
+    return done
   }
 
   add(connection: Connection): void {
@@ -156,23 +176,20 @@ export class Room {
   async compact(): Promise<void> {
     if (this.logLength === 0) return
     const snapshot = Y.encodeStateAsUpdate(this.doc)
-    await this.options.store.compact(this.name, snapshot, this.lastSeq)
+    try {
+      await this.options.health.write(() => this.options.store.compact(this.name, snapshot, this.lastSeq))
+    } catch (error) {
+      // The log still holds every update: compaction waits for the store to write again.
+      if (error instanceof StoreUnavailableError) return
+      throw error
+    }
     this.bytes = snapshot.length
     this.log.debug({ updates: this.logLength, upToSeq: this.lastSeq }, 'compacted')
     this.logLength = 0
   }
 
   private async load(): Promise<void> {
-    const stored = await this.options.store.loadDocument(this.name)
-    this.logLength = stored.updates.length
-    this.lastSeq = stored.lastSeq
-    this.bytes = stored.updates.reduce((sum, update) => sum + update.length, stored.snapshot?.length ?? 0)
-    applyStoredDocument(this.doc, stored, STORE_ORIGIN)
-    // The root types the rules read, defined before any client update: a root that an update
-    // creates first is a generic type, replaced when read as a map, and the rules would then not
-    // find it among the changes of that update's transaction.
-    if (this.kind === 'session') stateMap(this.doc)
-    else itemsMap(this.doc)
+    await this.readStored(this.current)
     if (this.kind !== 'board') return
     try {
       const applied = migrateBoard(this.doc, SERVER_ORIGIN)
@@ -182,6 +199,43 @@ export class Room {
       if (!(error instanceof SchemaTooNewError)) throw error
       this.log.warn({ found: error.found }, 'board schema is newer than this server; relaying as is')
     }
+  }
+
+  /** Fills a fresh document with what the store holds for this room. */
+  private async readStored(doc: Y.Doc): Promise<void> {
+    const stored = await this.options.store.loadDocument(this.name)
+    this.logLength = stored.updates.length
+    this.lastSeq = stored.lastSeq
+    this.bytes = stored.updates.reduce((sum, update) => sum + update.length, stored.snapshot?.length ?? 0)
+    applyStoredDocument(doc, stored, STORE_ORIGIN)
+    // The root types the rules read, defined before any client update: a root that an update
+    // creates first is a generic type, replaced when read as a map, and the rules would then not
+    // find it among the changes of that update's transaction.
+    if (this.kind === 'session') stateMap(doc)
+    else itemsMap(doc)
+  }
+
+  private collectUpdates(doc: Y.Doc): void {
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== STORE_ORIGIN) this.pending.push({ update, origin })
+    })
+  }
+
+  /**
+   * The store refused this task's changes: they are in the document but nowhere else (nothing was
+   * forwarded). The room starts again from what the store holds, so a newcomer is never sent them;
+   * the writers who sent them are told (1013) and resend them when they reconnect; readers stay,
+   * they never saw the changes.
+   */
+  private async recoverFromLostWrite(batch: PendingUpdate[]): Promise<void> {
+    for (const connection of this.connections) {
+      if (batch.some((pending) => pending.origin === connection)) connection.refuse('store unavailable')
+    }
+    const doc = new Y.Doc()
+    await this.readStored(doc)
+    this.collectUpdates(doc)
+    this.current = doc
+    this.log.warn({ updates: batch.length }, 'changes not stored; room reloaded from the store')
   }
 
   /**
@@ -194,7 +248,13 @@ export class Room {
     const merged =
       batch.length === 1 ? (batch[0] as PendingUpdate).update : Y.mergeUpdates(batch.map((p) => p.update))
     const endTimer = this.options.metrics.storeWriteSeconds.startTimer()
-    this.lastSeq = await this.options.store.appendUpdate(this.name, merged)
+    try {
+      this.lastSeq = await this.options.health.write(() => this.options.store.appendUpdate(this.name, merged))
+    } catch (error) {
+      this.pending = []
+      if (error instanceof StoreUnavailableError) await this.recoverFromLostWrite(batch)
+      throw error
+    }
     endTimer()
     this.pending = []
     this.logLength++

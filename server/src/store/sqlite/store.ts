@@ -7,6 +7,9 @@ import type { BoardRecord, BoardStore, JoinCode, NewBoard, StoredDocument } from
 import { BOARD_MIGRATIONS, migrate } from './migrations.js'
 
 export const DATABASE_FILE = 'atelier.sqlite'
+/** Not a room name (those start with a 22-character board id), so never loaded as a document. */
+const PROBE_DOC_NAME = 'atelier:write-probe'
+const PROBE_BYTES = 1024 * 1024
 
 interface BoardRow {
   id: string
@@ -84,6 +87,8 @@ export class SqliteBoardStore implements BoardStore {
          ON CONFLICT (doc_name) DO UPDATE SET snapshot = excluded.snapshot, upto_seq = excluded.upto_seq`,
       ),
       deleteUpdates: this.db.prepare('DELETE FROM doc_updates WHERE doc_name = ? AND seq <= ?'),
+      insertProbe: this.db.prepare('INSERT INTO doc_updates (doc_name, update_data) VALUES (?, zeroblob(?))'),
+      deleteProbe: this.db.prepare('DELETE FROM doc_updates WHERE doc_name = ?'),
     }
   }
 
@@ -192,6 +197,14 @@ export class SqliteBoardStore implements BoardStore {
     this.db.transaction(() => {
       this.statements.upsertSnapshot.run(docName, asBuffer(snapshot), uptoSeq)
       this.statements.deleteUpdates.run(docName, uptoSeq)
+    })()
+  }
+
+  async probeWrite(): Promise<void> {
+    // A megabyte, so that a disk with a few pages free is not taken for a recovered one.
+    this.db.transaction(() => {
+      this.statements.insertProbe.run(PROBE_DOC_NAME, PROBE_BYTES)
+      this.statements.deleteProbe.run(PROBE_DOC_NAME)
     })()
   }
 
