@@ -35,7 +35,8 @@ const noop = () => undefined
  */
 export function useRoomIdeas(model: FacilitationModel, frame: ItemSnapshot | null): RoomIdeas {
   const session = model.board
-  const items = useSyncExternalStore(session.board.subscribe, () => session.board.getItems())
+  // The store updates its map in place: its version is what tells React the items changed.
+  const version = useSyncExternalStore(session.board.subscribe, () => session.board.getVersion())
   const privateStore = useLocal(model, (s) => s.privateNotes)
   const privateNotes = useSyncExternalStore(
     (listener) => privateStore?.subscribe(listener) ?? noop,
@@ -43,7 +44,9 @@ export function useRoomIdeas(model: FacilitationModel, frame: ItemSnapshot | nul
   )
   const me = useSyncExternalStore(session.identity.subscribe, () => session.identity.personId)
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the map changes in place; `version` marks each change
   return useMemo(() => {
+    const items = session.board.getItems()
     const onBoard = (item: ItemSnapshot): Idea => ({
       item,
       mine: item.author === me,
@@ -83,5 +86,5 @@ export function useRoomIdeas(model: FacilitationModel, frame: ItemSnapshot | nul
       })
     }
     return { mine, group, everything, add }
-  }, [items, privateNotes, privateStore, frame, me, model, session])
+  }, [version, privateNotes, privateStore, frame, me, model, session])
 }
