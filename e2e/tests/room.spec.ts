@@ -36,10 +36,10 @@ test('a phone joins by code, writes three ideas in private, and the reveal lays 
   const written = ['Équipe soudée', 'Élus impliqués', 'Budget voté', 'Locaux accessibles', 'Agents formés']
   for (const person of [facilitator, phone, desktop]) {
     await expect
-      .poll(async () => (await readBoxes(person.page)).filter((box) => written.includes(box.text)).length)
+      .poll(async () => (await readBoxes(person)).filter((box) => written.includes(box.text)).length)
       .toBe(5)
   }
-  const boxes = await readBoxes(phone.page)
+  const boxes = await readBoxes(phone)
   const frame = boxes.find((box) => box.type === 'frame' && box.text.startsWith('Forces'))
   const notes = boxes.filter((box) => written.includes(box.text))
   if (!frame) throw new Error('the Forces frame is missing')
@@ -51,7 +51,7 @@ test('a phone joins by code, writes three ideas in private, and the reveal lays 
     for (const other of notes.slice(i + 1)) expect(overlap(note, other)).toBe(false)
   }
   // The facilitator's copy holds the same layout.
-  const facilitatorBoxes = await readBoxes(facilitator.page)
+  const facilitatorBoxes = await readBoxes(facilitator)
   for (const note of notes) expect(facilitatorBoxes).toContainEqual(note)
 
   // The step's instructions said "Vos post-it restent privés": after the reveal they no longer do.
