@@ -54,3 +54,33 @@ export function presetOf(tools: readonly WritingToolId[]): ToolPreset | null {
   }
   return null
 }
+
+/** What an item needs to be created: its type, and a shape's outline. */
+export interface CreatedItemKind {
+  type: string
+  shape?: unknown
+}
+
+/**
+ * Whether a participant holding `tools` may create an item of this kind. Each writing tool makes
+ * one kind of item; a stroke is the pen's or the highlighter's (both draw the same item, only its
+ * width differs). Images come from a pasted or dropped file, which the upload token and quota
+ * already govern, so no tool choice withholds them.
+ */
+export function toolsAllowItem(tools: readonly WritingToolId[], item: CreatedItemKind): boolean {
+  switch (item.type) {
+    case 'note':
+    case 'text':
+    case 'frame':
+    case 'connector':
+      return tools.includes(item.type)
+    case 'shape':
+      return isWritingToolId(item.shape) && tools.includes(item.shape)
+    case 'stroke':
+      return tools.includes('pen') || tools.includes('highlighter')
+    case 'image':
+      return true
+    default:
+      return false
+  }
+}

@@ -121,4 +121,23 @@ describe('captureTemplate', () => {
     expect(one.agenda.every((step) => step.frameId === one.frames[0]?.id)).toBe(true)
     expect(one.agenda.length).toBeLessThan(whole.agenda.length)
   })
+
+  it("keeps each step's tools (as a preset when they match one) and own-notes rule", () => {
+    const ideation = builtinTemplate('ideation')
+    if (!ideation) throw new Error('no ideation')
+    const doc = new Y.Doc()
+    const expansion = expandTemplate(ideation, { origin: { x: 0, y: 0 }, lang: 'fr' })
+    applyExpansion(doc, expansion)
+    const [first, ...rest] = expansion.agenda
+    if (!first) throw new Error('no first step')
+    const agenda = [{ ...first, participantTools: ['note' as const, 'connector' as const] }, ...rest]
+    const saved = captureTemplate(readItems(doc), { ...OPTIONS, agenda })
+    expect(saved.agenda.map((step) => [step.tools, step.ownItemsOnly])).toEqual([
+      [['note', 'connector'], undefined],
+      ['simple', undefined],
+      ['complet', false],
+      ['simple', true],
+      [undefined, undefined],
+    ])
+  })
 })

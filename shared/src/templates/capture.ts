@@ -1,6 +1,7 @@
 import { containingFrame } from '../geometry/containment.js'
 import { boundsOf, type Rect } from '../geometry/rect.js'
 import type { ItemSnapshot } from '../schema/types.js'
+import { presetOf } from '../session/permissions.js'
 import type { AgendaStep } from '../session/types.js'
 import {
   type Lang,
@@ -158,6 +159,10 @@ export function captureTemplate(items: readonly ItemSnapshot[], options: Capture
         mode: step.mode,
         ...(step.vote ? { vote: step.vote } : {}),
         ...(locked.length > 0 ? { lockFrames: locked } : {}),
+        ...(step.participantTools && step.participantTools.length > 0
+          ? { tools: presetOf(step.participantTools) ?? step.participantTools }
+          : {}),
+        ...(step.ownItemsOnly !== undefined ? { ownItemsOnly: step.ownItemsOnly } : {}),
       }
     })
   const agendaMinutes = templateAgenda.reduce((sum, step) => sum + step.durationMinutes, 0)

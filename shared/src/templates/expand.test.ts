@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createItem, itemsMap } from '../schema/board.js'
 import { readAgenda, replaceAgenda } from '../session/doc.js'
+import { TOOL_PRESETS } from '../session/permissions.js'
 import { BUILTIN_TEMPLATES, builtinTemplate } from './builtin/index.js'
 import {
   applyExpansion,
@@ -9,6 +10,7 @@ import {
   expandTemplate,
   orderKey,
   originCentredOn,
+  stepTools,
   templateBounds,
 } from './expand.js'
 import type { Template } from './format.js'
@@ -107,6 +109,13 @@ describe('expandTemplate', () => {
   })
 })
 
+describe('stepTools', () => {
+  it('expands a preset and puts a list in the canonical order without repeats', () => {
+    expect(stepTools('simple')).toEqual(['note', 'text', 'pen'])
+    expect(stepTools(['pen', 'note', 'pen'])).toEqual(['note', 'pen'])
+  })
+})
+
 describe('orderKey', () => {
   it('sorts by plain string comparison across the a/b boundary', () => {
     const keys = Array.from({ length: 300 }, (_, i) => orderKey(i))
@@ -180,6 +189,15 @@ describe('applyExpansion', () => {
     const agenda = readAgenda(session)
     expect(agenda.map((s) => s.mode)).toEqual(['open', 'private', 'revealed', 'open', 'open'])
     expect(agenda[3]?.vote).toEqual({ budget: 3 })
+    // The private writing step gives participants the simple tools; clustering gives every tool.
+    expect(agenda.map((s) => s.participantTools)).toEqual([
+      undefined,
+      [...TOOL_PRESETS.simple],
+      [...TOOL_PRESETS.complet],
+      [...TOOL_PRESETS.simple],
+      undefined,
+    ])
+    expect(agenda.map((s) => s.ownItemsOnly)).toEqual([undefined, undefined, false, true, undefined])
     expect(agenda[1]?.lockFrameIds?.every((id) => itemsMap(board).get(id)?.get('type') === 'frame')).toBe(
       true,
     )

@@ -5,6 +5,7 @@ import { createItem, itemsMap } from '../schema/board.js'
 import { type ClonedItems, cloneItems } from '../schema/clone.js'
 import { randomId } from '../schema/ids.js'
 import { ITEM_TYPES, type ItemType, type ShapeKind } from '../schema/types.js'
+import { readParticipantTools, TOOL_PRESETS, type WritingToolId } from '../session/permissions.js'
 import type { AgendaStep } from '../session/types.js'
 import type {
   Lang,
@@ -12,8 +13,14 @@ import type {
   Template,
   TemplateCategory,
   TemplateGamification,
+  TemplateStepTools,
   TemplateSummary,
 } from './format.js'
+
+/** A step's tools as the session state holds them: a preset's list, or the list in canonical order. */
+export function stepTools(tools: TemplateStepTools): WritingToolId[] {
+  return typeof tools === 'string' ? [...TOOL_PRESETS[tools]] : readParticipantTools(tools)
+}
 
 export interface ExpandOptions {
   /** Board position of the template origin. */
@@ -198,6 +205,8 @@ export function expandTemplate(template: Template, options: ExpandOptions): Temp
     if (step.vote) out.vote = { ...step.vote }
     if (step.lockFrames) out.lockFrameIds = step.lockFrames.map(at)
     if (step.deckId !== undefined) out.deckId = at(step.deckId)
+    if (step.tools !== undefined) out.participantTools = stepTools(step.tools)
+    if (step.ownItemsOnly !== undefined) out.ownItemsOnly = step.ownItemsOnly
     if (step.poll) {
       const options = step.poll.options.map((o) => ({ local: o.id, id: newId(), label: pick(o.label) }))
       const correct = options.find((o) => o.local === step.poll?.correctOptionId)

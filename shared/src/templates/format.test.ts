@@ -154,6 +154,24 @@ describe('parseTemplate', () => {
     ])
   })
 
+  it("takes a step's tools as a preset or a list, and names a bad one", () => {
+    expect(parseTemplate(withStep(0, { tools: 'simple', ownItemsOnly: false })).agenda[0]).toMatchObject({
+      tools: 'simple',
+      ownItemsOnly: false,
+    })
+    expect(parseTemplate(withStep(0, { tools: ['note', 'ellipse'] })).agenda[0]?.tools).toEqual([
+      'note',
+      'ellipse',
+    ])
+    const expected =
+      'agenda[0].tools: must be simple or complet, or a list of tools among note, text, rectangle, ellipse, diamond, frame, connector, pen, highlighter'
+    expect(errorsOf(withStep(0, { tools: 'tout' }))).toEqual([expected])
+    expect(errorsOf(withStep(0, { tools: ['note', 'laser'] }))).toEqual([expected])
+    expect(errorsOf(withStep(0, { ownItemsOnly: 'oui' }))).toEqual([
+      'agenda[0].ownItemsOnly: must be true or false (got string)',
+    ])
+  })
+
   it('refuses what is not a template at all', () => {
     expect(errorsOf(null)).toEqual(['(template): must be an object (got null)'])
     expect(errorsOf([])[0]).toMatch(/^\(template\): must be an object/)

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { SHAPE_KINDS } from '../schema/types.js'
+import { TOOL_PRESETS, WRITING_TOOL_IDS } from '../session/permissions.js'
 import { WRITING_MODES } from '../session/types.js'
 
 /**
@@ -175,6 +176,24 @@ export const templatePollSchema = z.strictObject({
 })
 export type TemplatePoll = z.output<typeof templatePollSchema>
 
+const TOOL_PRESET_NAMES = Object.keys(TOOL_PRESETS) as (keyof typeof TOOL_PRESETS)[]
+
+/**
+ * The writing tools participants get while a step runs: a preset ("simple": note, text, pen;
+ * "complet": every tool) or a list of tools. The relay refuses a participant's item made with any
+ * other tool.
+ */
+export const templateStepToolsSchema = z.union(
+  [
+    z.enum(TOOL_PRESET_NAMES),
+    list(z.enum(WRITING_TOOL_IDS), WRITING_TOOL_IDS.length).min(1, 'must hold at least 1 tool'),
+  ],
+  {
+    error: `must be ${TOOL_PRESET_NAMES.join(' or ')}, or a list of tools among ${WRITING_TOOL_IDS.join(', ')}`,
+  },
+)
+export type TemplateStepTools = z.output<typeof templateStepToolsSchema>
+
 /** One step of the agenda the facilitator moves through. */
 export const templateAgendaStepSchema = z.strictObject({
   id: localIdSchema,
@@ -191,6 +210,10 @@ export const templateAgendaStepSchema = z.strictObject({
   /** A deck of prompt cards offered during the step. */
   deckId: localIdSchema.optional(),
   poll: templatePollSchema.optional(),
+  /** What participants may use during the step; the board's choice stays when absent. */
+  tools: templateStepToolsSchema.optional(),
+  /** "Chacun ne modifie que ses propres notes" during the step; unchanged when absent. */
+  ownItemsOnly: z.boolean({ error: required('true or false') }).optional(),
 })
 export type TemplateAgendaStep = z.output<typeof templateAgendaStepSchema>
 

@@ -9,6 +9,7 @@ import { boardHistory } from './history.js'
 import { itemSchema } from './itemSchema.js'
 import { locks } from './locks.js'
 import { ownItems } from './ownItems.js'
+import { participantTools } from './participantTools.js'
 import { privateNotes } from './privateNotes.js'
 import { sprintClock } from './sprintClock.js'
 import type { RelayServices, RoomPolicy } from './types.js'
@@ -42,6 +43,7 @@ export function relayRules({
   const { counts, reveal } = privateNotes(services, log)
   return [
     itemSchema(),
+    participantTools(services),
     locks(services),
     ownItems(services),
     facilitatorKeys(),

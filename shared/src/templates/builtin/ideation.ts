@@ -144,6 +144,7 @@ export const ideation: TemplateInput = {
       mode: 'private',
       lockFrames: ['defi'],
       deckId: 'creativite',
+      tools: 'simple',
     },
     {
       id: 'etape-partage',
@@ -155,6 +156,9 @@ export const ideation: TemplateInput = {
       durationMinutes: 10,
       frameId: 'familles',
       mode: 'revealed',
+      // Sorting everybody's notes into clusters: the group moves each other's notes and frames them.
+      tools: 'complet',
+      ownItemsOnly: false,
     },
     {
       id: 'etape-vote',
@@ -167,6 +171,8 @@ export const ideation: TemplateInput = {
       frameId: 'familles',
       mode: 'open',
       vote: { budget: 3 },
+      tools: 'simple',
+      ownItemsOnly: true,
     },
     {
       id: 'etape-suite',
