@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react'
 import { JoinPage } from './join/JoinPage.js'
 import { parseRoute, type Route } from './lib/links.js'
-import { BoardPage } from './ui/BoardPage.js'
-import { LandingPage } from './ui/LandingPage.js'
+import { BoardPage } from './pages/BoardPage.js'
+import { LandingPage } from './pages/LandingPage.js'
 import { NotFound } from './ui/NotFound.js'
 import { Toasts } from './ui/Toasts.js'
 

@@ -2,15 +2,14 @@ import { type BoardAccess, boundsOf, canWrite, centerOn } from '@atelier/shared'
 import i18next from 'i18next'
 import { imageUploader } from '../commands/images.js'
 import { type CommandRegistry, createRegistry } from '../commands/registry.js'
-import type { CommandContext } from '../commands/types.js'
-import { openHistory } from '../history/commands.js'
+import type { Command, CommandContext } from '../commands/types.js'
 import { CursorPublisher } from '../presence/cursor.js'
-import { firstView } from '../room/layout.js'
 import { BoardStore } from '../store/BoardStore.js'
 import { ViewStore } from '../store/ViewStore.js'
 import { BoardConnection } from '../sync/BoardConnection.js'
 import { PointerController } from '../tools/PointerController.js'
 import { PersonIdentity } from './identity.js'
+import { firstView } from './openingView.js'
 
 /**
  * Everything one open board needs, created together and destroyed together, and handed to the
@@ -43,13 +42,19 @@ declare global {
   }
 }
 
-export function createSession(boardId: string, token: string, access: BoardAccess): BoardSessionModel {
+/** `commands`: what the features add to the canvas's own commands. */
+export function createSession(
+  boardId: string,
+  token: string,
+  access: BoardAccess,
+  commands: readonly Command[],
+): BoardSessionModel {
   const identity = new PersonIdentity(boardId, token, localStorage)
   const connection = new BoardConnection(boardId, token, identity.credential)
   const board = new BoardStore(connection.doc)
   const viewport = { width: window.innerWidth, height: window.innerHeight }
   const view = new ViewStore({ viewport, camera: centerOn({ x: 0, y: 0 }, viewport, 1) })
-  const registry = createRegistry([openHistory])
+  const registry = createRegistry(commands)
   const images = imageUploader(boardId, token)
   const ctx: CommandContext = {
     board,

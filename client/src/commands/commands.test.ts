@@ -1,8 +1,8 @@
 import { createItem, itemsMap, itemText, readItems } from '@atelier/shared'
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
+import { TestEditor } from '../../test/TestEditor.js'
 import { TOOL_IDS } from '../store/ViewStore.js'
-import { TestEditor } from '../tools/TestEditor.js'
 import { parsePayload } from './clipboard.js'
 import { createRegistry } from './registry.js'
 import type { ClipboardLike, Command } from './types.js'
@@ -99,7 +99,10 @@ describe('command registry', () => {
     const unregister = registry.register([timer])
     expect(listener).toHaveBeenCalledTimes(1)
     expect(registry.list()).not.toBe(before)
-    expect(registry.list().at(-1)).toBe(timer)
+    // Listed with its group: after the view commands, before help.
+    const ids = registry.list().map((command) => command.id)
+    expect(ids.indexOf('timer.toggle')).toBeGreaterThan(ids.indexOf('zoomIn'))
+    expect(ids.indexOf('timer.toggle')).toBe(ids.indexOf('openPalette') - 1)
     expect(registry.forKey({ ...key('†'), code: 'KeyT', altKey: true })).toBe(timer)
     expect(registry.forKey({ ...key('t'), code: 'KeyT' })?.id).toBe('textTool')
 

@@ -1,6 +1,6 @@
 import { imagesPath, type UploadImageResponse } from '@atelier/shared'
 import i18next from 'i18next'
-import { showToast } from '../ui/toasts.js'
+import { showToast } from '../lib/toasts.js'
 
 /**
  * Image items store a server path without any token (the document is shared with every role

@@ -1,5 +1,3 @@
-import { exportCommands } from '../exports/commands.js'
-import { groupByTheme } from '../themes/themes.js'
 import { arrangeCommands } from './arrange.js'
 import { copy, cut, paste } from './clipboard.js'
 import { createNote, createWideNote, toolCommands } from './create.js'
@@ -19,7 +17,7 @@ import {
 import { openHelp, openPalette, openSearch, redo, undo } from './history.js'
 import { type KeyLike, matchesShortcut } from './shortcuts.js'
 import { tidy } from './tidy.js'
-import type { Command, CommandArgs, CommandContext } from './types.js'
+import { COMMAND_GROUPS, type Command, type CommandArgs, type CommandContext } from './types.js'
 import { viewCommands } from './view.js'
 
 /** Command ids are open: other features contribute commands of their own. */
@@ -109,7 +107,9 @@ export class CommandRegistry {
   }
 
   private changed(): void {
-    this.commands = [...this.byId.values()]
+    // By group, then in the order they came: a feature's commands join their group wherever listed.
+    const rank = (command: Command) => COMMAND_GROUPS.indexOf(command.group)
+    this.commands = [...this.byId.values()].sort((a, b) => rank(a) - rank(b))
     for (const listener of [...this.listeners]) listener()
   }
 }
@@ -135,7 +135,6 @@ export const editingCommands: readonly Command[] = [
   ungroup,
   ...arrangeCommands,
   tidy,
-  groupByTheme,
   undo,
   redo,
   ...viewCommands,
@@ -144,7 +143,7 @@ export const editingCommands: readonly Command[] = [
   openHelp,
 ]
 
-/** The registry of a board: the canvas commands, the exports, plus those other features contribute. */
+/** The registry of a board: the canvas commands plus those the features contribute. */
 export function createRegistry(extra: readonly Command[] = []): CommandRegistry {
-  return new CommandRegistry([...editingCommands, ...exportCommands, ...extra])
+  return new CommandRegistry([...editingCommands, ...extra])
 }

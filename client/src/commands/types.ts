@@ -37,17 +37,19 @@ export interface CommandArgs {
   clipboard?: ClipboardLike
 }
 
-/** Where a command is listed in the help sheet and the palette. */
-export type CommandGroup =
-  | 'tools'
-  | 'create'
-  | 'edit'
-  | 'arrange'
-  | 'view'
-  | 'history'
-  | 'help'
-  | 'facilitation'
-  | 'export'
+/** Where a command is listed in the help sheet, the palette and the context menu, in this order. */
+export const COMMAND_GROUPS = [
+  'tools',
+  'create',
+  'edit',
+  'arrange',
+  'history',
+  'view',
+  'facilitation',
+  'export',
+  'help',
+] as const
+export type CommandGroup = (typeof COMMAND_GROUPS)[number]
 
 export interface Command {
   id: string

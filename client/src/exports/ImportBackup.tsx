@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { boardLink } from '../lib/links.js'
 import { navigate } from '../lib/navigate.js'
 import { rememberBoard } from '../lib/storage.js'
+import { showToast } from '../lib/toasts.js'
 import { ApiError, importBoard } from '../sync/api.js'
-import { showToast } from '../ui/toasts.js'
 import './exports.css'
 
 /** The landing page's "Importer une sauvegarde": a `.atelier` file becomes a new board this browser facilitates. */

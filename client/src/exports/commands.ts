@@ -1,6 +1,6 @@
 import i18next from 'i18next'
 import type { Command, CommandContext } from '../commands/types.js'
-import { showToast } from '../ui/toasts.js'
+import { showToast } from '../lib/toasts.js'
 import { fileStem, saveFile } from './download.js'
 import {
   type ExportSource,

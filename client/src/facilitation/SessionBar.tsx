@@ -1,6 +1,6 @@
 import { useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
-import { PHONE_MAX_WIDTH } from '../room/layout.js'
+import { PHONE_MAX_WIDTH } from '../board/openingView.js'
 import { RemainingVotes } from '../voting/RemainingVotes.js'
 import type { FacilitationModel } from './FacilitationModel.js'
 import { useSession } from './hooks.js'

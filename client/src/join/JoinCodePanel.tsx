@@ -2,7 +2,7 @@ import type { JoinCodeState } from '@atelier/shared'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { joinLink } from '../lib/links.js'
-import { showToast } from '../ui/toasts.js'
+import { showToast } from '../lib/toasts.js'
 import { fetchJoinCode, renewJoinCode, turnOffJoinCode } from './api.js'
 import { ProjectorView } from './ProjectorView.js'
 

@@ -1,7 +1,7 @@
 import QRCode from 'qrcode'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { showToast } from '../ui/toasts.js'
+import { showToast } from '../lib/toasts.js'
 
 /**
  * "Projeter": the join code as big as the screen allows, with the QR code of `/j/<code>`, for the

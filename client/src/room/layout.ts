@@ -1,12 +1,10 @@
-import { type Camera, fitCamera, type Rect, type Role, type Size } from '@atelier/shared'
+import type { Role } from '@atelier/shared'
 import { useState } from 'react'
+import { PHONE_MAX_WIDTH } from '../board/openingView.js'
 import type { KeyValueStore } from '../lib/storage.js'
 
 /** How a board is shown: the canvas, or the participants' room (a list made for a phone). */
 export type BoardLayout = 'canvas' | 'room'
-
-/** Screens this narrow or narrower give participants the room first (a phone held upright). */
-export const PHONE_MAX_WIDTH = 600
 
 const LAYOUT_KEY = 'atelier.layout'
 
@@ -28,18 +26,4 @@ export function useBoardLayout(role: Role): [BoardLayout, (layout: BoardLayout) 
     setLayout(next)
   }
   return [layout, choose]
-}
-
-/** Below this zoom a phone would draw notes as blocks with no text. */
-export const PHONE_READABLE_ZOOM = 0.6
-
-/**
- * Where a board opens: framed on its content; on a phone, when that would shrink the text past
- * reading, at a readable zoom on the content's top-left corner instead (clear of the top bar).
- */
-export function firstView(bounds: Rect, viewport: Size): Camera {
-  const fit = fitCamera(bounds, viewport)
-  if (viewport.width > PHONE_MAX_WIDTH || fit.zoom >= PHONE_READABLE_ZOOM) return fit
-  const zoom = PHONE_READABLE_ZOOM
-  return { x: bounds.x - 16 / zoom, y: bounds.y - 72 / zoom, zoom }
 }

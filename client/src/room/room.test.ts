@@ -1,7 +1,8 @@
 import type { AgendaStep, ItemSnapshot } from '@atelier/shared'
 import { rectsIntersect } from '@atelier/shared'
 import { describe, expect, it } from 'vitest'
-import { firstView, initialLayout, PHONE_READABLE_ZOOM } from './layout.js'
+import { firstView, PHONE_READABLE_ZOOM } from '../board/openingView.js'
+import { initialLayout } from './layout.js'
 import { notesOf, roomStep, spotInFrame } from './roomModel.js'
 
 const note = (id: string, x: number, y: number, author?: string): ItemSnapshot => ({

@@ -1,8 +1,8 @@
 import { LIBRARY_NAME_MAX_LENGTH } from '@atelier/shared'
 import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { showToast } from '../lib/toasts.js'
 import { ApiError } from '../sync/api.js'
-import { showToast } from '../ui/toasts.js'
 import { createLibrary, fetchLibrary } from './api.js'
 import { libraryLink, parseLibraryLink, type SavedLibrary } from './libraries.js'
 

@@ -1,6 +1,6 @@
 import { createItem, readItems } from '@atelier/shared'
 import { describe, expect, it } from 'vitest'
-import { TestEditor } from '../tools/TestEditor.js'
+import { TestEditor } from '../../test/TestEditor.js'
 import { applyThemes, proposeFrameThemes } from './themes.js'
 
 describe('Regrouper par thème', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { TestEditor } from '../../test/TestEditor.js'
 import { PointerController, type PointerInput } from './PointerController.js'
-import { TestEditor } from './TestEditor.js'
 import { wheelCamera } from './wheel.js'
 
 /** Two notes: boxes 0..200 and 300..500 on y 0..200. */

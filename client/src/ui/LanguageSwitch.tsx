@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { changeLanguage, LANGUAGES } from '../i18n/index.js'
-import { showToast } from './toasts.js'
+import { showToast } from '../lib/toasts.js'
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation()

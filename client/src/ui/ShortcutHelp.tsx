@@ -1,21 +1,9 @@
 import { useTranslation } from 'react-i18next'
 import { useSession } from '../board/context.js'
-import type { CommandGroup } from '../commands/types.js'
+import { COMMAND_GROUPS } from '../commands/types.js'
 import { useView } from '../store/hooks.js'
 import { Modal } from './Modal.js'
 import { shortcutLabel, useCommands } from './useCommand.js'
-
-const GROUPS: readonly CommandGroup[] = [
-  'tools',
-  'create',
-  'edit',
-  'arrange',
-  'history',
-  'view',
-  'facilitation',
-  'export',
-  'help',
-]
 
 /** "?": every shortcut, generated from the registry so it can never drift from what keys do. */
 export function ShortcutHelp() {
@@ -41,7 +29,7 @@ export function ShortcutHelp() {
         {/* Scrolls on a small screen: a tab stop lets the keyboard scroll it too. */}
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1). */}
         <section className="shortcut-help" aria-labelledby="shortcut-help-title" tabIndex={0}>
-          {GROUPS.map((group) => {
+          {COMMAND_GROUPS.map((group) => {
             const inGroup = commands.filter((command) => command.group === group)
             if (inGroup.length === 0) return null
             return (

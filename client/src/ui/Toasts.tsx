@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
+import { dismissToast, useToasts } from '../lib/toasts.js'
 import { CloseIcon } from './icons.js'
-import { dismissToast, useToasts } from './toasts.js'
 
 export function Toasts() {
   const { t } = useTranslation()

@@ -2,7 +2,7 @@ import { eligibleItemIds, type ItemSnapshot, type VoteRound } from '@atelier/sha
 import i18next from 'i18next'
 import { announce } from '../a11y/announcer.js'
 import type { FacilitationModel } from '../facilitation/FacilitationModel.js'
-import { showToast } from '../ui/toasts.js'
+import { showToast } from '../lib/toasts.js'
 import { VoteRefused } from './VoteClient.js'
 import { dotState, refusalKey, remainingVotes } from './voteState.js'
 

@@ -1,4 +1,4 @@
-/** Schema version of the board document written by this code (see CONTRACT.md). */
+/** Schema version of the board document written by this code (docs/canvas.md, Items). */
 export const SCHEMA_VERSION = 1
 
 export const ITEM_TYPES = ['note', 'text', 'shape', 'connector', 'frame', 'stroke', 'image'] as const

@@ -1,7 +1,5 @@
 export * from './doc.js'
-export * from './game.js'
 export * from './people.js'
 export * from './permissions.js'
-export * from './sprint.js'
 export * from './timer.js'
 export * from './types.js'

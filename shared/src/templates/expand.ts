@@ -115,7 +115,7 @@ export function originCentredOn(template: Template, center: Point): Point {
   return { x: Math.round(center.x - b.x - b.w / 2), y: Math.round(center.y - b.y - b.h / 2) }
 }
 
-/** What `GET /api/templates` lists (CONTRACT.md): exactly these four keys. */
+/** What `GET /api/templates` lists (docs/api.md, Templates): exactly these four keys. */
 export function summaryOf(template: Template): TemplateSummary {
   const copy = (t: LocalizedText) => ({ fr: t.fr, en: t.en })
   return {

@@ -383,7 +383,7 @@ export type Template = z.output<typeof templateSchema>
 /** What a template file may hold before defaults (`locked`, `mode`, `items`…) are filled in. */
 export type TemplateInput = z.input<typeof templateSchema>
 
-/** What `GET /api/templates` lists for each template (CONTRACT.md). */
+/** What `GET /api/templates` lists for each template (docs/api.md, Templates). */
 export interface TemplateSummary {
   id: string
   title: LocalizedText

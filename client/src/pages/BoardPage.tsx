@@ -3,8 +3,8 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { findRecent, rememberBoard } from '../lib/storage.js'
 import { ApiError, fetchAccess } from '../sync/api.js'
+import { NotFound } from '../ui/NotFound.js'
 import { BoardSession } from './BoardSession.js'
-import { NotFound } from './NotFound.js'
 
 type Load =
   | { state: 'loading' }

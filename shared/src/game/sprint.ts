@@ -1,7 +1,8 @@
 import type * as Y from 'yjs'
-import { cardTags, computeScores, ideasOf } from '../game/scores.js'
 import type { ItemSnapshot } from '../schema/types.js'
-import { patchRound, readRounds, readTimer, writeRound, writeTimer } from './doc.js'
+import { patchRound, readRounds, readTimer, writeRound, writeTimer } from '../session/doc.js'
+import { readPeople } from '../session/people.js'
+import { isFinished, resetTimer } from '../session/timer.js'
 import {
   closedQuizPoints,
   readDecks,
@@ -13,9 +14,8 @@ import {
   recordScores,
   type ScoreSnapshot,
   writeSprint,
-} from './game.js'
-import { readPeople } from './people.js'
-import { isFinished, resetTimer } from './timer.js'
+} from './doc.js'
+import { cardTags, computeScores, ideasOf } from './scores.js'
 
 /** What the end of a sprint writes, in the language of the facilitator who started it. */
 export interface SprintLabels {

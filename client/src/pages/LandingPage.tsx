@@ -6,11 +6,11 @@ import { JoinCodeForm } from '../join/JoinCodeForm.js'
 import { boardLink } from '../lib/links.js'
 import { navigate } from '../lib/navigate.js'
 import { readRecent, rememberBoard } from '../lib/storage.js'
+import { showToast } from '../lib/toasts.js'
 import { ApiError, createBoard } from '../sync/api.js'
 import { TemplateStart } from '../templates/TemplateStart.js'
-import { LogoMark } from './icons.js'
-import { LanguageSwitch } from './LanguageSwitch.js'
-import { showToast } from './toasts.js'
+import { LogoMark } from '../ui/icons.js'
+import { LanguageSwitch } from '../ui/LanguageSwitch.js'
 
 export function LandingPage() {
   const { t, i18n } = useTranslation()

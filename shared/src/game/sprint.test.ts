@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { readRounds, readTimer, writeRound, writeTimer } from './doc.js'
-import { readGameHistory, readSprint, writeSprint } from './game.js'
-import { writePerson } from './people.js'
+import { readRounds, readTimer, writeRound, writeTimer } from '../session/doc.js'
+import { writePerson } from '../session/people.js'
+import { pauseTimer, startTimer } from '../session/timer.js'
+import { readGameHistory, readSprint, writeSprint } from './doc.js'
 import { finishSprint, sessionNames, sprintEndsAt, sprintTimeUp } from './sprint.js'
-import { pauseTimer, startTimer } from './timer.js'
 
 function seeded() {
   let n = 0

@@ -1,11 +1,12 @@
 import type { ItemInit } from '@atelier/shared'
 import { expect } from 'vitest'
 import * as Y from 'yjs'
-import { createRegistry } from '../commands/registry.js'
-import type { CommandContext } from '../commands/types.js'
-import { BoardStore } from '../store/BoardStore.js'
-import { ViewStore } from '../store/ViewStore.js'
-import { PointerController, type PointerInput } from './PointerController.js'
+import { createRegistry } from '../src/commands/registry.js'
+import type { CommandContext } from '../src/commands/types.js'
+import { featureCommands } from '../src/pages/boardCommands.js'
+import { BoardStore } from '../src/store/BoardStore.js'
+import { ViewStore } from '../src/store/ViewStore.js'
+import { PointerController, type PointerInput } from '../src/tools/PointerController.js'
 
 /**
  * Headless editor for tests, after tldraw's TestEditor: real stores, registry and pointer
@@ -16,7 +17,7 @@ export class TestEditor {
   readonly doc = new Y.Doc()
   readonly board = new BoardStore(this.doc)
   readonly view = new ViewStore({ camera: { x: 0, y: 0, zoom: 1 }, viewport: { width: 1000, height: 800 } })
-  readonly registry = createRegistry()
+  readonly registry = createRegistry(featureCommands)
   readonly ctx: CommandContext
   readonly pointer: PointerController
   private shift = false

@@ -1,10 +1,10 @@
 import * as Y from 'yjs'
-import type { PollKind, PollOption, WordFrequency } from '../game/polls.js'
-import { POLL_KINDS } from '../game/polls.js'
-import { DEFAULT_GAME_SETTINGS, type GameSettings } from '../game/scores.js'
-import type { Team, TeamBook } from '../game/teams.js'
 import type { ExpandedDeck } from '../templates/expand.js'
 import { templateKitMap } from '../templates/session.js'
+import type { PollKind, PollOption, WordFrequency } from './polls.js'
+import { POLL_KINDS } from './polls.js'
+import { DEFAULT_GAME_SETTINGS, type GameSettings } from './scores.js'
+import type { Team, TeamBook } from './teams.js'
 
 /**
  * Game state in the session document, in root types of its own (additive to the session

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { DEFAULT_GAME_SETTINGS } from '../game/scores.js'
 import { templateKitMap } from '../templates/session.js'
 import {
   assignMembers,
@@ -25,7 +24,8 @@ import {
   writePoll,
   writeSprint,
   writeTeam,
-} from './game.js'
+} from './doc.js'
+import { DEFAULT_GAME_SETTINGS } from './scores.js'
 
 describe('game state in the session document', () => {
   it('reads nothing from an empty document', () => {

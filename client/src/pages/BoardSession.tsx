@@ -14,16 +14,17 @@ import { announcePresence } from '../presence/announce.js'
 import { useBoardLayout } from '../room/layout.js'
 import { useBoardTitle } from '../store/hooks.js'
 import { TemplatesMenu } from '../templates/TemplatesMenu.js'
+import { ConnectionStatus } from '../ui/ConnectionStatus.js'
+import { EyeIcon, ListIcon, LogoMark, ShareIcon } from '../ui/icons.js'
+import { JoinDialog } from '../ui/JoinDialog.js'
+import { LanguageSwitch } from '../ui/LanguageSwitch.js'
+import { NoteEditor } from '../ui/NoteEditor.js'
+import { NotFound } from '../ui/NotFound.js'
+import { PeopleList } from '../ui/PeopleList.js'
+import { Toolbar } from '../ui/Toolbar.js'
+import { featureCommands } from './boardCommands.js'
 import { CanvasChrome } from './CanvasChrome.js'
-import { ConnectionStatus } from './ConnectionStatus.js'
-import { EyeIcon, ListIcon, LogoMark, ShareIcon } from './icons.js'
-import { JoinDialog } from './JoinDialog.js'
-import { LanguageSwitch } from './LanguageSwitch.js'
-import { NoteEditor } from './NoteEditor.js'
-import { NotFound } from './NotFound.js'
-import { PeopleList } from './PeopleList.js'
 import { ShareDialog } from './ShareDialog.js'
-import { Toolbar } from './Toolbar.js'
 
 export function BoardSession({
   boardId,
@@ -36,7 +37,7 @@ export function BoardSession({
 }) {
   const [session, setSession] = useState<BoardSessionModel | null>(null)
   useEffect(() => {
-    const created = createSession(boardId, token, access)
+    const created = createSession(boardId, token, access, featureCommands)
     setSession(created)
     return () => created.destroy()
   }, [boardId, token, access])

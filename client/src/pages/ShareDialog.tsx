@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next'
 import { JoinCodePanel } from '../join/JoinCodePanel.js'
 import { boardLink } from '../lib/links.js'
 import { findRecent, replaceRecentToken } from '../lib/storage.js'
+import { showToast } from '../lib/toasts.js'
 import { replaceLink } from '../sync/api.js'
-import { CloseIcon, CopyIcon } from './icons.js'
-import { Modal } from './Modal.js'
-import { showToast } from './toasts.js'
+import { CloseIcon, CopyIcon } from '../ui/icons.js'
+import { Modal } from '../ui/Modal.js'
 
 function LinkField({
   id,
