@@ -1,9 +1,11 @@
 import { boundsOf, HANDLES, handlePoint, type ItemInit, type ItemSnapshot } from '@atelier/shared'
 import { useSyncExternalStore } from 'react'
 import { Arrow, Circle, Ellipse, Group, Line, Rect } from 'react-konva'
+import { connectorSegment } from '../items/connector/connectorUtil.js'
+import { itemUtil } from '../items/registry.js'
 import type { BoardStore } from '../store/BoardStore.js'
-import { connectorSegment, livePosition } from '../store/connectors.js'
 import { useView } from '../store/hooks.js'
+import { livePosition } from '../store/livePosition.js'
 import { canModify, itemBounds, type Permissions } from '../store/selection.js'
 import type { ViewStore } from '../store/ViewStore.js'
 import { rotateHandlePoint } from '../tools/handles.js'
@@ -36,7 +38,7 @@ export function Overlay({ board, view, perms }: { board: BoardStore; view: ViewS
     const item = board.getItem(id)
     return item ? livePosition(item, drag, preview) : undefined
   }
-  const boxes = items.filter((item) => item.type !== 'connector')
+  const boxes = items.filter((item) => itemUtil(item.type).resize !== null)
   const bounds = boundsOf(boxes.map(itemBounds))
   const editable = boxes.length > 0 && boxes.every((item) => canModify(perms, item))
   const showHandles = editable && !drag && !marquee && !editingId && bounds

@@ -1,4 +1,5 @@
 import { type Camera, expandRect, type Rect, rectsIntersect, type Size, visibleRect } from '@atelier/shared'
+import { itemUtil } from '../items/registry.js'
 import type { BoardStore } from '../store/BoardStore.js'
 import { FAR_ZOOM } from './theme.js'
 
@@ -38,11 +39,15 @@ export function idsInWindow(board: BoardStore, rect: Rect): string[] {
   for (const id of board.getItemIds()) {
     const item = board.getItem(id)
     if (!item) continue
-    if (item.type === 'connector') {
-      const from = item.from ? board.getItem(item.from) : undefined
-      const to = item.to ? board.getItem(item.to) : undefined
-      if ((from && rectsIntersect(from, rect)) || (to && rectsIntersect(to, rect))) ids.push(id)
-    } else if (rectsIntersect(item, rect)) ids.push(id)
+    const ends = itemUtil(item.type).ends(item)
+    const inside =
+      ends.length > 0
+        ? ends.some((end) => {
+            const other = board.getItem(end)
+            return other !== undefined && rectsIntersect(other, rect)
+          })
+        : rectsIntersect(item, rect)
+    if (inside) ids.push(id)
   }
   return ids
 }

@@ -1,5 +1,6 @@
 import type { ItemSnapshot } from '@atelier/shared'
 import { describe, expect, it } from 'vitest'
+import { FRAME_STROKE } from '../canvas/theme.js'
 import { createRegistry } from '../commands/registry.js'
 import type { CommandContext } from '../commands/types.js'
 import { ViewStore } from '../store/ViewStore.js'
@@ -32,8 +33,9 @@ describe('version preview', () => {
     ]
     const svg = svgOf(versionPreviewUrl(items))
     expect(svg).toContain('Guichet')
-    expect(svg).toContain('<polyline')
-    expect(svg.indexOf('fill="#f8f9fa"')).toBeLessThan(svg.indexOf('fill="#fff3b0"'))
+    expect(svg).toContain('d="M0 0L50 50"')
+    expect(svg.indexOf(`stroke="${FRAME_STROKE}"`)).toBeGreaterThan(0)
+    expect(svg.indexOf(`stroke="${FRAME_STROKE}"`)).toBeLessThan(svg.indexOf('fill="#fff3b0"'))
   })
 })
 

@@ -1,8 +1,9 @@
 import { BUILTIN_TEMPLATES, builtinTemplate, captureTemplate, type Template } from '@atelier/shared'
 import { describe, expect, it } from 'vitest'
+import { escapeXml } from '../items/svg.js'
 import { filterTemplates, fold, formatDuration } from './filter.js'
 import { forgetLibrary, libraryLink, parseLibraryLink, readLibraries, rememberLibrary } from './libraries.js'
-import { escapeXml, renderTemplateSvg, wrapText } from './thumbnail.js'
+import { renderItemsSvg, renderTemplateSvg, wrapText } from './thumbnail.js'
 
 function get(id: string): Template {
   const template = builtinTemplate(id)
@@ -146,5 +147,31 @@ describe('library links and saved libraries', () => {
     expect(forgetLibrary(storage, 'other').map((l) => l.name)).toEqual(['Lab 06 bis'])
     store.set('atelier.libraries', '{not json')
     expect(readLibraries(storage)).toEqual([])
+  })
+})
+
+describe('renderItemsSvg', () => {
+  it('anchors arrows on ellipses and diamonds as the board does, not on their boxes', () => {
+    const far = { id: 'far', type: 'note' as const, x: 350, y: 150, w: 100, h: 100 }
+    for (const [shape, reach] of [
+      ['ellipse', (x: number, y: number) => Math.hypot(x, y)],
+      ['diamond', (x: number, y: number) => Math.abs(x) + Math.abs(y)],
+    ] as const) {
+      const svg = renderItemsSvg(
+        [
+          { id: 's', type: 'shape', shape, x: 0, y: 0, w: 200, h: 100 },
+          far,
+          { id: 'c', type: 'connector', x: 0, y: 0, w: 0, h: 0, from: 's', to: 'far' },
+        ],
+        { detail: 'thumbnail' },
+      )
+      const [x1, y1] = ['x1', 'y1'].map((name) =>
+        Number(new RegExp(`<line [^>]*${name}="([^"]+)"`).exec(svg)?.[1]),
+      )
+      // The start lies just outside the outline (the arrow keeps a small gap), not at the box's corner.
+      const r = reach(((x1 as number) - 100) / 100, ((y1 as number) - 50) / 50)
+      expect(r).toBeGreaterThan(1)
+      expect(r).toBeLessThan(1.15)
+    }
   })
 })

@@ -12,6 +12,7 @@ import {
   snapRect,
   visibleRect,
 } from '@atelier/shared'
+import { itemUtil } from '../items/registry.js'
 import { canModify, itemBounds, movingSet, selectionBounds, withGroups } from '../store/selection.js'
 import { hitHandle } from './handles.js'
 import { hitTest } from './hitTest.js'
@@ -178,20 +179,20 @@ export class SelectTool implements Tool {
   private handleAt(p: ToolPointer): Handle | 'rotate' | null {
     const { ctx } = this.env
     const { selection, camera } = ctx.view.getState()
-    const items = ctx.board.pick(selection).filter((item) => item.type !== 'connector')
+    const items = ctx.board.pick(selection).filter((item) => itemUtil(item.type).resize !== null)
     if (items.length === 0 || !items.every((item) => canModify(ctx, item))) return null
     const bounds = selectionBounds(ctx.board, selection)
     return bounds ? hitHandle(bounds, camera, p.screen, true) : null
   }
 
-  /** Items the marquee touches; a frame only when wholly inside, so a marquee in a frame picks its notes. */
+  /** Items the marquee selects, each as its type says (a frame only when wholly inside, so a marquee in a frame picks its notes). */
   private brushed(marquee: Rect, base: readonly string[]): string[] {
     const { board } = this.env.ctx
     const picked = new Set(base)
     for (const id of board.getItemIds()) {
       const item = board.getItem(id)
-      if (!item || item.type === 'connector') continue
-      if (rectSelects(marquee, item, item.type === 'frame' ? 'contain' : 'intersect')) picked.add(id)
+      const mode = item && itemUtil(item.type).marquee
+      if (item && mode && rectSelects(marquee, item, mode)) picked.add(id)
     }
     return withGroups(board, [...picked])
   }
@@ -203,7 +204,7 @@ export class SelectTool implements Tool {
     const visible = visibleRect(camera, viewport)
     const targets: Rect[] = []
     for (const item of board.getItems().values()) {
-      if (moving.has(item.id) || item.type === 'connector' || item.type === 'stroke') continue
+      if (moving.has(item.id) || !itemUtil(item.type).snapTarget) continue
       const bounds = itemBounds(item)
       if (rectsIntersect(bounds, visible)) targets.push(bounds)
       if (targets.length > 400) break
@@ -216,7 +217,7 @@ export class SelectTool implements Tool {
     const preview = new Map<string, ItemPatch>()
     const bounds = press.bounds
     if (!bounds) return preview
-    const items = board.pick(press.ids).filter((item) => item.type !== 'connector')
+    const items = board.pick(press.ids).filter((item) => itemUtil(item.type).resize !== null)
     if (this.current === 'rotating') {
       const center = { x: bounds.x + bounds.w / 2, y: bounds.y + bounds.h / 2 }
       const delta = angleAround(center, p.board, p.shiftKey) - angleAround(center, press.start.board, false)
@@ -226,23 +227,17 @@ export class SelectTool implements Tool {
       }
       return preview
     }
-    const keepRatio = p.shiftKey || items.some((item) => item.type === 'image')
+    const keepRatio = p.shiftKey || items.some((item) => itemUtil(item.type).resize?.keepRatio)
     const next = resizeBounds(bounds, press.handle as Handle, p.board as Point, MIN_SIZE, keepRatio)
     for (const item of items) {
       const r = mapRect(item, bounds, next)
-      const patch: ItemPatch = {
+      preview.set(item.id, {
         x: Math.round(r.x),
         y: Math.round(r.y),
         w: Math.max(MIN_SIZE, Math.round(r.w)),
         h: Math.max(MIN_SIZE, Math.round(r.h)),
-      }
-      // A stroke's points scale with its box.
-      if (item.points) {
-        const sx = r.w / item.w
-        const sy = r.h / item.h
-        patch.points = item.points.map((v, i) => Math.round((i % 2 === 0 ? v * sx : v * sy) * 10) / 10)
-      }
-      preview.set(item.id, patch)
+        ...itemUtil(item.type).resize?.scale?.(item, item, r),
+      })
     }
     return preview
   }

@@ -1,5 +1,6 @@
 import { NOTE_FONT_FAMILY } from '../../canvas/theme.js'
-import { escapeXml, itemToSvg, num, type SvgContext } from './itemSvg.js'
+import type { SvgContext, TextBox } from '../../items/ItemUtil.js'
+import { escapeXml, itemsSvg, linesSvg, num, type TextLine } from '../../items/svg.js'
 import type { ExportRegion } from './region.js'
 
 /** The board's background colour behind items (the page's `--bg`). */
@@ -8,7 +9,8 @@ export const BOARD_BACKGROUND = '#f5f6f8'
 export interface SvgOptions {
   /** Paint the board's background; without it the picture is transparent around the items. */
   background: boolean
-  layoutText: SvgContext['layoutText']
+  /** Breaks text into lines exactly as the canvas does (Konva's own wrapping in the browser). */
+  layoutText(box: TextBox): readonly TextLine[]
   imageHref: SvgContext['imageHref']
   /** Pixels per board unit of the picture's declared size (the viewBox stays in board units). */
   scale?: number
@@ -23,11 +25,11 @@ export function regionToSvg(region: ExportRegion, options: SvgOptions): string {
   const { x, y, w, h } = region.bounds
   const byId = new Map(region.items.map((item) => [item.id, item]))
   const ctx: SvgContext = {
-    layoutText: options.layoutText,
-    imageHref: options.imageHref,
     lookup: (id) => byId.get(id),
+    imageHref: options.imageHref,
+    text: (box, style) => linesSvg(options.layoutText(box), box, style, NOTE_FONT_FAMILY),
+    unit: 0,
   }
-  const body = region.items.map((item) => itemToSvg[item.type](item, ctx)).join('\n')
   const background = options.background
     ? `<rect x="${num(x)}" y="${num(y)}" width="${num(w)}" height="${num(h)}" fill="${BOARD_BACKGROUND}"/>\n`
     : ''
@@ -36,6 +38,6 @@ export function regionToSvg(region: ExportRegion, options: SvgOptions): string {
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${num(w * scale)}" height="${num(h * scale)}" ` +
     `viewBox="${num(x)} ${num(y)} ${num(w)} ${num(h)}" font-family="${escapeXml(NOTE_FONT_FAMILY)}">\n` +
-    `${title}${background}${body}\n</svg>\n`
+    `${title}${background}${itemsSvg(region.items, ctx)}\n</svg>\n`
   )
 }

@@ -1,12 +1,7 @@
 import type { ItemSnapshot } from '@atelier/shared'
 import { describe, expect, it } from 'vitest'
-import {
-  EXPORT_MARGIN,
-  exportRegion,
-  FRAME_TITLE_BAND,
-  framesInReadingOrder,
-  paintedBounds,
-} from './region.js'
+import { FRAME_TITLE_BAND } from '../../items/frame/frameUtil.js'
+import { EXPORT_MARGIN, exportRegion, framesInReadingOrder } from './region.js'
 
 const item = (
   id: string,
@@ -75,18 +70,6 @@ describe('export regions', () => {
     expect(exportRegion([], { kind: 'board' })).toBeNull()
     expect(exportRegion(board, { kind: 'frame', frameId: 'n1' })).toBeNull()
     expect(exportRegion(board, { kind: 'selection', ids: [] })).toBeNull()
-  })
-
-  it('count a rotated item by its turned corners and a stroke by its line width', () => {
-    const turned = paintedBounds(item('r', 'note', 0, 0, 100, 100, { rotation: 45 }))
-    expect(turned.w).toBeCloseTo(100 * Math.SQRT2)
-    expect(turned.x).toBeCloseTo(50 - 50 * Math.SQRT2)
-    expect(paintedBounds(item('s', 'stroke', 10, 10, 50, 50, { strokeWidth: 20 }))).toEqual({
-      x: 0,
-      y: 0,
-      w: 70,
-      h: 70,
-    })
   })
 
   it('read frames row by row, left to right', () => {

@@ -6,6 +6,7 @@ import {
   type Rect,
   rectContainsPoint,
 } from '@atelier/shared'
+import { itemUtil } from '../../items/registry.js'
 
 /** What an image or PDF export covers. */
 export type ExportScope =
@@ -23,39 +24,25 @@ export interface ExportRegion {
 
 /** Blank board units kept around what is exported, so nothing touches the picture's edge. */
 export const EXPORT_MARGIN = 24
-/** Size of a frame's title in an export (on screen it keeps a constant size whatever the zoom). */
-export const FRAME_TITLE_SIZE = 18
-/** Height above a frame that its title takes. */
-export const FRAME_TITLE_BAND = FRAME_TITLE_SIZE * 1.6
 
-/** The rectangle an item paints into: frames include their title, strokes their line width, rotated items their turned corners. */
-export function paintedBounds(item: ItemSnapshot): Rect {
-  if (item.type === 'frame')
-    return { x: item.x, y: item.y - FRAME_TITLE_BAND, w: item.w, h: item.h + FRAME_TITLE_BAND }
-  if (item.type === 'stroke') return expandRect(item, (item.strokeWidth ?? 3) / 2)
-  const turn = ((item.rotation ?? 0) * Math.PI) / 180
-  if (turn === 0) return item
-  const cos = Math.abs(Math.cos(turn))
-  const sin = Math.abs(Math.sin(turn))
-  const w = item.w * cos + item.h * sin
-  const h = item.w * sin + item.h * cos
-  return { x: item.x + (item.w - w) / 2, y: item.y + (item.h - h) / 2, w, h }
-}
+/** Whether the item takes room of its own (a connector is drawn between other items). */
+const takesRoom = (item: ItemSnapshot) => itemUtil(item.type).paintedBounds(item) !== null
 
 /**
  * Connectors are drawn between their ends; they belong to a region when both ends do, and take no
  * room of their own (their stored box is not where they are drawn).
  */
 function withConnectors(all: readonly ItemSnapshot[], kept: ReadonlySet<string>): ItemSnapshot[] {
-  return all.filter(
-    (item) =>
-      kept.has(item.id) ||
-      (item.type === 'connector' &&
-        item.from !== undefined &&
-        item.to !== undefined &&
-        kept.has(item.from) &&
-        kept.has(item.to)),
-  )
+  return all.filter((item) => {
+    if (kept.has(item.id)) return true
+    const ends = itemUtil(item.type).ends(item)
+    return ends.length > 0 && ends.every((id) => kept.has(id))
+  })
+}
+
+/** The rectangles the items paint into (titles, line widths and turned corners included). */
+function paintedBounds(items: readonly ItemSnapshot[]): Rect[] {
+  return items.flatMap((item) => itemUtil(item.type).paintedBounds(item) ?? [])
 }
 
 /**
@@ -70,22 +57,21 @@ export function exportRegion(items: readonly ItemSnapshot[], scope: ExportScope)
     const inside = new Set(
       items
         .filter(
-          (item) =>
-            item.id === frame.id || (item.type !== 'connector' && rectContainsPoint(frame, centerOf(item))),
+          (item) => item.id === frame.id || (takesRoom(item) && rectContainsPoint(frame, centerOf(item))),
         )
         .map((item) => item.id),
     )
     return {
-      bounds: expandRect(paintedBounds(frame), EXPORT_MARGIN),
+      bounds: expandRect(boundsOf(paintedBounds([frame])) ?? frame, EXPORT_MARGIN),
       items: withConnectors(items, inside),
       ...(frame.text ? { title: frame.text } : {}),
     }
   }
   const chosen =
     scope.kind === 'board'
-      ? items.filter((item) => item.type !== 'connector')
-      : items.filter((item) => scope.ids.includes(item.id) && item.type !== 'connector')
-  const bounds = boundsOf(chosen.map(paintedBounds))
+      ? items.filter(takesRoom)
+      : items.filter((item) => scope.ids.includes(item.id) && takesRoom(item))
+  const bounds = boundsOf(paintedBounds(chosen))
   if (!bounds) return null
   return {
     bounds: expandRect(bounds, EXPORT_MARGIN),

@@ -1,18 +1,21 @@
 import { ITEM_TYPES, type ItemSnapshot } from '@atelier/shared'
 import { describe, expect, it } from 'vitest'
-import { CONNECTOR_COLOR, FRAME_STROKE } from '../../canvas/theme.js'
-import { BOARD_BACKGROUND, regionToSvg } from './boardSvg.js'
-import { escapeXml, itemToSvg, type SvgContext, type TextBox } from './itemSvg.js'
+import { CONNECTOR_COLOR, FRAME_STROKE } from '../canvas/theme.js'
+import type { SvgContext, TextBox } from './ItemUtil.js'
+import { itemUtil } from './registry.js'
+import { escapeXml, linesSvg } from './svg.js'
 
 /** Lines as given, 10 units a character: the tests see exactly where each line is placed. */
 const boxes: TextBox[] = []
+const layoutText = (box: TextBox) => {
+  boxes.push(box)
+  return box.text.split('\n').map((text) => ({ text, width: text.length * 10 }))
+}
 const ctx = (items: ItemSnapshot[] = [], images: Record<string, string> = {}): SvgContext => ({
-  layoutText: (box) => {
-    boxes.push(box)
-    return box.text.split('\n').map((text) => ({ text, width: text.length * 10 }))
-  },
+  text: (box, style) => linesSvg(layoutText(box), box, style, 'sans-serif'),
   lookup: (id) => items.find((item) => item.id === id),
   imageHref: (src) => images[src],
+  unit: 0,
 })
 
 const note: ItemSnapshot = {
@@ -33,12 +36,12 @@ function attr(svg: string, element: string, name: string, index = 0): string | u
 
 describe('item SVG', () => {
   it('has a drawing for every item type', () => {
-    for (const type of ITEM_TYPES) expect(typeof itemToSvg[type]).toBe('function')
+    for (const type of ITEM_TYPES) expect(typeof itemUtil(type).toSvg).toBe('function')
   })
 
   it('draws a note as the canvas does: shadows, its colour, its lines at the fitted font size', () => {
     boxes.length = 0
-    const svg = itemToSvg.note(note, ctx())
+    const svg = itemUtil('note').toSvg(note, ctx())
     expect(svg).toMatch(/^<g transform="translate\(100 50\)">/)
     expect([...svg.matchAll(/<rect /g)]).toHaveLength(3)
     expect(attr(svg, 'rect', 'fill', 2)).toBe('#ffd8a8')
@@ -71,31 +74,31 @@ describe('item SVG', () => {
       h: 100,
       text: 'Oui',
     }
-    const svg = itemToSvg.shape(shape, ctx())
+    const svg = itemUtil('shape').toSvg(shape, ctx())
     expect(svg).toContain('<ellipse cx="100" cy="50" rx="100" ry="50"')
     const x = Number(attr(svg, 'tspan', 'x'))
     expect(x).toBeCloseTo(14 + (200 - 30 - 28) / 2)
-    expect(itemToSvg.shape({ ...shape, shape: 'diamond' }, ctx())).toContain(
+    expect(itemUtil('shape').toSvg({ ...shape, shape: 'diamond' }, ctx())).toContain(
       '<polygon points="100 0 200 50 100 100 0 50"',
     )
   })
 
   it('turns a rotated item around its centre', () => {
-    expect(itemToSvg.note({ ...note, rotation: 30 }, ctx())).toMatch(
+    expect(itemUtil('note').toSvg({ ...note, rotation: 30 }, ctx())).toMatch(
       /^<g transform="translate\(100 50\) rotate\(30 100 100\)">/,
     )
   })
 
   it('escapes markup and drops characters XML forbids, in text and in tags', () => {
-    const svg = itemToSvg.note({ ...note, text: 'a <b> & "c"\u0007', tags: ['R&D'] }, ctx())
+    const svg = itemUtil('note').toSvg({ ...note, text: 'a <b> & "c"\u0007', tags: ['R&D'] }, ctx())
     expect(svg).toContain('a &lt;b&gt; &amp; &quot;c&quot;</tspan>')
-    expect(svg).toContain('>R&amp;D</text>')
+    expect(svg).toContain('>R&amp;D</tspan>')
     expect(svg).not.toContain('\u0007')
     expect(escapeXml('\u0000x\ty\n')).toBe('x\ty\n')
   })
 
   it('draws a frame with its outline and its title above it', () => {
-    const svg = itemToSvg.frame(
+    const svg = itemUtil('frame').toSvg(
       { id: 'f', type: 'frame', x: 0, y: 100, w: 400, h: 300, text: 'Forces' },
       ctx(),
     )
@@ -116,27 +119,31 @@ describe('item SVG', () => {
       points: [0, 0, 10, 0, 10, 10],
       color: '#e03131',
     }
-    const svg = itemToSvg.stroke(stroke, ctx())
+    const svg = itemUtil('stroke').toSvg(stroke, ctx())
     expect(attr(svg, 'path', 'd')).toBe('M0 0L10 0L10 10')
     expect(attr(svg, 'path', 'transform')).toBe('translate(5 6)')
     expect(svg).not.toContain('opacity')
-    expect(itemToSvg.stroke({ ...stroke, strokeWidth: 16 }, ctx())).toContain('opacity="0.45"')
-    expect(itemToSvg.stroke({ ...stroke, points: [] }, ctx())).toBe('')
+    expect(itemUtil('stroke').toSvg({ ...stroke, strokeWidth: 16 }, ctx())).toContain('opacity="0.45"')
+    expect(itemUtil('stroke').toSvg({ ...stroke, points: [] }, ctx())).toBe('')
   })
 
   it("embeds an image's data, or draws the placeholder the canvas shows", () => {
     const image: ItemSnapshot = { id: 'i', type: 'image', x: 0, y: 0, w: 50, h: 40, src: '/img/a.png' }
     expect(
-      attr(itemToSvg.image(image, ctx([], { '/img/a.png': 'data:image/png;base64,AAAA' })), 'image', 'href'),
+      attr(
+        itemUtil('image').toSvg(image, ctx([], { '/img/a.png': 'data:image/png;base64,AAAA' })),
+        'image',
+        'href',
+      ),
     ).toBe('data:image/png;base64,AAAA')
-    expect(itemToSvg.image(image, ctx())).toContain('fill="#e9ecef"')
+    expect(itemUtil('image').toSvg(image, ctx())).toContain('fill="#e9ecef"')
   })
 
   it('draws a connector between its ends with the arrow head at the target', () => {
     const a: ItemSnapshot = { id: 'a', type: 'note', x: 0, y: 0, w: 100, h: 100 }
     const b: ItemSnapshot = { id: 'b', type: 'note', x: 300, y: 0, w: 100, h: 100 }
     const connector: ItemSnapshot = { id: 'c', type: 'connector', x: 0, y: 0, w: 0, h: 0, from: 'a', to: 'b' }
-    const svg = itemToSvg.connector(connector, ctx([a, b]))
+    const svg = itemUtil('connector').toSvg(connector, ctx([a, b]))
     expect(attr(svg, 'line', 'stroke')).toBe(CONNECTOR_COLOR)
     expect(Number(attr(svg, 'line', 'y1'))).toBe(50)
     const tip = attr(svg, 'polygon', 'points')?.split(' ').map(Number)
@@ -145,35 +152,6 @@ describe('item SVG', () => {
     expect(tip?.[0]).toBeGreaterThan(290)
     expect(tip?.[1]).toBe(50)
     expect(Number(attr(svg, 'line', 'x2'))).toBeCloseTo((tip?.[0] ?? 0) - 12)
-    expect(itemToSvg.connector({ ...connector, to: 'gone' }, ctx([a]))).toBe('')
-  })
-})
-
-describe('region SVG', () => {
-  const region = { bounds: { x: -24, y: -24, w: 248, h: 248 }, items: [note], title: 'Forces & co' }
-
-  it('is one document in board units, scaled by its declared size, with the board background on request', () => {
-    const svg = regionToSvg(region, {
-      background: true,
-      scale: 2,
-      layoutText: ctx().layoutText,
-      imageHref: () => undefined,
-    })
-    expect(svg).toMatch(
-      /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" version="1.1" width="496" height="496" viewBox="-24 -24 248 248"/,
-    )
-    expect(svg).toContain(`fill="${BOARD_BACKGROUND}"`)
-    expect(svg).toContain('<title>Forces &amp; co</title>')
-    expect(svg).toContain('font-family="system-ui')
-    expect(svg.trim().endsWith('</svg>')).toBe(true)
-  })
-
-  it('is transparent without the background', () => {
-    const svg = regionToSvg(region, {
-      background: false,
-      layoutText: ctx().layoutText,
-      imageHref: () => undefined,
-    })
-    expect(svg).not.toContain(BOARD_BACKGROUND)
+    expect(itemUtil('connector').toSvg({ ...connector, to: 'gone' }, ctx([a]))).toBe('')
   })
 })

@@ -1,0 +1,61 @@
+import { type ItemSnapshot, NOTE_TEXT_COLOR, pointInItem } from '@atelier/shared'
+import { Ellipse, Line, Rect } from 'react-konva'
+import { LockBadge } from '../../canvas/LockBadge.js'
+import { INK } from '../../canvas/theme.js'
+import { BoxText, boxBehaviour, boxTextSvg, fittedTextBox, Rotated } from '../box.js'
+import type { ItemUtil, ItemViewProps, SvgContext, TextStyle } from '../ItemUtil.js'
+import { attrs, num, placed } from '../svg.js'
+
+/** A rectangle, ellipse or diamond with its text centred: hit, anchored and drawn on its own outline. */
+
+const FILL = '#ffffff'
+const TEXT_STYLE: TextStyle = { align: 'center', verticalAlign: 'middle', color: NOTE_TEXT_COLOR }
+const kind = (item: ItemSnapshot) => item.shape ?? 'rectangle'
+/** The diamond's corners, in the item's own coordinates. */
+const diamond = (item: ItemSnapshot) => [item.w / 2, 0, item.w, item.h / 2, item.w / 2, item.h, 0, item.h / 2]
+
+function Outline({ item }: { item: ItemSnapshot }) {
+  const common = { fill: item.color ?? FILL, stroke: INK, strokeWidth: 2, perfectDrawEnabled: false }
+  if (kind(item) === 'ellipse') {
+    return <Ellipse x={item.w / 2} y={item.h / 2} radiusX={item.w / 2} radiusY={item.h / 2} {...common} />
+  }
+  if (kind(item) === 'diamond') return <Line points={diamond(item)} closed lineJoin="round" {...common} />
+  return <Rect width={item.w} height={item.h} cornerRadius={8} {...common} />
+}
+
+function ShapeView({ item, editing }: ItemViewProps) {
+  const box = fittedTextBox(item, item.h)
+  return (
+    <Rotated item={item}>
+      <Outline item={item} />
+      {!editing && box.text !== '' && <BoxText box={box} style={TEXT_STYLE} />}
+      {item.locked && <LockBadge x={item.w - 22} y={6} />}
+    </Rotated>
+  )
+}
+
+function outlineSvg(item: ItemSnapshot, ctx: SvgContext): string {
+  const common = { fill: item.color ?? FILL, stroke: INK, 'stroke-width': Math.max(2, ctx.unit * 0.6) }
+  if (kind(item) === 'ellipse') {
+    return `<ellipse ${attrs({ cx: item.w / 2, cy: item.h / 2, rx: item.w / 2, ry: item.h / 2, ...common })}/>`
+  }
+  if (kind(item) === 'diamond') {
+    return `<polygon ${attrs({ points: diamond(item).map(num).join(' '), 'stroke-linejoin': 'round', ...common })}/>`
+  }
+  return `<rect ${attrs({ width: item.w, height: item.h, rx: 8, ...common })}/>`
+}
+
+export const shapeUtil: ItemUtil = {
+  type: 'shape',
+  ...boxBehaviour,
+  outline: (item) => ({ x: item.x, y: item.y, w: item.w, h: item.h, shape: kind(item) }),
+  hitTest: (item, point) =>
+    pointInItem(
+      { x: item.x, y: item.y, w: item.w, h: item.h, rotation: item.rotation ?? 0, shape: kind(item) },
+      point,
+    ),
+  View: ShapeView,
+  far: { block: (item) => item.color ?? '#fff3a3' },
+  toSvg: (item, ctx) =>
+    placed(item, outlineSvg(item, ctx) + boxTextSvg(fittedTextBox(item, item.h), TEXT_STYLE, ctx)),
+}

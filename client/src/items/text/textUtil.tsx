@@ -1,0 +1,32 @@
+import { type ItemSnapshot, NOTE_TEXT_COLOR } from '@atelier/shared'
+import { LockBadge } from '../../canvas/LockBadge.js'
+import { BoxText, boxBehaviour, boxTextSvg, fittedTextBox, Rotated } from '../box.js'
+import type { ItemUtil, ItemViewProps, SvgContext, TextStyle } from '../ItemUtil.js'
+import { placed } from '../svg.js'
+
+/** Free text: no background, the text fitted in its box. */
+
+const TEXT_STYLE: TextStyle = { align: 'left', verticalAlign: 'top', color: NOTE_TEXT_COLOR }
+
+function TextView({ item, editing }: ItemViewProps) {
+  const box = fittedTextBox(item, item.h)
+  return (
+    <Rotated item={item}>
+      {!editing && box.text !== '' && <BoxText box={box} style={TEXT_STYLE} />}
+      {item.locked && <LockBadge x={item.w - 22} y={6} />}
+    </Rotated>
+  )
+}
+
+function textSvg(item: ItemSnapshot, ctx: SvgContext): string {
+  return placed(item, boxTextSvg(fittedTextBox(item, item.h), TEXT_STYLE, ctx))
+}
+
+export const textUtil: ItemUtil = {
+  type: 'text',
+  ...boxBehaviour,
+  View: TextView,
+  // A faint block: from afar free text is a grey smudge, as its letters would be.
+  far: { block: () => 'rgba(31,41,51,0.25)' },
+  toSvg: textSvg,
+}
