@@ -75,6 +75,7 @@ export const setColor: Command = {
   id: 'setColor',
   labelKey: 'commands.setColor',
   group: 'edit',
+  needsArgs: true,
   enabled: writable,
   run(ctx, args) {
     if (!args?.color) return
@@ -89,6 +90,7 @@ export const setTags: Command = {
   id: 'setTags',
   labelKey: 'commands.setTags',
   group: 'edit',
+  needsArgs: true,
   enabled: hasModifiable,
   run(ctx, args) {
     const tags = [...new Set((args?.tags ?? []).map((tag) => tag.trim()).filter(Boolean))]
@@ -100,6 +102,7 @@ export const setShape: Command = {
   id: 'setShape',
   labelKey: 'commands.setShape',
   group: 'edit',
+  needsArgs: true,
   enabled: (ctx) => modifiable(ctx).some((item) => item.type === 'shape'),
   run(ctx, args) {
     const shape = args?.shape

@@ -18,7 +18,7 @@ export function viewportCenter(ctx: CommandContext): Point {
   return { x: viewport.width / 2, y: viewport.height / 2 }
 }
 
-export function boardCenter(ctx: CommandContext): Point {
+export function boardCenter(ctx: Pick<CommandContext, 'view'>): Point {
   const { camera, viewport } = ctx.view.getState()
   return { x: camera.x + viewport.width / 2 / camera.zoom, y: camera.y + viewport.height / 2 / camera.zoom }
 }

@@ -79,13 +79,19 @@ export class CommandRegistry {
 
   list = (): readonly Command[] => this.commands
 
-  isEnabled(id: CommandId, ctx: CommandContext): boolean {
-    return this.get(id).enabled(ctx)
+  /** The command that runs for `id` right now: an enabled one that replaces it, else itself. */
+  resolve(id: CommandId, ctx: CommandContext): Command {
+    const command = this.get(id)
+    return this.commands.find((other) => other.replaces === id && other.enabled(ctx)) ?? command
   }
 
-  /** Runs the command if enabled; returns whether it ran. */
+  isEnabled(id: CommandId, ctx: CommandContext): boolean {
+    return this.resolve(id, ctx).enabled(ctx)
+  }
+
+  /** Runs the command (or the one replacing it) if enabled; returns whether it ran. */
   run(id: CommandId, ctx: CommandContext, args?: CommandArgs): boolean {
-    const command = this.get(id)
+    const command = this.resolve(id, ctx)
     if (!command.enabled(ctx)) return false
     command.run(ctx, args)
     return true
@@ -101,9 +107,7 @@ export class CommandRegistry {
   /** Keyboard entry point: runs the matching enabled command; returns true when the key was used. */
   handleKey(event: KeyLike, ctx: CommandContext): boolean {
     const command = this.forKey(event)
-    if (!command?.enabled(ctx)) return false
-    command.run(ctx, { big: event.shiftKey })
-    return true
+    return command ? this.run(command.id, ctx, { big: event.shiftKey }) : false
   }
 
   private changed(): void {

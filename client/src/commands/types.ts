@@ -35,6 +35,10 @@ export interface CommandArgs {
   /** Shift held with the key (nudges move 10 units instead of 1). */
   big?: boolean
   clipboard?: ClipboardLike
+  /** What the person picked in a panel: a step, a reaction, a vote round. */
+  choice?: string
+  /** A number the person picked in a panel (a timer's minutes). */
+  amount?: number
 }
 
 /** Where a command is listed in the help sheet, the palette and the context menu, in this order. */
@@ -64,6 +68,17 @@ export interface Command {
    * help but not captured, so the copy/paste event with its clipboard data still fires.
    */
   clipboardEvent?: 'copy' | 'cut' | 'paste'
+  /** Runs only with arguments a panel gives (a colour, a step): left out of the palette. */
+  needsArgs?: boolean
+  /** A button of this command is left out while it is disabled, instead of greyed. */
+  hideWhenDisabled?: boolean
+  /**
+   * While this command is enabled it runs in place of the command with this id, whatever asks
+   * for that one (its key, a gesture, a tool): private writing takes "add a note" this way.
+   */
+  replaces?: string
+  /** Tells when `enabled` may have changed, for state the board's stores do not hold (a session). */
+  watch?(listener: () => void): () => void
   enabled(ctx: CommandContext): boolean
   run(ctx: CommandContext, args?: CommandArgs): void
 }

@@ -9,6 +9,7 @@ import {
 } from '@atelier/shared'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { CommandButton } from '../ui/CommandButton.js'
 import { NumberField } from '../ui/NumberField.js'
 import type { FacilitationModel } from './FacilitationModel.js'
 import { useSession } from './hooks.js'
@@ -18,20 +19,12 @@ export function AgendaPanel({ model }: { model: FacilitationModel }) {
   const { t } = useTranslation()
   const agenda = useSession(model, (s) => s.agenda)
   const current = useSession(model, (s) => s.state.stepId)
-  const currentIndex = agenda.findIndex((s) => s.id === current)
-  const hasNext = currentIndex < agenda.length - 1
   return (
     <div className="agenda">
       {agenda.length > 0 && (
-        <button
-          type="button"
-          className="button primary wide"
-          data-testid="agenda-next"
-          disabled={!hasNext}
-          onClick={() => model.goToNextStep()}
-        >
+        <CommandButton command="agenda.next" className="button primary wide" testId="agenda-next">
           {current === null ? t('facilitation.agenda.start') : t('facilitation.agenda.next')}
-        </button>
+        </CommandButton>
       )}
       <ol className="agenda-list">
         {agenda.map((step, index) => (
@@ -62,15 +55,15 @@ export function AgendaPanel({ model }: { model: FacilitationModel }) {
                 ? ` · ${t(`rules.step.meta.${step.ownItemsOnly ? 'ownOnly' : 'shared'}`)}`
                 : ''}
             </p>
-            <button
-              type="button"
+            <CommandButton
+              command="agenda.goTo"
+              args={{ choice: step.id }}
               className="chip"
-              data-testid={`agenda-go-${index}`}
-              aria-label={t('facilitation.agenda.goTo', { title: step.title })}
-              onClick={() => model.goToStep(step.id)}
+              testId={`agenda-go-${index}`}
+              label={t('facilitation.agenda.goTo', { title: step.title })}
             >
               {step.id === current ? t('facilitation.agenda.restart') : t('facilitation.agenda.go')}
-            </button>
+            </CommandButton>
           </li>
         ))}
       </ol>

@@ -32,6 +32,7 @@ export function FacilitationLayer({
     const unregister = session.registry.register([
       ...facilitationCommands(created),
       ...votingCommands(created),
+      created.privateWriting.compose,
     ])
     const removeDetails = addItemDetails(voteDetails(created))
     setModel(created)

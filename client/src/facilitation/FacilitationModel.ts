@@ -1,28 +1,19 @@
-import {
-  type Point,
-  type Rect,
-  type Role,
-  randomId,
-  roomName,
-  screenToBoard,
-  type WritingToolId,
-} from '@atelier/shared'
+import { type Point, type Rect, type Role, randomId, roomName } from '@atelier/shared'
 import type { BoardSessionModel } from '../board/BoardSession.js'
-import { isTypingTarget } from '../commands/shortcuts.js'
-import { readPresence } from '../presence/types.js'
-import { toolAllowed } from '../store/selection.js'
 import { VoteClient } from '../voting/VoteClient.js'
 import { Chime } from './chime.js'
 import { ServerClock } from './clock.js'
 import { FollowController } from './FollowController.js'
+import { FollowSync } from './FollowSync.js'
 import { viewOf } from './follow.js'
 import { PeopleTracker, type REACTIONS } from './PeopleTracker.js'
-import { PrivateNotes } from './PrivateNotes.js'
+import { PresenceSignals } from './PresenceSignals.js'
+import type { PrivateNotes } from './PrivateNotes.js'
+import { PrivateWriting } from './PrivateWriting.js'
+import { mirrorParticipantRules } from './participantRules.js'
 import { RoomConnection } from './RoomConnection.js'
 import { SessionStore } from './SessionStore.js'
 import { nextStep, planStep } from './stepPlan.js'
-
-type Listener = () => void
 
 /** Local UI facts of facilitation that no document holds. */
 export interface LocalSnapshot {
@@ -34,12 +25,12 @@ export interface LocalSnapshot {
   muted: boolean
 }
 
-const MUTE_KEY = 'atelier.chimeMuted'
-
 /**
- * Facilitation for one open board: the session room, this person's identity and server clock,
- * follow-me and summons, private writing, reactions and hands, and their ballot. Created by the
- * facilitation layer when a board opens; React components are thin views over its stores.
+ * Facilitation for one open board, composed of parts with one concern each: the session room
+ * (reopened with the person's credential), the server clock, the group's cameras (`FollowSync`),
+ * private writing, presence signals (reactions, hand), the chime and this person's ballot.
+ * Created by the facilitation layer when a board opens; React components are thin views over its
+ * stores, and its actions reach them as registry commands (`commands.ts`).
  */
 export class FacilitationModel {
   readonly sessionRoom: RoomConnection
@@ -48,66 +39,79 @@ export class FacilitationModel {
   readonly follow: FollowController
   readonly people: PeopleTracker
   readonly votes: VoteClient
-  readonly chime = new Chime()
+  readonly chime: Chime
+  readonly privateWriting: PrivateWriting
+  readonly signals: PresenceSignals
   readonly isFacilitator: boolean
   readonly role: Role
   readonly token: string
+  private readonly followSync: FollowSync
   private local: LocalSnapshot
-  private listeners = new Set<Listener>()
   private disposers: (() => void)[] = []
-  private lastSummonAt: number | null = null
-  private viewFrame: number | null = null
-  private credential: string | null
 
   constructor(readonly board: BoardSessionModel) {
-    const { boardId, token, identity } = board
+    const { boardId, token, identity, view, connection } = board
     this.role = board.access.role
     this.token = token
     this.isFacilitator = this.role === 'facilitator'
-    this.credential = identity.credential
-    this.local = {
-      privateNotes: null,
-      compose: { at: null, nonce: 0 },
-      hand: false,
-      muted: localStorage.getItem(MUTE_KEY) === '1',
-    }
     this.sessionRoom = new RoomConnection(roomName(boardId, 'session'), {
       token,
-      ...(this.credential ? { person: this.credential } : {}),
+      ...(identity.credential ? { person: identity.credential } : {}),
     })
     this.session = new SessionStore(this.sessionRoom.doc, this.clock.now)
-    this.people = new PeopleTracker(board.connection.awareness)
+    this.people = new PeopleTracker(connection.awareness)
     this.follow = new FollowController(
-      board.view,
+      view,
       () => this.personId(),
       () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false,
     )
     this.votes = new VoteClient(boardId, token, () => identity.credential)
+    this.chime = new Chime(localStorage)
+    this.signals = new PresenceSignals(connection.awareness, view)
+    this.privateWriting = new PrivateWriting({
+      boardId,
+      token,
+      role: this.role,
+      identity,
+      view,
+      openRoom: (name, params) => new RoomConnection(name, params),
+    })
+    this.followSync = new FollowSync({
+      session: this.session,
+      follow: this.follow,
+      people: this.people,
+      view,
+      awareness: connection.awareness,
+      isFacilitator: this.isFacilitator,
+    })
+    this.local = this.readLocal()
 
     this.clock.sync().catch(() => {
       // Without the time endpoint the local clock is used: remaining times may differ by the clock skew.
     })
     this.disposers.push(
       this.session.subscribe(this.onSession),
-      this.people.subscribeViews(this.onViews),
-      board.view.subscribe(this.onCamera),
-      () => board.connection.awareness.off('change', this.onAwareness),
-      identity.subscribe(this.onIdentity),
+      this.sessionRoom.followCredential(identity),
+      // The private room waits for the credential the relay issues when the person joins.
+      identity.subscribe(this.onSession),
+      this.privateWriting.subscribe(this.onLocal),
+      this.signals.subscribe(this.onLocal),
+      this.chime.subscribe(this.onLocal),
     )
-    board.connection.awareness.on('change', this.onAwareness)
-    window.addEventListener('dblclick', this.onDoubleClick, true)
-    window.addEventListener('keydown', this.onKeyDown, true)
-    window.addEventListener('pointerdown', this.onPointerDown, true)
     this.onSession()
-    this.onAwareness()
   }
 
   getLocal = (): LocalSnapshot => this.local
 
-  subscribeLocal = (listener: Listener): (() => void) => {
-    this.listeners.add(listener)
+  /** Told when private writing, the hand or the chime's setting change. */
+  subscribeLocal = (listener: () => void): (() => void) => {
+    const off = [
+      this.privateWriting.subscribe(listener),
+      this.signals.subscribe(listener),
+      this.chime.subscribe(listener),
+    ]
     return () => {
-      this.listeners.delete(listener)
+      for (const unsubscribe of off) unsubscribe()
     }
   }
 
@@ -117,11 +121,8 @@ export class FacilitationModel {
 
   destroy(): void {
     for (const dispose of this.disposers) dispose()
-    window.removeEventListener('dblclick', this.onDoubleClick, true)
-    window.removeEventListener('keydown', this.onKeyDown, true)
-    window.removeEventListener('pointerdown', this.onPointerDown, true)
-    if (this.viewFrame !== null) cancelAnimationFrame(this.viewFrame)
-    this.local.privateNotes?.destroy()
+    this.followSync.destroy()
+    this.privateWriting.destroy()
     this.follow.destroy()
     this.people.destroy()
     this.chime.destroy()
@@ -132,31 +133,19 @@ export class FacilitationModel {
   // ── actions any person can take ─────────────────────────────────────
 
   react(emoji: (typeof REACTIONS)[number]): void {
-    const { awareness } = this.board.connection
-    if (!awareness.getLocalState()?.user) return
-    const at = this.viewCenter()
-    awareness.setLocalStateField('reaction', { emoji, at: Date.now(), x: at.x, y: at.y })
+    this.signals.react(emoji)
   }
 
   toggleHand(): void {
-    const { awareness } = this.board.connection
-    if (!awareness.getLocalState()?.user) return
-    const hand = !this.local.hand
-    awareness.setLocalStateField('hand', hand)
-    this.setLocal({ hand })
+    this.signals.toggleHand()
   }
 
   setMuted(muted: boolean): void {
-    localStorage.setItem(MUTE_KEY, muted ? '1' : '0')
-    this.setLocal({ muted })
+    this.chime.setMuted(muted)
   }
 
-  /** A private note at `at` (the phone view's spot in the step's frame), else where the composer was opened. */
   addPrivateNote(text: string, at?: Point): void {
-    const notes = this.local.privateNotes
-    if (!notes || !text.trim()) return
-    notes.add(text.trim(), at ?? this.local.compose.at ?? this.defaultNoteSpot())
-    this.setLocal({ compose: { at: null, nonce: this.local.compose.nonce } })
+    this.privateWriting.add(text, at)
   }
 
   // ── facilitator actions ─────────────────────────────────────────────
@@ -203,148 +192,24 @@ export class FacilitationModel {
 
   // ── wiring ──────────────────────────────────────────────────────────
 
-  private setLocal(patch: Partial<LocalSnapshot>): void {
-    this.local = { ...this.local, ...patch }
-    for (const listener of [...this.listeners]) listener()
-  }
-
   private onSession = (): void => {
-    const snapshot = this.session.getSnapshot()
-    const { state } = snapshot
-    const { summon } = state
-    if (summon && summon.at !== this.lastSummonAt) {
-      const first = this.lastSummonAt === null
-      this.lastSummonAt = summon.at
-      // The facilitator who summoned is already there; a late joiner lands where the group is.
-      if (!(this.isFacilitator && !first)) this.follow.flyTo(summon.rect)
-    }
-    this.onViews()
-    const open = snapshot.rounds.find((r) => r.status === 'open') ?? null
+    const { state, rounds } = this.session.getSnapshot()
+    const open = rounds.find((r) => r.status === 'open') ?? null
     if (this.role !== 'observer') {
       this.votes.follow(open?.id ?? null).catch(() => {
         // The ballot could not be loaded (relay restarting): the dots show as empty until the next click.
       })
     }
-    this.syncPrivateRoom(state.writingMode === 'private')
-    this.applyParticipantRules(state.participantTools, state.ownItemsOnly)
+    this.privateWriting.setOn(state.writingMode === 'private')
+    mirrorParticipantRules(this.board.ctx, this.role, state.participantTools, state.ownItemsOnly)
   }
 
-  /** Mirrors what the facilitator allows into the canvas (the relay enforces "own items only" itself). */
-  private applyParticipantRules(tools: readonly WritingToolId[], ownItemsOnly: boolean): void {
-    if (this.role !== 'participant') return
-    const { view } = this.board
-    const current = view.getState().participantRules
-    if (current && current.ownItemsOnly === ownItemsOnly && current.tools.join() === tools.join()) return
-    view.set({ participantRules: { tools, ownItemsOnly } })
-    // A tool just taken away is put down.
-    const { tool } = view.getState()
-    if (!toolAllowed(this.board.ctx, tool)) view.set({ tool: 'select' })
+  private readLocal(): LocalSnapshot {
+    const { notes, compose } = this.privateWriting.getSnapshot()
+    return { privateNotes: notes, compose, hand: this.signals.handRaised(), muted: this.chime.isMuted() }
   }
 
-  private onViews = (): void => {
-    const leader = this.session.getSnapshot().state.followPersonId
-    this.follow.setLeader(leader, leader ? this.people.viewOf(leader) : null)
-  }
-
-  /** A facilitator publishes the rect they see, once per frame at most, for follow-me and "bring everyone here". */
-  private onCamera = (): void => {
-    if (!this.isFacilitator || this.viewFrame !== null) return
-    this.viewFrame = requestAnimationFrame(() => {
-      this.viewFrame = null
-      const { awareness } = this.board.connection
-      if (!awareness.getLocalState()?.user) return
-      const { camera, viewport } = this.board.view.getState()
-      awareness.setLocalStateField('view', viewOf(camera, viewport))
-    })
-  }
-
-  private onAwareness = (): void => {
-    if (!readPresence(this.board.connection.awareness.getLocalState())) return
-    if (this.isFacilitator) this.onCamera()
-  }
-
-  /** The relay issued this person's credential: the session room reopens with it. */
-  private onIdentity = (): void => {
-    const { credential } = this.board.identity
-    if (credential === this.credential || credential === null) return
-    this.credential = credential
-    this.sessionRoom.setParams({ person: credential })
-    this.onSession()
-  }
-
-  private syncPrivateRoom(on: boolean): void {
-    const { personId, credential } = this.board.identity
-    const wanted = on && this.role === 'participant' && credential !== null
-    if (wanted && !this.local.privateNotes && credential) {
-      const room = new RoomConnection(roomName(this.board.boardId, 'private', personId), {
-        token: this.token,
-        person: credential,
-      })
-      this.setLocal({
-        privateNotes: new PrivateNotes(room, personId, () => this.board.view.getState().noteColor),
-      })
-    } else if (!wanted && this.local.privateNotes) {
-      this.local.privateNotes.destroy()
-      this.setLocal({ privateNotes: null })
-    }
-  }
-
-  private viewCenter(): Point {
-    const { camera, viewport } = this.board.view.getState()
-    return screenToBoard(camera, { x: viewport.width / 2, y: viewport.height / 2 })
-  }
-
-  /** Private notes land in the current step's frame when it is on screen, else mid-screen. */
-  private defaultNoteSpot(): Point {
-    const center = this.viewCenter()
-    const count = this.local.privateNotes?.getNotes().length ?? 0
-    return { x: center.x + (count % 4) * 24, y: center.y + (count % 4) * 24 }
-  }
-
-  // Private writing: the board's own ways of adding a note (double-click, N, the note tool)
-  // would write to the shared board, so while it is on they open the private composer instead.
-  private composeAt(at: Point | null): void {
-    this.setLocal({ compose: { at, nonce: this.local.compose.nonce + 1 } })
-  }
-
-  private canvasPoint(event: MouseEvent): Point | null {
-    const target = event.target instanceof Element ? event.target.closest('.board-canvas') : null
-    if (!target) return null
-    const rect = target.getBoundingClientRect()
-    return screenToBoard(this.board.view.getState().camera, {
-      x: event.clientX - rect.left,
-      y: event.clientY - rect.top,
-    })
-  }
-
-  private onDoubleClick = (event: MouseEvent): void => {
-    if (!this.local.privateNotes) return
-    const at = this.canvasPoint(event)
-    if (!at) return
-    event.stopPropagation()
-    this.composeAt(at)
-  }
-
-  private onPointerDown = (event: PointerEvent): void => {
-    const at = this.canvasPoint(event)
-    if (!at) return
-    // The board takes the keyboard back: the canvas does not take focus itself, so a field left
-    // focused (the private writing box) would swallow the board's shortcuts ("n" typed into it).
-    const active = document.activeElement
-    if (active instanceof HTMLElement && isTypingTarget(active) && !active.closest('.board-canvas'))
-      active.blur()
-    if (!this.local.privateNotes || this.board.view.getState().tool !== 'note') return
-    event.stopPropagation()
-    event.preventDefault()
-    this.board.view.set({ tool: 'select' })
-    this.composeAt(at)
-  }
-
-  private onKeyDown = (event: KeyboardEvent): void => {
-    if (!this.local.privateNotes || isTypingTarget(event.target)) return
-    if (event.key.toLowerCase() !== 'n' || event.ctrlKey || event.metaKey || event.altKey) return
-    event.stopPropagation()
-    event.preventDefault()
-    this.composeAt(null)
+  private onLocal = (): void => {
+    this.local = this.readLocal()
   }
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { CommandButton } from '../ui/CommandButton.js'
 import { VotingPanel } from '../voting/VotingPanel.js'
 import { AgendaPanel } from './AgendaPanel.js'
 import type { FacilitationModel } from './FacilitationModel.js'
@@ -87,50 +88,24 @@ function QuickControls({ model }: { model: FacilitationModel }) {
   const waiting = Object.values(counts).reduce((a, b) => a + b, 0)
   return (
     <div className="quick-controls">
-      <button
-        type="button"
-        className="toggle"
-        aria-pressed={followMe}
-        data-testid="follow-me"
-        onClick={() => model.toggleFollowMe()}
-      >
+      <CommandButton command="follow.me" className="toggle" pressed={followMe} testId="follow-me">
         {t('facilitation.follow.followMe')}
-      </button>
-      <button
-        type="button"
-        className="toggle"
-        data-testid="bring-here"
-        onClick={() => model.bringEveryoneHere()}
-      >
+      </CommandButton>
+      <CommandButton command="follow.bringHere" className="toggle" testId="bring-here">
         {t('facilitation.follow.bringHere')}
-      </button>
+      </CommandButton>
       {state.writingMode === 'private' ? (
-        <button
-          type="button"
-          className="toggle warn"
-          data-testid="reveal"
-          onClick={() => model.session.setState({ writingMode: 'revealed' })}
-        >
+        <CommandButton command="private.toggle" className="toggle warn" testId="reveal">
           {t('facilitation.private.reveal', { count: waiting })}
-        </button>
+        </CommandButton>
       ) : (
-        <button
-          type="button"
-          className="toggle"
-          data-testid="private-on"
-          onClick={() => model.session.setState({ writingMode: 'private' })}
-        >
+        <CommandButton command="private.toggle" className="toggle" testId="private-on">
           {t('facilitation.private.start')}
-        </button>
+        </CommandButton>
       )}
-      <button
-        type="button"
-        className="toggle"
-        aria-pressed={state.anonymous}
-        onClick={() => model.session.setState({ anonymous: !state.anonymous })}
-      >
+      <CommandButton command="anonymous.toggle" className="toggle" pressed={state.anonymous}>
         {t('facilitation.modes.anonymous')}
-      </button>
+      </CommandButton>
       <label className="spotlight">
         <span>{t('facilitation.spotlight.label')}</span>
         <select

@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { CommandButton } from '../ui/CommandButton.js'
 import type { FacilitationModel } from './FacilitationModel.js'
 import { useLocal } from './hooks.js'
 import { HandIcon, LockIcon } from './icons.js'
@@ -23,28 +24,27 @@ export function ReactionBar({ model }: { model: FacilitationModel }) {
   return (
     <div className="dock-bar" role="toolbar" aria-label={t('facilitation.reactions.label')}>
       {REACTIONS.map((emoji) => (
-        <button
+        <CommandButton
           key={emoji}
-          type="button"
+          command="reaction.send"
+          args={{ choice: emoji }}
           className="reaction-button"
-          aria-label={t('facilitation.reactions.send', {
+          label={t('facilitation.reactions.send', {
             emoji: t(`facilitation.reactions.names.${REACTIONS.indexOf(emoji)}`),
           })}
-          onClick={() => model.react(emoji)}
         >
           <span aria-hidden="true">{emoji}</span>
-        </button>
+        </CommandButton>
       ))}
       <span className="dock-separator" aria-hidden="true" />
-      <button
-        type="button"
+      <CommandButton
+        command="hand.toggle"
         className={`hand-button${hand ? ' raised' : ''}`}
-        aria-pressed={hand}
-        data-testid="raise-hand"
-        onClick={() => model.toggleHand()}
+        pressed={hand}
+        testId="raise-hand"
       >
         <HandIcon /> {hand ? t('facilitation.hand.lower') : t('facilitation.hand.raise')}
-      </button>
+      </CommandButton>
     </div>
   )
 }

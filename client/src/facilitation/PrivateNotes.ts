@@ -21,7 +21,7 @@ export class PrivateNotes {
   private listeners = new Set<() => void>()
 
   constructor(
-    readonly room: RoomConnection,
+    readonly room: Pick<RoomConnection, 'doc' | 'destroy'>,
     private readonly author: string,
     private readonly color: () => string,
   ) {

@@ -43,11 +43,23 @@ export class RoomConnection {
     }
   }
 
-  /** Reconnects with new URL parameters (the person credential arrived after the first connect). */
-  setParams(params: Record<string, string>): void {
-    Object.assign(this.provider.params, params)
-    this.provider.disconnect()
-    this.provider.connect()
+  /**
+   * Reopens with the person's credential each time the relay issues a new one (the room opened
+   * before they joined). Returns the unsubscribe.
+   */
+  followCredential(identity: {
+    readonly credential: string | null
+    subscribe(listener: () => void): () => void
+  }): () => void {
+    let current = identity.credential
+    return identity.subscribe(() => {
+      const { credential } = identity
+      if (credential === current || credential === null) return
+      current = credential
+      Object.assign(this.provider.params, { person: credential })
+      this.provider.disconnect()
+      this.provider.connect()
+    })
   }
 
   destroy(): void {

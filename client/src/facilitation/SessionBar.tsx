@@ -1,6 +1,7 @@
 import { useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PHONE_MAX_WIDTH } from '../board/openingView.js'
+import { CommandButton } from '../ui/CommandButton.js'
 import { RemainingVotes } from '../voting/RemainingVotes.js'
 import type { FacilitationModel } from './FacilitationModel.js'
 import { useSession } from './hooks.js'
@@ -54,16 +55,9 @@ export function SessionBar({ model }: { model: FacilitationModel }) {
             })}
           </span>
         )}
-        {follow.status === 'detached' && (
-          <button
-            type="button"
-            className="button primary small-button"
-            data-testid="follow-rejoin"
-            onClick={() => model.follow.rejoin()}
-          >
-            {t('facilitation.follow.rejoin')}
-          </button>
-        )}
+        <CommandButton command="follow.rejoin" className="button primary small-button" testId="follow-rejoin">
+          {t('facilitation.follow.rejoin')}
+        </CommandButton>
       </div>
       {step && open && (revealed || step.instructions) && (
         <p className="step-instructions" data-testid="step-instructions">

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { CommandButton } from '../ui/CommandButton.js'
 import type { FacilitationModel } from './FacilitationModel.js'
 import { useLocal, useServerNow, useSession } from './hooks.js'
 import { BellIcon } from './icons.js'
@@ -51,68 +52,42 @@ export function TimerWidget({ model }: { model: FacilitationModel }) {
         <span className="timer-controls">
           {display.phase === 'idle' ? (
             TIMER_PRESETS_MIN.map((minutes) => (
-              <button
+              <CommandButton
                 key={minutes}
-                type="button"
+                command="timer.start"
+                args={{ amount: minutes }}
                 className="chip"
-                data-testid={`timer-start-${minutes}`}
+                testId={`timer-start-${minutes}`}
                 title={t('facilitation.timer.startFor', { count: minutes })}
-                onClick={() => model.session.timer('start', minutes * 60_000)}
               >
                 {t('facilitation.timer.minutes', { count: minutes })}
-              </button>
+              </CommandButton>
             ))
           ) : (
             <>
-              {display.phase === 'paused' ? (
-                <button
-                  type="button"
-                  className="chip"
-                  data-testid="timer-resume"
-                  onClick={() => model.session.timer('resume')}
-                >
-                  {t('facilitation.timer.resume')}
-                </button>
-              ) : display.phase !== 'finished' ? (
-                <button
-                  type="button"
-                  className="chip"
-                  data-testid="timer-pause"
-                  onClick={() => model.session.timer('pause')}
-                >
-                  {t('facilitation.timer.pause')}
-                </button>
-              ) : null}
-              <button
-                type="button"
-                className="chip"
-                data-testid="timer-add"
-                onClick={() => model.session.timer('add', 60_000)}
-              >
+              <CommandButton command="timer.resume" className="chip" testId="timer-resume">
+                {t('facilitation.timer.resume')}
+              </CommandButton>
+              <CommandButton command="timer.pause" className="chip" testId="timer-pause">
+                {t('facilitation.timer.pause')}
+              </CommandButton>
+              <CommandButton command="timer.addMinute" className="chip" testId="timer-add">
                 {t('facilitation.timer.addMinute')}
-              </button>
-              <button
-                type="button"
-                className="chip"
-                data-testid="timer-reset"
-                onClick={() => model.session.timer('reset')}
-              >
+              </CommandButton>
+              <CommandButton command="timer.reset" className="chip" testId="timer-reset">
                 {t('facilitation.timer.reset')}
-              </button>
+              </CommandButton>
             </>
           )}
         </span>
       )}
-      <button
-        type="button"
+      <CommandButton
+        command="chime.toggle"
         className="chip quiet"
-        aria-pressed={!muted}
-        aria-label={muted ? t('facilitation.timer.unmute') : t('facilitation.timer.mute')}
-        title={muted ? t('facilitation.timer.unmute') : t('facilitation.timer.mute')}
-        onClick={() => model.setMuted(!muted)}
-      >
-        <BellIcon off={muted} />
-      </button>
+        pressed={!muted}
+        label={muted ? t('facilitation.timer.unmute') : t('facilitation.timer.mute')}
+        icon={<BellIcon off={muted} />}
+      />
       <p className="visually-hidden" aria-live="assertive">
         {announce}
       </p>

@@ -1,17 +1,42 @@
+import type { KeyValueStore } from '../lib/storage.js'
+
+const MUTE_KEY = 'atelier.chimeMuted'
+
 /**
  * The end-of-timer chime, synthesised with Web Audio (no file to host or fetch). Browsers only
  * let a page play sound after a gesture, so the audio context is created on the first one.
  */
 export class Chime {
   private context: AudioContext | null = null
+  private muted: boolean
+  private listeners = new Set<() => void>()
 
-  constructor() {
+  /** `store` keeps the person's choice to mute across boards (localStorage in the browser). */
+  constructor(private readonly store: KeyValueStore) {
+    this.muted = store.getItem(MUTE_KEY) === '1'
     window.addEventListener('pointerdown', this.unlock, { once: true, capture: true })
     window.addEventListener('keydown', this.unlock, { once: true, capture: true })
   }
 
+  isMuted = (): boolean => this.muted
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => {
+      this.listeners.delete(listener)
+    }
+  }
+
+  setMuted(muted: boolean): void {
+    this.store.setItem(MUTE_KEY, muted ? '1' : '0')
+    this.muted = muted
+    for (const listener of [...this.listeners]) listener()
+  }
+
+  /** Rings unless the person muted it. */
   play(): void {
     const ctx = this.context
+    if (!ctx || this.muted) return
     if (!ctx) return
     const start = ctx.currentTime + 0.02
     // Two soft bell-like notes (E6 then C6): noticeable, not alarming.

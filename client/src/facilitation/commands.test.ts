@@ -22,6 +22,7 @@ const step = (id: string): AgendaStep => ({
  */
 function setup(role: Role = 'facilitator') {
   let now = 100_000
+  let muted = false
   const session = new SessionStore(new Y.Doc(), () => now)
   const view = new ViewStore({ viewport: { width: 1000, height: 500 }, camera: { x: 0, y: 0, zoom: 1 } })
   const follow = new FollowController(
@@ -51,6 +52,9 @@ function setup(role: Role = 'facilitator') {
     },
     bringEveryoneHere: vi.fn(),
     toggleHand: vi.fn(),
+    goToStep: vi.fn(),
+    react: vi.fn(),
+    chime: { isMuted: () => muted, setMuted: (value: boolean) => (muted = value) },
   }
   const editor = new TestEditor({ facilitator: role === 'facilitator', readOnly: role === 'observer' })
   const { registry, ctx } = editor

@@ -1,8 +1,10 @@
 import { type Role, remainingMs } from '@atelier/shared'
 import type { Shortcut } from '../commands/shortcuts.js'
-import type { Command } from '../commands/types.js'
+import type { Command, CommandArgs } from '../commands/types.js'
+import type { Chime } from './chime.js'
 import type { ServerClock } from './clock.js'
 import type { FollowController } from './FollowController.js'
+import { REACTIONS } from './PeopleTracker.js'
 import type { SessionStore } from './SessionStore.js'
 import { nextStep } from './stepPlan.js'
 
@@ -10,13 +12,16 @@ import { nextStep } from './stepPlan.js'
 export interface FacilitationActions {
   readonly role: Role
   readonly isFacilitator: boolean
-  readonly session: Pick<SessionStore, 'getSnapshot' | 'setState' | 'timer'>
+  readonly session: Pick<SessionStore, 'getSnapshot' | 'setState' | 'timer' | 'subscribe'>
   readonly clock: Pick<ServerClock, 'now'>
-  readonly follow: Pick<FollowController, 'getSnapshot' | 'rejoin'>
+  readonly follow: Pick<FollowController, 'getSnapshot' | 'rejoin' | 'subscribe'>
+  readonly chime: Pick<Chime, 'isMuted' | 'setMuted'>
+  goToStep(stepId: string): void
   goToNextStep(): void
   toggleFollowMe(): void
   bringEveryoneHere(): void
   toggleHand(): void
+  react(emoji: (typeof REACTIONS)[number]): void
 }
 
 /** A timer started from the keyboard or the palette before any duration was set runs the middle preset. */
@@ -36,19 +41,23 @@ const alt = (letter: string): Shortcut[] => [{ code: `Key${letter}`, alt: true }
  */
 export function facilitationCommands(model: FacilitationActions): Command[] {
   const facilitator = () => model.isFacilitator
+  const timer = () => model.session.getSnapshot().timer
+  const timerLeft = () => remainingMs(timer(), model.clock.now())
   const command = (
     id: string,
     labelKey: string,
     enabled: () => boolean,
-    run: () => void,
-    shortcuts?: Shortcut[],
+    run: (args: CommandArgs) => void,
+    more: Partial<Command> = {},
   ): Command => ({
     id,
     labelKey: `facilitation.commands.${labelKey}`,
     group: 'facilitation',
-    ...(shortcuts ? { shortcuts } : {}),
+    // Enablement follows the session document (the board's stores do not hold it).
+    watch: model.session.subscribe,
+    ...more,
     enabled,
-    run,
+    run: (_ctx, args) => run(args ?? {}),
   })
 
   return [
@@ -64,7 +73,34 @@ export function facilitationCommands(model: FacilitationActions): Command[] {
         // Stopped or run out: start again for the last duration (a reset keeps it).
         else model.session.timer('start', timer.durationMs || DEFAULT_TIMER_MIN * 60_000)
       },
-      alt('T'),
+      { shortcuts: alt('T') },
+    ),
+    command(
+      'timer.start',
+      'timerStart',
+      facilitator,
+      ({ amount }) => model.session.timer('start', Math.round((amount ?? DEFAULT_TIMER_MIN) * 60_000)),
+      { needsArgs: true },
+    ),
+    command(
+      'timer.pause',
+      'timerPause',
+      () => facilitator() && timer().status === 'running' && timerLeft() > 0,
+      () => model.session.timer('pause'),
+      { hideWhenDisabled: true },
+    ),
+    command(
+      'timer.resume',
+      'timerResume',
+      () => facilitator() && timer().status === 'paused' && timerLeft() > 0,
+      () => model.session.timer('resume'),
+      { hideWhenDisabled: true },
+    ),
+    command(
+      'timer.reset',
+      'timerReset',
+      () => facilitator() && timer().status !== 'stopped',
+      () => model.session.timer('reset'),
     ),
     command(
       'timer.addMinute',
@@ -81,7 +117,16 @@ export function facilitationCommands(model: FacilitationActions): Command[] {
         return facilitator() && nextStep(agenda, state.stepId) !== null
       },
       () => model.goToNextStep(),
-      alt('N'),
+      { shortcuts: alt('N') },
+    ),
+    command(
+      'agenda.goTo',
+      'agendaGoTo',
+      facilitator,
+      ({ choice }) => {
+        if (choice) model.goToStep(choice)
+      },
+      { needsArgs: true },
     ),
     command('follow.me', 'followMe', facilitator, () => model.toggleFollowMe()),
     command('follow.bringHere', 'bringHere', facilitator, () => model.bringEveryoneHere()),
@@ -98,13 +143,30 @@ export function facilitationCommands(model: FacilitationActions): Command[] {
       'handToggle',
       () => model.role !== 'observer',
       () => model.toggleHand(),
-      alt('H'),
+      { shortcuts: alt('H') },
+    ),
+    command(
+      'reaction.send',
+      'react',
+      () => model.role !== 'observer',
+      ({ choice }) => {
+        const emoji = REACTIONS.find((r) => r === choice)
+        if (emoji) model.react(emoji)
+      },
+      { needsArgs: true },
+    ),
+    command(
+      'chime.toggle',
+      'chimeToggle',
+      () => true,
+      () => model.chime.setMuted(!model.chime.isMuted()),
     ),
     command(
       'follow.rejoin',
       'followRejoin',
       () => model.follow.getSnapshot().status === 'detached',
       () => model.follow.rejoin(),
+      { hideWhenDisabled: true, watch: model.follow.subscribe },
     ),
   ]
 }

@@ -88,6 +88,19 @@ function BoardScreen() {
     const onKeyUp = (event: KeyboardEvent) => {
       if (event.key === ' ') pointer.spaceHeld = false
     }
+    // The board takes the keyboard back: the canvas does not take focus itself, so a field left
+    // focused (the private writing box) would swallow the board's shortcuts ("n" typed into it).
+    const onPointerDown = (event: PointerEvent) => {
+      const active = document.activeElement
+      const onCanvas = event.target instanceof Element && event.target.closest('.board-canvas')
+      if (
+        onCanvas &&
+        active instanceof HTMLElement &&
+        isTypingTarget(active) &&
+        !active.closest('.board-canvas')
+      )
+        active.blur()
+    }
     const onBlur = () => {
       pointer.spaceHeld = false
       pointer.cancel()
@@ -95,9 +108,11 @@ function BoardScreen() {
     window.addEventListener('keydown', onKeyDown)
     window.addEventListener('keyup', onKeyUp)
     window.addEventListener('blur', onBlur)
+    window.addEventListener('pointerdown', onPointerDown, true)
     return () => {
       window.removeEventListener('keydown', onKeyDown)
       window.removeEventListener('keyup', onKeyUp)
+      window.removeEventListener('pointerdown', onPointerDown, true)
       window.removeEventListener('blur', onBlur)
     }
   }, [registry, ctx, pointer, layout])

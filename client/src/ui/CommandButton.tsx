@@ -7,35 +7,59 @@ import { shortcutLabel, useCommandEnabled } from './useCommand.js'
 
 interface Props {
   command: CommandId
-  icon: ReactNode
+  /** An icon button: named by the command's label (or `label`), with its shortcut in the tooltip. */
+  icon?: ReactNode
+  /** A button with visible text, which names it (unless `label` is given). */
+  children?: ReactNode
+  className?: string
   testId?: string
   pressed?: boolean
   args?: CommandArgs
   label?: string
+  title?: string
 }
 
-/** A button whose label, tooltip, shortcut and enablement all come from the command registry. */
-export function CommandButton({ command, icon, testId, pressed, args, label }: Props) {
+/**
+ * A button that runs a registry command: what it does, whether it is enabled (or shown at all,
+ * `hideWhenDisabled`), its name and shortcut come from the command, so a panel's button and the
+ * command's key or palette entry can never disagree.
+ */
+export function CommandButton({
+  command,
+  icon,
+  children,
+  className,
+  testId,
+  pressed,
+  args,
+  label,
+  title,
+}: Props) {
   const { t } = useTranslation()
   const session = useSession()
-  const definition = session.registry.get(command)
+  const definition = session.registry.resolve(command, session.ctx)
   const enabled = useCommandEnabled(command)
-  const name = label ?? t(definition.labelKey)
+  if (!enabled && definition.hideWhenDisabled) return null
+  const name = label ?? (children === undefined ? t(definition.labelKey) : undefined)
   const shortcut = definition.shortcuts?.[0]
   const hint = shortcut ? shortcutLabel(shortcut, t) : null
+  // An icon says nothing by itself: its name and shortcut show on hover.
+  const tooltip =
+    title ?? (icon !== undefined && name !== undefined ? (hint ? `${name} (${hint})` : name) : undefined)
   return (
     <button
       type="button"
-      className="icon-button"
+      className={className ?? 'icon-button'}
       data-testid={testId}
       aria-label={name}
       aria-pressed={pressed}
       aria-keyshortcuts={hint ?? undefined}
-      title={hint ? `${name} (${hint})` : name}
+      title={tooltip}
       disabled={!enabled}
       onClick={() => session.registry.run(command, session.ctx, args)}
     >
       {icon}
+      {children}
     </button>
   )
 }

@@ -34,7 +34,7 @@ function Palette() {
     return (
       commands
         // setColor, setTags, setShape need an argument: they live in the style bar, not here.
-        .filter((command) => !command.id.startsWith('set') && command.id !== 'openPalette')
+        .filter((command) => !command.needsArgs && command.id !== 'openPalette')
         .filter((command) => command.enabled(ctx))
         .filter((command) => !q || fold(t(command.labelKey)).includes(q))
     )

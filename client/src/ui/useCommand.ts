@@ -5,20 +5,26 @@ import { formatShortcut, type Shortcut } from '../commands/shortcuts.js'
 import type { Command } from '../commands/types.js'
 
 /**
- * Whether a command is enabled, kept current as the selection, the board and the undo stack
- * change. A boolean snapshot, so a camera move re-renders nothing.
+ * Whether a command is enabled, kept current as the selection, the board, the undo stack and
+ * whatever the command watches change. A boolean snapshot, so a camera move re-renders nothing.
  */
 export function useCommandEnabled(id: string): boolean {
   const session = useSession()
   const { view, board, registry, ctx } = session
   const subscribe = useCallback(
     (listener: () => void) => {
-      const off = [view.subscribe(listener), board.subscribe(listener), board.subscribeUndo(listener)]
+      const watched = registry.has(id) ? registry.list().filter((c) => c.id === id || c.replaces === id) : []
+      const off = [
+        view.subscribe(listener),
+        board.subscribe(listener),
+        board.subscribeUndo(listener),
+        ...watched.flatMap((command) => (command.watch ? [command.watch(listener)] : [])),
+      ]
       return () => {
         for (const unsubscribe of off) unsubscribe()
       }
     },
-    [view, board],
+    [view, board, registry, id],
   )
   return useSyncExternalStore(subscribe, () => registry.isEnabled(id, ctx))
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { FacilitationModel } from '../facilitation/FacilitationModel.js'
 import { useSession } from '../facilitation/hooks.js'
 import { useView } from '../store/hooks.js'
+import { CommandButton } from '../ui/CommandButton.js'
 import { NumberField } from '../ui/NumberField.js'
 import { useOpenRound } from './hooks.js'
 import { ResultsList } from './ResultsList.js'
@@ -15,7 +16,7 @@ export function VotingPanel({ model }: { model: FacilitationModel }) {
   const rounds = useSession(model, (s) => s.rounds)
   return (
     <div className="voting-panel">
-      {open ? <OpenRound model={model} round={open} /> : <StartRound model={model} />}
+      {open ? <OpenRound round={open} /> : <StartRound model={model} />}
       {rounds.filter((r) => r.status === 'closed').length > 0 && (
         <section aria-labelledby="rounds-history">
           <h3 id="rounds-history">{t('voting.history')}</h3>
@@ -36,7 +37,7 @@ export function VotingPanel({ model }: { model: FacilitationModel }) {
   )
 }
 
-function OpenRound({ model, round }: { model: FacilitationModel; round: VoteRound }) {
+function OpenRound({ round }: { round: VoteRound }) {
   const { t } = useTranslation()
   return (
     <section className="open-round" data-testid="open-round">
@@ -48,14 +49,14 @@ function OpenRound({ model, round }: { model: FacilitationModel; round: VoteRoun
         {round.maxPerItem ? ` · ${t('voting.maxPerItem', { count: round.maxPerItem })}` : ''}
       </p>
       <p data-testid="round-voters">{t('voting.voters', { count: round.voters })}</p>
-      <button
-        type="button"
+      <CommandButton
+        command="vote.closeRound"
+        args={{ choice: round.id }}
         className="button primary wide"
-        data-testid="vote-close"
-        onClick={() => model.session.closeRound(round.id)}
+        testId="vote-close"
       >
         {t('voting.close')}
-      </button>
+      </CommandButton>
     </section>
   )
 }

@@ -17,6 +17,18 @@ function votable(model: FacilitationModel): string | null {
 export function votingCommands(model: FacilitationModel): Command[] {
   return [
     {
+      id: 'vote.closeRound',
+      labelKey: 'voting.commands.closeRound',
+      group: 'facilitation',
+      needsArgs: true,
+      watch: model.session.subscribe,
+      enabled: () =>
+        model.isFacilitator && model.session.getSnapshot().rounds.some((r) => r.status === 'open'),
+      run: (_ctx, args) => {
+        if (args?.choice) model.session.closeRound(args.choice)
+      },
+    },
+    {
       id: 'vote.add',
       labelKey: 'voting.commands.add',
       group: 'facilitation',
