@@ -20,7 +20,7 @@ export function CardReveal({ game }: { game: GameModel }) {
       className="button primary"
       data-testid="card-answer"
       onClick={() => {
-        game.answerCard(card.title)
+        game.moves.answerCard(card.title)
         // Fold the card so that it does not hide the note being written.
         setFoldedAt(card.drawnAt)
       }}

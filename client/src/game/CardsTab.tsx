@@ -25,7 +25,7 @@ export function CardsTab({ game }: { game: GameModel }) {
       title: t('game.cards.newDeck'),
       cards: [{ id: randomId(), title: t('game.cards.newCard'), prompt: t('game.cards.newPrompt') }],
     }
-    game.saveDecks([...decks, created])
+    game.moves.saveDecks([...decks, created])
     setDeckId(created.id)
     setEditing(true)
   }
@@ -52,13 +52,13 @@ export function CardsTab({ game }: { game: GameModel }) {
             type="button"
             className="button primary"
             data-testid="card-draw"
-            onClick={() => game.drawCard(deck.id)}
+            onClick={() => game.moves.drawCard(deck.id)}
           >
             {t('game.cards.draw')}
           </button>
         )}
         {card && (
-          <button type="button" className="button" onClick={() => game.hideCard()}>
+          <button type="button" className="button" onClick={() => game.moves.hideCard()}>
             {t('game.cards.hide')}
           </button>
         )}
@@ -85,8 +85,8 @@ export function CardsTab({ game }: { game: GameModel }) {
         <DeckEditor
           key={deck.id}
           deck={deck}
-          onSave={(next) => game.saveDecks(decks.map((d) => (d.id === next.id ? next : d)))}
-          onRemove={() => game.saveDecks(decks.filter((d) => d.id !== deck.id))}
+          onSave={(next) => game.moves.saveDecks(decks.map((d) => (d.id === next.id ? next : d)))}
+          onRemove={() => game.moves.saveDecks(decks.filter((d) => d.id !== deck.id))}
         />
       )}
     </div>

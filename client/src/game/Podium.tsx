@@ -17,12 +17,12 @@ export function PodiumTab({ game }: { game: GameModel }) {
           type="button"
           className="button primary"
           data-testid="podium-show"
-          onClick={() => game.showPodium(t('game.podium.label'))}
+          onClick={() => game.moves.showPodium(t('game.podium.label'))}
         >
           {t('game.podium.show')}
         </button>
         {podium && (
-          <button type="button" className="button" onClick={() => game.hidePodium()}>
+          <button type="button" className="button" onClick={() => game.moves.hidePodium()}>
             {t('game.podium.hide')}
           </button>
         )}

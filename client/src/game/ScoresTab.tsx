@@ -52,7 +52,7 @@ export function ScoresTab({ game }: { game: GameModel }) {
               type="button"
               className="button primary"
               data-testid="sprint-end"
-              onClick={() => game.endSprint()}
+              onClick={() => game.sprint.end()}
             >
               {t('game.sprint.end')}
             </button>
@@ -74,7 +74,7 @@ export function ScoresTab({ game }: { game: GameModel }) {
                 type="button"
                 className="button primary"
                 data-testid="sprint-start"
-                onClick={() => game.startSprint(minutes, labels)}
+                onClick={() => game.sprint.start(minutes, labels)}
               >
                 {t('game.sprint.start')}
               </button>
@@ -121,7 +121,7 @@ function Settings({ game, settings }: { game: GameModel; settings: GameSettings 
               name="score-by"
               checked={settings.scoreBy === by}
               data-testid={`score-by-${by}`}
-              onChange={() => game.setSettings({ ...settings, scoreBy: by })}
+              onChange={() => game.moves.setSettings({ ...settings, scoreBy: by })}
             />
             {t(`game.settings.by.${by}`)}
           </label>
@@ -136,7 +136,7 @@ function Settings({ game, settings }: { game: GameModel; settings: GameSettings 
             max={100}
             value={settings[key]}
             onChange={(event) =>
-              game.setSettings({ ...settings, [key]: Math.max(0, Number(event.target.value) || 0) })
+              game.moves.setSettings({ ...settings, [key]: Math.max(0, Number(event.target.value) || 0) })
             }
           />
         </label>
@@ -145,7 +145,7 @@ function Settings({ game, settings }: { game: GameModel; settings: GameSettings 
         <input
           type="checkbox"
           checked={settings.leaderboard}
-          onChange={(event) => game.setSettings({ ...settings, leaderboard: event.target.checked })}
+          onChange={(event) => game.moves.setSettings({ ...settings, leaderboard: event.target.checked })}
         />
         {t('game.settings.leaderboard')}
       </label>

@@ -44,7 +44,7 @@ export function TeamsTab({ game }: { game: GameModel }) {
                   maxLength={40}
                   onBlur={(event) => {
                     const name = event.currentTarget.value.trim()
-                    if (name && name !== team.name) game.updateTeam({ ...team, name })
+                    if (name && name !== team.name) game.moves.updateTeam({ ...team, name })
                   }}
                 />
               ) : (
@@ -68,7 +68,7 @@ export function TeamsTab({ game }: { game: GameModel }) {
                   type="button"
                   className="chip quiet"
                   aria-label={t('game.teams.remove', { name: team.name })}
-                  onClick={() => game.removeTeam(team.id)}
+                  onClick={() => game.moves.removeTeam(team.id)}
                 >
                   ×
                 </button>
@@ -93,7 +93,7 @@ export function TeamsTab({ game }: { game: GameModel }) {
               type="button"
               className="button"
               data-testid="team-add"
-              onClick={() => game.addTeam(t('game.teams.defaultName', { n: book.teams.length + 1 }))}
+              onClick={() => game.moves.addTeam(t('game.teams.defaultName', { n: book.teams.length + 1 }))}
             >
               {t('game.teams.add')}
             </button>
@@ -101,7 +101,7 @@ export function TeamsTab({ game }: { game: GameModel }) {
               type="button"
               className="button"
               disabled={book.teams.length < 2 || players.length === 0}
-              onClick={() => game.shuffleTeams()}
+              onClick={() => game.moves.shuffleTeams()}
             >
               {t('game.teams.shuffle')}
             </button>
@@ -109,7 +109,7 @@ export function TeamsTab({ game }: { game: GameModel }) {
               <input
                 type="checkbox"
                 checked={locked}
-                onChange={(event) => game.lockTeams(event.target.checked)}
+                onChange={(event) => game.moves.lockTeams(event.target.checked)}
               />
               {t('game.teams.lock')}
             </label>
@@ -122,7 +122,7 @@ export function TeamsTab({ game }: { game: GameModel }) {
                   <span>{person.name}</span>
                   <select
                     value={book.members.get(person.id) ?? ''}
-                    onChange={(event) => game.assign(person.id, event.target.value || null)}
+                    onChange={(event) => game.moves.assign(person.id, event.target.value || null)}
                   >
                     <option value="">{t('game.teams.none')}</option>
                     {book.teams.map((team) => (
