@@ -24,6 +24,7 @@ const layerings: Record<string, Layering> = {
     ['lib', 'i18n', 'presence', 'styles'],
     ['sync'],
     ['store'],
+    ['items'],
     ['commands', 'tools'],
     ['board'],
     ['canvas', 'a11y', 'ui'],

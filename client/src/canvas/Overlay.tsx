@@ -3,13 +3,14 @@ import { useSyncExternalStore } from 'react'
 import { Arrow, Circle, Ellipse, Group, Line, Rect } from 'react-konva'
 import { connectorSegment } from '../items/connector/connectorUtil.js'
 import { itemUtil } from '../items/registry.js'
+import { CONNECTOR_COLOR, HIGHLIGHTER_MIN_WIDTH, INK, SELECTION_COLOR } from '../items/theme.js'
 import type { BoardStore } from '../store/BoardStore.js'
 import { useView } from '../store/hooks.js'
 import { livePosition } from '../store/livePosition.js'
 import { canModify, itemBounds, type Permissions } from '../store/selection.js'
 import type { ViewStore } from '../store/ViewStore.js'
 import { rotateHandlePoint } from '../tools/handles.js'
-import { CONNECTOR_COLOR, GUIDE_COLOR, HIGHLIGHTER_MIN_WIDTH, INK, SELECTION_COLOR } from './theme.js'
+import { GUIDE_COLOR } from './theme.js'
 
 /** Re-renders when any selected item changes (selections are small; the board may be huge). */
 function useSelectedItems(board: BoardStore, selection: readonly string[]): ItemSnapshot[] {

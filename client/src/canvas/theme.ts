@@ -1,18 +1,5 @@
-/** Values the canvas and the HTML editors must share exactly, so editing does not jump. */
-export const NOTE_FONT_FAMILY =
-  'system-ui, -apple-system, "Segoe UI", Roboto, Ubuntu, Cantarell, "Noto Sans", "Helvetica Neue", Arial, sans-serif'
-export const NOTE_PADDING = 14
-export const NOTE_LINE_HEIGHT = 1.25
-export const NOTE_RADIUS = 6
-export const SELECTION_COLOR = '#3b5bdb'
+/** The canvas's own look (item looks are in items/theme.ts). */
 export const GUIDE_COLOR = '#e8590c'
 export const GRID_SPACING = 24
-export const INK = '#1f2933'
-export const CONNECTOR_COLOR = '#495057'
-export const FRAME_FILL = '#ffffff'
-export const FRAME_STROKE = '#ced4da'
-export const FRAME_TITLE_COLOR = '#495057'
 /** Below this zoom the board is drawn as simple blocks (text is unreadable there anyway). */
 export const FAR_ZOOM = 0.3
-/** A stroke this wide or wider is a highlighter: translucent, blended under the ink. */
-export const HIGHLIGHTER_MIN_WIDTH = 12

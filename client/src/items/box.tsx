@@ -1,9 +1,9 @@
 import { type ItemSnapshot, pointInItem, rotatedBounds } from '@atelier/shared'
 import type { ReactNode } from 'react'
 import { Group, Text } from 'react-konva'
-import { noteFontSize } from '../canvas/noteText.js'
-import { NOTE_FONT_FAMILY, NOTE_LINE_HEIGHT, NOTE_PADDING } from '../canvas/theme.js'
 import type { ItemUtil, SvgContext, TextBox, TextStyle } from './ItemUtil.js'
+import { noteFontSize } from './noteText.js'
+import { NOTE_FONT_FAMILY, NOTE_LINE_HEIGHT, NOTE_PADDING } from './theme.js'
 
 /**
  * What the items drawn in their own box share (notes, free text, shapes, pictures): a box turned

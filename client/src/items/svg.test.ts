@@ -1,9 +1,9 @@
 import { ITEM_TYPES, type ItemSnapshot } from '@atelier/shared'
 import { describe, expect, it } from 'vitest'
-import { CONNECTOR_COLOR, FRAME_STROKE } from '../canvas/theme.js'
 import type { SvgContext, TextBox } from './ItemUtil.js'
 import { itemUtil } from './registry.js'
 import { escapeXml, linesSvg } from './svg.js'
+import { CONNECTOR_COLOR, FRAME_STROKE } from './theme.js'
 
 /** Lines as given, 10 units a character: the tests see exactly where each line is placed. */
 const boxes: TextBox[] = []

@@ -7,9 +7,9 @@ import {
   type Rect,
   type Template,
 } from '@atelier/shared'
-import { NOTE_FONT_FAMILY } from '../canvas/theme.js'
 import type { SvgContext, TextBox } from '../items/ItemUtil.js'
 import { barsSvg, escapeXml, itemsSvg, linesSvg, num, type TextLine } from '../items/svg.js'
+import { NOTE_FONT_FAMILY } from '../items/theme.js'
 
 /**
  * A template drawn as SVG, straight from its expansion: the gallery's thumbnails and previews

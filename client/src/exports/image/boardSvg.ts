@@ -1,6 +1,6 @@
-import { NOTE_FONT_FAMILY } from '../../canvas/theme.js'
 import type { SvgContext, TextBox } from '../../items/ItemUtil.js'
 import { escapeXml, itemsSvg, linesSvg, num, type TextLine } from '../../items/svg.js'
+import { NOTE_FONT_FAMILY } from '../../items/theme.js'
 import type { ExportRegion } from './region.js'
 
 /** The board's background colour behind items (the page's `--bg`). */

@@ -1,7 +1,7 @@
 import Konva from 'konva'
-import { NOTE_FONT_FAMILY } from '../../canvas/theme.js'
 import type { TextBox } from '../../items/ItemUtil.js'
 import type { TextLine } from '../../items/svg.js'
+import { NOTE_FONT_FAMILY } from '../../items/theme.js'
 
 /**
  * Lines of a text box broken by Konva itself, with the props the canvas's Text nodes get: the

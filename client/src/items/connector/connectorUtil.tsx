@@ -1,11 +1,11 @@
 import { connectorEnds, distanceToSegment, type ItemSnapshot, type Point } from '@atelier/shared'
 import { Arrow } from 'react-konva'
-import { CONNECTOR_COLOR } from '../../canvas/theme.js'
 import { useItem, useView } from '../../store/hooks.js'
 import { livePosition } from '../../store/livePosition.js'
 import type { ItemUtil, ItemViewProps, SvgContext } from '../ItemUtil.js'
 import { itemUtil } from '../registry.js'
 import { attrs, num } from '../svg.js'
+import { CONNECTOR_COLOR } from '../theme.js'
 
 /**
  * An arrow bound to two items, not to points: each end sits on its item's own outline (rectangle,

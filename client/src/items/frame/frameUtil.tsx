@@ -1,10 +1,10 @@
 import { type ItemSnapshot, pointInItem, rectContainsPoint, rectsIntersect } from '@atelier/shared'
 import { Group, Rect, Text } from 'react-konva'
-import { LockBadge } from '../../canvas/LockBadge.js'
-import { FRAME_FILL, FRAME_STROKE, FRAME_TITLE_COLOR, NOTE_FONT_FAMILY } from '../../canvas/theme.js'
 import { useView } from '../../store/hooks.js'
 import type { ItemUtil, ItemViewProps, SvgContext } from '../ItemUtil.js'
+import { LockBadge } from '../LockBadge.js'
 import { attrs, num } from '../svg.js'
+import { FRAME_FILL, FRAME_STROKE, FRAME_TITLE_COLOR, NOTE_FONT_FAMILY } from '../theme.js'
 
 /**
  * A section: a white area with its name above the top-left corner. It is painted beneath the

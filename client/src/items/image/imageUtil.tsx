@@ -1,11 +1,11 @@
 import type { ItemSnapshot } from '@atelier/shared'
 import { useEffect, useState } from 'react'
 import { Image as KonvaImage, Rect } from 'react-konva'
-import { loadImage } from '../../canvas/images.js'
-import { LockBadge } from '../../canvas/LockBadge.js'
 import { boxBehaviour, Rotated } from '../box.js'
 import type { ItemUtil, ItemViewProps, SvgContext } from '../ItemUtil.js'
+import { LockBadge } from '../LockBadge.js'
 import { attrs, placed } from '../svg.js'
+import { loadImage } from './loadImage.js'
 
 /** An uploaded picture: a grey placeholder until it loads; resized without distortion. */
 

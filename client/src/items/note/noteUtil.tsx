@@ -1,10 +1,10 @@
 import { type ItemSnapshot, NOTE_TEXT_COLOR } from '@atelier/shared'
 import { Group, Rect, Text } from 'react-konva'
-import { LockBadge } from '../../canvas/LockBadge.js'
-import { NOTE_FONT_FAMILY, NOTE_PADDING, NOTE_RADIUS } from '../../canvas/theme.js'
 import { BoxText, boxBehaviour, boxTextSvg, fittedTextBox, Rotated } from '../box.js'
 import type { ItemUtil, ItemViewProps, SvgContext, TextStyle } from '../ItemUtil.js'
+import { LockBadge } from '../LockBadge.js'
 import { attrs, placed } from '../svg.js'
+import { NOTE_FONT_FAMILY, NOTE_PADDING, NOTE_RADIUS } from '../theme.js'
 
 /** A sticky note: coloured paper with a flat shadow, its text fitted inside and its tags as chips. */
 

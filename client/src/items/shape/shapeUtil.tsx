@@ -1,10 +1,10 @@
 import { type ItemSnapshot, NOTE_TEXT_COLOR, pointInItem } from '@atelier/shared'
 import { Ellipse, Line, Rect } from 'react-konva'
-import { LockBadge } from '../../canvas/LockBadge.js'
-import { INK } from '../../canvas/theme.js'
 import { BoxText, boxBehaviour, boxTextSvg, fittedTextBox, Rotated } from '../box.js'
 import type { ItemUtil, ItemViewProps, SvgContext, TextStyle } from '../ItemUtil.js'
+import { LockBadge } from '../LockBadge.js'
 import { attrs, num, placed } from '../svg.js'
+import { INK } from '../theme.js'
 
 /** A rectangle, ellipse or diamond with its text centred: hit, anchored and drawn on its own outline. */
 

@@ -1,8 +1,8 @@
 import { expandRect, type ItemSnapshot, pointInItem, rectsIntersect } from '@atelier/shared'
 import { Line } from 'react-konva'
-import { HIGHLIGHTER_MIN_WIDTH, INK } from '../../canvas/theme.js'
 import type { ItemUtil, ItemViewProps, SvgContext } from '../ItemUtil.js'
 import { attrs, num } from '../svg.js'
+import { HIGHLIGHTER_MIN_WIDTH, INK } from '../theme.js'
 
 /**
  * A freehand line, its points relative to (x, y); from `HIGHLIGHTER_MIN_WIDTH` up it is a

@@ -1,7 +1,7 @@
 import { type ItemSnapshot, NOTE_TEXT_COLOR } from '@atelier/shared'
-import { LockBadge } from '../../canvas/LockBadge.js'
 import { BoxText, boxBehaviour, boxTextSvg, fittedTextBox, Rotated } from '../box.js'
 import type { ItemUtil, ItemViewProps, SvgContext, TextStyle } from '../ItemUtil.js'
+import { LockBadge } from '../LockBadge.js'
 import { placed } from '../svg.js'
 
 /** Free text: no background, the text fitted in its box. */
