@@ -1,4 +1,5 @@
 import { type APIResponse, expect, type Page, test } from '@playwright/test'
+import { strFromU8, unzipSync } from 'fflate'
 import { BoardPage } from '../fixtures/board.js'
 import { CanvasPage, type ItemView } from '../fixtures/canvas.js'
 import { ExportPage } from '../fixtures/exports.js'
@@ -128,3 +129,25 @@ function parseCsv(text: string, separator: string): string[][] {
   if (field !== '' || row.length > 0) rows.push([...row, field])
   return rows
 }
+
+test('the XLSX from the export menu is a workbook holding the notes under French headers', async ({
+  browser,
+}) => {
+  const facilitator = await BoardPage.open(browser)
+  await facilitator.createBoard('Atelier tableur')
+  await facilitator.joinAs('Camille')
+  await facilitator.addNoteAt(400, 300, 'Guichet unique & accueil')
+  await expect.poll(async () => (await facilitator.notes()).length).toBe(1)
+
+  const exporter = new ExportPage(facilitator)
+  await exporter.open()
+  const xlsx = await exporter.download('export-xlsx')
+  expect(xlsx.name).toMatch(/\.xlsx$/)
+  const files = unzipSync(new Uint8Array(xlsx.bytes))
+  expect(strFromU8(files['[Content_Types].xml'] ?? new Uint8Array())).toContain('spreadsheetml.sheet.main')
+  const sheet = strFromU8(files['xl/worksheets/sheet1.xml'] ?? new Uint8Array())
+  const cells = [...sheet.matchAll(/<t xml:space="preserve">([^<]*)<\/t>/g)].map((match) => match[1])
+  expect(cells).toContain('Texte')
+  expect(cells).toContain('Guichet unique &amp; accueil')
+  await facilitator.close()
+})

@@ -7,8 +7,10 @@ import {
   imagesPath,
   readAgenda,
   readItems,
+  readMeta,
   roomName,
   setItemText,
+  writePrivateCount,
 } from '@atelier/shared'
 import type { FastifyInstance } from 'fastify'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
@@ -340,5 +342,87 @@ describe('board backup', { timeout: 30_000 }, () => {
     expect(() => records.restore(board, new Uint8Array([0, 0]), [ballot, ballot], [])).toThrow()
     expect(await store.getBoard(board.id)).toBeNull()
     expect((await store.loadDocument(roomName(board.id, 'session'))).snapshot).toBeNull()
+  })
+})
+
+describe('private notes in the backup', { timeout: 30_000 }, () => {
+  async function person(app: FastifyInstance, boardId: string, token: string, payload: object) {
+    const response = await app.inject({
+      method: 'POST',
+      url: `/api/boards/${boardId}/people`,
+      headers: { authorization: `Bearer ${token}` },
+      payload,
+    })
+    expect(response.statusCode).toBe(201)
+    return response.json<{ personId: string; credential: string }>()
+  }
+
+  it('come back private to their author after an import, who takes their identity back', async () => {
+    const server = await start()
+    const { app, store } = server
+    const board = await workshop(server)
+    const ana = await person(app, board.id, board.tokens.participant, { name: 'Ana' })
+    const bob = await person(app, board.id, board.tokens.participant, { name: 'Bob' })
+    await edit(store, roomName(board.id, 'private', ana.personId), (doc) => {
+      createItem(doc, { type: 'note', x: 10, y: 20, text: 'Idée pas encore révélée', author: ana.personId })
+    })
+    await edit(store, roomName(board.id, 'session'), (doc) => {
+      writePrivateCount(doc, ana.personId, 1)
+      writePrivateCount(doc, bob.personId, 0)
+    })
+
+    const backup = await exportBackup(app, board)
+    const entries = Object.keys(unzipSync(new Uint8Array(backup)))
+    expect(entries.filter((name) => name.startsWith('private/'))).toEqual([`private/${ana.personId}.yjs`])
+    const imported = await importBackup(app, backup)
+    expect(imported.statusCode).toBe(201)
+    const created = imported.json<CreateBoardResponse>()
+
+    // Still private: in Ana's private room of the new board, not on its board.
+    const room = await readDocument(store, roomName(created.id, 'private', ana.personId))
+    expect(readItems(room).map((item) => [item.text, item.author])).toEqual([
+      ['Idée pas encore révélée', ana.personId],
+    ])
+    const newBoard = await readDocument(store, created.id)
+    expect(readItems(newBoard).some((item) => item.text === 'Idée pas encore révélée')).toBe(false)
+    expect(readMeta(newBoard).importedFrom).toBe(board.id)
+
+    // Ana's credential on the old board gives her the same person, and so her private room, back.
+    const back = await person(app, created.id, created.tokens.participant, {
+      name: 'Ana',
+      previous: { boardId: board.id, credential: ana.credential },
+    })
+    expect(back.personId).toBe(ana.personId)
+    expect(app.personCredentials.verify(created.id, 'participant', back.credential)).toBe(ana.personId)
+
+    // Anything else is a new person: no credential, a forged one, another link's role, another board.
+    const forged = `${ana.personId}.${'A'.repeat(43)}`
+    const other = await workshop(server)
+    for (const [token, previous] of [
+      [created.tokens.participant, undefined],
+      [created.tokens.participant, { boardId: board.id, credential: forged }],
+      [created.tokens.observer, { boardId: board.id, credential: ana.credential }],
+      [created.tokens.participant, { boardId: other.id, credential: ana.credential }],
+    ] as const) {
+      const stranger = await person(app, created.id, token, {
+        name: 'Ana',
+        ...(previous ? { previous } : {}),
+      })
+      expect(stranger.personId).not.toBe(ana.personId)
+    }
+  })
+
+  it('refuses a private room entry that is not a Yjs document', async () => {
+    const server = await start()
+    const board = await workshop(server)
+    const files = unzipSync(new Uint8Array(await exportBackup(server.app, board)))
+    const junk = strToU8('not yjs')
+    const name = `private/${'p'.repeat(22)}.yjs`
+    const manifest = JSON.parse(strFromU8(files['manifest.json'] ?? new Uint8Array()))
+    manifest.entries[name] = createHash('sha256').update(junk).digest('hex')
+    const damaged = zipSync({ ...files, [name]: junk, 'manifest.json': strToU8(JSON.stringify(manifest)) })
+    const refused = await importBackup(server.app, damaged)
+    expect(refused.statusCode).toBe(400)
+    expect(refused.json().error).toBe(`damaged backup: ${name} is not a valid Yjs update`)
   })
 })

@@ -1,8 +1,10 @@
 import { createItem } from '@atelier/shared'
-import { strFromU8, unzipSync, unzlibSync } from 'fflate'
+import { strFromU8, unzipSync } from 'fflate'
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { describe, expect, it } from 'vitest'
 import { reportBlocks } from '../src/exports/report/blocks.js'
 import { renderDocx } from '../src/exports/report/docx.js'
+import { MISSING_GLYPH } from '../src/exports/report/fonts.js'
 import { ODT_MIME, renderOdt } from '../src/exports/report/odt.js'
 import { renderPdf } from '../src/exports/report/pdf.js'
 import { addNote, addPeople, boardFromTemplate, closeRound, reportOf } from './exportFixtures.js'
@@ -142,37 +144,17 @@ describe('ODT', { timeout: 30_000 }, () => {
   })
 })
 
-/** Windows-1252 above Latin-1's range (Node's small ICU decodes it as Latin-1). */
-const WINDOWS_1252: Record<number, string> = {
-  133: '…',
-  146: '’',
-  150: '–',
-  151: '—',
-  156: 'œ',
-}
-
-function decode1252(bytes: Buffer): string {
-  return [...bytes].map((byte) => WINDOWS_1252[byte] ?? String.fromCharCode(byte)).join('')
-}
-
-/** The text a PDF shows: every `TJ` array of its (deflated) content streams, hex strings decoded. */
-function pdfText(pdf: Buffer): { pages: number; text: string } {
-  const raw = pdf.toString('latin1')
-  const pages = raw.match(/\/Type \/Page\b/g)?.length ?? 0
-  let text = ''
-  for (const match of raw.matchAll(/stream\n([\s\S]*?)\nendstream/g)) {
-    let content: string
-    try {
-      content = Buffer.from(unzlibSync(Buffer.from(match[1] ?? '', 'latin1'))).toString('latin1')
-    } catch {
-      continue
-    }
-    for (const array of content.matchAll(/\[([^\]]*)\] TJ/g)) {
-      const hex = [...(array[1] ?? '').matchAll(/<([0-9a-f]*)>/g)].map((m) => m[1]).join('')
-      text += `${decode1252(Buffer.from(hex, 'hex'))}\n`
-    }
+/** The PDF's page count and the text it shows, line by line, as pdf.js reads it (ToUnicode maps of the embedded fonts). */
+async function pdfText(pdf: Buffer): Promise<{ pages: number; text: string }> {
+  const document = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise
+  const lines: string[] = []
+  for (let n = 1; n <= document.numPages; n++) {
+    const content = await (await document.getPage(n)).getTextContent()
+    for (const item of content.items) if ('str' in item && item.str.trim() !== '') lines.push(item.str)
   }
-  return { pages, text }
+  const pages = document.numPages
+  await document.destroy()
+  return { pages, text: lines.join('\n') }
 }
 
 describe('PDF', { timeout: 30_000 }, () => {
@@ -180,7 +162,7 @@ describe('PDF', { timeout: 30_000 }, () => {
     const pdf = await renderPdf(ffom(), { title: 'Diagnostic accueil', lang: 'fr', date })
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
     expect(pdf.toString('latin1')).toContain('/MediaBox [0 0 595.28 841.89]')
-    const { pages, text } = pdfText(pdf)
+    const { pages, text } = await pdfText(pdf)
     expect(pages).toBe(1)
     for (const expected of [
       'Diagnostic accueil',
@@ -196,9 +178,23 @@ describe('PDF', { timeout: 30_000 }, () => {
     const board = boardFromTemplate('action-plan')
     for (let i = 0; i < 60; i++) addNote(board, 'Action', `Action ${i}`, { dy: 150 + i * 15, h: 10 })
     const pdf = await renderPdf(reportBlocks(reportOf(board)), { title: 'Plan', lang: 'en', date })
-    const { pages, text } = pdfText(pdf)
+    const { pages, text } = await pdfText(pdf)
     expect(pages).toBeGreaterThan(1)
     expect(text).toContain(`Page ${pages} of ${pages}`)
     expect(text.match(/^Pilote$/gm)?.length).toBe(pages)
+  })
+
+  it('embeds a font that prints Latin, Greek and some emoji as written, and marks what it cannot draw', async () => {
+    const board = boardFromTemplate('swot-ffom', 'fr', 'Œuvre commune')
+    addPeople(board, { ana: 'Ana' })
+    addNote(board, 'Forces', 'Œuvre, ĳ, Ελληνικά, 中文?, 😀 et 👍🏽', { dy: 300 })
+    const pdf = await renderPdf(reportBlocks(reportOf(board)), { title: 'Œuvre commune', lang: 'fr', date })
+    expect(pdf.toString('latin1')).toMatch(/\/FontFile2 /)
+    expect(pdf.toString('latin1')).not.toMatch(/\/BaseFont \/Helvetica/)
+    const { text } = await pdfText(pdf)
+    expect(text).toContain('Œuvre commune')
+    // DejaVu has no Chinese glyphs and no 👍: each missing character is a visible box, not a "?"
+    // (the skin tone only shapes the emoji before it, so it goes with it).
+    expect(text).toContain(`Œuvre, ĳ, Ελληνικά, ${MISSING_GLYPH.repeat(2)}?, 😀 et ${MISSING_GLYPH} —`)
   })
 })

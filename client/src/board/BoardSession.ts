@@ -1,4 +1,4 @@
-import { type BoardAccess, boundsOf, canWrite, centerOn } from '@atelier/shared'
+import { type BoardAccess, boundsOf, canWrite, centerOn, readMeta } from '@atelier/shared'
 import i18next from 'i18next'
 import { imageUploader } from '../commands/images.js'
 import { type CommandRegistry, createRegistry } from '../commands/registry.js'
@@ -8,7 +8,7 @@ import { BoardStore } from '../store/BoardStore.js'
 import { ViewStore } from '../store/ViewStore.js'
 import { BoardConnection } from '../sync/BoardConnection.js'
 import { PointerController } from '../tools/PointerController.js'
-import { PersonIdentity } from './identity.js'
+import { PersonIdentity, requestIdentity } from './identity.js'
 import { firstView } from './openingView.js'
 
 /**
@@ -49,7 +49,13 @@ export function createSession(
   access: BoardAccess,
   commands: readonly Command[],
 ): BoardSessionModel {
-  const identity = new PersonIdentity(boardId, token, localStorage)
+  const identity: PersonIdentity = new PersonIdentity(
+    boardId,
+    token,
+    localStorage,
+    requestIdentity,
+    (): string | undefined => readMeta(connection.doc).importedFrom,
+  )
   const connection = new BoardConnection(boardId, token, identity.credential)
   const board = new BoardStore(connection.doc)
   const viewport = { width: window.innerWidth, height: window.innerHeight }

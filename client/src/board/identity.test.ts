@@ -19,7 +19,7 @@ describe('identity', () => {
     const ok = vi.fn(
       async () => new Response(JSON.stringify({ personId: 'p', credential: 'p.s' }), { status: 201 }),
     )
-    await expect(requestIdentity('b', 'tok', 'Camille', ok)).resolves.toEqual({
+    await expect(requestIdentity('b', 'tok', { name: 'Camille' }, ok)).resolves.toEqual({
       personId: 'p',
       credential: 'p.s',
     })
@@ -27,7 +27,7 @@ describe('identity', () => {
     expect(url).toBe('/api/boards/b/people')
     expect((init.headers as Record<string, string>).authorization).toBe('Bearer tok')
     const bad = vi.fn(async () => new Response('{}', { status: 201 }))
-    await expect(requestIdentity('b', 'tok', 'Camille', bad)).rejects.toThrow()
+    await expect(requestIdentity('b', 'tok', { name: 'Camille' }, bad)).rejects.toThrow()
   })
 
   it('is the device id until the relay issues a credential on joining, asked for once', async () => {
@@ -41,7 +41,7 @@ describe('identity', () => {
     identity.subscribe(() => seen.push(identity.personId))
     await Promise.all([identity.join(' Camille '), identity.join('Camille')])
     expect(request).toHaveBeenCalledTimes(1)
-    expect(request).toHaveBeenCalledWith('board-a', 'tok', 'Camille')
+    expect(request).toHaveBeenCalledWith('board-a', 'tok', { name: 'Camille' })
     expect(identity.getSnapshot()).toEqual({ ...issued, name: 'Camille', failed: false })
     expect(seen).toEqual([deviceId, 'relay-id'])
     // The next visit on this device knows both: the name and the board's credential.
@@ -51,6 +51,21 @@ describe('identity', () => {
     expect(request).toHaveBeenCalledTimes(1)
     // Another board of the same device starts from the device id.
     expect(new PersonIdentity('board-b', 'tok', store, request).personId).toBe(deviceId)
+  })
+
+  it('on a board imported from another, sends the identity this device had there', async () => {
+    const store = memory()
+    storeIdentity(store, 'board-original', { personId: 'ana', credential: 'ana.sig' })
+    const request = vi.fn(async () => ({ personId: 'ana', credential: 'ana.new-sig' }))
+    let importedFrom: string | undefined
+    const identity = new PersonIdentity('board-copy', 'tok', store, request, () => importedFrom)
+    importedFrom = 'board-original'
+    await identity.join('Ana')
+    expect(request).toHaveBeenCalledWith('board-copy', 'tok', {
+      name: 'Ana',
+      previous: { boardId: 'board-original', credential: 'ana.sig' },
+    })
+    expect(identity.personId).toBe('ana')
   })
 
   it('reports a refused credential and keeps the device id', async () => {

@@ -34,16 +34,22 @@ export function personHeaders(token: string, credential: string | null): Record<
   }
 }
 
+/** What a person sends to join: their name and, on an imported board, who they were on the original. */
+export interface JoinRequest {
+  name: string
+  previous?: { boardId: string; credential: string }
+}
+
 export async function requestIdentity(
   boardId: string,
   token: string,
-  name: string,
+  join: JoinRequest,
   fetcher: typeof fetch = fetch,
 ): Promise<IssuedIdentity> {
   const response = await fetcher(`/api/boards/${encodeURIComponent(boardId)}/people`, {
     method: 'POST',
     headers: { ...personHeaders(token, null), 'content-type': 'application/json' },
-    body: JSON.stringify({ name }),
+    body: JSON.stringify(join),
   })
   const body = (await response.json().catch(() => null)) as Partial<IssuedIdentity> | null
   if (!response.ok || typeof body?.personId !== 'string' || typeof body.credential !== 'string') {
@@ -78,6 +84,8 @@ export class PersonIdentity {
     private readonly token: string,
     private readonly store: KeyValueStore,
     private readonly request: typeof requestIdentity = requestIdentity,
+    /** The board this one was imported from (its meta says), once known. */
+    private readonly importedFrom: () => string | undefined = () => undefined,
   ) {
     const stored = storedIdentity(store, boardId)
     this.snapshot = {
@@ -117,7 +125,14 @@ export class PersonIdentity {
     if (this.snapshot.credential !== null || this.requesting) return
     this.requesting = true
     try {
-      const issued = await this.request(this.boardId, this.token, trimmed)
+      // On a board made from a backup, the identity this device had on the original board brings
+      // back the same person: their notes, and the private notes they had not revealed.
+      const original = this.importedFrom()
+      const previous = original ? storedIdentity(this.store, original) : null
+      const issued = await this.request(this.boardId, this.token, {
+        name: trimmed,
+        ...(original && previous ? { previous: { boardId: original, credential: previous.credential } } : {}),
+      })
       storeIdentity(this.store, this.boardId, issued)
       this.update({ personId: issued.personId, credential: issued.credential, failed: false })
     } catch (error) {

@@ -161,6 +161,9 @@ function ExportDialogBody() {
               />
               {t('exports.semicolon')}
             </label>
+            <a className="button" href={links.xlsx} download data-testid="export-xlsx">
+              {t('exports.xlsx')}
+            </a>
           </div>
         </section>
         <section aria-labelledby={`${ids}-report`}>

@@ -5,6 +5,7 @@ describe('exportLinks', () => {
   it('point at the contract endpoints with the token and the language', () => {
     const links = exportLinks('b0ard-id-1234567890', 'to/k+en', 'en')
     expect(links.csv).toBe('/api/boards/b0ard-id-1234567890/export/notes.csv?token=to%2Fk%2Ben&lang=en')
+    expect(links.xlsx).toBe('/api/boards/b0ard-id-1234567890/export/notes.xlsx?token=to%2Fk%2Ben&lang=en')
     expect(links.report).toEqual({
       md: '/api/boards/b0ard-id-1234567890/export/report.md?token=to%2Fk%2Ben&lang=en',
       pdf: '/api/boards/b0ard-id-1234567890/export/report.pdf?token=to%2Fk%2Ben&lang=en',

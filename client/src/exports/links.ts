@@ -1,6 +1,8 @@
 /** Download links of a board's server-side exports, in the person's language. */
 export interface ExportLinks {
   csv: string
+  /** The same notes as an Excel/LibreOffice workbook. */
+  xlsx: string
   report: { md: string; pdf: string; docx: string; odt: string }
   /** The whole board as one file (facilitator token only). */
   backup: string
@@ -19,6 +21,7 @@ export function exportLinks(
   const report = (extension: string) => `${base}/report.${extension}?${query}`
   return {
     csv: `${base}/notes.csv?${csvQuery}`,
+    xlsx: `${base}/notes.xlsx?${query}`,
     report: { md: report('md'), pdf: report('pdf'), docx: report('docx'), odt: report('odt') },
     backup: `${base}/board.atelier?${new URLSearchParams({ token })}`,
   }

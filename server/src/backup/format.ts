@@ -8,8 +8,9 @@ import { z } from 'zod'
  *   people's names, teams, scores);
  * - `votes.json` — the ballots of every round, per person (secret until a round closes);
  * - `polls.json` — polls and quizzes with their correct options and everyone's answers;
- * - `images/<sha256>` — the files of the board's images.
- * Private notes not yet revealed stay out: they belong to their authors' private rooms.
+ * - `images/<sha256>` — the files of the board's images;
+ * - `private/<personId>.yjs` — the private room of each person who still holds notes not yet
+ *   revealed, so they come back private to their author (see `plugins/backup.ts`).
  */
 export const BACKUP_FORMAT = 'atelier-board'
 export const BACKUP_FORMAT_VERSION = 1
@@ -26,6 +27,8 @@ export const ENTRY = {
 } as const
 
 export const IMAGE_ENTRY = /^images\/([a-f0-9]{64})$/
+/** A private room's entry; the person id is checked against PERSON_ID_PATTERN too. */
+export const PRIVATE_ENTRY = /^private\/([A-Za-z0-9_-]+)\.yjs$/
 
 const sha256 = z.string().regex(/^[a-f0-9]{64}$/, 'must be a SHA-256 in hex')
 
@@ -87,4 +90,6 @@ export interface BackupContents {
   polls: BackupPoll[]
   /** Image id (SHA-256 of the bytes) → bytes. */
   images: Map<string, Uint8Array>
+  /** Person id → the state of their private room (notes not yet revealed). */
+  privateRooms: Map<string, Uint8Array>
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { PERSON_ID_PATTERN } from '@atelier/shared'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import * as Y from 'yjs'
 import type { z } from 'zod'
@@ -11,6 +12,7 @@ import {
   ENTRY,
   IMAGE_ENTRY,
   manifestSchema,
+  PRIVATE_ENTRY,
   pollSchema,
 } from './format.js'
 
@@ -32,6 +34,7 @@ export function packBackup(contents: BackupContents): Uint8Array {
     [ENTRY.polls]: strToU8(JSON.stringify(contents.polls)),
   }
   for (const [id, bytes] of contents.images) files[`images/${id}`] = bytes
+  for (const [personId, bytes] of contents.privateRooms) files[privateEntry(personId)] = bytes
   const entries = Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, sha256(bytes)]))
   const manifest = { ...contents.manifest, entries }
   return zipSync({
@@ -44,6 +47,16 @@ export function packBackup(contents: BackupContents): Uint8Array {
       ]),
     ),
   })
+}
+
+function privateEntry(personId: string): string {
+  return `private/${personId}.yjs`
+}
+
+/** The person id of a private room's entry name, or null when the name is not one. */
+function privatePersonId(name: string): string | null {
+  const personId = PRIVATE_ENTRY.exec(name)?.[1]
+  return personId && PERSON_ID_PATTERN.test(personId) ? personId : null
 }
 
 function firstIssue(error: z.ZodError, what: string): string {
@@ -123,7 +136,10 @@ export function unpackBackup(bytes: Uint8Array): BackupContents {
       throw new BackupError(`${name} is not in the manifest`)
   }
   for (const [name, hash] of Object.entries(manifest.entries)) {
-    const known = (Object.values(ENTRY) as string[]).includes(name) || IMAGE_ENTRY.test(name)
+    const known =
+      (Object.values(ENTRY) as string[]).includes(name) ||
+      IMAGE_ENTRY.test(name) ||
+      privatePersonId(name) !== null
     if (!known || name === ENTRY.manifest)
       throw new BackupError(`the manifest lists an unknown entry "${name}"`)
     if (sha256(entry(files, name)) !== hash) throw new BackupError(`checksum mismatch for ${name}`)
@@ -154,8 +170,15 @@ export function unpackBackup(bytes: Uint8Array): BackupContents {
     images.set(id, image)
   }
 
+  const privateRooms = new Map<string, Uint8Array>()
+  for (const [name, state] of Object.entries(files)) {
+    const personId = privatePersonId(name)
+    if (personId) privateRooms.set(personId, yjsState(state, name))
+  }
+
   return {
     manifest,
+    privateRooms,
     board: yjsState(entry(files, ENTRY.board), ENTRY.board),
     session: yjsState(entry(files, ENTRY.session), ENTRY.session),
     ballots: ballots.data,

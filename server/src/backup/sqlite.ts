@@ -60,8 +60,15 @@ export class SqliteBackupRecords {
         session: Uint8Array,
         ballots: readonly BackupBallot[],
         polls: readonly BackupPoll[],
+        privateRooms: ReadonlyMap<string, Uint8Array>,
       ): JoinCode => {
-        const joinCode = this.boards.insertBoard(board, [[roomName(board.id, 'session'), session]])
+        const joinCode = this.boards.insertBoard(board, [
+          [roomName(board.id, 'session'), session],
+          ...[...privateRooms].map(([personId, state]): [string, Uint8Array] => [
+            roomName(board.id, 'private', personId),
+            state,
+          ]),
+        ])
         for (const ballot of ballots) {
           this.statements.insertBallot.run(
             board.id,
@@ -129,13 +136,17 @@ export class SqliteBackupRecords {
     return { ballots, polls }
   }
 
-  /** The new board with its documents, ballots, polls and answers, all or nothing; its join code. */
+  /**
+   * The new board with its documents (session, private rooms by person id), ballots, polls and
+   * answers, all or nothing; its join code.
+   */
   restore(
     board: NewBoard,
     session: Uint8Array,
     ballots: readonly BackupBallot[],
     polls: readonly BackupPoll[],
+    privateRooms: ReadonlyMap<string, Uint8Array> = new Map(),
   ): JoinCode {
-    return this.restoreInTransaction(board, session, ballots, polls)
+    return this.restoreInTransaction(board, session, ballots, polls, privateRooms)
   }
 }

@@ -26,8 +26,8 @@ export class PersonCredentials {
     if (secret.length < 32) throw new Error('the credential secret must be at least 32 bytes')
   }
 
-  issue(boardId: string, role: Role): IssuedPerson {
-    const personId = newPersonId()
+  /** A new person on the board, or (`personId`) one whose identity another credential proved. */
+  issue(boardId: string, role: Role, personId: string = newPersonId()): IssuedPerson {
     return { personId, credential: `${personId}.${this.sign(boardId, personId, role)}` }
   }
 

@@ -4,8 +4,10 @@ import {
   type CreateBoardResponse,
   imagesPath,
   itemsMap,
+  markImported,
   readItems,
   readMeta,
+  readPrivateCounts,
   roomName,
   SCHEMA_VERSION,
 } from '@atelier/shared'
@@ -54,7 +56,8 @@ function imageIds(doc: Y.Doc, boardId: string): Set<string> {
 
 /**
  * The imported board's document: the backup's state, with image items pointing at the new
- * board's copies of their files. Refused when it is not a board this server reads.
+ * board's copies of their files, and the board it came from in its meta. Refused when it is not
+ * a board this server reads.
  */
 function importedDocument(contents: BackupContents, boardId: string): Uint8Array {
   const doc = new Y.Doc()
@@ -70,6 +73,7 @@ function importedDocument(contents: BackupContents, boardId: string): Uint8Array
     const from = `${imagesPath(contents.manifest.board.id)}/`
     const to = `${imagesPath(boardId)}/`
     doc.transact(() => {
+      markImported(doc, contents.manifest.board.id)
       for (const item of itemsMap(doc).values()) {
         const src = item.get('src')
         if (item.get('type') === 'image' && typeof src === 'string' && src.startsWith(from)) {
@@ -81,6 +85,28 @@ function importedDocument(contents: BackupContents, boardId: string): Uint8Array
   } finally {
     doc.destroy()
   }
+}
+
+/**
+ * The private rooms of the people who still hold notes not yet revealed, by person id: the
+ * session's private counts name them (the relay publishes a count on every private change).
+ */
+async function privateRooms(
+  store: BoardStore,
+  boardId: string,
+  session: Y.Doc,
+): Promise<Map<string, Uint8Array>> {
+  const rooms = new Map<string, Uint8Array>()
+  for (const [personId, count] of Object.entries(readPrivateCounts(session))) {
+    if (count <= 0) continue
+    const room = await readDocument(store, roomName(boardId, 'private', personId))
+    try {
+      if (readItems(room).length > 0) rooms.set(personId, Y.encodeStateAsUpdate(room))
+    } finally {
+      room.destroy()
+    }
+  }
+  return rooms
 }
 
 /**
@@ -148,6 +174,7 @@ export const backupPlugin: FastifyPluginAsync<BackupPluginOptions> = async (app,
           session: Y.encodeStateAsUpdate(session),
           ...records.read(boardId),
           images: files,
+          privateRooms: await privateRooms(store, boardId, session),
         })
         return attachment(reply, 'application/zip', fileName(record.title, 'board.atelier')).send(
           Buffer.from(backup),
@@ -194,12 +221,21 @@ export const backupPlugin: FastifyPluginAsync<BackupPluginOptions> = async (app,
           contents.session,
           contents.ballots,
           contents.polls,
+          contents.privateRooms,
         )
       } catch (error) {
         await fs.rm(path.join(imagesRoot, id), { recursive: true, force: true })
         throw error
       }
-      request.log.info({ boardId: id, from: board.id, images: contents.images.size }, 'board imported')
+      request.log.info(
+        {
+          boardId: id,
+          from: board.id,
+          images: contents.images.size,
+          privateRooms: contents.privateRooms.size,
+        },
+        'board imported',
+      )
       reply.code(201)
       return { id, tokens, joinCode: joinCode.code }
     },

@@ -32,11 +32,18 @@ export function readMeta(doc: Y.Doc): BoardMeta {
   const schemaVersion = meta.get('schemaVersion')
   const title = meta.get('title')
   const templateId = meta.get('templateId')
+  const importedFrom = meta.get('importedFrom')
   return {
     schemaVersion: typeof schemaVersion === 'number' ? schemaVersion : 0,
     title: typeof title === 'string' ? title : '',
     ...(typeof templateId === 'string' ? { templateId } : {}),
+    ...(typeof importedFrom === 'string' ? { importedFrom } : {}),
   }
+}
+
+/** Records, on a board made from a backup, the id of the board the backup was taken from. */
+export function markImported(doc: Y.Doc, fromBoardId: string): void {
+  metaMap(doc).set('importedFrom', fromBoardId)
 }
 
 /** Writes the meta of a new board. Call inside the transaction that creates the board. */

@@ -14,6 +14,8 @@ export interface BoardMeta {
   schemaVersion: number
   title: string
   templateId?: string
+  /** The board this one was imported from (a backup): its people may take their identity back. */
+  importedFrom?: string
 }
 
 /**

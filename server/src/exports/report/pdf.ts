@@ -1,29 +1,28 @@
 import type { Lang } from '@atelier/shared'
 import PDFDocument from 'pdfkit'
 import type { Block, ListItem, TableCell } from './blocks.js'
+import { FONT_STYLES, type FontStyle, type ReportFonts, reportFonts } from './fonts.js'
 import { REPORT_TEXT } from './text.js'
 
 /**
  * The report as an A4 PDF, black on white only (it prints the same on any printer): bold
  * headings, bulleted outlines, ruled tables whose header row repeats on each page, page numbers.
- * Helvetica, one of the PDF standard fonts, needs no font file: it covers the Windows-1252
- * characters (French included); anything else is shown as "?".
+ * The text is set in DejaVu Sans, embedded (see `fonts.ts`), so accents, Greek, Cyrillic and many
+ * symbols print as written.
  */
 
-const WIN_ANSI_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ'
-
-function printable(value: string): string {
-  return value
-    .replace(/[\u2000-\u200B\u202F\u205F]/g, ' ')
-    .replace(/[^\n\u0020-\u007E\u00A0-\u00FF]/gu, (char) => (WIN_ANSI_EXTRA.includes(char) ? char : '?'))
-}
-
 const MARGIN = 56
-const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique' } as const
 const SIZE = { body: 10.5, heading: { 1: 18, 2: 14, 3: 12 } } as const
 const PAD = 4
 
-type Pdf = PDFKit.PDFDocument
+/** The document being written, with the fonts it embeds. */
+type Pdf = PDFKit.PDFDocument & { fonts: ReportFonts }
+
+/** Sets the font and size, and returns the text as that font can print it. */
+function styled(doc: Pdf, style: FontStyle, size: number, text: string): string {
+  doc.font(style).fontSize(size)
+  return doc.fonts[style].printable(text)
+}
 
 function bottom(doc: Pdf): number {
   return doc.page.height - doc.page.margins.bottom
@@ -33,16 +32,16 @@ function ensureRoom(doc: Pdf, height: number): void {
   if (doc.y + height > bottom(doc)) doc.addPage()
 }
 
-function write(doc: Pdf, text: string, x: number, width: number, font: string = FONT.regular): void {
-  doc.font(font).fontSize(SIZE.body).text(printable(text), x, doc.y, { width })
+function write(doc: Pdf, text: string, x: number, width: number, style: FontStyle = 'regular'): void {
+  doc.text(styled(doc, style, SIZE.body, text), x, doc.y, { width })
 }
 
 function list(doc: Pdf, items: readonly ListItem[], depth: number): void {
   const left = doc.page.margins.left + depth * 16
   const width = doc.page.width - doc.page.margins.right - left - 12
   for (const item of items) {
-    const text = printable(item.text)
-    ensureRoom(doc, doc.font(FONT.regular).fontSize(SIZE.body).heightOfString(text, { width }))
+    const text = styled(doc, 'regular', SIZE.body, item.text)
+    ensureRoom(doc, doc.heightOfString(text, { width }))
     const top = doc.y
     doc.text(depth % 2 === 0 ? '•' : '–', left, top, { width: 12 })
     doc.text(text, left + 12, top, { width })
@@ -54,12 +53,9 @@ function list(doc: Pdf, items: readonly ListItem[], depth: number): void {
 function cellHeight(doc: Pdf, cell: TableCell, width: number, bold: boolean): number {
   let height = 0
   if (cell.title !== undefined)
-    height += doc.font(FONT.bold).fontSize(SIZE.body).heightOfString(printable(cell.title), { width })
+    height += doc.heightOfString(styled(doc, 'bold', SIZE.body, cell.title), { width })
   for (const line of cell.lines) {
-    height += doc
-      .font(bold ? FONT.bold : FONT.regular)
-      .fontSize(SIZE.body)
-      .heightOfString(printable(line), { width })
+    height += doc.heightOfString(styled(doc, bold ? 'bold' : 'regular', SIZE.body, line), { width })
   }
   return height + 2 * PAD
 }
@@ -83,8 +79,8 @@ function row(
     const width = widths[i] ?? 0
     doc.lineWidth(0.5).strokeColor('black').rect(x, top, width, height).stroke()
     doc.y = top + PAD
-    if (cell.title !== undefined) write(doc, cell.title, x + PAD, width - 2 * PAD, FONT.bold)
-    for (const line of cell.lines) write(doc, line, x + PAD, width - 2 * PAD, bold ? FONT.bold : FONT.regular)
+    if (cell.title !== undefined) write(doc, cell.title, x + PAD, width - 2 * PAD, 'bold')
+    for (const line of cell.lines) write(doc, line, x + PAD, width - 2 * PAD, bold ? 'bold' : 'regular')
     x += width
   })
   doc.x = doc.page.margins.left
@@ -110,7 +106,7 @@ function columnWidths(
     })
     const widest = Math.max(
       0,
-      ...lines.map((line) => doc.font(FONT.bold).fontSize(SIZE.body).widthOfString(printable(line))),
+      ...lines.map((line) => doc.widthOfString(styled(doc, 'bold', SIZE.body, line))),
     )
     return Math.min(Math.max(widest + 2 * PAD, total / (4 * columns)), total / 2)
   })
@@ -141,7 +137,7 @@ function table(doc: Pdf, block: Extract<Block, { kind: 'table' }>): void {
     const height = rowHeight(doc, cells, widths, false)
     if (height > pageRoom) {
       for (const cell of cells) {
-        if (cell.title !== undefined) write(doc, cell.title, left, total, FONT.bold)
+        if (cell.title !== undefined) write(doc, cell.title, left, total, 'bold')
         for (const line of cell.lines) write(doc, line, left, total)
       }
       continue
@@ -161,15 +157,15 @@ function block(doc: Pdf, content: Block): void {
   switch (content.kind) {
     case 'heading': {
       const size = SIZE.heading[content.level]
-      const text = printable(content.text)
-      ensureRoom(doc, doc.font(FONT.bold).fontSize(size).heightOfString(text, { width }) + 3 * SIZE.body)
+      const text = styled(doc, 'bold', size, content.text)
+      ensureRoom(doc, doc.heightOfString(text, { width }) + 3 * SIZE.body)
       if (content.level > 1) doc.moveDown(0.5)
-      doc.font(FONT.bold).fontSize(size).text(text, left, doc.y, { width })
+      doc.text(text, left, doc.y, { width })
       doc.moveDown(0.3)
       return
     }
     case 'paragraph':
-      write(doc, content.text, left, width, content.note ? FONT.italic : FONT.regular)
+      write(doc, content.text, left, width, content.note ? 'italic' : 'regular')
       doc.moveDown(0.4)
       return
     case 'list':
@@ -188,14 +184,25 @@ export interface PdfOptions {
   date: Date
 }
 
-export function renderPdf(blocks: readonly Block[], { title, lang, date }: PdfOptions): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    bufferPages: true,
-    lang,
-    info: { Title: printable(title), Creator: 'Atelier', CreationDate: date },
-  })
+export async function renderPdf(
+  blocks: readonly Block[],
+  { title, lang, date }: PdfOptions,
+): Promise<Buffer> {
+  const fonts = await reportFonts()
+  // The title in the file's properties is Unicode text, not drawn: it keeps every character.
+  const doc: Pdf = Object.assign(
+    new PDFDocument({
+      size: 'A4',
+      margin: MARGIN,
+      bufferPages: true,
+      lang,
+      // No standard font: every text is set in one of the embedded fonts registered below.
+      font: '',
+      info: { Title: title, Creator: 'Atelier', CreationDate: date },
+    }),
+    { fonts },
+  )
+  for (const style of FONT_STYLES) doc.registerFont(style, fonts[style].data)
   const chunks: Buffer[] = []
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -211,7 +218,7 @@ export function renderPdf(blocks: readonly Block[], { title, lang, date }: PdfOp
     const marginBottom = doc.page.margins.bottom
     doc.page.margins.bottom = 0
     doc
-      .font(FONT.regular)
+      .font('regular')
       .fontSize(8)
       .text(REPORT_TEXT[lang].page(page + 1, count), MARGIN, doc.page.height - MARGIN / 2 - 8, {
         width: doc.page.width - 2 * MARGIN,
