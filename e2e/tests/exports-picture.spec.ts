@@ -129,3 +129,28 @@ test('the PDF of a board has one page per frame with the title, the frames and t
   for (const note of notes) expect(text).toContain(note.text.trim().split(/\s+/)[0])
   await facilitator.close()
 })
+
+test('the PDF per agenda step has one page per step, headed by the step, showing its frame', async ({
+  browser,
+  baseURL,
+}, testInfo) => {
+  const links = await createBoardFromTemplate(baseURL ?? '', 'Idéation accueil', 'ideation')
+  const facilitator = await BoardPage.open(browser)
+  await facilitator.page.goto(links.facilitator)
+  await facilitator.joinAs('Camille')
+  const page = facilitator.page
+  // The ideation agenda: five steps, each bringing everyone to a frame (two share "familles").
+  await expect(page.getByTestId('agenda-go-4')).toBeVisible()
+  const exporter = new ExportPage(facilitator)
+  await exporter.open()
+  await expect(page.getByTestId('export-steps-pdf')).toBeEnabled()
+  const pdf = await exporter.download('export-steps-pdf')
+  expect(pdf.name).toBe('Idéation-accueil-étapes.pdf')
+  await writeFile(testInfo.outputPath('steps.pdf'), pdf.bytes)
+  await testInfo.attach('steps.pdf', { path: testInfo.outputPath('steps.pdf') })
+  expect(pdfPageCount(pdf.bytes)).toBe(5)
+  const text = pdfText(pdf.bytes)
+  for (const heading of ['1. Le défi', '2. Divergence en privé', '4. Vote par gommettes', 'Page 5 / 5'])
+    expect(text).toContain(heading)
+  await facilitator.close()
+})

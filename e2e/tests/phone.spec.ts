@@ -121,3 +121,72 @@ test('on a phone, a participant writes in private, reads the revealed ideas, vot
 
   await Promise.all([facilitatorBoard.close(), yanisBoard.close(), lea.board.close()])
 })
+
+test('on a phone in an open step, a participant adds, edits and deletes ideas seen live on the board, then votes with large targets', async ({
+  browser,
+  baseURL,
+}, testInfo) => {
+  test.slow()
+  const links = await createBoardFromTemplate(baseURL ?? '', 'Idées pour l’accueil', 'ideation')
+  const facilitatorBoard = await BoardPage.open(browser)
+  await facilitatorBoard.page.goto(links.facilitator)
+  await facilitatorBoard.joinAs('Camille')
+  const facilitator = new Facilitation(facilitatorBoard)
+  // "Le défi": open writing, straight onto the board.
+  await facilitatorBoard.page.getByTestId('agenda-go-0').click()
+
+  const lea = await Room.openPhone(browser)
+  await lea.page.goto(links.participant)
+  await lea.board.joinAs('Léa')
+  const boardTexts = async () => (await facilitatorBoard.notes()).map((note) => note.text)
+
+  await test.step('an idea added on the phone is on the facilitator’s board at once', async () => {
+    await expect(lea.question()).toHaveText('1. Le défi')
+    await expect(lea.page.getByTestId('private-badge')).toHaveCount(0)
+    await lea.addIdea('Un accueil sans rendez-vous le samedi')
+    await lea.addIdea('Une borne en libre service')
+    await expect
+      .poll(boardTexts)
+      .toEqual(
+        expect.arrayContaining(['Un accueil sans rendez-vous le samedi', 'Une borne en libre service']),
+      )
+    // Open writing: the group's ideas (the frame's) are listed too, hers marked as hers.
+    await expect(lea.groupIdea('Une borne en libre service')).toContainText('Votre idée')
+    await expectNoSeriousViolations(lea.page, 'phone view in open writing')
+    await lea.page.screenshot({ path: testInfo.outputPath('phone-open.png') })
+  })
+
+  await test.step('edited and deleted on the phone, the same on the board', async () => {
+    const idea = lea.myIdeas().filter({ hasText: 'Un accueil sans rendez-vous le samedi' })
+    await idea.getByTestId('room-edit').tap()
+    await lea.page.getByTestId('room-edit-text').fill('Un accueil sans rendez-vous le samedi matin')
+    await lea.page.getByTestId('room-edit-save').tap()
+    await lea.myIdeas().filter({ hasText: 'Une borne en libre service' }).getByTestId('room-delete').tap()
+    await expect(lea.myIdeas()).toHaveCount(1)
+    await expect.poll(boardTexts).toContain('Un accueil sans rendez-vous le samedi matin')
+    await expect.poll(boardTexts).not.toContain('Une borne en libre service')
+    expect(await boardTexts()).not.toContain('Un accueil sans rendez-vous le samedi')
+  })
+
+  await test.step('a vote opens: tapped on the phone with targets of at least 44 px, counted for the facilitator', async () => {
+    await facilitatorBoard.page.getByTestId('board-canvas').click({ position: { x: 150, y: 620 } })
+    await facilitatorBoard.page.keyboard.press('Control+a')
+    await facilitator.startVoteOnSelection(3)
+    const mine = lea.groupIdea('Un accueil sans rendez-vous le samedi matin')
+    await expect(mine.getByTestId('room-vote')).toBeVisible()
+    for (const size of await lea.buttonSizes()) {
+      expect(size.height, size.name).toBeGreaterThanOrEqual(44)
+      expect(size.width, size.name).toBeGreaterThanOrEqual(44)
+    }
+    await expectNoSeriousViolations(lea.page, 'phone view during a vote in open writing')
+    await lea.voteFor('Un accueil sans rendez-vous le samedi matin')
+    await expect.poll(() => lea.myDotsOn('Un accueil sans rendez-vous le samedi matin')).toBe(1)
+    await lea.page.screenshot({ path: testInfo.outputPath('phone-open-vote.png') })
+    await facilitator.closeVote()
+    await expect
+      .poll(() => facilitator.results())
+      .toContainEqual('1. Un accueil sans rendez-vous le samedi matin (1)')
+  })
+
+  await Promise.all([facilitatorBoard.close(), lea.board.close()])
+})

@@ -144,7 +144,16 @@ function ExportDialogBody() {
             <ExportAction command="exportPng" label="PNG" onRun={exportWith} />
             <ExportAction command="exportSvg" label="SVG" onRun={exportWith} />
             <ExportAction command="exportPdf" label="PDF" onRun={exportWith} />
+            {registry.has('exportStepsPdf') && (
+              <ExportAction
+                command="exportStepsPdf"
+                label={t('exports.stepsPdf')}
+                testId="export-steps-pdf"
+                onRun={exportWith}
+              />
+            )}
           </div>
+          {registry.has('exportStepsPdf') && <p className="muted">{t('exports.stepsPdfHelp')}</p>}
         </section>
         <section aria-labelledby={`${ids}-data`}>
           <h3 id={`${ids}-data`}>{t('exports.data')}</h3>
@@ -200,10 +209,12 @@ function ExportDialogBody() {
 function ExportAction({
   command,
   label,
+  testId = `export-${label.toLowerCase()}`,
   onRun,
 }: {
   command: string
   label: string
+  testId?: string
   onRun: (command: string) => void
 }) {
   const { t } = useTranslation()
@@ -216,7 +227,7 @@ function ExportAction({
       disabled={!enabled}
       title={t(session.registry.get(command).labelKey)}
       onClick={() => onRun(command)}
-      data-testid={`export-${label.toLowerCase()}`}
+      data-testid={testId}
     >
       {label}
     </button>

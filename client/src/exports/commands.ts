@@ -1,3 +1,4 @@
+import type { AgendaStep } from '@atelier/shared'
 import i18next from 'i18next'
 import type { Command, CommandContext } from '../commands/types.js'
 import { showToast } from '../lib/toasts.js'
@@ -12,6 +13,7 @@ import {
 } from './image/imageExport.js'
 import type { ExportScope } from './image/region.js'
 import { exportRunning, type Progress, runExportJob } from './jobs.js'
+import { stepPages } from './pdf/pdfPages.js'
 import { getExportSettings } from './settings.js'
 
 /** The dialog's choices, with "the selection" read now. */
@@ -30,9 +32,14 @@ export function exportSource(ctx: CommandContext): ExportSource {
   }
 }
 
-function fileName(ctx: CommandContext, settings: ImageExportSettings, extension: string): string {
+function fileName(
+  ctx: CommandContext,
+  settings: ImageExportSettings,
+  extension: string,
+  part?: string,
+): string {
   const { scope } = settings
-  const frame = scope.kind === 'frame' ? ctx.board.getItem(scope.frameId)?.text : undefined
+  const frame = part ?? (scope.kind === 'frame' ? ctx.board.getItem(scope.frameId)?.text : undefined)
   const scale = extension === 'png' && settings.scale === 2 ? '@2x' : ''
   return `${fileStem(ctx.board.getTitle(), frame)}${scale}.${extension}`
 }
@@ -53,12 +60,22 @@ type Work = (
 ) => Promise<Blob>
 
 /** An export of the board drawn in this browser: runs as the one export job, then downloads. */
-function drawnExport(id: string, extension: string, work: () => Promise<Work>): Command {
+function drawnExport(
+  id: string,
+  extension: string,
+  work: () => Promise<Work>,
+  options: {
+    /** Whether there is anything to export (default: the board has items). */
+    ready?: (ctx: CommandContext) => boolean
+    /** Added to the file name (default: the exported frame's name). */
+    part?: () => string
+  } = {},
+): Command {
   return {
     id,
     labelKey: `exports.commands.${id}`,
     group: 'export',
-    enabled: (ctx) => !exportRunning() && ctx.board.getItemIds().length > 0,
+    enabled: (ctx) => !exportRunning() && (options.ready?.(ctx) ?? ctx.board.getItemIds().length > 0),
     run(ctx) {
       const settings = currentImageSettings(ctx)
       const source = exportSource(ctx)
@@ -66,7 +83,7 @@ function drawnExport(id: string, extension: string, work: () => Promise<Work>): 
         (await work())(source, settings, signal, progress),
       )
         .then((blob) => {
-          if (blob) saveFile(blob, fileName(ctx, settings, extension))
+          if (blob) saveFile(blob, fileName(ctx, settings, extension, options.part?.()))
         })
         .catch((error: unknown) => {
           console.error(error)
@@ -88,15 +105,44 @@ export const openExport: Command = {
 export const exportPngCommand = drawnExport('exportPng', 'png', async () => exportPng)
 export const exportSvgCommand = drawnExport('exportSvg', 'svg', async () => exportSvg)
 /** The PDF code (and jsPDF with it) loads on the first PDF export, not with the board. */
-export const exportPdfCommand = drawnExport('exportPdf', 'pdf', async () => {
-  const { exportPdf } = await import('./pdf/boardPdf.js')
+function pdfLabels() {
   const format = new Intl.DateTimeFormat(i18next.language, { dateStyle: 'long', timeStyle: 'short' })
-  const labels = {
+  return {
     date: format.format(new Date()),
     page: (n: number, total: number) => i18next.t('exports.pdf.page', { n, total }),
   }
+}
+
+export const exportPdfCommand = drawnExport('exportPdf', 'pdf', async () => {
+  const { exportPdf } = await import('./pdf/boardPdf.js')
+  const labels = pdfLabels()
   return (source, settings, signal, progress) => exportPdf(source, settings, labels, signal, progress)
 })
+
+/**
+ * The PDF with one page per agenda step (the step's frame, under its number and title). The
+ * agenda lives in the session document, so the facilitation layer registers this command with
+ * a way to read it.
+ */
+export function exportStepsPdfCommand(agenda: () => readonly AgendaStep[]): Command {
+  return drawnExport(
+    'exportStepsPdf',
+    'pdf',
+    async () => {
+      const { pdfOfPages } = await import('./pdf/boardPdf.js')
+      const labels = pdfLabels()
+      return (source, settings, signal, progress) => {
+        const pages = stepPages(source.items, agenda())
+        if (pages.length === 0) throw new NothingToExport(settings.scope)
+        return pdfOfPages(source, pages, labels, signal, progress)
+      }
+    },
+    {
+      ready: (ctx) => stepPages(ctx.board.pick(ctx.board.getItemIds()), agenda()).length > 0,
+      part: () => i18next.t('exports.stepsFile'),
+    },
+  )
+}
 
 export const exportCommands: readonly Command[] = [
   openExport,

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { addItemDetails } from '../a11y/announcer.js'
 import { useSession } from '../board/context.js'
+import { exportStepsPdfCommand } from '../exports/commands.js'
 import { GameLayer } from '../game/GameLayer.js'
 import type { BoardLayout } from '../room/layout.js'
 import { RoomView } from '../room/RoomView.js'
@@ -33,6 +34,7 @@ export function FacilitationLayer({
       ...facilitationCommands(created),
       ...votingCommands(created),
       created.privateWriting.compose,
+      exportStepsPdfCommand(() => created.session.getSnapshot().agenda),
     ])
     const removeDetails = addItemDetails(voteDetails(created))
     setModel(created)

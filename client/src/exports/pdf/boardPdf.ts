@@ -5,6 +5,7 @@ import {
   NothingToExport,
   regionSvg,
 } from '../image/imageExport.js'
+import type { ExportRegion } from '../image/region.js'
 import type { Progress } from '../jobs.js'
 import { A4_LANDSCAPE, placeOnPage } from './pageLayout.js'
 import { pdfPages } from './pdfPages.js'
@@ -23,7 +24,7 @@ export interface PdfLabels {
  * with the board's title, the frame's name and the date, on white paper (no board background). Text uses the PDF's standard Helvetica,
  * whose character set covers French; the line breaks are the canvas's own.
  */
-export async function exportPdf(
+export function exportPdf(
   source: ExportSource,
   settings: ImageExportSettings,
   labels: PdfLabels,
@@ -32,6 +33,17 @@ export async function exportPdf(
 ): Promise<Blob> {
   const pages = pdfPages(source.items, settings.scope)
   if (pages.length === 0) throw new NothingToExport(settings.scope)
+  return pdfOfPages(source, pages, labels, signal, progress)
+}
+
+/** The PDF of given pages (a region each, its title in the header): frames, or agenda steps. */
+export async function pdfOfPages(
+  source: ExportSource,
+  pages: readonly ExportRegion[],
+  labels: PdfLabels,
+  signal: AbortSignal,
+  progress: Progress,
+): Promise<Blob> {
   const [{ jsPDF }, { svg2pdf }] = await Promise.all([import('jspdf'), import('svg2pdf.js')])
   const page = A4_LANDSCAPE
   const doc = new jsPDF({ orientation: 'landscape', unit: 'mm', format: 'a4', compress: true })

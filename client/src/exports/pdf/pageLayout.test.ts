@@ -1,7 +1,7 @@
 import type { ItemSnapshot } from '@atelier/shared'
 import { describe, expect, it } from 'vitest'
 import { A4_LANDSCAPE, contentBox, placeOnPage } from './pageLayout.js'
-import { pdfPages } from './pdfPages.js'
+import { pdfPages, stepPages } from './pdfPages.js'
 
 describe('PDF page layout', () => {
   const box = contentBox(A4_LANDSCAPE)
@@ -51,5 +51,23 @@ describe('PDF pages', () => {
     expect(pdfPages([frame('a', 0, 0), frame('b', 400, 0)], { kind: 'frame', frameId: 'b' })).toHaveLength(1)
     expect(pdfPages([note], { kind: 'selection', ids: ['n'] })).toHaveLength(1)
     expect(pdfPages([], { kind: 'board' })).toHaveLength(0)
+  })
+
+  it('give one page per agenda step with a frame, in agenda order, titled by the step', () => {
+    const items = [frame('Idées', 400, 0), frame('Vote', 0, 0), note]
+    const pages = stepPages(items, [
+      { title: 'Divergence', frameId: 'Idées' },
+      { title: 'Accueil' },
+      { title: 'Vote', frameId: 'Vote' },
+      { title: 'Partage', frameId: 'Idées' },
+      { title: 'Cadre supprimé', frameId: 'gone' },
+    ])
+    expect(pages.map((page) => page.title)).toEqual([
+      '1. Divergence — Idées',
+      '3. Vote',
+      '4. Partage — Idées',
+    ])
+    expect(pages[0]?.bounds).toEqual(pdfPages(items, { kind: 'frame', frameId: 'Idées' })[0]?.bounds)
+    expect(stepPages(items, [])).toEqual([])
   })
 })

@@ -15,3 +15,25 @@ export function pdfPages(items: readonly ItemSnapshot[], scope: ExportScope): Ex
   const region = exportRegion(items, scope)
   return region ? [region] : []
 }
+
+/** What a page per agenda step needs of a step. */
+export interface PdfStep {
+  title: string
+  frameId?: string | undefined
+}
+
+/**
+ * The pages of the PDF "per agenda step": one page per step, in the agenda's order, showing the
+ * frame the step brings everyone to, under the step's number and title (and the frame's name when
+ * it says something else). A step without a frame, or whose frame is gone, has no page; two steps
+ * on one frame each get their page, so the PDF follows the workshop as it was planned.
+ */
+export function stepPages(items: readonly ItemSnapshot[], steps: readonly PdfStep[]): ExportRegion[] {
+  return steps.flatMap((step, index) => {
+    const region = step.frameId ? exportRegion(items, { kind: 'frame', frameId: step.frameId }) : null
+    if (!region) return []
+    const heading = `${index + 1}. ${step.title.trim()}`
+    const frame = region.title?.trim()
+    return [{ ...region, title: frame && frame !== step.title.trim() ? `${heading} — ${frame}` : heading }]
+  })
+}
