@@ -3,7 +3,15 @@ import { expect, test } from '@playwright/test'
 import { expectNoSeriousViolations } from '../fixtures/a11y.js'
 import { BoardPage } from '../fixtures/board.js'
 import { CanvasPage } from '../fixtures/canvas.js'
-import { ExportPage, pdfPageCount, pdfText, pngPixels, type Rgba, screenPixel } from '../fixtures/exports.js'
+import {
+  ExportPage,
+  pdfPageCount,
+  pdfText,
+  pngPixels,
+  type Rgba,
+  screenPixel,
+  textRenderingDistances,
+} from '../fixtures/exports.js'
 import { createBoardFromTemplate } from '../fixtures/game.js'
 
 /** Same colour give or take anti-aliasing and colour rounding. */
@@ -152,5 +160,54 @@ test('the PDF per agenda step has one page per step, headed by the step, showing
   const text = pdfText(pdf.bytes)
   for (const heading of ['1. Le défi', '2. Divergence en privé', '4. Vote par gommettes', 'Page 5 / 5'])
     expect(text).toContain(heading)
+  await facilitator.close()
+})
+
+test('SVG and PNG embed the board font: the PNG text is drawn as the screen draws it', async ({
+  browser,
+}, testInfo) => {
+  const facilitator = await BoardPage.open(browser)
+  await facilitator.createBoard('Polices')
+  await facilitator.joinAs('Camille')
+  const canvas = new CanvasPage(facilitator)
+  const page = facilitator.page
+  await facilitator.addNoteAt(500, 360, 'Œuvre commune : Ελληνικά')
+  await canvas.expectItemCount('note', 1)
+  await page.keyboard.press('Escape')
+  await page.mouse.move(1200, 700)
+  const [note] = await canvas.itemsOfType('note')
+  if (!note) throw new Error('note missing')
+
+  const exporter = new ExportPage(facilitator)
+  await exporter.open()
+  const svgFile = await exporter.download('export-svg')
+  const svg = svgFile.bytes.toString('utf8')
+  // The Latin and Greek files of the board's font, as data: URLs, in a document that parses.
+  expect(svg.match(/@font-face\{font-family:"Noto Sans"/g)?.length).toBe(2)
+  expect(svg).toContain('src:url(data:font/woff2;base64,')
+  expect(svg).toContain('unicode-range:U+0370-0377')
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml')
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      styles: doc.querySelectorAll('style').length,
+    }
+  }, svg)
+  expect(parsed).toEqual({ error: null, styles: 1 })
+
+  await exporter.open()
+  const png = await exporter.download('export-png')
+  await writeFile(testInfo.outputPath('font.png'), png.bytes)
+  await testInfo.attach('font.png', { path: testInfo.outputPath('font.png') })
+  // The note on screen (zoom 1) and in the PNG (24 units of margin), its text area only.
+  const box = { x: MARGIN + 8, y: MARGIN + 8, w: Math.floor(note.w) - 16, h: Math.floor(note.h) - 16 }
+  const [left, top] = await canvas.toScreen(note.x + 8, note.y + 8)
+  const screen = await page.screenshot({
+    clip: { x: Math.round(left), y: Math.round(top), width: box.w, height: box.h },
+  })
+  const distances = await textRenderingDistances(page, { png: png.bytes, svg, screen }, box)
+  // The PNG is drawn in the screen's font: much closer to the screen than the same SVG without
+  // its embedded font (the machine's fallback font, DejaVu Sans here).
+  expect(distances.png * 2, JSON.stringify(distances)).toBeLessThan(distances.fallback)
   await facilitator.close()
 })

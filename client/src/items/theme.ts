@@ -1,6 +1,11 @@
-/** How items look: values the canvas, the HTML editors and the pictures must share exactly, so editing does not jump. */
+/**
+ * How items look: values the canvas, the HTML editors and the pictures must share exactly, so
+ * editing does not jump. The board's text is set in Noto Sans, bundled with the app and embedded
+ * in exported pictures (see `exports/image/boardFont.ts`), so a board reads the same on every
+ * machine and in its exports.
+ */
 export const NOTE_FONT_FAMILY =
-  'system-ui, -apple-system, "Segoe UI", Roboto, Ubuntu, Cantarell, "Noto Sans", "Helvetica Neue", Arial, sans-serif'
+  '"Noto Sans", system-ui, -apple-system, "Segoe UI", Roboto, Ubuntu, Cantarell, "Helvetica Neue", Arial, sans-serif'
 export const NOTE_PADDING = 14
 export const NOTE_LINE_HEIGHT = 1.25
 export const NOTE_RADIUS = 6

@@ -14,12 +14,14 @@ export interface SvgOptions {
   imageHref: SvgContext['imageHref']
   /** Pixels per board unit of the picture's declared size (the viewBox stays in board units). */
   scale?: number
+  /** `@font-face` rules embedding the board's font (see `boardFont.ts`); none: the font is named only. */
+  fontFaces?: string
 }
 
 /**
  * One standalone SVG document of a region, in board units (1 unit = 1 CSS pixel at 100 % zoom).
- * Text uses the app's own font stack (the system's sans-serif, as on screen), with every line
- * break already placed, so another renderer can only change glyph shapes, never the wrapping.
+ * Text uses the board's font, as on screen, embedded when `fontFaces` is given, with every line
+ * break already placed: another renderer draws the same glyphs at the same places.
  */
 export function regionToSvg(region: ExportRegion, options: SvgOptions): string {
   const { x, y, w, h } = region.bounds
@@ -35,9 +37,11 @@ export function regionToSvg(region: ExportRegion, options: SvgOptions): string {
     : ''
   const scale = options.scale ?? 1
   const title = region.title ? `<title>${escapeXml(region.title)}</title>\n` : ''
+  // CSS in CDATA: the rules hold quotes and data: URLs, and never the sequence "]]>".
+  const fonts = options.fontFaces ? `<defs><style><![CDATA[\n${options.fontFaces}\n]]></style></defs>\n` : ''
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${num(w * scale)}" height="${num(h * scale)}" ` +
     `viewBox="${num(x)} ${num(y)} ${num(w)} ${num(h)}" font-family="${escapeXml(NOTE_FONT_FAMILY)}">\n` +
-    `${title}${background}${itemsSvg(region.items, ctx)}\n</svg>\n`
+    `${title}${fonts}${background}${itemsSvg(region.items, ctx)}\n</svg>\n`
   )
 }

@@ -1,5 +1,6 @@
 import type { ItemSnapshot } from '@atelier/shared'
 import type { Progress } from '../jobs.js'
+import { boardFontCss } from './boardFont.js'
 import { regionToSvg } from './boardSvg.js'
 import { type ExportRegion, type ExportScope, exportRegion } from './region.js'
 import { konvaTextLayout } from './textLayout.js'
@@ -84,20 +85,35 @@ export async function embedImages(
   return embedded
 }
 
-/** The SVG document of a region, images embedded. */
+/** The board font's files a region's text needs: its scripts, and the semi-bold of frame titles. */
+function regionFontCss(region: ExportRegion, signal: AbortSignal): Promise<string> {
+  const texts = region.items.flatMap((item) => (item.text ? [item.text] : []))
+  if (region.title) texts.push(region.title)
+  const weights = new Set([400, ...(region.items.some((item) => item.type === 'frame') ? [600] : [])])
+  return boardFontCss(texts, weights, signal)
+}
+
+/**
+ * The SVG document of a region, images embedded, and the board's font too unless `embedFont` is
+ * false (the PDF, whose converter sets text in the PDF's own fonts).
+ */
 export async function regionSvg(
   source: ExportSource,
   region: ExportRegion,
-  options: { background: boolean; scale?: number },
+  options: { background: boolean; scale?: number; embedFont?: boolean },
   signal: AbortSignal,
   progress?: Progress,
 ): Promise<string> {
-  const images = await embedImages(region.items, source.imageUrl, signal, progress)
+  const [images, fontFaces] = await Promise.all([
+    embedImages(region.items, source.imageUrl, signal, progress),
+    options.embedFont === false ? undefined : regionFontCss(region, signal),
+  ])
   return regionToSvg(region, {
     background: options.background,
     scale: options.scale ?? 1,
     layoutText: konvaTextLayout,
     imageHref: (src) => images.get(src),
+    ...(fontFaces ? { fontFaces } : {}),
   })
 }
 

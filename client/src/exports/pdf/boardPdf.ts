@@ -76,7 +76,7 @@ export async function pdfOfPages(
         align: 'right',
       })
       // Paper is the background: a grey board behind every page would only cost toner.
-      const svg = await regionSvg(source, region, { background: false }, signal)
+      const svg = await regionSvg(source, region, { background: false, embedFont: false }, signal)
       const element = new DOMParser().parseFromString(svg, 'image/svg+xml').documentElement
       host.replaceChildren(element)
       const place = placeOnPage(region.bounds, page)
