@@ -1,9 +1,8 @@
 import { boundsOf, HANDLES, handlePoint, type ItemInit, type ItemSnapshot } from '@atelier/shared'
 import { useSyncExternalStore } from 'react'
-import { Arrow, Circle, Ellipse, Group, Line, Rect } from 'react-konva'
-import { connectorSegment } from '../items/connector/connectorUtil.js'
+import { Circle, Group, Line, Rect } from 'react-konva'
 import { itemUtil } from '../items/registry.js'
-import { CONNECTOR_COLOR, HIGHLIGHTER_MIN_WIDTH, INK, SELECTION_COLOR } from '../items/theme.js'
+import { SELECTION_COLOR } from '../items/theme.js'
 import type { BoardStore } from '../store/BoardStore.js'
 import { useView } from '../store/hooks.js'
 import { livePosition } from '../store/livePosition.js'
@@ -47,33 +46,9 @@ export function Overlay({ board, view, perms }: { board: BoardStore; view: ViewS
   return (
     <Group listening={false}>
       {items.map((item) => {
-        if (item.type === 'connector') {
-          const segment = connectorSegment(item, lookup)
-          if (!segment) return null
-          return (
-            <Line
-              key={item.id}
-              points={[segment.start.x, segment.start.y, segment.end.x, segment.end.y]}
-              stroke={SELECTION_COLOR}
-              strokeWidth={6 * px}
-              opacity={0.35}
-              lineCap="round"
-            />
-          )
-        }
+        const { Indicator } = itemUtil(item.type)
         return (
-          <Rect
-            key={item.id}
-            x={item.x + item.w / 2}
-            y={item.y + item.h / 2}
-            offsetX={item.w / 2}
-            offsetY={item.h / 2}
-            width={item.w}
-            height={item.h}
-            rotation={item.rotation ?? 0}
-            stroke={SELECTION_COLOR}
-            strokeWidth={(boxes.length > 1 ? 1 : 2) * px}
-          />
+          <Indicator key={item.id} item={item} lookup={lookup} px={px} width={boxes.length > 1 ? 1 : 2} />
         )
       })}
       {bounds && boxes.length > 1 && (
@@ -160,48 +135,10 @@ export function Overlay({ board, view, perms }: { board: BoardStore; view: ViewS
   )
 }
 
-/** The item a creation tool is drawing, before it exists. */
+/** The item a creation tool is drawing, before it exists: as its type draws drafts, or as its indicator. */
 function Draft({ draft, px }: { draft: ItemInit; px: number }) {
-  const w = draft.w ?? 0
-  const h = draft.h ?? 0
-  if (draft.type === 'stroke') {
-    const width = draft.strokeWidth ?? 3
-    return (
-      <Line
-        x={draft.x}
-        y={draft.y}
-        points={draft.points ?? []}
-        stroke={draft.color ?? INK}
-        strokeWidth={width}
-        opacity={width >= HIGHLIGHTER_MIN_WIDTH ? 0.45 : 1}
-        lineCap="round"
-        lineJoin="round"
-      />
-    )
-  }
-  if (draft.type === 'connector') {
-    const p = draft.points ?? [0, 0, 0, 0]
-    return (
-      <Arrow
-        x={draft.x}
-        y={draft.y}
-        points={p}
-        stroke={CONNECTOR_COLOR}
-        fill={CONNECTOR_COLOR}
-        strokeWidth={2.5}
-        pointerLength={12}
-        pointerWidth={11}
-        dash={[8 * px, 6 * px]}
-      />
-    )
-  }
-  const style = { stroke: SELECTION_COLOR, strokeWidth: 1.5 * px, fill: 'rgba(59,91,219,0.06)' }
-  if (draft.shape === 'ellipse')
-    return <Ellipse x={draft.x + w / 2} y={draft.y + h / 2} radiusX={w / 2} radiusY={h / 2} {...style} />
-  if (draft.shape === 'diamond') {
-    return (
-      <Line x={draft.x} y={draft.y} points={[w / 2, 0, w, h / 2, w / 2, h, 0, h / 2]} closed {...style} />
-    )
-  }
-  return <Rect x={draft.x} y={draft.y} width={w} height={h} {...style} />
+  const item: ItemSnapshot = { ...draft, id: draft.id ?? 'draft', w: draft.w ?? 0, h: draft.h ?? 0 }
+  const util = itemUtil(item.type)
+  if (util.Draft) return <util.Draft draft={item} px={px} />
+  return <util.Indicator item={item} lookup={() => undefined} px={px} width={1.5} filled />
 }

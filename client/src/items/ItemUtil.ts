@@ -28,6 +28,10 @@ export interface ItemUtil {
 
   /** Its Konva view on the canvas, given the item as drawn right now (drag and resize applied). */
   readonly View: ComponentType<ItemViewProps>
+  /** Its outline in the selection colour, for the selection and for what a creation tool draws. */
+  readonly Indicator: ComponentType<IndicatorProps>
+  /** How it looks while a creation tool draws it, when not as its indicator (a pen line, a dashed arrow). */
+  readonly Draft?: ComponentType<DraftProps>
   /** How the far view (below 30 % zoom, the minimap) draws it straight on a 2D context. */
   readonly far: FarDrawing
   /** Its SVG, for exports, template thumbnails and history previews alike. */
@@ -57,6 +61,22 @@ export interface ItemViewProps {
   /** Being dragged (a note's shadow lifts). */
   lifted: boolean
   imageUrl?: ((src: string) => string) | undefined
+}
+
+export interface IndicatorProps {
+  item: ItemSnapshot
+  lookup(id: string): ItemSnapshot | undefined
+  /** One screen pixel in board units. */
+  px: number
+  /** Line width in screen pixels. */
+  width: number
+  /** Tinted inside (a creation tool's draft). */
+  filled?: boolean
+}
+
+export interface DraftProps {
+  draft: ItemSnapshot
+  px: number
 }
 
 export interface FarContext {

@@ -1,9 +1,28 @@
 import { type ItemSnapshot, pointInItem, rotatedBounds } from '@atelier/shared'
 import type { ReactNode } from 'react'
-import { Group, Text } from 'react-konva'
-import type { ItemUtil, SvgContext, TextBox, TextStyle } from './ItemUtil.js'
+import { Group, Rect, Text } from 'react-konva'
+import type { IndicatorProps, ItemUtil, SvgContext, TextBox, TextStyle } from './ItemUtil.js'
 import { noteFontSize } from './noteText.js'
-import { NOTE_FONT_FAMILY, NOTE_LINE_HEIGHT, NOTE_PADDING } from './theme.js'
+import { NOTE_FONT_FAMILY, NOTE_LINE_HEIGHT, NOTE_PADDING, SELECTION_COLOR } from './theme.js'
+
+/** The selection colour and the draft's tint, for every type's indicator. */
+export function indicatorStyle({ px, width, filled }: IndicatorProps) {
+  return {
+    stroke: SELECTION_COLOR,
+    strokeWidth: width * px,
+    ...(filled ? { fill: 'rgba(59,91,219,0.06)' } : {}),
+  }
+}
+
+/** The item's box, turned with it. */
+export function BoxIndicator(props: IndicatorProps) {
+  const { item } = props
+  return (
+    <Rotated item={item}>
+      <Rect width={item.w} height={item.h} {...indicatorStyle(props)} />
+    </Rotated>
+  )
+}
 
 /**
  * What the items drawn in their own box share (notes, free text, shapes, pictures): a box turned
@@ -18,6 +37,7 @@ export const boxBehaviour = {
   resize: { keepRatio: false },
   marquee: 'intersect',
   snapTarget: true,
+  Indicator: BoxIndicator,
 } satisfies Partial<ItemUtil>
 
 /** Rotation happens around the item's centre: the group is placed there and offset back. */

@@ -1,4 +1,5 @@
 import { type ItemInit, type Point, rectFromCorners, type ShapeKind } from '@atelier/shared'
+import { itemUtil } from '../items/registry.js'
 import { hitTest } from './hitTest.js'
 import { DRAG_THRESHOLD, type Tool, type ToolEnv, type ToolPointer } from './types.js'
 
@@ -139,7 +140,7 @@ export class ConnectorTool implements Tool {
     const { board, view } = this.env.ctx
     const hit = hitTest(board, p.board, view.getState().camera.zoom)
     const item = hit ? board.getItem(hit) : undefined
-    if (!item || item.type === 'connector') return undefined
+    if (!item || !itemUtil(item.type).outline(item)) return undefined
     this.from = item.id
     this.state = 'connecting'
     view.set({ draft: this.draft(p.board) })
@@ -156,7 +157,7 @@ export class ConnectorTool implements Tool {
     const target = hitTest(board, p.board, view.getState().camera.zoom)
     this.cancel()
     const to = target ? board.getItem(target) : undefined
-    if (!from || !to || to.id === from || to.type === 'connector') return
+    if (!from || !to || to.id === from || !itemUtil(to.type).outline(to)) return
     const source = board.getItem(from)
     if (!source) return
     const [id] = board.create([

@@ -1,11 +1,11 @@
 import { connectorEnds, distanceToSegment, type ItemSnapshot, type Point } from '@atelier/shared'
-import { Arrow } from 'react-konva'
+import { Arrow, Line } from 'react-konva'
 import { useItem, useView } from '../../store/hooks.js'
 import { livePosition } from '../../store/livePosition.js'
-import type { ItemUtil, ItemViewProps, SvgContext } from '../ItemUtil.js'
+import type { DraftProps, IndicatorProps, ItemUtil, ItemViewProps, SvgContext } from '../ItemUtil.js'
 import { itemUtil } from '../registry.js'
 import { attrs, num } from '../svg.js'
-import { CONNECTOR_COLOR } from '../theme.js'
+import { CONNECTOR_COLOR, SELECTION_COLOR } from '../theme.js'
 
 /**
  * An arrow bound to two items, not to points: each end sits on its item's own outline (rectangle,
@@ -60,6 +60,38 @@ function ConnectorView({ item, board, view }: ItemViewProps) {
   )
 }
 
+/** A wide translucent band along the arrow. */
+function ConnectorIndicator({ item, lookup, px }: IndicatorProps) {
+  const segment = connectorSegment(item, lookup)
+  if (!segment) return null
+  return (
+    <Line
+      points={[segment.start.x, segment.start.y, segment.end.x, segment.end.y]}
+      stroke={SELECTION_COLOR}
+      strokeWidth={6 * px}
+      opacity={0.35}
+      lineCap="round"
+    />
+  )
+}
+
+/** While the connector tool drags: a dashed arrow from the source's centre to the pointer (`points`). */
+function ConnectorDraft({ draft, px }: DraftProps) {
+  return (
+    <Arrow
+      x={draft.x}
+      y={draft.y}
+      points={draft.points ?? [0, 0, 0, 0]}
+      stroke={CONNECTOR_COLOR}
+      fill={CONNECTOR_COLOR}
+      strokeWidth={2.5}
+      pointerLength={POINTER_LENGTH}
+      pointerWidth={POINTER_WIDTH}
+      dash={[8 * px, 6 * px]}
+    />
+  )
+}
+
 /** Konva's arrow: a line to the tip, and a triangle 12 long and 11 wide whose point is the end. */
 const POINTER_LENGTH = 12
 const POINTER_WIDTH = 11
@@ -99,6 +131,8 @@ export const connectorUtil: ItemUtil = {
   marquee: null,
   snapTarget: false,
   View: ConnectorView,
+  Indicator: ConnectorIndicator,
+  Draft: ConnectorDraft,
   far: {
     over({ ctx, zoom, lookup }, item) {
       const segment = connectorSegment(item, lookup)

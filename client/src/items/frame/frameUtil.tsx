@@ -1,6 +1,7 @@
 import { type ItemSnapshot, pointInItem, rectContainsPoint, rectsIntersect } from '@atelier/shared'
 import { Group, Rect, Text } from 'react-konva'
 import { useView } from '../../store/hooks.js'
+import { BoxIndicator } from '../box.js'
 import type { ItemUtil, ItemViewProps, SvgContext } from '../ItemUtil.js'
 import { LockBadge } from '../LockBadge.js'
 import { attrs, num } from '../svg.js'
@@ -112,6 +113,7 @@ export const frameUtil: ItemUtil = {
   marquee: 'contain',
   snapTarget: true,
   View: FrameView,
+  Indicator: BoxIndicator,
   far: {
     under({ ctx, zoom, view }, item) {
       if (!rectsIntersect(item, view)) return

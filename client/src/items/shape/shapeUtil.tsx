@@ -1,7 +1,7 @@
 import { type ItemSnapshot, NOTE_TEXT_COLOR, pointInItem } from '@atelier/shared'
 import { Ellipse, Line, Rect } from 'react-konva'
-import { BoxText, boxBehaviour, boxTextSvg, fittedTextBox, Rotated } from '../box.js'
-import type { ItemUtil, ItemViewProps, SvgContext, TextStyle } from '../ItemUtil.js'
+import { BoxText, boxBehaviour, boxTextSvg, fittedTextBox, indicatorStyle, Rotated } from '../box.js'
+import type { IndicatorProps, ItemUtil, ItemViewProps, SvgContext, TextStyle } from '../ItemUtil.js'
 import { LockBadge } from '../LockBadge.js'
 import { attrs, num, placed } from '../svg.js'
 import { INK } from '../theme.js'
@@ -14,8 +14,9 @@ const kind = (item: ItemSnapshot) => item.shape ?? 'rectangle'
 /** The diamond's corners, in the item's own coordinates. */
 const diamond = (item: ItemSnapshot) => [item.w / 2, 0, item.w, item.h / 2, item.w / 2, item.h, 0, item.h / 2]
 
-function Outline({ item }: { item: ItemSnapshot }) {
-  const common = { fill: item.color ?? FILL, stroke: INK, strokeWidth: 2, perfectDrawEnabled: false }
+/** The shape's outline in its own coordinates, painted as `paint` says. */
+function Outline({ item, paint }: { item: ItemSnapshot; paint: Record<string, string | number> }) {
+  const common = { ...paint, perfectDrawEnabled: false }
   if (kind(item) === 'ellipse') {
     return <Ellipse x={item.w / 2} y={item.h / 2} radiusX={item.w / 2} radiusY={item.h / 2} {...common} />
   }
@@ -27,7 +28,7 @@ function ShapeView({ item, editing }: ItemViewProps) {
   const box = fittedTextBox(item, item.h)
   return (
     <Rotated item={item}>
-      <Outline item={item} />
+      <Outline item={item} paint={{ fill: item.color ?? FILL, stroke: INK, strokeWidth: 2 }} />
       {!editing && box.text !== '' && <BoxText box={box} style={TEXT_STYLE} />}
       {item.locked && <LockBadge x={item.w - 22} y={6} />}
     </Rotated>
@@ -45,6 +46,15 @@ function outlineSvg(item: ItemSnapshot, ctx: SvgContext): string {
   return `<rect ${attrs({ width: item.w, height: item.h, rx: 8, ...common })}/>`
 }
 
+/** The selection follows the shape's own outline, as the arrows and the pointer do. */
+function ShapeIndicator(props: IndicatorProps) {
+  return (
+    <Rotated item={props.item}>
+      <Outline item={props.item} paint={indicatorStyle(props)} />
+    </Rotated>
+  )
+}
+
 export const shapeUtil: ItemUtil = {
   type: 'shape',
   ...boxBehaviour,
@@ -55,6 +65,7 @@ export const shapeUtil: ItemUtil = {
       point,
     ),
   View: ShapeView,
+  Indicator: ShapeIndicator,
   far: { block: (item) => item.color ?? '#fff3a3' },
   toSvg: (item, ctx) =>
     placed(item, outlineSvg(item, ctx) + boxTextSvg(fittedTextBox(item, item.h), TEXT_STYLE, ctx)),

@@ -1,5 +1,6 @@
 import { expandRect, type ItemSnapshot, pointInItem, rectsIntersect } from '@atelier/shared'
 import { Line } from 'react-konva'
+import { BoxIndicator } from '../box.js'
 import type { ItemUtil, ItemViewProps, SvgContext } from '../ItemUtil.js'
 import { attrs, num } from '../svg.js'
 import { HIGHLIGHTER_MIN_WIDTH, INK } from '../theme.js'
@@ -13,7 +14,7 @@ const DEFAULT_WIDTH = 3
 const widthOf = (item: ItemSnapshot) => item.strokeWidth ?? DEFAULT_WIDTH
 const isHighlighter = (item: ItemSnapshot) => widthOf(item) >= HIGHLIGHTER_MIN_WIDTH
 
-function StrokeView({ item }: ItemViewProps) {
+function StrokeLine({ item }: { item: ItemSnapshot }) {
   const highlighter = isHighlighter(item)
   return (
     <Line
@@ -78,7 +79,10 @@ export const strokeUtil: ItemUtil = {
   marquee: 'intersect',
   // Snapping to a scribble's box would pull notes towards nothing visible.
   snapTarget: false,
-  View: StrokeView,
+  View: ({ item }: ItemViewProps) => <StrokeLine item={item} />,
+  Indicator: BoxIndicator,
+  // The pen line itself, as it will be.
+  Draft: ({ draft }) => <StrokeLine item={draft} />,
   far: {
     over({ ctx, view }, item) {
       const points = item.points ?? []
