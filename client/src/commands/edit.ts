@@ -1,4 +1,5 @@
-import { randomId, TEXT_ITEM_TYPES } from '@atelier/shared'
+import { randomId } from '@atelier/shared'
+import { itemUtil } from '../items/registry.js'
 import { canModify, withGroups } from '../store/selection.js'
 import { hasModifiable, hasSelection, modifiable, writable } from './helpers.js'
 import type { Command } from './types.js'
@@ -12,7 +13,7 @@ export const editText: Command = {
   enabled(ctx) {
     const { selection } = ctx.view.getState()
     const item = selection.length === 1 ? ctx.board.getItem(selection[0] as string) : undefined
-    return item !== undefined && TEXT_ITEM_TYPES.has(item.type) && canModify(ctx, item)
+    return item !== undefined && itemUtil(item.type).textEditing !== undefined && canModify(ctx, item)
   },
   run(ctx) {
     ctx.view.set({ editingId: ctx.view.getState().selection[0] ?? null })

@@ -32,11 +32,30 @@ export interface ItemUtil {
   readonly Indicator: ComponentType<IndicatorProps>
   /** How it looks while a creation tool draws it, when not as its indicator (a pen line, a dashed arrow). */
   readonly Draft?: ComponentType<DraftProps>
+  /** How its text is edited in place; none: it has no text to edit. */
+  readonly textEditing?: TextEditing
   /** How the far view (below 30 % zoom, the minimap) draws it straight on a 2D context. */
   readonly far: FarDrawing
   /** Its SVG, for exports, template thumbnails and history previews alike. */
   toSvg(item: ItemSnapshot, ctx: SvgContext): string
 }
+
+/**
+ * The in-place editor: a textarea laid exactly over the item (`box`: same font, size, padding and
+ * alignment as the view), or a one-line field over a section's title (`title`).
+ */
+export type TextEditing =
+  | { kind: 'title'; labelKey: string }
+  | {
+      kind: 'box'
+      /** i18n key of the editor's accessible name. */
+      labelKey: string
+      style: TextStyle
+      /** The paper behind the text while editing (a note's colour); none: transparent. */
+      background?(item: ItemSnapshot): string
+      /** Left without text when editing ends, the item goes (nothing else would show it). */
+      removeWhenEmpty?: boolean
+    }
 
 export interface HitContext {
   zoom: number

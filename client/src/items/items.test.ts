@@ -1,4 +1,4 @@
-import { ITEM_TYPES, type ItemSnapshot, type Point } from '@atelier/shared'
+import { ITEM_TYPES, type ItemSnapshot, type Point, TEXT_ITEM_TYPES } from '@atelier/shared'
 import { describe, expect, it } from 'vitest'
 import { connectorSegment } from './connector/connectorUtil.js'
 import type { HitContext } from './ItemUtil.js'
@@ -26,6 +26,16 @@ function hits(target: ItemSnapshot, point: Point, others: ItemSnapshot[] = [], z
 describe('item registry', () => {
   it('has one util per schema type, each for its own type', () => {
     for (const type of ITEM_TYPES) expect(itemUtil(type).type).toBe(type)
+  })
+
+  it('edits text in place exactly for the types whose schema carries a text', () => {
+    for (const type of ITEM_TYPES)
+      expect(itemUtil(type).textEditing !== undefined).toBe(TEXT_ITEM_TYPES.has(type))
+    expect(itemUtil('frame').textEditing?.kind).toBe('title')
+    const text = itemUtil('text').textEditing
+    expect(text?.kind === 'box' && text.removeWhenEmpty).toBe(true)
+    const note = itemUtil('note').textEditing
+    expect(note?.kind === 'box' && note.background?.(item('note', { color: '#ffd8a8' }))).toBe('#ffd8a8')
   })
 })
 

@@ -5,6 +5,7 @@ import type * as Y from 'yjs'
 import type { BoardSessionModel } from '../board/BoardSession.js'
 import { useSession } from '../board/context.js'
 import { noteFontSize } from '../items/noteText.js'
+import { itemUtil } from '../items/registry.js'
 import { NOTE_FONT_FAMILY, NOTE_LINE_HEIGHT, NOTE_PADDING, NOTE_RADIUS } from '../items/theme.js'
 import { transformIndex } from '../lib/textDelta.js'
 import { useItem, useView } from '../store/hooks.js'
@@ -87,19 +88,22 @@ function TextEditor({ id }: { id: string }) {
     view.set({ editingId: null })
     // Free text left empty is nothing at all: do not leave an invisible item behind.
     const current = board.getItem(id)
-    if (current?.type === 'text' && !current.text?.trim()) board.deleteItems([id])
+    if (!current || current.text?.trim()) return
+    const editing = itemUtil(current.type).textEditing
+    if (editing?.kind === 'box' && editing.removeWhenEmpty) board.deleteItems([id])
   }
 
-  if (!item) return null
+  const editing = item && itemUtil(item.type).textEditing
+  if (!item || !editing) return null
   const topLeft = boardToScreen(camera, item)
-  if (item.type === 'frame') {
+  if (editing.kind === 'title') {
     const size = 14
     return (
       <input
         ref={area as React.RefObject<HTMLInputElement>}
         className="frame-title-editor"
         data-testid="note-editor"
-        aria-label={t('canvas.frameTitleLabel')}
+        aria-label={t(editing.labelKey)}
         value={value}
         style={{
           left: topLeft.x - 4,
@@ -118,7 +122,7 @@ function TextEditor({ id }: { id: string }) {
       />
     )
   }
-  const isShape = item.type === 'shape'
+  const middle = editing.style.verticalAlign === 'middle'
   const fontSize = noteFontSize(value, item.type, item.w, item.h)
 
   return (
@@ -126,7 +130,7 @@ function TextEditor({ id }: { id: string }) {
       ref={area as React.RefObject<HTMLTextAreaElement>}
       className={`note-editor note-editor-${item.type}`}
       data-testid="note-editor"
-      aria-label={t(item.type === 'note' ? 'editor.label' : 'canvas.textLabel')}
+      aria-label={t(editing.labelKey)}
       value={value}
       spellCheck
       style={{
@@ -135,15 +139,15 @@ function TextEditor({ id }: { id: string }) {
         width: item.w * camera.zoom,
         height: item.h * camera.zoom,
         padding: NOTE_PADDING * camera.zoom,
-        paddingTop: isShape
+        paddingTop: middle
           ? Math.max(NOTE_PADDING, (item.h - fontSize * NOTE_LINE_HEIGHT) / 2) * camera.zoom
           : NOTE_PADDING * camera.zoom,
         fontSize: fontSize * camera.zoom,
         lineHeight: NOTE_LINE_HEIGHT,
         fontFamily: NOTE_FONT_FAMILY,
         color: NOTE_TEXT_COLOR,
-        textAlign: isShape ? 'center' : 'left',
-        background: item.type === 'note' ? item.color : 'transparent',
+        textAlign: editing.style.align,
+        background: editing.background?.(item) ?? 'transparent',
         borderRadius: NOTE_RADIUS * camera.zoom,
         transform: item.rotation ? `rotate(${item.rotation}deg)` : undefined,
       }}

@@ -113,6 +113,7 @@ export const frameUtil: ItemUtil = {
   marquee: 'contain',
   snapTarget: true,
   View: FrameView,
+  textEditing: { kind: 'title', labelKey: 'canvas.frameTitleLabel' },
   Indicator: BoxIndicator,
   far: {
     under({ ctx, zoom, view }, item) {

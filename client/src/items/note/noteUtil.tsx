@@ -104,6 +104,12 @@ export const noteUtil: ItemUtil = {
   type: 'note',
   ...boxBehaviour,
   View: NoteView,
+  textEditing: {
+    kind: 'box',
+    labelKey: 'editor.label',
+    style: TEXT_STYLE,
+    background: (item) => item.color ?? PAPER,
+  },
   far: { block: (item) => item.color ?? PAPER },
   toSvg: noteSvg,
 }

@@ -65,6 +65,7 @@ export const shapeUtil: ItemUtil = {
       point,
     ),
   View: ShapeView,
+  textEditing: { kind: 'box', labelKey: 'canvas.textLabel', style: TEXT_STYLE },
   Indicator: ShapeIndicator,
   far: { block: (item) => item.color ?? '#fff3a3' },
   toSvg: (item, ctx) =>
