@@ -1,4 +1,5 @@
 import { type ItemSnapshot, NOTE_COLORS } from '@atelier/shared'
+import { itemUtil } from '../items/registry.js'
 
 type Translate = (key: string, options?: Record<string, unknown>) => string
 
@@ -20,7 +21,7 @@ export function describeItem(
 ): string {
   const text = item.text?.trim() || t('a11y.empty')
   const parts = [text]
-  if (item.type === 'note' || item.type === 'shape') {
+  if (itemUtil(item.type).colorable) {
     const color = colorKey(item.color)
     if (color) parts.push(t(color))
   }

@@ -32,6 +32,8 @@ export interface ItemUtil {
   readonly Indicator: ComponentType<IndicatorProps>
   /** How it looks while a creation tool draws it, when not as its indicator (a pen line, a dashed arrow). */
   readonly Draft?: ComponentType<DraftProps>
+  /** Whether it takes its colour from the note palette (the style bar's swatches, said aloud by screen readers). */
+  readonly colorable: boolean
   /** How its text is edited in place; none: it has no text to edit. */
   readonly textEditing?: TextEditing
   /** How the far view (below 30 % zoom, the minimap) draws it straight on a 2D context. */

@@ -2,6 +2,7 @@ import { boardToScreen, NOTE_COLORS, SHAPE_KINDS } from '@atelier/shared'
 import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSession } from '../board/context.js'
+import { itemUtil } from '../items/registry.js'
 import { useView } from '../store/hooks.js'
 import { selectionBounds } from '../store/selection.js'
 import { CommandButton } from './CommandButton.js'
@@ -46,7 +47,7 @@ export function StyleBar() {
   // Centred on the selection but never past either edge of the screen (a note near the edge of a phone).
   const half = Math.min(width, viewportWidth - 16) / 2
   position.left = Math.min(Math.max(position.left, half + 8), viewportWidth - half - 8)
-  const colorable = items.length === 0 || items.some((item) => item.type === 'note' || item.type === 'shape')
+  const colorable = items.length === 0 || items.some((item) => itemUtil(item.type).colorable)
   const shapes = items.filter((item) => item.type === 'shape')
   const notes = items.filter((item) => item.type === 'note')
   const current = items.find((item) => item.color)?.color ?? noteColor

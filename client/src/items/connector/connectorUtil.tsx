@@ -131,6 +131,7 @@ export const connectorUtil: ItemUtil = {
   marquee: null,
   snapTarget: false,
   View: ConnectorView,
+  colorable: false,
   Indicator: ConnectorIndicator,
   Draft: ConnectorDraft,
   far: {

@@ -113,6 +113,7 @@ export const frameUtil: ItemUtil = {
   marquee: 'contain',
   snapTarget: true,
   View: FrameView,
+  colorable: false,
   textEditing: { kind: 'title', labelKey: 'canvas.frameTitleLabel' },
   Indicator: BoxIndicator,
   far: {

@@ -46,6 +46,7 @@ export const imageUtil: ItemUtil = {
   ...boxBehaviour,
   resize: { keepRatio: true },
   View: ImageView,
+  colorable: false,
   far: { block: () => '#dee2e6' },
   toSvg: imageSvg,
 }

@@ -104,6 +104,7 @@ export const noteUtil: ItemUtil = {
   type: 'note',
   ...boxBehaviour,
   View: NoteView,
+  colorable: true,
   textEditing: {
     kind: 'box',
     labelKey: 'editor.label',

@@ -65,6 +65,7 @@ export const shapeUtil: ItemUtil = {
       point,
     ),
   View: ShapeView,
+  colorable: true,
   textEditing: { kind: 'box', labelKey: 'canvas.textLabel', style: TEXT_STYLE },
   Indicator: ShapeIndicator,
   far: { block: (item) => item.color ?? '#fff3a3' },

@@ -80,6 +80,7 @@ export const strokeUtil: ItemUtil = {
   // Snapping to a scribble's box would pull notes towards nothing visible.
   snapTarget: false,
   View: ({ item }: ItemViewProps) => <StrokeLine item={item} />,
+  colorable: false,
   Indicator: BoxIndicator,
   // The pen line itself, as it will be.
   Draft: ({ draft }) => <StrokeLine item={draft} />,

@@ -26,6 +26,7 @@ export const textUtil: ItemUtil = {
   type: 'text',
   ...boxBehaviour,
   View: TextView,
+  colorable: false,
   textEditing: { kind: 'box', labelKey: 'canvas.textLabel', style: TEXT_STYLE, removeWhenEmpty: true },
   // A faint block: from afar free text is a grey smudge, as its letters would be.
   far: { block: () => 'rgba(31,41,51,0.25)' },
