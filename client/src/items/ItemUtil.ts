@@ -53,6 +53,8 @@ export type TextEditing =
       /** i18n key of the editor's accessible name. */
       labelKey: string
       style: TextStyle
+      /** Its text box as the view lays it out (font size, padding), which the editor matches. */
+      textBox(item: ItemSnapshot): TextBox
       /** The paper behind the text while editing (a note's colour); none: transparent. */
       background?(item: ItemSnapshot): string
       /** Left without text when editing ends, the item goes (nothing else would show it). */

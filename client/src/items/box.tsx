@@ -56,15 +56,18 @@ export function Rotated({ item, children }: { item: ItemSnapshot; children: Reac
   )
 }
 
-/** The text box of a note, free text or shape `height` high: the canvas, the editor and the SVG agree. */
-export function fittedTextBox(item: ItemSnapshot, height: number): TextBox {
+/**
+ * The text box of a note, free text or shape `height` high, its font fitted up to `maxFontSize`:
+ * the canvas, the editor and the SVG all take it from here.
+ */
+export function fittedTextBox(item: ItemSnapshot, height: number, maxFontSize = 28): TextBox {
   const text = item.text ?? ''
   return {
     text,
     width: item.w,
     height,
     padding: NOTE_PADDING,
-    fontSize: noteFontSize(text, item.type, item.w, height),
+    fontSize: noteFontSize(text, item.w, height, maxFontSize),
     lineHeight: NOTE_LINE_HEIGHT,
     wrap: 'word',
   }

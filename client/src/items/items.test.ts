@@ -37,6 +37,20 @@ describe('item registry', () => {
     const note = itemUtil('note').textEditing
     expect(note?.kind === 'box' && note.background?.(item('note', { color: '#ffd8a8' }))).toBe('#ffd8a8')
   })
+
+  it('gives the editor the text box the view draws: above a note’s tags, larger for free text', () => {
+    const editing = itemUtil('note').textEditing
+    if (editing?.kind !== 'box') throw new Error('a note is edited in a box')
+    const text = 'Un accueil unique pour toutes les démarches de la mairie, sur place ou en ligne'
+    const plain = editing.textBox(item('note', { w: 200, h: 200, text }))
+    const tagged = editing.textBox(item('note', { w: 200, h: 200, text, tags: ['accueil'] }))
+    expect(tagged.height).toBe(plain.height - 26)
+    expect(tagged.fontSize).toBeLessThan(plain.fontSize)
+    const free = itemUtil('text').textEditing
+    if (free?.kind !== 'box') throw new Error('free text is edited in a box')
+    expect(free.textBox(item('text', { w: 600, h: 120, text: 'Titre' })).fontSize).toBe(32)
+    expect(editing.textBox(item('note', { w: 600, h: 120, text: 'Titre' })).fontSize).toBe(28)
+  })
 })
 
 describe('hit testing, type by type', () => {

@@ -1,4 +1,4 @@
-import { estimateWidth, fitFontSize, type ItemType, type MeasureText } from '@atelier/shared'
+import { estimateWidth, fitFontSize, type MeasureText } from '@atelier/shared'
 import { NOTE_FONT_FAMILY, NOTE_LINE_HEIGHT, NOTE_PADDING } from './theme.js'
 
 /** Words seen so far, so a board of thousands of notes measures each word once. */
@@ -27,15 +27,15 @@ function canvasMeasure(fontFamily: string): MeasureText {
 let noteMeasure: MeasureText | null = null
 
 /**
- * Font size of the text of a note, free text or shape `w`×`h`: the canvas and the in-place editor
- * use the same one, so the text does not jump when editing starts.
+ * Font size of the text of a note, free text or shape `w`×`h`, at most `maxFontSize`: the canvas,
+ * the in-place editor and the pictures use the same one, so the text does not jump when editing starts.
  */
-export function noteFontSize(text: string, type: ItemType, w: number, h: number): number {
+export function noteFontSize(text: string, w: number, h: number, maxFontSize: number): number {
   noteMeasure ??= canvasMeasure(NOTE_FONT_FAMILY)
   return fitFontSize(text, w, h, {
     padding: NOTE_PADDING,
     lineHeight: NOTE_LINE_HEIGHT,
-    maxFontSize: type === 'text' ? 32 : 28,
+    maxFontSize,
     measure: noteMeasure,
   })
 }

@@ -4,9 +4,8 @@ import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import type { BoardSessionModel } from '../board/BoardSession.js'
 import { useSession } from '../board/context.js'
-import { noteFontSize } from '../items/noteText.js'
 import { itemUtil } from '../items/registry.js'
-import { NOTE_FONT_FAMILY, NOTE_LINE_HEIGHT, NOTE_PADDING, NOTE_RADIUS } from '../items/theme.js'
+import { NOTE_FONT_FAMILY, NOTE_RADIUS } from '../items/theme.js'
 import { transformIndex } from '../lib/textDelta.js'
 import { useItem, useView } from '../store/hooks.js'
 import { LOCAL_ORIGIN } from '../store/origin.js'
@@ -123,7 +122,7 @@ function TextEditor({ id }: { id: string }) {
     )
   }
   const middle = editing.style.verticalAlign === 'middle'
-  const fontSize = noteFontSize(value, item.type, item.w, item.h)
+  const { fontSize, padding, lineHeight } = editing.textBox({ ...item, text: value })
 
   return (
     <textarea
@@ -138,12 +137,12 @@ function TextEditor({ id }: { id: string }) {
         top: topLeft.y,
         width: item.w * camera.zoom,
         height: item.h * camera.zoom,
-        padding: NOTE_PADDING * camera.zoom,
+        padding: padding * camera.zoom,
         paddingTop: middle
-          ? Math.max(NOTE_PADDING, (item.h - fontSize * NOTE_LINE_HEIGHT) / 2) * camera.zoom
-          : NOTE_PADDING * camera.zoom,
+          ? Math.max(padding, (item.h - fontSize * lineHeight) / 2) * camera.zoom
+          : padding * camera.zoom,
         fontSize: fontSize * camera.zoom,
-        lineHeight: NOTE_LINE_HEIGHT,
+        lineHeight,
         fontFamily: NOTE_FONT_FAMILY,
         color: NOTE_TEXT_COLOR,
         textAlign: editing.style.align,

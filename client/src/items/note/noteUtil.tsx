@@ -28,10 +28,12 @@ export function tagChips(tags: readonly string[], width: number): { label: strin
 }
 
 const tagBand = (item: ItemSnapshot) => ((item.tags ?? []).length > 0 ? TAG_BAND : 0)
+/** The text fills the paper above the tags. */
+const textBox = (item: ItemSnapshot) => fittedTextBox(item, item.h - tagBand(item))
 
 function NoteView({ item, lifted, editing }: ItemViewProps) {
   const band = tagBand(item)
-  const box = fittedTextBox(item, item.h - band)
+  const box = textBox(item)
   return (
     <Rotated item={item}>
       {/* Two flat offset rects instead of a blurred shadow: same look, a fraction of the cost. */}
@@ -89,7 +91,7 @@ function noteSvg(item: ItemSnapshot, ctx: SvgContext): string {
   let body = `<rect ${attrs({ y: 3, width: item.w, height: item.h, rx: NOTE_RADIUS + 2, fill: 'rgba(31,41,51,0.07)' })}/>`
   body += `<rect ${attrs({ y: 1, width: item.w, height: item.h, rx: NOTE_RADIUS, fill: 'rgba(31,41,51,0.10)' })}/>`
   body += `<rect ${attrs({ width: item.w, height: item.h, rx: NOTE_RADIUS, fill: item.color ?? PAPER })}/>`
-  body += boxTextSvg(fittedTextBox(item, item.h - band), TEXT_STYLE, ctx)
+  body += boxTextSvg(textBox(item), TEXT_STYLE, ctx)
   for (const chip of tagChips(item.tags ?? [], item.w)) {
     body += `<rect ${attrs({ x: chip.x, y: item.h - band, width: chip.w, height: 18, rx: 9, fill: 'rgba(31,41,51,0.12)' })}/>`
     body += `<g transform="translate(${chip.x + 7} ${item.h - band + 3.5})">${ctx.text(
@@ -109,6 +111,7 @@ export const noteUtil: ItemUtil = {
     kind: 'box',
     labelKey: 'editor.label',
     style: TEXT_STYLE,
+    textBox,
     background: (item) => item.color ?? PAPER,
   },
   far: { block: (item) => item.color ?? PAPER },

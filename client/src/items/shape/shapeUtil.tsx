@@ -11,6 +11,7 @@ import { INK } from '../theme.js'
 const FILL = '#ffffff'
 const TEXT_STYLE: TextStyle = { align: 'center', verticalAlign: 'middle', color: NOTE_TEXT_COLOR }
 const kind = (item: ItemSnapshot) => item.shape ?? 'rectangle'
+const textBox = (item: ItemSnapshot) => fittedTextBox(item, item.h)
 /** The diamond's corners, in the item's own coordinates. */
 const diamond = (item: ItemSnapshot) => [item.w / 2, 0, item.w, item.h / 2, item.w / 2, item.h, 0, item.h / 2]
 
@@ -25,7 +26,7 @@ function Outline({ item, paint }: { item: ItemSnapshot; paint: Record<string, st
 }
 
 function ShapeView({ item, editing }: ItemViewProps) {
-  const box = fittedTextBox(item, item.h)
+  const box = textBox(item)
   return (
     <Rotated item={item}>
       <Outline item={item} paint={{ fill: item.color ?? FILL, stroke: INK, strokeWidth: 2 }} />
@@ -66,9 +67,8 @@ export const shapeUtil: ItemUtil = {
     ),
   View: ShapeView,
   colorable: true,
-  textEditing: { kind: 'box', labelKey: 'canvas.textLabel', style: TEXT_STYLE },
+  textEditing: { kind: 'box', labelKey: 'canvas.textLabel', style: TEXT_STYLE, textBox },
   Indicator: ShapeIndicator,
   far: { block: (item) => item.color ?? '#fff3a3' },
-  toSvg: (item, ctx) =>
-    placed(item, outlineSvg(item, ctx) + boxTextSvg(fittedTextBox(item, item.h), TEXT_STYLE, ctx)),
+  toSvg: (item, ctx) => placed(item, outlineSvg(item, ctx) + boxTextSvg(textBox(item), TEXT_STYLE, ctx)),
 }

@@ -7,9 +7,11 @@ import { placed } from '../svg.js'
 /** Free text: no background, the text fitted in its box. */
 
 const TEXT_STYLE: TextStyle = { align: 'left', verticalAlign: 'top', color: NOTE_TEXT_COLOR }
+/** Free text may be a little larger than a note's: it is often a heading. */
+const textBox = (item: ItemSnapshot) => fittedTextBox(item, item.h, 32)
 
 function TextView({ item, editing }: ItemViewProps) {
-  const box = fittedTextBox(item, item.h)
+  const box = textBox(item)
   return (
     <Rotated item={item}>
       {!editing && box.text !== '' && <BoxText box={box} style={TEXT_STYLE} />}
@@ -19,7 +21,7 @@ function TextView({ item, editing }: ItemViewProps) {
 }
 
 function textSvg(item: ItemSnapshot, ctx: SvgContext): string {
-  return placed(item, boxTextSvg(fittedTextBox(item, item.h), TEXT_STYLE, ctx))
+  return placed(item, boxTextSvg(textBox(item), TEXT_STYLE, ctx))
 }
 
 export const textUtil: ItemUtil = {
@@ -27,7 +29,13 @@ export const textUtil: ItemUtil = {
   ...boxBehaviour,
   View: TextView,
   colorable: false,
-  textEditing: { kind: 'box', labelKey: 'canvas.textLabel', style: TEXT_STYLE, removeWhenEmpty: true },
+  textEditing: {
+    kind: 'box',
+    labelKey: 'canvas.textLabel',
+    style: TEXT_STYLE,
+    textBox,
+    removeWhenEmpty: true,
+  },
   // A faint block: from afar free text is a grey smudge, as its letters would be.
   far: { block: () => 'rgba(31,41,51,0.25)' },
   toSvg: textSvg,
