@@ -17,7 +17,7 @@ import {
 
 /** Typed accessors over the board Y.Doc. Every read tolerates foreign writers; every write goes through here. */
 
-export type ItemMap = Y.Map<unknown>
+type ItemMap = Y.Map<unknown>
 
 export function metaMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('meta')
