@@ -164,6 +164,7 @@ export {
   readItems,
   readMeta,
   setItemText,
+  unsetItemKeys,
   updateItem,
 } from './schema/board.js'
 export { cloneItems, copyable } from './schema/clone.js'

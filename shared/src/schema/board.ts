@@ -189,6 +189,19 @@ export function updateItem(doc: Y.Doc, id: string, patch: ItemPatch, origin?: un
   }, origin)
 }
 
+/** Removes optional keys of items (ungroup, free a connector end): a patch cannot say "absent". */
+export function unsetItemKeys(
+  doc: Y.Doc,
+  ids: Iterable<string>,
+  key: 'groupId' | 'from' | 'to' | 'tags',
+  origin?: unknown,
+): void {
+  const items = itemsMap(doc)
+  doc.transact(() => {
+    for (const id of ids) items.get(id)?.delete(key)
+  }, origin)
+}
+
 /** Replaces the whole text of an item (for programmatic writes; the editor diffs instead). */
 export function setItemText(doc: Y.Doc, id: string, value: string, origin?: unknown): void {
   const text = itemText(doc, id)
