@@ -112,7 +112,7 @@ export {
   visibleRect,
   zoomAt,
 } from './geometry/camera.js'
-export { connectorEnds } from './geometry/connectors.js'
+export { type ConnectorEnd, connectorEnds } from './geometry/connectors.js'
 export { centerOf, containingFrame } from './geometry/containment.js'
 export { frameContents } from './geometry/frames.js'
 export {
@@ -132,7 +132,7 @@ export {
   rotatedBounds,
 } from './geometry/shapes.js'
 export { type Guide, snapRect } from './geometry/snap.js'
-export { estimateWidth, fitFontSize, type MeasureText } from './geometry/textFit.js'
+export { CHAR_WIDTH, estimateWidth, fitFontSize, type MeasureText } from './geometry/textFit.js'
 export { planFrameLayout, planSelectionLayout } from './layout/arrange.js'
 export { type ColumnGroup, planColumns } from './layout/columns.js'
 export { readingOrder } from './layout/grid.js'
@@ -242,7 +242,6 @@ export { captureTemplate, templateIdFrom } from './templates/capture.js'
 export {
   applyExpansion,
   type ExpandedDeck,
-  type ExpandedItem,
   expandTemplate,
   originCentredOn,
   summaryOf,
