@@ -1,11 +1,11 @@
-import { createItem, MessageType } from '@atelier/shared'
+import { createItem, MessageType, readItems } from '@atelier/shared'
 import * as encoding from 'lib0/encoding'
 import type { WebSocket } from 'ws'
 import * as syncProtocol from 'y-protocols/sync'
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { connectSyncedAs, converged, join, type Person, type Running, startServer } from './facilitation.js'
-import { openRaw } from './helpers.js'
+import { connectSyncedAs, join, type Person, type Running, startServer } from './facilitation.js'
+import { openRaw, waitFor } from './helpers.js'
 
 /** Crafted bytes for the relay: what a modified client could send instead of a stock one's updates. */
 
@@ -77,7 +77,7 @@ export interface LockedNoteBoard extends Running {
 /**
  * A facilitator's board with a locked note (x 5000, "instructions") and a free note (x 0, "free"),
  * and the facilitator, `participants` participants and an observer connected with stock clients,
- * all converged.
+ * each of whom has both notes.
  */
 export async function lockedNoteBoard(participants = 1): Promise<LockedNoteBoard> {
   const running = await startServer()
@@ -100,8 +100,8 @@ export async function lockedNoteBoard(participants = 1): Promise<LockedNoteBoard
   const others: WebsocketProvider[] = []
   for (const member of members) others.push(await connectSyncedAs(sync, board.id, member))
   const observer = await connectSyncedAs(sync, board.id, watcher)
-  const clients = [facilitator, ...others, observer]
-  for (const client of clients) await converged(client, facilitator, 'the first sync')
-  const closes = clients.flatMap((client) => closesOf(client))
+  for (const client of [...others, observer])
+    await waitFor(() => readItems(client.doc).length === 2, 'every client to see both notes')
+  const closes = [facilitator, ...others, observer].flatMap((client) => closesOf(client))
   return { ...running, lead, members, facilitator, participants: others, observer, closes, lockedId, freeId }
 }

@@ -151,6 +151,7 @@ describe('relay fuzzing', () => {
     const [participant, bystander] = setup.participants
     if (!member || !participant || !bystander) throw new Error('two participants expected')
     const clients: WebsocketProvider[] = [facilitator, participant, bystander, observer]
+    for (const client of clients) await converged(client, facilitator, 'the first sync')
     const refusedWith = new Set<number>()
 
     await fc.assert(
