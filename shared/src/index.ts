@@ -160,6 +160,7 @@ export {
   initBoard,
   itemsMap,
   itemText,
+  markImported,
   readItem,
   readItems,
   readMeta,
