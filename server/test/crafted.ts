@@ -1,11 +1,11 @@
-import { MessageType } from '@atelier/shared'
+import { createItem, MessageType, readItems } from '@atelier/shared'
 import * as encoding from 'lib0/encoding'
 import type { WebSocket } from 'ws'
 import * as syncProtocol from 'y-protocols/sync'
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import type { Person } from './facilitation.js'
-import { openRaw } from './helpers.js'
+import { connectSyncedAs, join, type Person, type Running, startServer } from './facilitation.js'
+import { openRaw, waitFor } from './helpers.js'
 
 /** Crafted bytes for the relay: what a modified client could send instead of a stock one's updates. */
 
@@ -58,4 +58,50 @@ export function closesOf(provider: WebsocketProvider): number[] {
     codes.push(event?.code ?? 0)
   })
   return codes
+}
+
+/** A board under attack: a locked note and a free one, and stock clients synced on it. */
+export interface LockedNoteBoard extends Running {
+  lead: Person
+  /** The participants, the first of whom the tests play as the attacker. */
+  members: Person[]
+  facilitator: WebsocketProvider
+  participants: WebsocketProvider[]
+  observer: WebsocketProvider
+  /** Every close the stock clients saw: a room failure shows here as 1011. */
+  closes: number[]
+  lockedId: string
+  freeId: string
+}
+
+/**
+ * A facilitator's board with a locked note (x 5000, "instructions") and a free note (x 0, "free"),
+ * and the facilitator, `participants` participants and an observer connected with stock clients,
+ * each of whom has both notes.
+ */
+export async function lockedNoteBoard(participants = 1): Promise<LockedNoteBoard> {
+  const running = await startServer()
+  const { app, board, sync } = running
+  const [lead, watcher, ...members] = await Promise.all([
+    join(app, board, 'facilitator'),
+    join(app, board, 'observer'),
+    ...Array.from({ length: participants }, () => join(app, board, 'participant')),
+  ])
+  if (!lead || !watcher) throw new Error('the board refused its people')
+  const facilitator = await connectSyncedAs(sync, board.id, lead)
+  const lockedId = createItem(facilitator.doc, {
+    type: 'note',
+    x: 5000,
+    y: 0,
+    text: 'instructions',
+    locked: true,
+  })
+  const freeId = createItem(facilitator.doc, { type: 'note', x: 0, y: 0, text: 'free' })
+  const others: WebsocketProvider[] = []
+  for (const member of members) others.push(await connectSyncedAs(sync, board.id, member))
+  const observer = await connectSyncedAs(sync, board.id, watcher)
+  for (const client of [...others, observer])
+    await waitFor(() => readItems(client.doc).length === 2, 'every client to see both notes')
+  const closes = [facilitator, ...others, observer].flatMap((client) => closesOf(client))
+  return { ...running, lead, members, facilitator, participants: others, observer, closes, lockedId, freeId }
 }

@@ -17,8 +17,8 @@ import * as syncProtocol from 'y-protocols/sync'
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { readDocument } from '../src/store/documents.js'
-import { closesOf, copyOf, rawAs, updateFrame, updateOf } from './crafted.js'
-import { connectSyncedAs, converged, join, startServer } from './facilitation.js'
+import { copyOf, lockedNoteBoard, rawAs, updateFrame, updateOf } from './crafted.js'
+import { converged } from './facilitation.js'
 import { waitFor } from './helpers.js'
 
 /**
@@ -145,28 +145,13 @@ function itemsJson(doc: Y.Doc): string {
 
 describe('relay fuzzing', () => {
   it('never fails a room and stores what every client converged to, whatever a participant sends', async () => {
-    const { app, board, sync, store } = await startServer()
-    const [lead, member, other, watcher] = await Promise.all([
-      join(app, board, 'facilitator'),
-      join(app, board, 'participant'),
-      join(app, board, 'participant'),
-      join(app, board, 'observer'),
-    ])
-    const facilitator = await connectSyncedAs(sync, board.id, lead)
-    const lockedId = createItem(facilitator.doc, {
-      type: 'note',
-      x: 5000,
-      y: 0,
-      text: 'instructions',
-      locked: true,
-    })
-    const freeId = createItem(facilitator.doc, { type: 'note', x: 0, y: 0, text: 'free' })
-    const participant = await connectSyncedAs(sync, board.id, member)
-    const bystander = await connectSyncedAs(sync, board.id, other)
-    const observer = await connectSyncedAs(sync, board.id, watcher)
+    const setup = await lockedNoteBoard(2)
+    const { board, sync, store, facilitator, observer, closes, lockedId, freeId } = setup
+    const [member] = setup.members
+    const [participant, bystander] = setup.participants
+    if (!member || !participant || !bystander) throw new Error('two participants expected')
     const clients: WebsocketProvider[] = [facilitator, participant, bystander, observer]
     for (const client of clients) await converged(client, facilitator, 'the first sync')
-    const closes = clients.flatMap((client) => closesOf(client))
     const refusedWith = new Set<number>()
 
     await fc.assert(

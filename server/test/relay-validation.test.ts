@@ -12,48 +12,25 @@ import { describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { readDocument } from '../src/store/documents.js'
-import { closesOf, copyOf, rawAs, updateFrame, updateOf } from './crafted.js'
-import { connectSyncedAs, join, type Person, type Running, relayedUpTo, startServer } from './facilitation.js'
+import { copyOf, type LockedNoteBoard, lockedNoteBoard, rawAs, updateFrame, updateOf } from './crafted.js'
+import { connectSyncedAs, join, type Person, relayedUpTo } from './facilitation.js'
 import { waitFor } from './helpers.js'
 
 /** Attacks on the relay's update path with crafted bytes: each must leave the room and its rules standing. */
 
-interface Workshop extends Running {
+interface Workshop extends LockedNoteBoard {
   member: Person
-  facilitator: WebsocketProvider
   participant: WebsocketProvider
-  observer: WebsocketProvider
-  /** Every close the three stock clients saw: a room failure shows here as 1011. */
-  closes: number[]
-  lockedId: string
-  freeId: string
 }
 
 const LOCKED: Partial<ItemSnapshot> = { x: 5000, y: 0, text: 'instructions', locked: true }
 
 async function workshop(): Promise<Workshop> {
-  const running = await startServer()
-  const { app, board, sync } = running
-  const [lead, member, watcher] = await Promise.all([
-    join(app, board, 'facilitator'),
-    join(app, board, 'participant'),
-    join(app, board, 'observer'),
-  ])
-  const facilitator = await connectSyncedAs(sync, board.id, lead)
-  const lockedId = createItem(facilitator.doc, {
-    type: 'note',
-    x: 5000,
-    y: 0,
-    text: 'instructions',
-    locked: true,
-  })
-  const freeId = createItem(facilitator.doc, { type: 'note', x: 0, y: 0, text: 'free' })
-  const participant = await connectSyncedAs(sync, board.id, member)
-  const observer = await connectSyncedAs(sync, board.id, watcher)
-  await waitFor(() => readItems(observer.doc).length === 2, 'the observer to see both notes')
-  await waitFor(() => readItems(participant.doc).length === 2, 'the participant to see both notes')
-  const closes = [facilitator, participant, observer].flatMap((provider) => closesOf(provider))
-  return { ...running, member, facilitator, participant, observer, closes, lockedId, freeId }
+  const board = await lockedNoteBoard()
+  const [member] = board.members
+  const [participant] = board.participants
+  if (!member || !participant) throw new Error('no participant on the board')
+  return { ...board, member, participant }
 }
 
 function itemOf(doc: Y.Doc, id: string): ItemSnapshot | undefined {

@@ -1,4 +1,5 @@
 import { boardCenter } from '../commands/helpers.js'
+import { Listeners } from '../lib/listeners.js'
 import type { ViewStore } from '../store/ViewStore.js'
 import type { REACTIONS } from './PeopleTracker.js'
 
@@ -14,7 +15,7 @@ export interface LocalAwareness {
  */
 export class PresenceSignals {
   private hand = false
-  private listeners = new Set<() => void>()
+  private readonly changes = new Listeners()
 
   constructor(
     private readonly awareness: LocalAwareness,
@@ -23,12 +24,7 @@ export class PresenceSignals {
 
   handRaised = (): boolean => this.hand
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener)
-    return () => {
-      this.listeners.delete(listener)
-    }
-  }
+  subscribe = this.changes.subscribe
 
   react(emoji: (typeof REACTIONS)[number]): void {
     if (!this.awareness.getLocalState()?.user) return
@@ -40,6 +36,6 @@ export class PresenceSignals {
     if (!this.awareness.getLocalState()?.user) return
     this.hand = !this.hand
     this.awareness.setLocalStateField('hand', this.hand)
-    for (const listener of [...this.listeners]) listener()
+    this.changes.notify()
   }
 }

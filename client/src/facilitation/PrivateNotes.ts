@@ -7,6 +7,7 @@ import {
   readItem,
   setItemText,
 } from '@atelier/shared'
+import { Listeners } from '../lib/listeners.js'
 import type { RoomConnection } from './RoomConnection.js'
 
 /** Size of a private note: the same as a board note, so the reveal does not reshuffle anything. */
@@ -18,7 +19,7 @@ const NOTE_SIZE = 200
  */
 export class PrivateNotes {
   private notes: readonly ItemSnapshot[] = []
-  private listeners = new Set<() => void>()
+  private readonly changes = new Listeners()
 
   constructor(
     readonly room: Pick<RoomConnection, 'doc' | 'destroy'>,
@@ -31,12 +32,7 @@ export class PrivateNotes {
 
   getNotes = (): readonly ItemSnapshot[] => this.notes
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener)
-    return () => {
-      this.listeners.delete(listener)
-    }
-  }
+  subscribe = this.changes.subscribe
 
   /** Adds a note centred on `at`, shifted off any private note already there. */
   add(text: string, at: Point): string {
@@ -79,6 +75,6 @@ export class PrivateNotes {
 
   private onChange = (): void => {
     this.read()
-    for (const listener of [...this.listeners]) listener()
+    this.changes.notify()
   }
 }

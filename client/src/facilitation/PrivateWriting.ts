@@ -1,6 +1,7 @@
 import { type Point, type Role, roomName } from '@atelier/shared'
 import { boardCenter } from '../commands/helpers.js'
 import type { Command } from '../commands/types.js'
+import { Listeners } from '../lib/listeners.js'
 import type { ViewStore } from '../store/ViewStore.js'
 import { PrivateNotes } from './PrivateNotes.js'
 import type { RoomConnection } from './RoomConnection.js'
@@ -29,18 +30,13 @@ export interface PrivateWritingParts {
  */
 export class PrivateWriting {
   private snapshot: PrivateWritingSnapshot = { notes: null, compose: { at: null, nonce: 0 } }
-  private listeners = new Set<() => void>()
+  private readonly changes = new Listeners()
 
   constructor(private readonly parts: PrivateWritingParts) {}
 
   getSnapshot = (): PrivateWritingSnapshot => this.snapshot
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener)
-    return () => {
-      this.listeners.delete(listener)
-    }
-  }
+  subscribe = this.changes.subscribe
 
   /** Follows the session's writing mode; the room opens once the relay has issued the person's credential. */
   setOn(on: boolean): void {
@@ -94,6 +90,6 @@ export class PrivateWriting {
 
   private set(patch: Partial<PrivateWritingSnapshot>): void {
     this.snapshot = { ...this.snapshot, ...patch }
-    for (const listener of [...this.listeners]) listener()
+    this.changes.notify()
   }
 }

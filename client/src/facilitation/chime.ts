@@ -1,3 +1,4 @@
+import { Listeners } from '../lib/listeners.js'
 import type { KeyValueStore } from '../lib/storage.js'
 
 const MUTE_KEY = 'atelier.chimeMuted'
@@ -9,7 +10,7 @@ const MUTE_KEY = 'atelier.chimeMuted'
 export class Chime {
   private context: AudioContext | null = null
   private muted: boolean
-  private listeners = new Set<() => void>()
+  private readonly changes = new Listeners()
 
   /** `store` keeps the person's choice to mute across boards (localStorage in the browser). */
   constructor(private readonly store: KeyValueStore) {
@@ -20,17 +21,12 @@ export class Chime {
 
   isMuted = (): boolean => this.muted
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener)
-    return () => {
-      this.listeners.delete(listener)
-    }
-  }
+  subscribe = this.changes.subscribe
 
   setMuted(muted: boolean): void {
     this.store.setItem(MUTE_KEY, muted ? '1' : '0')
     this.muted = muted
-    for (const listener of [...this.listeners]) listener()
+    this.changes.notify()
   }
 
   /** Rings unless the person muted it. */

@@ -1,22 +1,15 @@
 // @vitest-environment happy-dom
 import { act } from 'react'
-import { createRoot } from 'react-dom/client'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
+import { renderInBoard } from '../../test/render.js'
 import { TestEditor } from '../../test/TestEditor.js'
-import type { BoardSessionModel } from '../board/BoardSession.js'
-import { SessionProvider } from '../board/context.js'
 import { CommandButton } from '../ui/CommandButton.js'
 import { type FacilitationActions, facilitationCommands } from './commands.js'
 import type { FacilitationModel } from './FacilitationModel.js'
 import { FollowController } from './FollowController.js'
 import { SessionStore } from './SessionStore.js'
 import { TimerWidget } from './TimerWidget.js'
-
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean
-}
-globalThis.IS_REACT_ACT_ENVIRONMENT = true
 
 /** A facilitator's board with the facilitation commands in its registry, and no connection. */
 function setup() {
@@ -42,18 +35,9 @@ function setup() {
     react: () => undefined,
   } satisfies FacilitationActions & Record<string, unknown>
   editor.registry.register(facilitationCommands(model))
-  const board = { registry: editor.registry, ctx: editor.ctx, view: editor.view, board: editor.board }
-  const container = document.createElement('div')
-  document.body.append(container)
-  const root = createRoot(container)
-  const render = (ui: React.ReactNode) =>
-    act(() =>
-      root.render(<SessionProvider session={board as unknown as BoardSessionModel}>{ui}</SessionProvider>),
-    )
-  const button = (testId: string) => container.querySelector<HTMLButtonElement>(`[data-testid="${testId}"]`)
-  const click = (testId: string) => act(() => button(testId)?.click())
-  cleanups.push(() => act(() => root.unmount()))
-  return { model: model as unknown as FacilitationModel, actions: model, session, render, button, click }
+  const dom = renderInBoard(editor)
+  cleanups.push(dom.unmount)
+  return { model: model as unknown as FacilitationModel, actions: model, session, ...dom }
 }
 
 const cleanups: (() => void)[] = []

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { CommandButton } from '../ui/CommandButton.js'
 import type { GameModel } from './GameModel.js'
 import { useGame, useLocalPrivateWriting } from './hooks.js'
 
@@ -15,18 +16,15 @@ export function CardReveal({ game }: { game: GameModel }) {
   if (!card) return null
   const folded = foldedAt === card.drawnAt
   const answer = game.canPlay && !privateWriting && (
-    <button
-      type="button"
+    <CommandButton
+      command="game.answerCard"
       className="button primary"
-      data-testid="card-answer"
-      onClick={() => {
-        game.moves.answerCard(card.title)
-        // Fold the card so that it does not hide the note being written.
-        setFoldedAt(card.drawnAt)
-      }}
+      testId="card-answer"
+      // Fold the card so that it does not hide the note being written.
+      onRan={() => setFoldedAt(card.drawnAt)}
     >
       {t('game.cards.answer')}
-    </button>
+    </CommandButton>
   )
   if (folded) {
     return (

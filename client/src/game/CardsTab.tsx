@@ -2,6 +2,7 @@ import type { ExpandedDeck } from '@atelier/shared'
 import { randomId } from '@atelier/shared'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { CommandButton } from '../ui/CommandButton.js'
 import type { GameModel } from './GameModel.js'
 import { useGame } from './hooks.js'
 
@@ -9,7 +10,6 @@ import { useGame } from './hooks.js'
 export function CardsTab({ game }: { game: GameModel }) {
   const { t } = useTranslation()
   const decks = useGame(game, (s) => s.decks)
-  const card = useGame(game, (s) => s.card)
   const draws = useGame(game, (s) => s.draws)
   const [deckId, setDeckId] = useState<string>('')
   const [editing, setEditing] = useState(false)
@@ -48,20 +48,18 @@ export function CardsTab({ game }: { game: GameModel }) {
       )}
       <div className="game-actions">
         {deck && (
-          <button
-            type="button"
+          <CommandButton
+            command="game.drawCard"
+            args={{ choice: deck.id }}
             className="button primary"
-            data-testid="card-draw"
-            onClick={() => game.moves.drawCard(deck.id)}
+            testId="card-draw"
           >
             {t('game.cards.draw')}
-          </button>
+          </CommandButton>
         )}
-        {card && (
-          <button type="button" className="button" onClick={() => game.moves.hideCard()}>
-            {t('game.cards.hide')}
-          </button>
-        )}
+        <CommandButton command="game.hideCard" className="button">
+          {t('game.cards.hide')}
+        </CommandButton>
         {deck && (
           <button
             type="button"

@@ -14,12 +14,16 @@ import { PollDock } from './PollDock.js'
 import { SprintTicker } from './SprintTicker.js'
 import { TeamMarks } from './TeamMarks.js'
 import './game.css'
+import { gameCommands } from './commands.js'
 
 /** Everything the game adds to an open board, on top of facilitation (whose session room it reads). */
 export function GameLayer({ model, layout }: { model: FacilitationModel; layout: BoardLayout }) {
   const [game, setGame] = useState<GameModel | null>(null)
   useEffect(() => {
     const created = new GameModel(model)
+    const unregister = model.board.registry.register(
+      gameCommands(created, (key, options) => i18next.t(key, options)),
+    )
     setGame(created)
     if (window.__atelierDebug) Object.assign(window.__atelierDebug, { game: created })
     // A note's team is said with the note (the badge is hidden from screen readers).
@@ -29,6 +33,7 @@ export function GameLayer({ model, layout }: { model: FacilitationModel; layout:
       return team && !anonymous ? [i18next.t('game.teams.badge', { name: team.name })] : []
     })
     return () => {
+      unregister()
       removeDetails()
       created.destroy()
     }

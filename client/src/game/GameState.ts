@@ -29,6 +29,7 @@ import {
   templateKitMap,
 } from '@atelier/shared'
 import type * as Y from 'yjs'
+import { Listeners } from '../lib/listeners.js'
 import { readPresence } from '../presence/types.js'
 import { keepUnchanged } from './sharing.js'
 
@@ -78,7 +79,7 @@ export interface GameStateSources {
 export class GameState {
   private snapshot: GameSnapshot
   private readonly names = new Map<string, string>()
-  private readonly listeners = new Set<() => void>()
+  private readonly changes = new Listeners()
   private pending: number | null = null
   private readonly frame: (fn: () => void) => number
   private readonly cancelFrame: (id: number) => void
@@ -101,12 +102,7 @@ export class GameState {
 
   getSnapshot = (): GameSnapshot => this.snapshot
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener)
-    return () => {
-      this.listeners.delete(listener)
-    }
-  }
+  subscribe = this.changes.subscribe
 
   /** The board's items now (scores and counts read them). */
   items(): ItemSnapshot[] {
@@ -174,7 +170,7 @@ export class GameState {
     const next = keepUnchanged(this.snapshot, this.read())
     if (next === this.snapshot) return
     this.snapshot = next
-    for (const listener of [...this.listeners]) listener()
+    this.changes.notify()
   }
 
   /** Whether presence taught a name not known yet (or a new name for a person). */

@@ -1,31 +1,24 @@
 import { podiumOf, type ScoreSnapshot } from '@atelier/shared'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { CommandButton } from '../ui/CommandButton.js'
 import type { GameModel } from './GameModel.js'
 import { useGame, useReducedMotion } from './hooks.js'
 
 /** Facilitator: show the podium to everyone (which also keeps the scores for the report). */
 export function PodiumTab({ game }: { game: GameModel }) {
   const { t } = useTranslation()
-  const podium = useGame(game, (s) => s.podium)
   const history = useGame(game, (s) => s.history)
   return (
     <div className="game-section">
       <p className="game-hint">{t('game.podium.explain')}</p>
       <div className="game-actions">
-        <button
-          type="button"
-          className="button primary"
-          data-testid="podium-show"
-          onClick={() => game.moves.showPodium(t('game.podium.label'))}
-        >
+        <CommandButton command="game.showPodium" className="button primary" testId="podium-show">
           {t('game.podium.show')}
-        </button>
-        {podium && (
-          <button type="button" className="button" onClick={() => game.moves.hidePodium()}>
-            {t('game.podium.hide')}
-          </button>
-        )}
+        </CommandButton>
+        <CommandButton command="game.hidePodium" className="button" testId="podium-hide">
+          {t('game.podium.hide')}
+        </CommandButton>
       </div>
       {history.length > 0 && (
         <>

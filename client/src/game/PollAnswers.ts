@@ -1,4 +1,5 @@
 import type { PollAnswer } from '@atelier/shared'
+import { Listeners } from '../lib/listeners.js'
 import type { GameApi } from './api.js'
 
 /** This browser's own answers, sent to the relay. */
@@ -13,7 +14,7 @@ export interface AnswersSnapshot {
  */
 export class PollAnswers {
   private snapshot: AnswersSnapshot = { mine: {}, error: null }
-  private readonly listeners = new Set<() => void>()
+  private readonly changes = new Listeners()
 
   constructor(
     private readonly api: Pick<GameApi, 'answer' | 'mine'>,
@@ -22,12 +23,7 @@ export class PollAnswers {
 
   getSnapshot = (): AnswersSnapshot => this.snapshot
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener)
-    return () => {
-      this.listeners.delete(listener)
-    }
-  }
+  subscribe = this.changes.subscribe
 
   async answer(pollId: string, answer: PollAnswer): Promise<void> {
     const previous = this.snapshot.mine[pollId]
@@ -53,6 +49,6 @@ export class PollAnswers {
 
   private set(next: AnswersSnapshot): void {
     this.snapshot = next
-    for (const listener of [...this.listeners]) listener()
+    this.changes.notify()
   }
 }

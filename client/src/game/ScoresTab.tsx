@@ -1,6 +1,7 @@
 import { type GameSettings, rankStandings } from '@atelier/shared'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { CommandButton } from '../ui/CommandButton.js'
 import type { GameModel } from './GameModel.js'
 import { useGame } from './hooks.js'
 import { type BoardLine, Leaderboard } from './Leaderboard.js'
@@ -19,10 +20,6 @@ export function useSprintLines(game: GameModel): BoardLine[] | null {
 }
 
 /** What ending a sprint writes: the history entry's label and the best-idea vote's title. */
-export function sprintLabels(t: (key: string) => string): { snapshot: string; vote: string } {
-  return { snapshot: t('game.sprint.snapshot'), vote: t('game.sprint.vote') }
-}
-
 const POINT_KEYS = [
   'pointsPerIdea',
   'pointsPerVoteReceived',
@@ -39,7 +36,6 @@ export function ScoresTab({ game }: { game: GameModel }) {
   const sprintLines = useSprintLines(game)
   const [minutes, setMinutes] = useState(3)
   const running = sprint !== null && sprint.endedAt === null
-  const labels = sprintLabels(t)
 
   const showScores = game.isFacilitator || settings.leaderboard
   const lines = scores.lines.map((line) => ({ id: line.id, value: line.points, rank: line.rank }))
@@ -48,14 +44,9 @@ export function ScoresTab({ game }: { game: GameModel }) {
       {game.isFacilitator && (
         <div className="sprint-controls">
           {running ? (
-            <button
-              type="button"
-              className="button primary"
-              data-testid="sprint-end"
-              onClick={() => game.sprint.end()}
-            >
+            <CommandButton command="game.endSprint" className="button primary" testId="sprint-end">
               {t('game.sprint.end')}
-            </button>
+            </CommandButton>
           ) : (
             <>
               <label className="game-field">
@@ -70,14 +61,14 @@ export function ScoresTab({ game }: { game: GameModel }) {
                   onChange={(event) => setMinutes(Math.max(0.5, Number(event.target.value) || 1))}
                 />
               </label>
-              <button
-                type="button"
+              <CommandButton
+                command="game.startSprint"
+                args={{ amount: minutes }}
                 className="button primary"
-                data-testid="sprint-start"
-                onClick={() => game.sprint.start(minutes, labels)}
+                testId="sprint-start"
               >
                 {t('game.sprint.start')}
-              </button>
+              </CommandButton>
             </>
           )}
         </div>

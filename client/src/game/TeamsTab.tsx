@@ -1,6 +1,7 @@
 import { teamOf } from '@atelier/shared'
 import { useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
+import { CommandButton } from '../ui/CommandButton.js'
 import type { GameModel } from './GameModel.js'
 import { useGame } from './hooks.js'
 
@@ -64,14 +65,14 @@ export function TeamsTab({ game }: { game: GameModel }) {
                 </button>
               )}
               {game.isFacilitator && (
-                <button
-                  type="button"
+                <CommandButton
+                  command="game.removeTeam"
+                  args={{ choice: team.id }}
                   className="chip quiet"
-                  aria-label={t('game.teams.remove', { name: team.name })}
-                  onClick={() => game.moves.removeTeam(team.id)}
+                  label={t('game.teams.remove', { name: team.name })}
                 >
                   ×
-                </button>
+                </CommandButton>
               )}
               {game.isFacilitator && members.length > 0 && (
                 <p className="team-members">{members.map((id) => names.get(id) ?? '—').join(', ')}</p>
@@ -89,22 +90,12 @@ export function TeamsTab({ game }: { game: GameModel }) {
       {game.isFacilitator && (
         <>
           <div className="game-actions">
-            <button
-              type="button"
-              className="button"
-              data-testid="team-add"
-              onClick={() => game.moves.addTeam(t('game.teams.defaultName', { n: book.teams.length + 1 }))}
-            >
+            <CommandButton command="game.addTeam" className="button" testId="team-add">
               {t('game.teams.add')}
-            </button>
-            <button
-              type="button"
-              className="button"
-              disabled={book.teams.length < 2 || players.length === 0}
-              onClick={() => game.moves.shuffleTeams()}
-            >
+            </CommandButton>
+            <CommandButton command="game.shuffleTeams" className="button">
               {t('game.teams.shuffle')}
-            </button>
+            </CommandButton>
             <label className="game-check">
               <input
                 type="checkbox"

@@ -13,6 +13,7 @@ import {
   type Point,
   readItem,
   readMeta,
+  unsetItemKeys,
   updateItem,
   zKeysAbove,
 } from '@atelier/shared'
@@ -169,10 +170,7 @@ export class BoardStore {
 
   /** Removes an optional key (ungroup, free a connector end): a patch cannot express "absent". */
   unset(ids: Iterable<string>, key: 'groupId' | 'from' | 'to' | 'tags'): void {
-    const map = itemsMap(this.doc)
-    this.transact(() => {
-      for (const id of ids) map.get(id)?.delete(key)
-    })
+    this.transact(() => unsetItemKeys(this.doc, ids, key, LOCAL_ORIGIN))
   }
 
   moveItems(ids: Iterable<string>, dx: number, dy: number): void {

@@ -17,6 +17,8 @@ interface Props {
   args?: CommandArgs
   label?: string
   title?: string
+  /** What the panel does once the command has run (fold a card, close a menu). */
+  onRan?: () => void
 }
 
 /**
@@ -34,6 +36,7 @@ export function CommandButton({
   args,
   label,
   title,
+  onRan,
 }: Props) {
   const { t } = useTranslation()
   const session = useSession()
@@ -56,7 +59,9 @@ export function CommandButton({
       aria-keyshortcuts={hint ?? undefined}
       title={tooltip}
       disabled={!enabled}
-      onClick={() => session.registry.run(command, session.ctx, args)}
+      onClick={() => {
+        if (session.registry.run(command, session.ctx, args)) onRan?.()
+      }}
     >
       {icon}
       {children}

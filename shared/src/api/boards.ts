@@ -11,7 +11,6 @@ export const createBoardRequest = z.strictObject({
     .max(TITLE_MAX_LENGTH, `title must be at most ${TITLE_MAX_LENGTH} characters`),
   templateId: z.string().min(1, 'templateId must not be empty').max(100).optional(),
 })
-export type CreateBoardRequest = z.infer<typeof createBoardRequest>
 
 export interface CreateBoardResponse {
   id: string

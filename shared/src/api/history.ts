@@ -30,7 +30,6 @@ export interface VersionItems {
 export const takeVersionRequest = z.strictObject({
   reason: z.enum(['manual', 'template'], { error: 'reason must be "manual" or "template"' }).optional(),
 })
-export type TakeVersionRequest = z.infer<typeof takeVersionRequest>
 
 /** `200` of `POST /api/boards/:boardId/versions/:versionId/restore`. */
 export interface RestoreResponse {

@@ -1,7 +1,7 @@
 /** Image upload: `POST /api/boards/:boardId/images` with a writer's token, raw bytes as the body. */
 export const IMAGE_MAX_BYTES = 10 * 1024 * 1024
 
-export const IMAGE_MIME_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const
+const IMAGE_MIME_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const
 export type ImageMimeType = (typeof IMAGE_MIME_TYPES)[number]
 
 /** Path of a board's image collection; an image is `${imagesPath(boardId)}/${imageId}`. */

@@ -265,7 +265,7 @@ function numberRecord(value: unknown): Record<string, number> {
   return out
 }
 
-export function readPoll(id: string, map: Y.Map<unknown>): PollState | null {
+function readPoll(id: string, map: Y.Map<unknown>): PollState | null {
   const kind = map.get('kind')
   const question = map.get('question')
   if (!(POLL_KINDS as readonly unknown[]).includes(kind) || !str(question)) return null

@@ -41,7 +41,7 @@ export type AnswerRefusal =
   | 'too-many-words'
   | 'word-too-long'
 
-export type AnswerCheck = { ok: true; answer: PollAnswer } | { ok: false; reason: AnswerRefusal }
+type AnswerCheck = { ok: true; answer: PollAnswer } | { ok: false; reason: AnswerRefusal }
 
 /**
  * Checks one answer against its poll and returns it normalised (choices de-duplicated in option
@@ -66,7 +66,7 @@ export function checkAnswer(poll: PollQuestion, answer: PollAnswer): AnswerCheck
   return { ok: true, answer: { optionIds: poll.options.filter((o) => chosen.has(o.id)).map((o) => o.id) } }
 }
 
-export interface ChoiceTally {
+interface ChoiceTally {
   /** Count per option, in the poll's option order. */
   counts: Array<{ optionId: string; count: number }>
   /** People who answered. */

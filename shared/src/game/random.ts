@@ -4,7 +4,7 @@
  */
 
 /** FNV-1a hash of a string, as an unsigned 32-bit integer. */
-export function hashString(value: string): number {
+function hashString(value: string): number {
   let hash = 0x811c9dc5
   for (let i = 0; i < value.length; i++) {
     hash ^= value.charCodeAt(i)

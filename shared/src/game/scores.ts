@@ -23,12 +23,12 @@ export const DEFAULT_GAME_SETTINGS: GameSettings = {
 }
 
 /** Server epoch ms; `to: null` is a window still open. */
-export interface TimeWindow {
+interface TimeWindow {
   from: number
   to: number | null
 }
 
-export interface ScoreBreakdown {
+interface ScoreBreakdown {
   /** Distinct ideas written (notes with text). */
   ideas: number
   /** Dots received in closed vote rounds. */
@@ -41,7 +41,7 @@ export interface ScoreBreakdown {
   quiz: number
 }
 
-export interface ScoreLine extends Standing {
+interface ScoreLine extends Standing {
   breakdown: ScoreBreakdown
 }
 
@@ -50,7 +50,7 @@ export interface Scoreboard {
   lines: ScoreLine[]
 }
 
-export interface ScoreExtras {
+interface ScoreExtras {
   /**
    * Tags that answer a challenge card, mapped to the card's id: the drawn cards' ids, and their
    * titles, which is what a note taking up a card shows (a person can also type it as a tag).

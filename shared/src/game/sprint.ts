@@ -79,7 +79,7 @@ export function freezeScores(
   }
 }
 
-export interface FinishSprint {
+interface FinishSprint {
   /** The clock of whoever ends it: the relay's when the time is up. */
   now: number
   newId: () => string

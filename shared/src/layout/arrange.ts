@@ -4,12 +4,12 @@ import type { ItemSnapshot } from '../schema/types.js'
 import { gridLayout, LAYOUT_GAP, type LayoutBox } from './grid.js'
 
 /** Where "Ranger" (or a reveal) puts things: new corners by item id, and a frame's new size. */
-export interface ArrangePlan {
+interface ArrangePlan {
   moves: Map<string, Point>
   resize: { id: string; w: number; h: number } | null
 }
 
-export interface FrameArrangeOptions {
+interface FrameArrangeOptions {
   /** Keep each author's notes together (off in anonymous mode). */
   groupByAuthor: boolean
   /** Notes to bring into the frame wherever they are now (notes just revealed). */

@@ -10,7 +10,7 @@ export interface ColumnGroup {
   itemIds: readonly string[]
 }
 
-export interface ColumnPlan {
+interface ColumnPlan {
   /** A text item per column, above its notes. */
   titles: ItemInit[]
   moves: Map<string, Point>

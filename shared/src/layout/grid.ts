@@ -7,7 +7,7 @@ export interface LayoutBox extends Rect {
   author?: string
 }
 
-export interface GridLayoutOptions {
+interface GridLayoutOptions {
   /** Space between boxes, and between the boxes and the frame's edge. */
   gap?: number
   /** Extra space between two authors' groups on one row. */
@@ -18,7 +18,7 @@ export interface GridLayoutOptions {
   fixed?: readonly Rect[]
 }
 
-export interface GridLayout {
+interface GridLayout {
   /** New top-left corner of every box, by id (boxes already in place are included). */
   positions: Map<string, Point>
   /** The frame, grown downwards (and rightwards for a box wider than it) when the boxes need it. */

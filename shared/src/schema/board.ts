@@ -17,7 +17,7 @@ import {
 
 /** Typed accessors over the board Y.Doc. Every read tolerates foreign writers; every write goes through here. */
 
-export type ItemMap = Y.Map<unknown>
+type ItemMap = Y.Map<unknown>
 
 export function metaMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('meta')
@@ -186,6 +186,19 @@ export function updateItem(doc: Y.Doc, id: string, patch: ItemPatch, origin?: un
     for (const [key, value] of Object.entries(patch)) {
       if (value !== undefined && item.get(key) !== value) item.set(key, value)
     }
+  }, origin)
+}
+
+/** Removes optional keys of items (ungroup, free a connector end): a patch cannot say "absent". */
+export function unsetItemKeys(
+  doc: Y.Doc,
+  ids: Iterable<string>,
+  key: 'groupId' | 'from' | 'to' | 'tags',
+  origin?: unknown,
+): void {
+  const items = itemsMap(doc)
+  doc.transact(() => {
+    for (const id of ids) items.get(id)?.delete(key)
   }, origin)
 }
 

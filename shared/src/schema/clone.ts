@@ -3,7 +3,7 @@ import { randomId } from './ids.js'
 import type { ItemSnapshot } from './types.js'
 
 /** The parts of an item that name other items: what a copy must remap together. */
-export interface CloneableItem {
+interface CloneableItem {
   id: string
   x: number
   y: number
@@ -21,9 +21,9 @@ export interface CloneableItem {
  * still points at the original it was attached to), `drop` the connector (pasted elsewhere, its
  * end may not exist), or `throw` (a template must be whole).
  */
-export type OutsideReference = 'keep' | 'drop' | 'throw'
+type OutsideReference = 'keep' | 'drop' | 'throw'
 
-export interface CloneOptions {
+interface CloneOptions {
   /** Added to every copy's position. */
   offset?: Point
   /** Id generator; defaults to `randomId`. Pass a seeded one for deterministic output. */

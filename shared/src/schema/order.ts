@@ -39,7 +39,7 @@ export function zKeysAbove(top: string | undefined | null, n: number): string[] 
  * New keys for the `moved` items so that the board paints in `target` order. Unmoved items keep
  * their keys; each run of moved items gets keys between the unmoved neighbours around it.
  */
-export function assignKeys(target: readonly Ordered[], moved: ReadonlySet<string>): Map<string, string> {
+function assignKeys(target: readonly Ordered[], moved: ReadonlySet<string>): Map<string, string> {
   const keys = new Map<string, string>()
   let i = 0
   while (i < target.length) {
@@ -61,11 +61,7 @@ export function assignKeys(target: readonly Ordered[], moved: ReadonlySet<string
 }
 
 /** Paint order after a reorder of `ids` (given in paint order, bottom first). */
-export function reorderedIds(
-  ordered: readonly Ordered[],
-  ids: ReadonlySet<string>,
-  kind: ReorderKind,
-): Ordered[] {
+function reorderedIds(ordered: readonly Ordered[], ids: ReadonlySet<string>, kind: ReorderKind): Ordered[] {
   const moving = ordered.filter((item) => ids.has(item.id))
   const staying = ordered.filter((item) => !ids.has(item.id))
   if (kind === 'front') return [...staying, ...moving]

@@ -18,7 +18,7 @@ export function stateMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('state')
 }
 
-export function timerMap(doc: Y.Doc): Y.Map<unknown> {
+function timerMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('timer')
 }
 
@@ -28,7 +28,7 @@ export function agendaArray(doc: Y.Doc): Y.Array<AgendaStep> {
 }
 
 /** Person id → number of notes in that person's private room; written by the relay only. */
-export function privateCountsMap(doc: Y.Doc): Y.Map<number> {
+function privateCountsMap(doc: Y.Doc): Y.Map<number> {
   return doc.getMap<number>('privateCounts')
 }
 

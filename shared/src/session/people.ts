@@ -6,7 +6,7 @@ import { isRole, type Role } from '../protocol/roles.js'
  * in the session document, which only the relay and facilitators write, so a participant cannot
  * rename someone else; exports and reports read names from here.
  */
-export interface PersonRecord {
+interface PersonRecord {
   personId: string
   name: string
   role: Role

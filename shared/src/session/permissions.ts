@@ -31,12 +31,12 @@ export const TOOL_PRESETS = {
 } as const satisfies Record<string, readonly WritingToolId[]>
 export type ToolPreset = keyof typeof TOOL_PRESETS
 
-export const DEFAULT_PARTICIPANT_TOOLS: readonly WritingToolId[] = TOOL_PRESETS.simple
+const DEFAULT_PARTICIPANT_TOOLS: readonly WritingToolId[] = TOOL_PRESETS.simple
 
 /** On by default: a participant cannot delete or rewrite someone else's note unless the facilitator allows it. */
 export const DEFAULT_OWN_ITEMS_ONLY = true
 
-export function isWritingToolId(value: unknown): value is WritingToolId {
+function isWritingToolId(value: unknown): value is WritingToolId {
   return typeof value === 'string' && (WRITING_TOOL_IDS as readonly string[]).includes(value)
 }
 
@@ -56,7 +56,7 @@ export function presetOf(tools: readonly WritingToolId[]): ToolPreset | null {
 }
 
 /** What an item needs to be created: its type, and a shape's outline. */
-export interface CreatedItemKind {
+interface CreatedItemKind {
   type: string
   shape?: unknown
 }

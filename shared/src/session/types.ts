@@ -10,7 +10,7 @@ import type { WritingToolId } from './permissions.js'
 export const WRITING_MODES = ['open', 'private', 'revealed'] as const
 export type WritingMode = (typeof WRITING_MODES)[number]
 
-export type TimerStatus = 'stopped' | 'running' | 'paused'
+type TimerStatus = 'stopped' | 'running' | 'paused'
 
 /**
  * A countdown expressed in server time, so every screen shows the same remaining time
@@ -26,7 +26,7 @@ export interface TimerState {
   remainingMs: number
 }
 
-export interface VoteConfig {
+interface VoteConfig {
   /** Votes each person can place in the round. */
   budget: number
   /** Most votes one person can place on one item (default: the whole budget). */
@@ -50,7 +50,7 @@ export interface AgendaStep {
   ownItemsOnly?: boolean
 }
 
-export type RoundStatus = 'open' | 'closed'
+type RoundStatus = 'open' | 'closed'
 
 export interface RankedItem {
   itemId: string

@@ -51,7 +51,7 @@ export interface ExpandedItem {
   z: string
 }
 
-export interface ExpandedPollOption {
+interface ExpandedPollOption {
   id: string
   label: string
 }
@@ -60,7 +60,7 @@ export interface ExpandedPollOption {
  * A step ready for the session document: a session `AgendaStep` (so `replaceAgenda` takes it
  * as is) whose frame is always set, plus the deck and poll a template may attach.
  */
-export interface ExpandedStep extends AgendaStep {
+interface ExpandedStep extends AgendaStep {
   /** Board id of the frame item everyone is brought to. */
   frameId: string
   /** Board ids of the frames locked while the step runs. */
@@ -245,7 +245,7 @@ const isFiniteNumber = (value: unknown): value is number =>
   typeof value === 'number' && Number.isFinite(value)
 
 /** Every problem that would leave a half-written or inconsistent board; empty when none. */
-export function checkExpansion(doc: Y.Doc, expansion: TemplateExpansion): string[] {
+function checkExpansion(doc: Y.Doc, expansion: TemplateExpansion): string[] {
   const errors: string[] = []
   const kinds = new Map<string, ItemType>()
   expansion.items.forEach((item, i) => {

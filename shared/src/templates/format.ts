@@ -37,8 +37,7 @@ export const TEMPLATE_CATEGORIES = [
 export type TemplateCategory = (typeof TEMPLATE_CATEGORIES)[number]
 
 /** Item types a template may place (frames are declared apart, in `frames`). */
-export const TEMPLATE_ITEM_TYPES = ['note', 'text', 'shape', 'connector'] as const
-export type TemplateItemType = (typeof TEMPLATE_ITEM_TYPES)[number]
+const TEMPLATE_ITEM_TYPES = ['note', 'text', 'shape', 'connector'] as const
 
 /** Limits that keep a lab's file from growing a board without bound. */
 export const TEMPLATE_LIMITS = {
@@ -69,7 +68,7 @@ const required =
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 /** A template-local id: a lowercase slug (`frame-forces`, `step-vote`). */
-export const localIdSchema = z
+const localIdSchema = z
   .string({ error: required('a string') })
   .max(64, 'must be at most 64 characters')
   .regex(SLUG, 'must be a lowercase slug (a-z, 0-9, single hyphens)')
@@ -87,13 +86,13 @@ function bilingual(max: number) {
 }
 
 /** A text in both languages; both are required and non-empty. */
-export const localizedTextSchema = bilingual(TEMPLATE_LIMITS.text)
+const localizedTextSchema = bilingual(TEMPLATE_LIMITS.text)
 export type LocalizedText = z.output<typeof localizedTextSchema>
 
 const localizedTitle = bilingual(TEMPLATE_LIMITS.title)
 
 /** A CSS colour as `#rrggbb` (notes: a `NOTE_COLORS` value; frames: a soft tint). */
-export const colorSchema = z
+const colorSchema = z
   .string({ error: required('a colour string') })
   .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written #rrggbb')
 
@@ -133,7 +132,6 @@ export const templateFrameSchema = z.strictObject({
   /** Locked frames cannot be moved or resized by participants. Default true. */
   locked: z.boolean({ error: required('true or false') }).default(true),
 })
-export type TemplateFrame = z.output<typeof templateFrameSchema>
 
 /**
  * An item of the background or an example note. `text` is required for notes and text;
@@ -156,17 +154,15 @@ export const templateItemSchema = z.strictObject({
   from: localIdSchema.optional(),
   to: localIdSchema.optional(),
 })
-export type TemplateItem = z.output<typeof templateItemSchema>
 
 /** A dot vote: `budget` dots per person, at most `maxPerItem` on one item. */
-export const templateVoteSchema = z.strictObject({
+const templateVoteSchema = z.strictObject({
   budget: count('dots per person').min(1, 'must be at least 1').max(50, 'must be at most 50'),
   maxPerItem: count('dots per item').min(1, 'must be at least 1').optional(),
 })
-export type TemplateVote = z.output<typeof templateVoteSchema>
 
 /** A quick poll or quiz question shown with live results; `correctOptionId` makes it a quiz. */
-export const templatePollSchema = z.strictObject({
+const templatePollSchema = z.strictObject({
   question: localizedTextSchema,
   options: list(z.strictObject({ id: localIdSchema, label: localizedTitle }), 10).min(
     2,
@@ -174,7 +170,6 @@ export const templatePollSchema = z.strictObject({
   ),
   correctOptionId: localIdSchema.optional(),
 })
-export type TemplatePoll = z.output<typeof templatePollSchema>
 
 const TOOL_PRESET_NAMES = Object.keys(TOOL_PRESETS) as (keyof typeof TOOL_PRESETS)[]
 
@@ -183,7 +178,7 @@ const TOOL_PRESET_NAMES = Object.keys(TOOL_PRESETS) as (keyof typeof TOOL_PRESET
  * "complet": every tool) or a list of tools. The relay refuses a participant's item made with any
  * other tool.
  */
-export const templateStepToolsSchema = z.union(
+const templateStepToolsSchema = z.union(
   [
     z.enum(TOOL_PRESET_NAMES),
     list(z.enum(WRITING_TOOL_IDS), WRITING_TOOL_IDS.length).min(1, 'must hold at least 1 tool'),
@@ -195,7 +190,7 @@ export const templateStepToolsSchema = z.union(
 export type TemplateStepTools = z.output<typeof templateStepToolsSchema>
 
 /** One step of the agenda the facilitator moves through. */
-export const templateAgendaStepSchema = z.strictObject({
+const templateAgendaStepSchema = z.strictObject({
   id: localIdSchema,
   title: localizedTitle,
   instructions: localizedTextSchema,
@@ -215,22 +210,19 @@ export const templateAgendaStepSchema = z.strictObject({
   /** "Chacun ne modifie que ses propres notes" during the step; unchanged when absent. */
   ownItemsOnly: z.boolean({ error: required('true or false') }).optional(),
 })
-export type TemplateAgendaStep = z.output<typeof templateAgendaStepSchema>
 
-export const templateCardSchema = z.strictObject({
+const templateCardSchema = z.strictObject({
   id: localIdSchema,
   title: localizedTitle,
   prompt: localizedTextSchema,
 })
-export type TemplateCard = z.output<typeof templateCardSchema>
 
 /** A deck of prompt or challenge cards (creativity techniques, constraints, personas). */
-export const templateDeckSchema = z.strictObject({
+const templateDeckSchema = z.strictObject({
   id: localIdSchema,
   title: localizedTitle,
   cards: list(templateCardSchema, TEMPLATE_LIMITS.cards).min(1, 'must hold at least 1 card'),
 })
-export type TemplateDeck = z.output<typeof templateDeckSchema>
 
 const points = z
   .int({ error: required('a whole number of points') })
@@ -238,7 +230,7 @@ const points = z
   .max(100)
 
 /** Points of a gamified session; the leaderboard and podium read them. */
-export const templateGamificationSchema = z.strictObject({
+const templateGamificationSchema = z.strictObject({
   pointsPerIdea: points,
   pointsPerVoteReceived: points,
   /** Building on someone else's idea ("rebond"). */

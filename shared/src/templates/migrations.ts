@@ -1,13 +1,13 @@
 import { TEMPLATE_FORMAT_VERSION } from './format.js'
 
 /** A template file as read from JSON, before validation. */
-export type RawTemplate = Record<string, unknown>
+type RawTemplate = Record<string, unknown>
 
 /**
  * One migration: `up` takes a file at `version - 1` to `version`. It receives a private copy
  * and may change it in place; it returns the migrated object.
  */
-export interface TemplateMigration {
+interface TemplateMigration {
   version: number
   description: string
   up(raw: RawTemplate): RawTemplate

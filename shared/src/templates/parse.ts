@@ -13,7 +13,7 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
 }
 
 /** One line per problem, each naming the field: `agenda[2].durationMinutes: must be a positive number`. */
-export function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
+function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
   return issues.map((issue) => {
     if (issue.code === 'unrecognized_keys') {
       const keys = issue.keys.map((k) => `"${k}"`).join(', ')

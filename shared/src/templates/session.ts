@@ -12,7 +12,7 @@ export function templateKitMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('template')
 }
 
-export interface TemplateKit {
+interface TemplateKit {
   templateId: string | null
   facilitation: string
   decks: ExpandedDeck[]

@@ -1,11 +1,11 @@
 import { meaningfulWords } from './french.js'
 
-export interface ThemeInput {
+interface ThemeInput {
   id: string
   text: string
 }
 
-export interface Theme {
+interface Theme {
   /** The word the notes share, as most of them write it, with a capital: the column's title. */
   title: string
   stem: string
@@ -19,7 +19,7 @@ export interface ThemeProposal {
   unmatched: string[]
 }
 
-export interface ThemeOptions {
+interface ThemeOptions {
   /** Most themes proposed; the notes of any further theme stay unmatched. */
   maxThemes?: number
 }

@@ -20,7 +20,7 @@ export class SchemaTooNewError extends Error {
   }
 }
 
-export function schemaVersionOf(doc: Y.Doc): number {
+function schemaVersionOf(doc: Y.Doc): number {
   const version = metaMap(doc).get('schemaVersion')
   return typeof version === 'number' ? version : 0
 }

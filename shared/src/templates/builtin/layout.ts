@@ -9,7 +9,7 @@ import type { templateFrameSchema, templateItemSchema } from '../format.js'
 
 export type FrameInput = z.input<typeof templateFrameSchema>
 export type ItemInput = z.input<typeof templateItemSchema>
-export type Bilingual = { fr: string; en: string }
+type Bilingual = { fr: string; en: string }
 
 /** `{ fr, en }` — French first. */
 export const t = (fr: string, en: string): Bilingual => ({ fr, en })
@@ -37,7 +37,7 @@ export const FRAME = {
 } as const satisfies Record<NoteColorId, string>
 
 /** The grid: columns 560 wide, 40 apart; frames start below a 80-high title. */
-export const COLUMN = 560
+const COLUMN = 560
 export const GAP = 40
 export const PAD = 40
 export const NOTE_SIZE = 200

@@ -1,3 +1,0 @@
-export * from './arrange.js'
-export * from './columns.js'
-export * from './grid.js'

@@ -1,3 +1,0 @@
-export * from './messages.js'
-export * from './paths.js'
-export * from './roles.js'

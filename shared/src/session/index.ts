@@ -1,5 +1,0 @@
-export * from './doc.js'
-export * from './people.js'
-export * from './permissions.js'
-export * from './timer.js'
-export * from './types.js'

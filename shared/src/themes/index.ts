@@ -1,2 +1,0 @@
-export * from './clusters.js'
-export * from './french.js'
