@@ -57,6 +57,8 @@ export interface BoardStore {
    * StoreHealth). Stores without it are taken as recovered at their next successful write.
    */
   probeWrite?(): Promise<void>
+  /** A read that costs nothing: rejects when the store no longer answers at all. */
+  ping?(): Promise<void>
 
   close(): Promise<void>
 }

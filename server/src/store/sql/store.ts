@@ -347,6 +347,10 @@ export class SqlStore implements Store {
     })
   }
 
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.db)
+  }
+
   /** Closes the database (the file, or the pool); once, however many callers ask. */
   close(): Promise<void> {
     this.closed ??= this.db.destroy()
