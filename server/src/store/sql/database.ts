@@ -24,6 +24,7 @@ class PreparedOnce implements SqliteDatabase {
   constructor(readonly connection: Database.Database) {}
 
   prepare(sql: string): SqliteStatement {
+    if (sql === 'rollback') return this.rollback
     let statement = this.statements.get(sql)
     if (!statement) {
       statement = this.connection.prepare(sql)
@@ -34,6 +35,20 @@ class PreparedOnce implements SqliteDatabase {
 
   close(): void {
     if (this.connection.open) this.connection.close()
+  }
+
+  /**
+   * SQLite ends a transaction by itself on some errors (SQLITE_FULL, SQLITE_IOERR…); Kysely's
+   * rollback would then fail with "no transaction is active" and hide the error that matters.
+   */
+  private readonly rollback: SqliteStatement = {
+    reader: false,
+    run: () => {
+      if (this.connection.inTransaction) this.connection.prepare('rollback').run()
+      return { changes: 0, lastInsertRowid: 0 }
+    },
+    all: () => [],
+    iterate: () => [][Symbol.iterator](),
   }
 }
 
