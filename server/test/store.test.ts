@@ -185,6 +185,43 @@ describe(`the store on ${BACKEND}`, () => {
     expect(texts).toHaveLength(40)
   })
 
+  it('closes a poll once of four closes on two nodes, and takes no answer after it', async () => {
+    const [a, b] = await twoNodes()
+    await a.createBoard({
+      id: 'board-poll-0123456789',
+      title: 'Quiz',
+      templateId: null,
+      createdAt: 1,
+      tokenHashes: { facilitator: hashToken('f'), participant: hashToken('p'), observer: hashToken('o') },
+      document: new Uint8Array([0, 0]),
+    })
+    await a.games.createPoll({
+      boardId: 'board-poll-0123456789',
+      pollId: 'poll',
+      kind: 'single',
+      question: 'Q ?',
+      options: [{ id: 'a', label: 'A' }],
+      correctOptionIds: [],
+      timeLimitMs: 20_000,
+      points: 0,
+      status: 'open',
+      openedAt: 1,
+      closedAt: null,
+    })
+    const closed = await Promise.all(
+      [a, b, a, b].map((store, i) => store.games.close('board-poll-0123456789', 'poll', 100 + i)),
+    )
+    expect(closed.filter(Boolean)).toHaveLength(1)
+    expect(
+      await b.games.record('board-poll-0123456789', 'poll', {
+        personId: 'ana',
+        answer: { optionIds: ['a'] },
+        answeredAt: 200,
+      }),
+    ).toEqual({ ok: false, reason: 'poll-closed' })
+    expect(await a.games.answers('board-poll-0123456789', 'poll')).toEqual([])
+  })
+
   it('gives back the same document after reopening the database', async () => {
     const config = testConfig()
     const first = await openTestStore(config)

@@ -1,11 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { FastifyBaseLogger } from 'fastify'
 import type { Config } from '../config.js'
 import { ImageFiles } from '../images/files.js'
 import { SqlImages } from '../images/sql.js'
 import type { ImageStore } from '../images/store.js'
-import { openPostgres, openSqlite, type StoreDatabase } from './sql/database.js'
+import { openPostgres, openSqlite, type StoreDatabase, type StoreLog } from './sql/database.js'
 import { SqlStore } from './sql/store.js'
 
 export const DATABASE_FILE = 'atelier.sqlite'
@@ -14,7 +13,7 @@ export const DATABASE_FILE = 'atelier.sqlite'
  * The store a configuration asks for, not migrated yet (`store.migrate()`): PostgreSQL when
  * DATABASE_URL is set, else the SQLite file and image folder of DATA_DIR, exactly as before.
  */
-export function openStore(config: StoreSettings, log: Pick<FastifyBaseLogger, 'warn'>): SqlStore {
+export function openStore(config: StoreSettings, log: StoreLog): SqlStore {
   const { database, images } = storeParts(config, log)
   return new SqlStore(database, images)
 }
@@ -24,7 +23,7 @@ type StoreSettings = Pick<Config, 'dataDir' | 'databaseUrl'>
 /** The database and the image store of a configuration, for `openStore` (and stores built on SqlStore). */
 export function storeParts(
   config: StoreSettings,
-  log: Pick<FastifyBaseLogger, 'warn'>,
+  log: StoreLog,
 ): { database: StoreDatabase; images: ImageStore } {
   if (config.databaseUrl) {
     const database = openPostgres(config.databaseUrl, log)

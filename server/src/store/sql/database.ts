@@ -1,9 +1,13 @@
 import Database from 'better-sqlite3'
-import type { FastifyBaseLogger } from 'fastify'
 import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect, type SqliteStatement } from 'kysely'
 import pg from 'pg'
 import type { DialectName } from './migrations.js'
 import type { Tables } from './tables.js'
+
+/** Where the store reports what it survived (a lost connection): the app's logger, or the console. */
+export interface StoreLog {
+  warn(details: object, message: string): void
+}
 
 /** The store's database: the query builder and which dialect it speaks. */
 export interface StoreDatabase {
@@ -85,7 +89,7 @@ const CONNECT_TIMEOUT_MS = 5000
  * A pool of connections to PostgreSQL. A connection the server loses (the database restarted)
  * is dropped from the pool and logged; the next query opens a new one.
  */
-export function openPostgres(url: string, log: Pick<FastifyBaseLogger, 'warn'>): StoreDatabase {
+export function openPostgres(url: string, log: StoreLog): StoreDatabase {
   const pool = new pg.Pool({
     connectionString: url,
     max: POOL_SIZE,
