@@ -1,7 +1,7 @@
 import { roomName } from '@atelier/shared'
 import type { Kysely } from 'kysely'
 import { answerFromRow, pollFromRow, pollRow } from '../game/sql.js'
-import { insertBoard } from '../store/sql/store.js'
+import { insertBoard } from '../store/sql/boardRows.js'
 import type { Tables } from '../store/sql/tables.js'
 import type { JoinCode, NewBoard } from '../store/types.js'
 import type { BackupBallot, BackupPoll } from './format.js'

@@ -1,7 +1,7 @@
 import { checkVote, type VoteRound } from '@atelier/shared'
 import { type Kysely, sql, type Transaction } from 'kysely'
+import { lockBoard } from '../store/sql/boardRows.js'
 import type { Migrations } from '../store/sql/migrations.js'
-import { lockBoard } from '../store/sql/store.js'
 import type { Tables } from '../store/sql/tables.js'
 import type { Ballot, CastOutcome, VoteStore } from './store.js'
 

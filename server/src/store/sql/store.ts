@@ -1,14 +1,12 @@
-import { isRole, ROLES, type Role } from '@atelier/shared'
-import { type Kysely, sql, type Transaction } from 'kysely'
-import type { BackupRecords } from '../../backup/records.js'
-import { SqlBackupRecords } from '../../backup/records.js'
+import { isRole, type Role } from '@atelier/shared'
+import { type Kysely, sql } from 'kysely'
+import { type BackupRecords, SqlBackupRecords } from '../../backup/records.js'
 import { GAME_MIGRATIONS, SqlGameStore } from '../../game/sql.js'
 import type { GameStore } from '../../game/store.js'
 import { HISTORY_MIGRATIONS, SqlVersionStore } from '../../history/sql.js'
 import type { VersionStore } from '../../history/versions.js'
 import { IMAGE_MIGRATIONS } from '../../images/sql.js'
 import type { ImageStore } from '../../images/store.js'
-import { JOIN_CODE_VALIDITY_MS, newJoinCode } from '../../join/codes.js'
 import { LIBRARY_MIGRATIONS, SqlLibraryStore } from '../../libraries/sql.js'
 import type { LibraryStore } from '../../libraries/types.js'
 import { SECRET_MIGRATIONS, serverSecret } from '../../people/secrets.js'
@@ -16,6 +14,7 @@ import { SqlVoteStore, VOTE_MIGRATIONS } from '../../voting/sql.js'
 import type { VoteStore } from '../../voting/store.js'
 import type { BoardRecord, JoinCode, LoggedUpdates, NewBoard, Store, StoredDocument } from '../types.js'
 import { BOARD_MIGRATIONS } from './boardMigrations.js'
+import { insertBoard, lockBoard } from './boardRows.js'
 import { asBuffer, fromColumn } from './bytes.js'
 import type { StoreDatabase } from './database.js'
 import { isUniqueViolation } from './errors.js'
@@ -41,61 +40,6 @@ const PROBE_BYTES = 1024 * 1024
  * means another append committed, so running out needs that many concurrent writers.
  */
 const APPEND_ATTEMPTS = 50
-
-/**
- * Makes concurrent transactions on one board wait for each other, on every node: PostgreSQL
- * locks the board's row until the transaction ends, SQLite takes its write lock. For the
- * read-check-write transactions that must happen once (vote budgets, join token counts).
- */
-export async function lockBoard(trx: Transaction<Tables>, boardId: string): Promise<void> {
-  await trx
-    .updateTable('boards')
-    .set((eb) => ({ title: eb.ref('title') }))
-    .where('id', '=', boardId)
-    .execute()
-}
-
-/**
- * Writes a new board, its token hashes, its join code, its document and the first snapshot of
- * other documents of it (a restored session), inside the caller's transaction.
- */
-export async function insertBoard(
-  trx: Transaction<Tables>,
-  board: NewBoard,
-  snapshots: ReadonlyArray<[docName: string, snapshot: Uint8Array]> = [],
-): Promise<JoinCode> {
-  const { id, title, templateId, createdAt } = board
-  await trx
-    .insertInto('boards')
-    .values({ id, title, template_id: templateId, created_at: createdAt })
-    .execute()
-  await trx
-    .insertInto('tokens')
-    .values(ROLES.map((role) => ({ board_id: id, role, token_hash: board.tokenHashes[role] })))
-    .execute()
-  await trx
-    .insertInto('doc_snapshots')
-    .values(
-      [[id, board.document] as const, ...snapshots].map(([docName, snapshot]) => ({
-        doc_name: docName,
-        snapshot: asBuffer(snapshot),
-        upto_seq: 0,
-      })),
-    )
-    .execute()
-  const expiresAt = createdAt + JOIN_CODE_VALIDITY_MS
-  // ~887 million codes: a collision is rare, two in a row rarer still. DO NOTHING rather than an
-  // error, which would end a PostgreSQL transaction.
-  for (;;) {
-    const code = newJoinCode()
-    const inserted = await trx
-      .insertInto('join_codes')
-      .values({ board_id: id, code, expires_at: expiresAt })
-      .onConflict((oc) => oc.doNothing())
-      .executeTakeFirst()
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return { code, expiresAt }
-  }
-}
 
 /**
  * The store on SQL, written once with Kysely for both dialects: SQLite embedded in DATA_DIR, or
