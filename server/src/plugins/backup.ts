@@ -21,7 +21,7 @@ import {
 import { BackupError, packBackup, unpackBackup } from '../backup/pack.js'
 import { errors, HttpError } from '../errors.js'
 import { readDocument } from '../store/documents.js'
-import type { JoinCode, Store } from '../store/types.js'
+import type { BoardStore, JoinCode, Store } from '../store/types.js'
 import { attachment, fileName } from './exports.js'
 
 export interface BackupPluginOptions {
