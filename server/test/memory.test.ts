@@ -27,6 +27,7 @@ describe("a node's memory and the boards in the database", () => {
     await waitFor(async () => (await loadedRooms(app)) === 0, 'every room unloaded')
   })
 
+  // A thousand reads from the store: seconds on PostgreSQL on a loaded machine.
   it('keeps the session state of a bounded number of unloaded boards', async () => {
     const { app } = await startServer()
     // Boards the database does not hold read as empty sessions: as many entries, fewer rows to write.
@@ -36,5 +37,5 @@ describe("a node's memory and the boards in the database", () => {
     )
     for (const boardId of boards) await app.relay.sessionState(boardId)
     expect(app.relay.keptSessionStates).toBe(UNLOADED_SESSIONS_KEPT)
-  })
+  }, 120_000)
 })
