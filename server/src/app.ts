@@ -2,8 +2,6 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import type { Config } from './config.js'
 import { BODY_LIMIT_BYTES } from './errors.js'
 import { BoardHistory } from './history/history.js'
-import { SqliteVersionStore } from './history/sqlite.js'
-import type { VersionStore } from './history/versions.js'
 import { serializeRequest } from './logging.js'
 import { Metrics } from './metrics.js'
 import { authPlugin } from './plugins/auth.js'
@@ -28,33 +26,22 @@ import { timePlugin } from './plugins/time.js'
 import { tokensPlugin } from './plugins/tokens.js'
 import { votesPlugin } from './plugins/votes.js'
 import { StoreHealth } from './store/health.js'
-import { SqliteBoardStore } from './store/sqlite/store.js'
-import type { BoardStore } from './store/types.js'
+import { openStore } from './store/open.js'
+import type { Store } from './store/types.js'
 import { builtinCatalogue, type TemplateCatalogue } from './templates/index.js'
-import { SqliteVoteStore } from './voting/sqlite.js'
-import type { VoteStore } from './voting/store.js'
 
 export interface AppDependencies {
-  /** Defaults to the SQLite store of `config.dataDir`. The app closes it when it closes. */
-  store?: BoardStore
+  /**
+   * Defaults to the store of the configuration (`openStore`). The app migrates it before it
+   * serves anything, and closes it when it closes.
+   */
+  store?: Store
   /** Defaults to the built-in templates. */
   templates?: TemplateCatalogue
   /** Where the JSON logs go (defaults to stdout). */
   logStream?: { write(line: string): void }
   /** Clock for creation dates and report dates. */
   now?: () => Date
-}
-
-/** Ballots live in the board store's SQLite database. */
-function voteStoreOf(store: BoardStore): VoteStore {
-  if (store instanceof SqliteBoardStore) return new SqliteVoteStore(store.db)
-  throw new Error('dot voting needs a VoteStore for this board store')
-}
-
-/** Board versions live in the board store's SQLite database. */
-function versionStoreOf(store: BoardStore): VersionStore {
-  if (store instanceof SqliteBoardStore) return new SqliteVersionStore(store.db)
-  throw new Error('the board history needs a VersionStore for this board store')
 }
 
 /**
@@ -71,18 +58,20 @@ export function buildApp(config: Config, deps: AppDependencies = {}): FastifyIns
     },
     bodyLimit: BODY_LIMIT_BYTES,
   })
-  const store = deps.store ?? SqliteBoardStore.open(config.dataDir)
+  const store = deps.store ?? openStore(config, app.log)
   const templates = deps.templates ?? builtinCatalogue
   const now = deps.now ?? (() => new Date())
   const metrics = new Metrics()
-  const votes = voteStoreOf(store)
-  const history = new BoardHistory(versionStoreOf(store), config.history, now, app.log)
+  const votes = store.votes
+  const history = new BoardHistory(store.versions, config.history, now, app.log)
   const health = new StoreHealth(store, app.log, metrics)
 
   app.addHook('onClose', async () => {
     health.stop()
     await store.close()
   })
+  // First: every plugin after it may read and write the tables.
+  app.register(async () => store.migrate())
   app.register(errorsPlugin)
   app.register(securityHeadersPlugin)
   app.register(jsonBodiesPlugin)
@@ -94,7 +83,7 @@ export function buildApp(config: Config, deps: AppDependencies = {}): FastifyIns
   app.register(templatesPlugin, { templates })
   app.register(librariesPlugin, { store, now })
   app.register(imagesPlugin, {
-    dataDir: config.dataDir,
+    images: store.images,
     quotaBytes: config.limits.imageBytesPerBoard,
     health,
   })
@@ -111,7 +100,7 @@ export function buildApp(config: Config, deps: AppDependencies = {}): FastifyIns
   app.register(peoplePlugin, { now, maxPeople: config.limits.peoplePerBoard })
   app.register(votesPlugin, { votes })
   app.register(exportsPlugin, { store, templates, now })
-  app.register(backupPlugin, { store, dataDir: config.dataDir, now })
+  app.register(backupPlugin, { store, now })
   app.register(gamePlugin, { store, now })
   app.register(historyPlugin, { history })
   app.register(tokensPlugin, { store })

@@ -12,8 +12,10 @@ export type LogLevel = (typeof LOG_LEVELS)[number]
 export interface Config {
   port: number
   host: string
-  /** Absolute directory of the SQLite database. */
+  /** Absolute directory of the SQLite database and its images (unused with `databaseUrl`). */
   dataDir: string
+  /** PostgreSQL connection URL (DATABASE_URL); null for the embedded SQLite store in `dataDir`. */
+  databaseUrl: string | null
   logLevel: LogLevel
   /** Absolute directory of the built client (index.html and assets). */
   staticDir: string
@@ -136,6 +138,38 @@ export function defaultLimits(): Limits {
   return loadConfig({}).limits
 }
 
+/** The URL with its password hidden, for messages and logs. */
+export function redactedUrl(raw: string): string {
+  return raw.replace(/^([a-z]+:\/\/[^:/@]*:)[^@]*@/i, '$1***@')
+}
+
+/**
+ * DATABASE_URL: unset or empty for SQLite, else a postgres:// (or postgresql://) URL naming a
+ * host and a database. Checked at start, so a typo stops the server with one line rather than at
+ * the first query.
+ */
+function readDatabaseUrl(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.DATABASE_URL?.trim() ?? ''
+  if (raw === '') return null
+  const refuse = (reason: string): never => {
+    throw new ConfigError(
+      `Invalid setting DATABASE_URL: ${reason} (expected postgres://user:password@host:5432/database), got ${JSON.stringify(redactedUrl(raw))}`,
+    )
+  }
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    return refuse('not a URL')
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    return refuse(`only PostgreSQL is supported, not ${url.protocol.replace(/:$/, '')}`)
+  }
+  if (url.hostname === '' && !url.searchParams.has('host')) return refuse('no host')
+  if (url.pathname.replace(/^\//, '') === '') return refuse('no database name')
+  return raw
+}
+
 /** Reads the configuration from the environment; throws ConfigError with a one-line message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   for (const name of Object.keys(env)) {
@@ -149,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: read(env, 'PORT'),
     host: read(env, 'HOST'),
     dataDir: path.resolve(REPO_ROOT, read(env, 'DATA_DIR')),
+    databaseUrl: readDatabaseUrl(env),
     logLevel: read(env, 'LOG_LEVEL'),
     staticDir: path.resolve(REPO_ROOT, read(env, 'ATELIER_STATIC_DIR')),
     compactAfter: read(env, 'ATELIER_COMPACT_AFTER'),

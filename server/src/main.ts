@@ -1,5 +1,5 @@
 import { buildApp } from './app.js'
-import { ConfigError, loadConfig } from './config.js'
+import { ConfigError, loadConfig, redactedUrl } from './config.js'
 import { DataDirError, prepareDataDir } from './store/dataDir.js'
 
 function fail(message: string): never {
@@ -11,7 +11,8 @@ async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>
   try {
     config = loadConfig()
-    prepareDataDir(config.dataDir)
+    // With PostgreSQL nothing is written to DATA_DIR: a node needs no disk of its own.
+    if (!config.databaseUrl) prepareDataDir(config.dataDir)
   } catch (error) {
     if (error instanceof ConfigError || error instanceof DataDirError) fail(error.message)
     throw error
@@ -24,7 +25,10 @@ async function main(): Promise<void> {
     app.log.fatal({ err: error }, 'could not start')
     process.exit(1)
   }
-  app.log.info({ dataDir: config.dataDir, staticDir: config.staticDir }, 'Atelier is running')
+  const storage = config.databaseUrl
+    ? { database: 'postgresql', databaseUrl: redactedUrl(config.databaseUrl) }
+    : { database: 'sqlite', dataDir: config.dataDir }
+  app.log.info({ ...storage, staticDir: config.staticDir }, 'Atelier is running')
 
   let stopping = false
   const stop = (signal: NodeJS.Signals) => {

@@ -16,9 +16,8 @@ import { hashToken } from '../src/access.js'
 import { type AppDependencies, buildApp } from '../src/app.js'
 import type { Config } from '../src/config.js'
 import { readDocument } from '../src/store/documents.js'
-import { SqliteBoardStore } from '../src/store/sqlite/store.js'
 import { emptyCatalogue, type TemplateCatalogue } from '../src/templates/index.js'
-import { createBoard, onCleanup, tempDir, testConfig } from './helpers.js'
+import { createBoard, onCleanup, openTestStore, storedText, tempDir, testConfig } from './helpers.js'
 
 const BASE64URL_22_PLUS = /^[A-Za-z0-9_-]{22,}$/
 
@@ -60,22 +59,18 @@ describe('POST /api/boards', () => {
     const app = await start(config)
     const { id, tokens } = await createBoard(app)
     await app.close()
-    const files = fs.readdirSync(config.dataDir).filter((name) => name.startsWith('atelier.sqlite'))
-    const bytes = files
-      .map((name) => fs.readFileSync(path.join(config.dataDir, name)).toString('latin1'))
-      .join('')
+    const bytes = await storedText(config)
     for (const role of ROLES) {
       expect(bytes).not.toContain(tokens[role])
       expect(bytes).toContain(hashToken(tokens[role]))
     }
-    const store = SqliteBoardStore.open(config.dataDir)
-    onCleanup(() => store.close())
+    const store = await openTestStore(config)
     expect(await store.findRole(id, hashToken(tokens.observer))).toBe('observer')
   })
 
   it('stores the board document with its meta', async () => {
     const config = testConfig()
-    const store = SqliteBoardStore.open(config.dataDir)
+    const store = await openTestStore(config)
     const app = await start(config, { store })
     const { id } = await createBoard(app, '  Sprint 12 retro ')
     const doc = await readDocument(store, id)
@@ -138,7 +133,7 @@ describe('POST /api/boards', () => {
       },
     }
     const config = testConfig()
-    const store = SqliteBoardStore.open(config.dataDir)
+    const store = await openTestStore(config)
     const app = await start(config, { store, templates })
     expect((await app.inject('/api/templates')).json()).toEqual(templates.list())
     const response = await post(app, JSON.stringify({ title: 'Retro', templateId: 'retro' }))
@@ -227,7 +222,7 @@ describe('exports', () => {
 
   it('names the authors the relay recorded when people joined', async () => {
     const config = testConfig()
-    const store = SqliteBoardStore.open(config.dataDir)
+    const store = await openTestStore(config)
     const app = await start(config, { store })
     const { id, tokens } = await createBoard(app, 'Noms')
     const joined = await app.inject({

@@ -17,12 +17,9 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { buildApp } from '../src/app.js'
-import { SqliteBackupRecords } from '../src/backup/sqlite.js'
-import { SqliteGameStore } from '../src/game/sqlite.js'
 import { readDocument } from '../src/store/documents.js'
-import { SqliteBoardStore } from '../src/store/sqlite/store.js'
-import { SqliteVoteStore } from '../src/voting/sqlite.js'
-import { onCleanup, testConfig } from './helpers.js'
+import type { SqlStore } from '../src/store/sql/store.js'
+import { onCleanup, openTestStore, testConfig } from './helpers.js'
 
 /** The smallest valid PNG (1×1, transparent). */
 const PNG = Buffer.from(
@@ -32,13 +29,13 @@ const PNG = Buffer.from(
 
 interface Server {
   app: FastifyInstance
-  store: SqliteBoardStore
+  store: SqlStore
   dataDir: string
 }
 
 async function start(): Promise<Server> {
   const config = testConfig()
-  const store = SqliteBoardStore.open(config.dataDir)
+  const store = await openTestStore(config)
   const app = buildApp(config, { store })
   onCleanup(() => app.close())
   await app.ready()
@@ -46,7 +43,7 @@ async function start(): Promise<Server> {
 }
 
 /** Writes to a stored document as the relay would: one more update in its log. */
-async function edit(store: SqliteBoardStore, docName: string, change: (doc: Y.Doc) => void): Promise<void> {
+async function edit(store: SqlStore, docName: string, change: (doc: Y.Doc) => void): Promise<void> {
   const doc = await readDocument(store, docName)
   const before = Y.encodeStateVector(doc)
   change(doc)
@@ -80,7 +77,7 @@ async function workshop({ app, store }: Server): Promise<CreateBoardResponse> {
     setItemText(doc, note, 'Équipe soudée et motivée')
     createItem(doc, { type: 'image', x: 300, y: 300, w: 64, h: 64, src })
   })
-  const votes = new SqliteVoteStore(store.db)
+  const { votes } = store
   const noteId = readItems(await readDocument(store, board.id)).find((item) =>
     item.text?.startsWith('Équipe'),
   )?.id
@@ -89,7 +86,7 @@ async function workshop({ app, store }: Server): Promise<CreateBoardResponse> {
     { status: 'open', budget: 3 },
     true,
   )
-  const games = new SqliteGameStore(store.db)
+  const { games } = store
   await games.createPoll({
     boardId: board.id,
     pollId: 'poll-1',
@@ -136,11 +133,25 @@ function importBackup(app: FastifyInstance, body: Uint8Array, type = 'applicatio
   })
 }
 
-function boardCount(store: SqliteBoardStore): number {
-  return (store.db.prepare('SELECT COUNT(*) AS n FROM boards').get() as { n: number }).n
+async function boardCount(store: SqlStore): Promise<number> {
+  const { n } = await store.db
+    .selectFrom('boards')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(n)
 }
 
-function imageDirs(dataDir: string): string[] {
+/** The boards that hold images: folders in DATA_DIR on SQLite, rows on PostgreSQL. */
+async function imageBoards({ store, dataDir }: Server): Promise<string[]> {
+  if (store.backend === 'postgres') {
+    const rows = await store.db
+      .selectFrom('images')
+      .select('board_id')
+      .distinct()
+      .orderBy('board_id')
+      .execute()
+    return rows.map((row) => row.board_id)
+  }
   const root = path.join(dataDir, 'images')
   return fs.existsSync(root) ? fs.readdirSync(root).sort() : []
 }
@@ -188,10 +199,10 @@ describe('board backup', { timeout: 30_000 }, () => {
     expect(readAgenda(sessionAfter)).toEqual(readAgenda(sessionBefore))
     expect(readAgenda(sessionAfter)).toHaveLength(5)
 
-    const records = new SqliteBackupRecords(store)
-    expect(records.read(created.id)).toEqual(records.read(board.id))
-    expect(records.read(created.id).ballots).toHaveLength(1)
-    expect(records.read(created.id).polls[0]?.answers).toHaveLength(1)
+    const records = store.backups
+    expect(await records.read(created.id)).toEqual(await records.read(board.id))
+    expect((await records.read(created.id)).ballots).toHaveLength(1)
+    expect((await records.read(created.id)).polls[0]?.answers).toHaveLength(1)
 
     const src = copy.find((item) => item.type === 'image')?.src
     const image = await app.inject(`${src}?token=${created.tokens.observer}`)
@@ -306,14 +317,14 @@ describe('board backup', { timeout: 30_000 }, () => {
       it(`${what} → 400 naming the problem, no board, no image`, async () => {
         const server = await start()
         const good = new Uint8Array(await exportBackup(server.app, await workshop(server)))
-        const boards = boardCount(server.store)
-        const dirs = imageDirs(server.dataDir)
+        const boards = await boardCount(server.store)
+        const dirs = await imageBoards(server)
         const refused = await importBackup(server.app, damage(good, unzipSync(good)))
         expect(refused.statusCode).toBe(400)
         expect(refused.json().error).toMatch(/^damaged backup: /)
         expect(refused.json().error).toContain(message)
-        expect(boardCount(server.store)).toBe(boards)
-        expect(imageDirs(server.dataDir)).toEqual(dirs)
+        expect(await boardCount(server.store)).toBe(boards)
+        expect(await imageBoards(server)).toEqual(dirs)
       })
     }
 
@@ -329,7 +340,7 @@ describe('board backup', { timeout: 30_000 }, () => {
 
   it('a restore that fails in the store leaves no board behind', async () => {
     const { store } = await start()
-    const records = new SqliteBackupRecords(store)
+    const records = store.backups
     const ballot = { roundId: 'r', personId: 'p', itemId: 'i', count: 1 }
     const board = {
       id: 'restored-board-000001',
@@ -339,7 +350,7 @@ describe('board backup', { timeout: 30_000 }, () => {
       tokenHashes: { facilitator: 'a'.repeat(64), participant: 'b'.repeat(64), observer: 'c'.repeat(64) },
       document: Y.encodeStateAsUpdate(new Y.Doc()),
     }
-    expect(() => records.restore(board, new Uint8Array([0, 0]), [ballot, ballot], [])).toThrow()
+    await expect(records.restore(board, new Uint8Array([0, 0]), [ballot, ballot], [])).rejects.toThrow()
     expect(await store.getBoard(board.id)).toBeNull()
     expect((await store.loadDocument(roomName(board.id, 'session'))).snapshot).toBeNull()
   })

@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       port: 8080,
       host: '0.0.0.0',
       dataDir: path.join(repoRoot, 'data'),
+      databaseUrl: null,
       logLevel: 'info',
       staticDir: path.join(repoRoot, 'client', 'dist'),
       compactAfter: 500,
@@ -34,6 +35,7 @@ describe('loadConfig', () => {
       PORT: '0',
       HOST: '127.0.0.1',
       DATA_DIR: '/var/lib/atelier',
+      DATABASE_URL: 'postgres://atelier:secret@db.internal:5432/atelier',
       LOG_LEVEL: 'debug',
       ATELIER_STATIC_DIR: '/srv/atelier',
       ATELIER_COMPACT_AFTER: '10',
@@ -55,6 +57,7 @@ describe('loadConfig', () => {
       port: 0,
       host: '127.0.0.1',
       dataDir: '/var/lib/atelier',
+      databaseUrl: 'postgres://atelier:secret@db.internal:5432/atelier',
       logLevel: 'debug',
       staticDir: '/srv/atelier',
       compactAfter: 10,
@@ -71,6 +74,15 @@ describe('loadConfig', () => {
       },
       history: { intervalMs: 60_000, massDeleteItems: 5, maxVersions: 7, maxAgeMs: 2 * 86_400_000 },
     })
+  })
+
+  it('reads an empty DATABASE_URL as none (SQLite), and accepts postgresql:// and a socket host', () => {
+    expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeNull()
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db/atelier' }).databaseUrl).toBe(
+      'postgresql://db/atelier',
+    )
+    const socket = 'postgres:///atelier?host=/var/run/postgresql'
+    expect(loadConfig({ DATABASE_URL: socket }).databaseUrl).toBe(socket)
   })
 
   it('ignores variables that are not its own', () => {
@@ -97,6 +109,23 @@ describe('loadConfig', () => {
     [
       { ATELIER_HISTORY_MAX_VERSIONS: '0' },
       'Invalid setting ATELIER_HISTORY_MAX_VERSIONS: expected an integer 1-10000, got "0"',
+    ],
+    [
+      { DATABASE_URL: 'mysql://atelier@db/atelier' },
+      'Invalid setting DATABASE_URL: only PostgreSQL is supported, not mysql (expected postgres://user:password@host:5432/database), got "mysql://atelier@db/atelier"',
+    ],
+    [
+      { DATABASE_URL: 'db.internal:5432/atelier' },
+      'Invalid setting DATABASE_URL: only PostgreSQL is supported, not db.internal (expected postgres://user:password@host:5432/database), got "db.internal:5432/atelier"',
+    ],
+    [
+      { DATABASE_URL: 'postgres atelier' },
+      'Invalid setting DATABASE_URL: not a URL (expected postgres://user:password@host:5432/database), got "postgres atelier"',
+    ],
+    [
+      // The password never reaches the message (it goes to logs).
+      { DATABASE_URL: 'postgres://atelier:hunter2@db.internal:5432' },
+      'Invalid setting DATABASE_URL: no database name (expected postgres://user:password@host:5432/database), got "postgres://atelier:***@db.internal:5432"',
     ],
   ])('refuses %j with a one-line message naming the setting', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message)

@@ -7,12 +7,14 @@ import type { FastifyInstance } from 'fastify'
 import { describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
 import { buildApp } from '../src/app.js'
+import type { Config } from '../src/config.js'
 import { readDocument } from '../src/store/documents.js'
-import { SqliteBoardStore } from '../src/store/sqlite/store.js'
-import { connectSynced, createBoard, listen, onCleanup, testConfig, waitFor } from './helpers.js'
+import { storeParts } from '../src/store/open.js'
+import { SqlStore } from '../src/store/sql/store.js'
+import { BACKEND, connectSynced, createBoard, listen, onCleanup, testConfig, waitFor } from './helpers.js'
 
-/** The SQLite store with a switch that makes every write fail as a full disk does. */
-class FillableStore extends SqliteBoardStore {
+/** The store with a switch that makes every write fail as a full disk does. */
+class FillableStore extends SqlStore {
   full = false
 
   private refuseWhenFull(): void {
@@ -25,13 +27,13 @@ class FillableStore extends SqliteBoardStore {
   }
 
   override async createBoard(
-    ...args: Parameters<SqliteBoardStore['createBoard']>
-  ): ReturnType<SqliteBoardStore['createBoard']> {
+    ...args: Parameters<SqlStore['createBoard']>
+  ): ReturnType<SqlStore['createBoard']> {
     this.refuseWhenFull()
     return super.createBoard(...args)
   }
 
-  override async compact(...args: Parameters<SqliteBoardStore['compact']>): Promise<void> {
+  override async compact(...args: Parameters<SqlStore['compact']>): Promise<void> {
     this.refuseWhenFull()
     return super.compact(...args)
   }
@@ -40,6 +42,11 @@ class FillableStore extends SqliteBoardStore {
     this.refuseWhenFull()
     return super.probeWrite()
   }
+}
+
+function fillable(config: Pick<Config, 'dataDir' | 'databaseUrl'>): FillableStore {
+  const { database, images } = storeParts(config, { warn() {} })
+  return new FillableStore(database, images)
 }
 
 function texts(provider: WebsocketProvider): string[] {
@@ -61,7 +68,7 @@ async function metric(app: FastifyInstance, line: string): Promise<number> {
   return found ? Number(found.slice(line.length + 1)) : 0
 }
 
-async function startWith(store: SqliteBoardStore, dataDir: string) {
+async function startWith(store: SqlStore, dataDir: string) {
   const app = buildApp(testConfig({ dataDir }), { store })
   onCleanup(() => app.close())
   const { sync } = await listen(app)
@@ -74,7 +81,7 @@ async function startWith(store: SqliteBoardStore, dataDir: string) {
 describe('a store that cannot write', () => {
   it('refuses writers with 1013, keeps readers, answers 503, and resumes by itself', async () => {
     const config = testConfig()
-    const store = new FillableStore(path.join(config.dataDir, 'atelier.sqlite'))
+    const store = fillable(config)
     const { app, sync, board, writer, reader } = await startWith(store, config.dataDir)
     const writerCloses = closes(writer)
     const readerCloses = closes(reader)
@@ -120,7 +127,7 @@ describe('a store that cannot write', () => {
 
   it('answers 503 to a person joining while the store cannot write', async () => {
     const config = testConfig()
-    const store = new FillableStore(path.join(config.dataDir, 'atelier.sqlite'))
+    const store = fillable(config)
     const app = buildApp(config, { store })
     onCleanup(() => app.close())
     const board = await createBoard(app)
@@ -165,7 +172,8 @@ function fillDisk(dir: string): string {
   return filler
 }
 
-describe.runIf(canMountTmpfs())('a full disk (tmpfs)', () => {
+// The SQLite store's own disk; PostgreSQL's outage is postgresOutage.test.ts.
+describe.runIf(BACKEND === 'sqlite' && canMountTmpfs())('a full disk (tmpfs)', () => {
   it('refuses the writer, answers 503 with the cause, and resumes once space is freed', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-full-'))
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=3m', 'tmpfs', dataDir])
@@ -173,7 +181,7 @@ describe.runIf(canMountTmpfs())('a full disk (tmpfs)', () => {
       execFileSync('umount', [dataDir])
       fs.rmSync(dataDir, { recursive: true, force: true })
     })
-    const store = SqliteBoardStore.open(dataDir)
+    const store = fillable({ dataDir, databaseUrl: null })
     const { app, writer, reader } = await startWith(store, dataDir)
     const writerCloses = closes(writer)
     createItem(writer.doc, { type: 'note', x: 0, y: 0, text: 'before' })

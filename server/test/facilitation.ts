@@ -5,14 +5,14 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { buildApp } from '../src/app.js'
 import type { Config } from '../src/config.js'
-import { SqliteBoardStore } from '../src/store/sqlite/store.js'
-import { createBoard, listen, onCleanup, testConfig, waitFor } from './helpers.js'
+import type { SqlStore } from '../src/store/sql/store.js'
+import { createBoard, listen, onCleanup, openTestStore, testConfig, waitFor } from './helpers.js'
 
 /** Test harness for the facilitation rules: a listening server, a board, people and their clients. */
 
 export interface Running {
   app: FastifyInstance
-  store: SqliteBoardStore
+  store: SqlStore
   config: Config
   http: string
   sync: string
@@ -21,7 +21,7 @@ export interface Running {
 
 export async function startServer(overrides: Partial<Config> = {}): Promise<Running> {
   const config = testConfig(overrides)
-  const store = SqliteBoardStore.open(config.dataDir)
+  const store = await openTestStore(config)
   const app = buildApp(config, { store })
   onCleanup(() => app.close())
   const { http, sync } = await listen(app)

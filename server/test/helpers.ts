@@ -3,11 +3,21 @@ import os from 'node:os'
 import path from 'node:path'
 import type { CreateBoardResponse } from '@atelier/shared'
 import type { FastifyInstance } from 'fastify'
-import { afterEach } from 'vitest'
+import pg from 'pg'
+import { afterEach, beforeEach, inject } from 'vitest'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { type Config, defaultLimits, type Limits } from '../src/config.js'
+import { openStore } from '../src/store/open.js'
+import type { SqlStore } from '../src/store/sql/store.js'
+import { databaseAdmin } from './services/postgres.js'
+
+/**
+ * The backend this run of the server tests uses: the `server` project runs them on SQLite, the
+ * `server-postgres` project runs the same files on the private PostgreSQL its globalSetup starts.
+ */
+export const BACKEND: 'sqlite' | 'postgres' = inject('postgresUrl') ? 'postgres' : 'sqlite'
 
 const cleanups: (() => unknown)[] = []
 
@@ -16,9 +26,29 @@ export function onCleanup(cleanup: () => unknown): void {
   cleanups.push(cleanup)
 }
 
+/** On PostgreSQL, each test gets a fresh database (a copy of the migrated template), as it gets a fresh DATA_DIR. */
+let testDatabase: { name: string; url: string } | null = null
+const postgres = BACKEND === 'postgres' ? databaseAdmin(inject('postgresUrl')) : null
+let databaseCount = 0
+
+beforeEach(async () => {
+  if (!postgres) return
+  const name = `test_${process.pid}_${++databaseCount}`
+  testDatabase = { name, url: await postgres.createDatabase(name, inject('postgresTemplate')) }
+})
+
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+  if (postgres && testDatabase) await postgres.dropDatabase(testDatabase.name)
+  testDatabase = null
 })
+
+/** The DATABASE_URL of the current test (null on SQLite). */
+export function testDatabaseUrl(): string | null {
+  if (!postgres) return null
+  if (!testDatabase) throw new Error('the test database exists inside a test only (beforeEach)')
+  return testDatabase.url
+}
 
 export function tempDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-test-'))
@@ -34,12 +64,50 @@ export function testConfig(
     port: 0,
     host: '127.0.0.1',
     dataDir,
+    databaseUrl: testDatabaseUrl(),
     logLevel: 'silent',
     staticDir: path.join(dataDir, 'no-client-build'),
     compactAfter: 500,
     history: { intervalMs: 300_000, massDeleteItems: 20, maxVersions: 100, maxAgeMs: 30 * 86_400_000 },
     ...overrides,
     limits: { ...defaultLimits(), ...overrides.limits },
+  }
+}
+
+/** The store of a configuration, migrated, closed after the test: what the app would open. */
+export async function openTestStore(config: Pick<Config, 'dataDir' | 'databaseUrl'>): Promise<SqlStore> {
+  const store = openStore(config, { warn() {} })
+  onCleanup(() => store.close())
+  await store.migrate()
+  return store
+}
+
+/**
+ * Everything the store of a configuration holds, as text: the SQLite files' bytes, or every row
+ * of every PostgreSQL table. For tests that check what is (never) stored.
+ */
+export async function storedText(config: Pick<Config, 'dataDir' | 'databaseUrl'>): Promise<string> {
+  if (!config.databaseUrl) {
+    return fs
+      .readdirSync(config.dataDir)
+      .filter((name) => name.startsWith('atelier.sqlite'))
+      .map((name) => fs.readFileSync(path.join(config.dataDir, name)).toString('latin1'))
+      .join('')
+  }
+  const client = new pg.Client({ connectionString: config.databaseUrl })
+  await client.connect()
+  try {
+    const tables = await client.query<{ name: string }>(
+      "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'",
+    )
+    const texts: string[] = []
+    for (const { name } of tables.rows) {
+      const rows = await client.query<{ row: string }>(`SELECT t::text AS row FROM "${name}" t`)
+      texts.push(...rows.rows.map((r) => r.row))
+    }
+    return texts.join('\n')
+  } finally {
+    await client.end()
   }
 }
 

@@ -7,8 +7,15 @@ import { buildApp } from '../src/app.js'
 import type { HistorySettings } from '../src/config.js'
 import { isMassDelete } from '../src/history/massDelete.js'
 import { readDocument } from '../src/store/documents.js'
-import { SqliteBoardStore } from '../src/store/sqlite/store.js'
-import { connectSynced, createBoard, listen, onCleanup, testConfig, waitFor } from './helpers.js'
+import {
+  connectSynced,
+  createBoard,
+  listen,
+  onCleanup,
+  openTestStore,
+  testConfig,
+  waitFor,
+} from './helpers.js'
 
 const HOUR = 3_600_000
 
@@ -17,7 +24,7 @@ async function startServer(history: Partial<HistorySettings> = {}) {
   const clock = { now: Date.parse('2026-03-02T09:00:00Z') }
   const base = testConfig()
   const config = { ...base, history: { ...base.history, ...history } }
-  const store = SqliteBoardStore.open(config.dataDir)
+  const store = await openTestStore(config)
   const app = buildApp(config, { store, now: () => new Date(clock.now) })
   onCleanup(() => app.close())
   const { sync } = await listen(app)

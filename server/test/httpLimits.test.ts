@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { buildApp } from '../src/app.js'
 import type { Limits } from '../src/config.js'
 import { readDocument } from '../src/store/documents.js'
-import { SqliteBoardStore } from '../src/store/sqlite/store.js'
-import { createBoard, listen, onCleanup, testConfig } from './helpers.js'
+import { createBoard, listen, onCleanup, openTestStore, testConfig } from './helpers.js'
 
 function png(fill: number, bytes = 800): Buffer {
   return Buffer.concat([
@@ -16,7 +15,7 @@ function png(fill: number, bytes = 800): Buffer {
 
 async function start(limits: Partial<Limits> = {}) {
   const config = testConfig({ limits })
-  const store = SqliteBoardStore.open(config.dataDir)
+  const store = await openTestStore(config)
   const app = buildApp(config, { store })
   onCleanup(() => app.close())
   return { app, store, board: await createBoard(app) }

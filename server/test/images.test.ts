@@ -4,7 +4,7 @@ import { IMAGE_MAX_BYTES } from '@atelier/shared'
 import { describe, expect, it } from 'vitest'
 import { buildApp } from '../src/app.js'
 import { detectImageType } from '../src/images/detect.js'
-import { createBoard, onCleanup, testConfig } from './helpers.js'
+import { BACKEND, createBoard, onCleanup, openTestStore, testConfig } from './helpers.js'
 
 const PNG = Buffer.concat([
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
@@ -70,12 +70,13 @@ describe('image upload', () => {
     ).toBe(404)
   })
 
-  it('stores the same picture once (content-addressed) and as a file under DATA_DIR', async () => {
+  it('stores the same picture once (content-addressed): a file under DATA_DIR, or a row in PostgreSQL', async () => {
     const { board, upload, config } = await setup()
     const first = (await upload(PNG)).json() as { id: string }
     const second = (await upload(PNG, board.tokens.facilitator)).json() as { id: string }
     expect(second.id).toBe(first.id)
-    expect(fs.existsSync(path.join(config.dataDir, 'images', board.id, first.id))).toBe(true)
+    expect(await (await openTestStore(config)).images.list(board.id)).toEqual([first.id])
+    expect(fs.existsSync(path.join(config.dataDir, 'images', board.id, first.id))).toBe(BACKEND === 'sqlite')
   })
 
   it('accepts every allowed type whatever the declared content type', async () => {

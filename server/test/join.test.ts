@@ -1,14 +1,11 @@
-import path from 'node:path'
 import { JOIN_CODE_ALPHABET } from '@atelier/shared'
-import Database from 'better-sqlite3'
 import type { FastifyInstance } from 'fastify'
 import { describe, expect, it } from 'vitest'
 import { hashToken } from '../src/access.js'
 import { buildApp } from '../src/app.js'
 import { JOIN_CODE_VALIDITY_MS } from '../src/join/codes.js'
-import { BOARD_MIGRATIONS, migrate } from '../src/store/sqlite/migrations.js'
-import { DATABASE_FILE, SqliteBoardStore } from '../src/store/sqlite/store.js'
-import { createBoard, onCleanup, tempDir, testConfig } from './helpers.js'
+import { legacyDatabase } from './fixtures/legacySqlite.js'
+import { BACKEND, createBoard, onCleanup, openTestStore, tempDir, testConfig } from './helpers.js'
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -159,24 +156,26 @@ describe('join codes', () => {
     expect(await roleOf(app, board.id, again.token)).toBe('participant')
   })
 
-  it('gives a code to the boards of a database created before join codes', async () => {
-    const dir = tempDir()
-    const db = new Database(path.join(dir, DATABASE_FILE))
-    migrate(db, { module: 'boards', steps: BOARD_MIGRATIONS.steps.slice(0, 1) })
-    db.prepare(
-      "INSERT INTO boards (id, title, template_id, created_at) VALUES ('old-board-0123456789ab', 'Ancien', NULL, 1)",
-    ).run()
-    db.prepare(
-      "INSERT INTO tokens (board_id, role, token_hash) VALUES ('old-board-0123456789ab', 'participant', ?)",
-    ).run(hashToken('p'))
-    db.close()
+  // A SQLite data dir of an earlier release; PostgreSQL databases began with join codes.
+  it.runIf(BACKEND === 'sqlite')(
+    'gives a code to the boards of a database created before join codes',
+    async () => {
+      const dir = tempDir()
+      const db = legacyDatabase(dir, { boards: 1 })
+      db.prepare(
+        "INSERT INTO boards (id, title, template_id, created_at) VALUES ('old-board-0123456789ab', 'Ancien', NULL, 1)",
+      ).run()
+      db.prepare(
+        "INSERT INTO tokens (board_id, role, token_hash) VALUES ('old-board-0123456789ab', 'participant', ?)",
+      ).run(hashToken('p'))
+      db.close()
 
-    const store = SqliteBoardStore.open(dir)
-    onCleanup(() => store.close())
-    const joinCode = await store.getJoinCode('old-board-0123456789ab')
-    expect(joinCode?.code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/)
-    expect(joinCode?.expiresAt).toBeGreaterThan(Date.now())
-    expect(await store.findBoardByJoinCode(joinCode?.code ?? '', Date.now())).toBe('old-board-0123456789ab')
-    expect(await store.findRole('old-board-0123456789ab', hashToken('p'))).toBe('participant')
-  })
+      const store = await openTestStore({ dataDir: dir, databaseUrl: null })
+      const joinCode = await store.getJoinCode('old-board-0123456789ab')
+      expect(joinCode?.code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/)
+      expect(joinCode?.expiresAt).toBeGreaterThan(Date.now())
+      expect(await store.findBoardByJoinCode(joinCode?.code ?? '', Date.now())).toBe('old-board-0123456789ab')
+      expect(await store.findRole('old-board-0123456789ab', hashToken('p'))).toBe('participant')
+    },
+  )
 })

@@ -1,5 +1,3 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import {
   BUILTIN_TEMPLATES,
   type CreateLibraryResponse,
@@ -16,8 +14,7 @@ import { describe, expect, it } from 'vitest'
 import { hashToken } from '../src/access.js'
 import { buildApp } from '../src/app.js'
 import { readDocument } from '../src/store/documents.js'
-import { SqliteBoardStore } from '../src/store/sqlite/store.js'
-import { onCleanup, testConfig } from './helpers.js'
+import { onCleanup, openTestStore, storedText, testConfig } from './helpers.js'
 
 const lewin = BUILTIN_TEMPLATES.find((t) => t.id === 'lewin-change') as Template
 
@@ -27,7 +24,7 @@ function labCopy(overrides: Partial<Template> = {}): Template {
 }
 
 async function start(config = testConfig()) {
-  const store = SqliteBoardStore.open(config.dataDir)
+  const store = await openTestStore(config)
   const app = buildApp(config, { store })
   onCleanup(() => app.close())
   await app.ready()
@@ -61,11 +58,7 @@ describe('lab libraries', () => {
     expect(library.id).toMatch(/^[A-Za-z0-9_-]{22}$/)
     expect(library.token).toMatch(/^[A-Za-z0-9_-]{43}$/)
     await app.close()
-    const bytes = fs
-      .readdirSync(config.dataDir)
-      .filter((name) => name.startsWith('atelier.sqlite'))
-      .map((name) => fs.readFileSync(path.join(config.dataDir, name)).toString('latin1'))
-      .join('')
+    const bytes = await storedText(config)
     expect(bytes).not.toContain(library.token)
     expect(bytes).toContain(hashToken(library.token))
   })

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { buildApp } from '../src/app.js'
 import { PersonCredentials } from '../src/people/credentials.js'
-import { SqliteBoardStore } from '../src/store/sqlite/store.js'
 import { connectSyncedAs, join, startServer } from './facilitation.js'
-import { onCleanup, refusedStatus, testConfig, waitFor } from './helpers.js'
+import { onCleanup, openTestStore, refusedStatus, testConfig, waitFor } from './helpers.js'
 
 describe('PersonCredentials', () => {
   const credentials = new PersonCredentials(Buffer.alloc(32, 7))
@@ -77,7 +76,7 @@ describe('POST /api/boards/:boardId/people', () => {
     const { credential, personId } = first.personCredentials.issue(id, 'participant')
     await first.close()
 
-    const store = SqliteBoardStore.open(config.dataDir)
+    const store = await openTestStore(config)
     const second = buildApp(config, { store })
     onCleanup(() => second.close())
     await second.ready()

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import path from 'node:path'
-import { onCleanup } from './helpers.js'
+import { onCleanup, testDatabaseUrl } from './helpers.js'
 
 export const serverDir = path.resolve(import.meta.dirname, '..')
 
@@ -11,7 +11,10 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
 }
 
-/** Starts src/main.ts in its own process (through tsx) and resolves once it listens. */
+/**
+ * Starts src/main.ts in its own process (through tsx) and resolves once it listens; on the
+ * PostgreSQL run, with the test's database as DATABASE_URL.
+ */
 export async function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--conditions=@atelier/source', '--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
@@ -21,6 +24,7 @@ export async function spawnServer(dataDir: string, env: Record<string, string> =
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'info',
+      ...(testDatabaseUrl() ? { DATABASE_URL: testDatabaseUrl() as string } : {}),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -13,7 +13,7 @@ import * as Y from 'yjs'
 import { buildApp } from '../src/app.js'
 import type { Config } from '../src/config.js'
 import { readDocument } from '../src/store/documents.js'
-import { SqliteBoardStore } from '../src/store/sqlite/store.js'
+import type { SqlStore } from '../src/store/sql/store.js'
 import {
   closeCode,
   connectSynced,
@@ -21,6 +21,7 @@ import {
   listen,
   onCleanup,
   openRaw,
+  openTestStore,
   refusedStatus,
   testConfig,
   waitFor,
@@ -28,7 +29,7 @@ import {
 
 interface Running {
   app: FastifyInstance
-  store: SqliteBoardStore
+  store: SqlStore
   config: Config
   sync: string
   board: CreateBoardResponse
@@ -36,7 +37,7 @@ interface Running {
 
 async function startServer(overrides: Partial<Config> = {}): Promise<Running> {
   const config = testConfig(overrides)
-  const store = SqliteBoardStore.open(config.dataDir)
+  const store = await openTestStore(config)
   const app = buildApp(config, { store })
   onCleanup(() => app.close())
   const { sync } = await listen(app)
@@ -219,7 +220,7 @@ describe('sync relay', () => {
     expect(codes).toEqual(Array(4).fill(CloseCode.serviceRestart))
     for (const provider of [a, b, session, sessionReader]) provider.disconnect()
 
-    const reopened = SqliteBoardStore.open(config.dataDir)
+    const reopened = await openTestStore(config)
     onCleanup(() => reopened.close())
     expect(readItems(await readDocument(reopened, board.id)).map((item) => item.text)).toEqual(['kept'])
     expect((await readDocument(reopened, `${board.id}/session`)).getMap('agenda').get('step')).toBe(3)
@@ -231,7 +232,11 @@ describe('sync relay', () => {
     // A board whose stored document has no meta at all (written by an outside tool).
     const outside = new Y.Doc()
     itemsMap(outside).set('x', new Y.Map())
-    await store.compact(board.id, Y.encodeStateAsUpdate(outside), 0)
+    await store.db
+      .updateTable('doc_snapshots')
+      .set({ snapshot: Buffer.from(Y.encodeStateAsUpdate(outside)) })
+      .where('doc_name', '=', board.id)
+      .execute()
     const client = await connectSynced(sync, board.id, board.tokens.facilitator)
     await waitFor(() => client.doc.getMap('meta').get('schemaVersion') === 1, 'the migrated meta')
     expect(client.doc.getMap('meta').get('title')).toBe('')

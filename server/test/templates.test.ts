@@ -13,12 +13,12 @@ import { describe, expect, it } from 'vitest'
 import { buildApp } from '../src/app.js'
 import { langOf } from '../src/language.js'
 import { readDocument } from '../src/store/documents.js'
-import { SqliteBoardStore } from '../src/store/sqlite/store.js'
-import { onCleanup, testConfig } from './helpers.js'
+import type { SqlStore } from '../src/store/sql/store.js'
+import { onCleanup, openTestStore, testConfig } from './helpers.js'
 
-async function start(): Promise<{ app: FastifyInstance; store: SqliteBoardStore }> {
+async function start(): Promise<{ app: FastifyInstance; store: SqlStore }> {
   const config = testConfig()
-  const store = SqliteBoardStore.open(config.dataDir)
+  const store = await openTestStore(config)
   const app = buildApp(config, { store })
   onCleanup(() => app.close())
   await app.ready()

@@ -1,9 +1,10 @@
 import { createItem, findRound, patchRound, readItems, roundsMap, writeRound } from '@atelier/shared'
 import { describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
+import { buildApp } from '../src/app.js'
 import { readDocument } from '../src/store/documents.js'
 import { connectSyncedAs, join, type Person, type Running, startServer } from './facilitation.js'
-import { waitFor } from './helpers.js'
+import { BACKEND, onCleanup, openTestStore, waitFor } from './helpers.js'
 
 interface VotingBoard extends Running {
   facilitator: Person
@@ -79,6 +80,27 @@ describe('dot voting', () => {
     expect(body.remaining).toBe(0)
     expect(Object.values(body.mine).reduce((sum, count) => sum + count, 0)).toBe(3)
   })
+
+  // Two nodes need a shared database: one SQLite file serves one process.
+  it.runIf(BACKEND === 'postgres')(
+    'accepts exactly the budget when ten votes arrive at once on two nodes of one database',
+    async () => {
+      const setup = await votingBoard({ budget: 3 })
+      const other = buildApp(setup.config, { store: await openTestStore(setup.config) })
+      onCleanup(() => other.close())
+      const ann = await join(setup.app, setup.board, 'participant')
+      const responses = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          vote({ ...setup, app: i % 2 === 0 ? setup.app : other }, ann, setup.ideas[i % 3] as string),
+        ),
+      )
+      const statuses = responses.map((response) => response.statusCode)
+      expect(statuses.filter((status) => status === 200)).toHaveLength(3)
+      expect(statuses.filter((status) => status === 409)).toHaveLength(7)
+      const stored = await setup.store.votes.mine(setup.board.id, 'r1', ann.personId)
+      expect([...stored.values()].reduce((sum, count) => sum + count, 0)).toBe(3)
+    },
+  )
 
   it('enforces the per-item limit and the round scope, and removes only placed dots', async () => {
     const setup = await votingBoard({ budget: 5, maxPerItem: 2 })

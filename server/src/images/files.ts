@@ -1,19 +1,8 @@
-import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { BOARD_ID_PATTERN, type ImageMimeType } from '@atelier/shared'
 import { detectImageType } from './detect.js'
-
-/** Image ids are the SHA-256 of the bytes: the same picture pasted twice is stored once. */
-const IMAGE_ID_PATTERN = /^[a-f0-9]{64}$/
-
-export function isImageId(id: string): boolean {
-  return IMAGE_ID_PATTERN.test(id)
-}
-
-function imageIdOf(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex')
-}
+import { type ImageStore, imageIdOf, isImageId } from './store.js'
 
 async function exists(file: string): Promise<boolean> {
   try {
@@ -26,12 +15,13 @@ async function exists(file: string): Promise<boolean> {
 }
 
 /**
- * Uploaded images as plain files under `DATA_DIR/images/<boardId>/<sha256>`. Files rather than
- * SQLite rows: images are large, written once and read often; kept out of the database, they do
- * not bloat its WAL or slow its backups and compaction, and the relay streams them from disk.
- * They live in the same DATA_DIR, so one folder still holds all of a lab's data.
+ * The SQLite store's images, as plain files under `DATA_DIR/images/<boardId>/<sha256>`. Files
+ * rather than SQLite rows: images are large, written once and read often; kept out of the
+ * database, they do not bloat its WAL or slow its backups and compaction. They live in the same
+ * DATA_DIR, so one folder still holds all of a lab's data (and data dirs of earlier releases
+ * keep their images where they are).
  */
-export class ImageFiles {
+export class ImageFiles implements ImageStore {
   constructor(private readonly root: string) {}
 
   private file(boardId: string, id: string): string {
@@ -40,7 +30,11 @@ export class ImageFiles {
     return path.join(this.root, boardId, id)
   }
 
-  /** Stores the bytes (already type-checked) and returns the image id. */
+  private folder(boardId: string): string {
+    if (!BOARD_ID_PATTERN.test(boardId)) throw new Error('invalid board id')
+    return path.join(this.root, boardId)
+  }
+
   async save(boardId: string, bytes: Uint8Array): Promise<string> {
     const id = imageIdOf(bytes)
     const target = this.file(boardId, id)
@@ -52,29 +46,27 @@ export class ImageFiles {
     return id
   }
 
-  /** Whether the board already holds these bytes (an image pasted again costs nothing). */
   async has(boardId: string, bytes: Uint8Array): Promise<boolean> {
     return exists(this.file(boardId, imageIdOf(bytes)))
   }
 
-  /** Bytes of the images one board holds, for its quota. */
-  async usage(boardId: string): Promise<number> {
-    if (!BOARD_ID_PATTERN.test(boardId)) throw new Error('invalid board id')
-    const folder = path.join(this.root, boardId)
-    let names: string[]
+  async list(boardId: string): Promise<string[]> {
     try {
-      names = await fs.readdir(folder)
+      return (await fs.readdir(this.folder(boardId))).filter(isImageId).sort()
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
       throw error
     }
+  }
+
+  async usage(boardId: string): Promise<number> {
+    const folder = this.folder(boardId)
     const sizes = await Promise.all(
-      names.filter(isImageId).map(async (name) => (await fs.stat(path.join(folder, name))).size),
+      (await this.list(boardId)).map(async (name) => (await fs.stat(path.join(folder, name))).size),
     )
     return sizes.reduce((sum, size) => sum + size, 0)
   }
 
-  /** The image's bytes and type, or null when this board has no such image. */
   async read(boardId: string, id: string): Promise<{ bytes: Buffer; type: ImageMimeType } | null> {
     if (!BOARD_ID_PATTERN.test(boardId) || !isImageId(id)) return null
     let bytes: Buffer
@@ -87,5 +79,9 @@ export class ImageFiles {
     }
     const type = detectImageType(bytes)
     return type ? { bytes, type } : null
+  }
+
+  async removeBoard(boardId: string): Promise<void> {
+    await fs.rm(this.folder(boardId), { recursive: true, force: true })
   }
 }

@@ -1,2 +1,2 @@
-export * from './sqlite.js'
+export * from './sql.js'
 export * from './types.js'

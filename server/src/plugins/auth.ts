@@ -4,9 +4,7 @@ import fp from 'fastify-plugin'
 import { requestToken, resolveRole } from '../access.js'
 import { errors } from '../errors.js'
 import { PersonCredentials } from '../people/credentials.js'
-import { serverSecret } from '../people/secrets.js'
-import { SqliteBoardStore } from '../store/sqlite/store.js'
-import type { BoardStore } from '../store/types.js'
+import type { Store } from '../store/types.js'
 
 /** Header carrying a person credential on per-person HTTP calls. */
 export const PERSON_HEADER = 'x-atelier-person'
@@ -53,16 +51,9 @@ declare module 'fastify' {
 }
 
 export interface AuthPluginOptions {
-  store: BoardStore
-  /** Defaults to credentials signed with a secret kept in the SQLite board store. */
+  store: Store
+  /** Defaults to credentials signed with a secret kept in the store (the same on every node). */
   credentials?: PersonCredentials
-}
-
-function credentialsOf(store: BoardStore): PersonCredentials {
-  if (store instanceof SqliteBoardStore) {
-    return new PersonCredentials(serverSecret(store.db, 'person-credentials'))
-  }
-  throw new Error('person credentials need a PersonCredentials for this board store')
 }
 
 /** The person a route acts for; on routes whose rule has `person: 'required'` it is always there. */
@@ -85,7 +76,8 @@ function personHeader(request: FastifyRequest): string | null {
 export const authPlugin = fp<AuthPluginOptions>(
   async (app, options) => {
     const { store } = options
-    const credentials = options.credentials ?? credentialsOf(store)
+    const credentials =
+      options.credentials ?? new PersonCredentials(await store.serverSecret('person-credentials'))
     app.decorate('personCredentials', credentials)
     app.decorateRequest('caller', null as unknown as BoardCaller)
 

@@ -1,5 +1,3 @@
-import fs from 'node:fs/promises'
-import path from 'node:path'
 import {
   type CreateBoardResponse,
   imagesPath,
@@ -21,28 +19,19 @@ import {
   type BackupContents,
 } from '../backup/format.js'
 import { BackupError, packBackup, unpackBackup } from '../backup/pack.js'
-import { SqliteBackupRecords } from '../backup/sqlite.js'
 import { errors, HttpError } from '../errors.js'
-import { ImageFiles } from '../images/files.js'
 import { readDocument } from '../store/documents.js'
-import { SqliteBoardStore } from '../store/sqlite/store.js'
-import type { BoardStore, JoinCode } from '../store/types.js'
+import type { BoardStore, JoinCode, Store } from '../store/types.js'
 import { attachment, fileName } from './exports.js'
 
 export interface BackupPluginOptions {
-  store: BoardStore
-  dataDir: string
+  store: Store
   now: () => Date
 }
 
 const BACKUP_TYPE = 'application/octet-stream'
 
 const tooLarge = () => new HttpError(413, `backup is larger than ${BACKUP_MAX_BYTES / (1024 * 1024)} MiB`)
-
-function recordsOf(store: BoardStore): SqliteBackupRecords {
-  if (store instanceof SqliteBoardStore) return new SqliteBackupRecords(store)
-  throw new Error('backups need the SQLite board store')
-}
 
 /** Image ids of the board's image items whose file this board serves. */
 function imageIds(doc: Y.Doc, boardId: string): Set<string> {
@@ -114,10 +103,8 @@ async function privateRooms(
  * import checks the whole file before writing anything, then writes the images and, in one store
  * transaction, the board, its documents, ballots and polls; if that fails the images go too.
  */
-export const backupPlugin: FastifyPluginAsync<BackupPluginOptions> = async (app, { store, dataDir, now }) => {
-  const records = recordsOf(store)
-  const imagesRoot = path.join(dataDir, 'images')
-  const images = new ImageFiles(imagesRoot)
+export const backupPlugin: FastifyPluginAsync<BackupPluginOptions> = async (app, { store, now }) => {
+  const { backups: records, images } = store
 
   // Raw bytes, whatever the declared type, for this plugin's routes only (it is encapsulated),
   // with their own limit; the handler then names a wrong type.
@@ -172,7 +159,7 @@ export const backupPlugin: FastifyPluginAsync<BackupPluginOptions> = async (app,
           },
           board: Y.encodeStateAsUpdate(doc),
           session: Y.encodeStateAsUpdate(session),
-          ...records.read(boardId),
+          ...(await records.read(boardId)),
           images: files,
           privateRooms: await privateRooms(store, boardId, session),
         })
@@ -209,7 +196,7 @@ export const backupPlugin: FastifyPluginAsync<BackupPluginOptions> = async (app,
       let joinCode: JoinCode
       try {
         for (const bytes of contents.images.values()) await images.save(id, bytes)
-        joinCode = records.restore(
+        joinCode = await records.restore(
           {
             id,
             title: board.title,
@@ -224,7 +211,7 @@ export const backupPlugin: FastifyPluginAsync<BackupPluginOptions> = async (app,
           contents.privateRooms,
         )
       } catch (error) {
-        await fs.rm(path.join(imagesRoot, id), { recursive: true, force: true })
+        await images.removeBoard(id)
         throw error
       }
       request.log.info(

@@ -10,25 +10,18 @@ import {
 } from '@atelier/shared'
 import type { FastifyPluginAsync, FastifyReply } from 'fastify'
 import { PollService } from '../game/polls.js'
-import { SqliteGameStore } from '../game/sqlite.js'
 import type { GameStore } from '../game/store.js'
 import { type JoinRefusal, joinTeam } from '../game/teams.js'
-import { SqliteBoardStore } from '../store/sqlite/store.js'
-import type { BoardStore } from '../store/types.js'
+import type { Store } from '../store/types.js'
 import { parseBody } from '../validation.js'
 import { callerPerson } from './auth.js'
 
 export interface GamePluginOptions {
-  store: BoardStore
-  /** Defaults to the game tables of the SQLite board store. */
+  store: Store
+  /** Defaults to the store's. */
   games?: GameStore
   /** The server clock: poll openings and answer times. */
   now: () => Date
-}
-
-function gamesOf(store: BoardStore): GameStore {
-  if (store instanceof SqliteBoardStore) return new SqliteGameStore(store.db)
-  throw new Error('polls need a GameStore for this board store')
 }
 
 const REFUSALS: Record<PollRefusal | JoinRefusal, string> = {
@@ -57,7 +50,7 @@ type BoardRoute<P = object> = { Params: { boardId: string } & P }
  */
 export const gamePlugin: FastifyPluginAsync<GamePluginOptions> = async (app, options) => {
   const { store, now } = options
-  const games = options.games ?? gamesOf(store)
+  const games = options.games ?? store.games
   const relay = app.relay
   const clock = () => now().getTime()
   const polls = new PollService(games, relay, clock)

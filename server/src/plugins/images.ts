@@ -1,13 +1,12 @@
-import path from 'node:path'
 import { canWrite, IMAGE_MAX_BYTES, imagesPath, ROLES, type UploadImageResponse } from '@atelier/shared'
 import type { FastifyError, FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { errors, HttpError } from '../errors.js'
 import { detectImageType } from '../images/detect.js'
-import { ImageFiles } from '../images/files.js'
+import type { ImageStore } from '../images/store.js'
 import type { StoreHealth } from '../store/health.js'
 
 export interface ImagesPluginOptions {
-  dataDir: string
+  images: ImageStore
   /** Total bytes of images one board may hold. */
   quotaBytes: number
   health: StoreHealth
@@ -36,10 +35,8 @@ const overQuota = (quotaBytes: number) =>
  */
 export const imagesPlugin: FastifyPluginAsync<ImagesPluginOptions> = async (
   app,
-  { dataDir, quotaBytes, health },
+  { images: files, quotaBytes, health },
 ) => {
-  const files = new ImageFiles(path.join(dataDir, 'images'))
-
   const checkQuota = async (boardId: string, incomingBytes: number): Promise<void> => {
     if ((await files.usage(boardId)) + incomingBytes > quotaBytes) throw overQuota(quotaBytes)
   }

@@ -16,27 +16,20 @@ import { bearerToken, hashToken, newBoardId, newToken } from '../access.js'
 import { langOf } from '../language.js'
 import { openLibrary } from '../libraries/access.js'
 import { libraryErrors } from '../libraries/errors.js'
-import { SqliteLibraryStore } from '../libraries/sqlite.js'
 import type { LibraryRecord, LibraryStore } from '../libraries/types.js'
-import { SqliteBoardStore } from '../store/sqlite/store.js'
-import type { BoardStore } from '../store/types.js'
+import type { Store } from '../store/types.js'
 import { createBoardFromTemplate } from '../templates/boards.js'
 import { parseBody } from '../validation.js'
 
 export interface LibrariesPluginOptions {
-  store: BoardStore
-  /** Defaults to the libraries tables of the SQLite board store. */
+  store: Store
+  /** Defaults to the store's. */
   libraries?: LibraryStore
   now: () => Date
 }
 
 type LibraryRequest = FastifyRequest<{ Params: { libraryId: string } }>
 type TemplateRequest = FastifyRequest<{ Params: { libraryId: string; templateId: string } }>
-
-function librariesOf(store: BoardStore): LibraryStore {
-  if (store instanceof SqliteBoardStore) return new SqliteLibraryStore(store.db)
-  throw new Error('lab libraries need a LibraryStore for this board store')
-}
 
 /** A template file from a request body: migrated and validated, or a 400 naming each bad field. */
 function templateOf(body: unknown): Template {
@@ -53,7 +46,7 @@ function templateOf(body: unknown): Template {
  */
 export const librariesPlugin: FastifyPluginAsync<LibrariesPluginOptions> = async (app, options) => {
   const { store, now } = options
-  const libraries = options.libraries ?? librariesOf(store)
+  const libraries = options.libraries ?? store.libraries
 
   async function authorize(request: LibraryRequest): Promise<LibraryRecord> {
     const library = await openLibrary(libraries, request.params.libraryId, bearerToken(request))

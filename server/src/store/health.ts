@@ -13,17 +13,40 @@ export class StoreUnavailableError extends Error {
   }
 }
 
-/** A short cause a lab can act on, from the SQLite or file-system error. */
+/** Network errors, and PostgreSQL's shutdown (57P0x) and connection (08xxx) classes. */
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'EPIPE',
+])
+/** node-postgres's own errors for a lost or unobtainable connection, which carry no code. */
+const UNREACHABLE_MESSAGE =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/
+
+/** A short cause a lab can act on, from the SQLite, PostgreSQL or file-system error. */
 export function storeFailureCause(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code
+  const message = error instanceof Error ? error.message : String(error)
   if (typeof code === 'string') {
-    if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return 'disk full'
+    // 53100: PostgreSQL's disk_full.
+    if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT' || code === '53100')
+      return 'disk full'
     if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
       return 'storage is read-only'
     }
     if (code.startsWith('SQLITE_IOERR') || code === 'EIO') return 'storage input/output error'
+    if (UNREACHABLE_CODES.has(code) || code.startsWith('57P0') || code.startsWith('08')) {
+      return 'database unreachable'
+    }
+    // 25006: a PostgreSQL standby (or a primary turned read-only) refuses writes.
+    if (code === '25006') return 'database is read-only'
   }
-  return error instanceof Error ? error.message : String(error)
+  if (UNREACHABLE_MESSAGE.test(message)) return 'database unreachable'
+  return message
 }
 
 /**
@@ -63,12 +86,21 @@ export class StoreHealth {
     return result
   }
 
-  /** Tries the store again now if it is degraded; resolves with the cause that remains, or null. */
+  /**
+   * Tries the store again now if it is degraded; else asks a networked store whether it still
+   * answers (a database gone away is seen before the next write). Resolves with the cause, or null.
+   */
   async check(): Promise<string | null> {
     if (this.failure && this.store.probeWrite) {
       try {
         await this.store.probeWrite()
         this.recover()
+      } catch (error) {
+        this.degrade(error)
+      }
+    } else if (!this.failure && this.store.ping) {
+      try {
+        await this.store.ping()
       } catch (error) {
         this.degrade(error)
       }

@@ -1,4 +1,10 @@
 import type { Role } from '@atelier/shared'
+import type { BackupRecords } from '../backup/records.js'
+import type { GameStore } from '../game/store.js'
+import type { VersionStore } from '../history/versions.js'
+import type { ImageStore } from '../images/store.js'
+import type { LibraryStore } from '../libraries/types.js'
+import type { VoteStore } from '../voting/store.js'
 
 /**
  * Persistence seam: the relay and the HTTP API only talk to this interface, so a networked
@@ -33,7 +39,17 @@ export interface BoardStore {
   appendUpdate(docName: string, update: Uint8Array): Promise<number>
   /** The latest snapshot of a document and the updates logged after it, oldest first. */
   loadDocument(docName: string): Promise<StoredDocument>
-  /** Replaces the snapshot and drops the log up to `uptoSeq` included, atomically. */
+  /**
+   * The updates logged after `afterSeq`, oldest first; null when some of them were folded into the
+   * snapshot since (the caller then needs `loadDocument`). Sequence numbers count per document
+   * and follow commit order: a caller that has seen `afterSeq` misses nothing by asking for the rest.
+   */
+  loadUpdatesAfter(docName: string, afterSeq: number): Promise<LoggedUpdates | null>
+  /**
+   * Replaces the snapshot and drops the log up to `uptoSeq` included, atomically. `snapshot` holds
+   * every update up to `uptoSeq`; a snapshot that covers less than the stored one is ignored, so
+   * compacting twice, or from two nodes at once, loses nothing.
+   */
   compact(docName: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>
 
   /**
@@ -41,8 +57,37 @@ export interface BoardStore {
    * StoreHealth). Stores without it are taken as recovered at their next successful write.
    */
   probeWrite?(): Promise<void>
+  /** A read that costs nothing: rejects when the store no longer answers at all. */
+  ping?(): Promise<void>
 
   close(): Promise<void>
+}
+
+/**
+ * All of the server's state behind one seam: boards and documents (the BoardStore methods) and
+ * every module's records. `openStore` builds it from the configuration: SQLite in DATA_DIR, or
+ * PostgreSQL when DATABASE_URL is set.
+ */
+export interface Store extends BoardStore {
+  readonly backend: 'sqlite' | 'postgres'
+  readonly votes: VoteStore
+  readonly games: GameStore
+  readonly versions: VersionStore
+  readonly libraries: LibraryStore
+  readonly images: ImageStore
+  /** Ballots, polls and answers of whole boards, for backups. */
+  readonly backups: BackupRecords
+  /** The secret kept under `name`, created on first use (see people/secrets.ts). */
+  serverSecret(name: string): Promise<Buffer>
+  probeWrite(): Promise<void>
+  /** Brings the tables to this server's version; the app awaits it before anything else. */
+  migrate(): Promise<void>
+}
+
+export interface LoggedUpdates {
+  updates: { seq: number; update: Uint8Array }[]
+  /** Sequence number of the last update returned, or `afterSeq` when there is none. */
+  lastSeq: number
 }
 
 export interface BoardRecord {

@@ -43,6 +43,9 @@ export interface RelayOptions {
   rules?: (services: RelayServices) => readonly RoomPolicy[]
 }
 
+/** Session states of unloaded boards kept in memory (a few hundred bytes each); read again from the store past it. */
+export const UNLOADED_SESSIONS_KEPT = 1000
+
 const MESSAGE_TYPE_NAMES = new Map<number, string>(
   Object.entries(MessageType).map(([name, type]) => [type, name]),
 )
@@ -200,16 +203,37 @@ export class Relay implements RelayServices {
       if (room.isOpen) return readSessionState(room.doc)
     }
     const cached = this.unloadedSessions.get(boardId)
-    if (cached) return cached
+    if (cached) {
+      this.keepSessionState(boardId, cached)
+      return cached
+    }
     // Not loaded: the store holds every change the room ever made.
     const doc = await readDocument(this.options.store, roomName(boardId, 'session'))
     try {
       const state = readSessionState(doc)
       // The room may have opened while the store was read: then its state is the one to trust.
-      if (!this.rooms.find({ boardId, kind: 'session' })) this.unloadedSessions.set(boardId, state)
+      if (!this.rooms.find({ boardId, kind: 'session' })) this.keepSessionState(boardId, state)
       return state
     } finally {
       doc.destroy()
+    }
+  }
+
+  /** How many unloaded boards' session states are kept: at most UNLOADED_SESSIONS_KEPT. */
+  get keptSessionStates(): number {
+    return this.unloadedSessions.size
+  }
+
+  /**
+   * Keeps the session state of an unloaded board, dropping the least recently read one past
+   * UNLOADED_SESSIONS_KEPT: a node's memory follows the boards in use, not every board it served.
+   */
+  private keepSessionState(boardId: string, state: SessionState): void {
+    this.unloadedSessions.delete(boardId)
+    this.unloadedSessions.set(boardId, state)
+    if (this.unloadedSessions.size > UNLOADED_SESSIONS_KEPT) {
+      const oldest = this.unloadedSessions.keys().next().value
+      if (oldest !== undefined) this.unloadedSessions.delete(oldest)
     }
   }
 
