@@ -3,6 +3,7 @@ import { strFromU8, unzipSync } from 'fflate'
 import { BoardPage } from '../fixtures/board.js'
 import { CanvasPage, type ItemView } from '../fixtures/canvas.js'
 import { ExportPage } from '../fixtures/exports.js'
+import { Facilitation } from '../fixtures/facilitation.js'
 
 /*
  * These two depend on the server's side of the exports (CSV `sep=;` with French headers, the
@@ -150,4 +151,44 @@ test('the XLSX from the export menu is a workbook holding the notes under French
   expect(cells).toContain('Texte')
   expect(cells).toContain('Guichet unique &amp; accueil')
   await facilitator.close()
+})
+
+test('a note still private when the backup is taken comes back private to its author on the imported board', async ({
+  browser,
+}) => {
+  const facilitator = await BoardPage.open(browser)
+  await facilitator.createBoard('Atelier à sauvegarder')
+  await facilitator.joinAs('Camille')
+  await new Facilitation(facilitator).startPrivateWriting()
+  const { participant: link } = await facilitator.shareLinks()
+
+  const ines = await BoardPage.open(browser)
+  await ines.page.goto(link)
+  await ines.joinAs('Inès')
+  await new Facilitation(ines).writePrivately('Une idée encore privée')
+  await expect(facilitator.page.getByTestId('reveal')).toContainText('1')
+
+  const exporter = new ExportPage(facilitator)
+  await exporter.open()
+  const backup = await exporter.download('export-backup')
+  await facilitator.page.keyboard.press('Escape')
+  await facilitator.page.goto('/')
+  const before = facilitator.page.url()
+  await facilitator.page
+    .getByTestId('import-backup')
+    .setInputFiles({ name: backup.name, mimeType: 'application/octet-stream', buffer: backup.bytes })
+  await facilitator.page.waitForURL((url) => url.pathname.startsWith('/b/') && url.href !== before)
+  await expect(facilitator.page.getByTestId('share-open')).toBeVisible()
+  const { participant: newLink } = await facilitator.shareLinks()
+  // Not on the imported board for everyone: it is still private.
+  expect((await facilitator.notes()).map((note) => note.text)).not.toContain('Une idée encore privée')
+
+  // Inès, in the browser she wrote it from, opens the imported board: her idea is hers again.
+  // The device remembers her name: she joins without being asked again.
+  await ines.page.goto(newLink)
+  await expect(
+    ines.page.getByTestId('private-note').filter({ hasText: 'Une idée encore privée' }),
+  ).toBeVisible()
+  await expect(facilitator.page.getByTestId('reveal')).toContainText('1')
+  await Promise.all([facilitator.close(), ines.close()])
 })

@@ -42,6 +42,19 @@ declare global {
   }
 }
 
+/** Resolves once the connection has received the relay's copy of the document. */
+function firstSync(connection: BoardConnection): Promise<void> {
+  return new Promise((resolve) => {
+    if (connection.provider.synced) return resolve()
+    const onSync = (synced: boolean) => {
+      if (!synced) return
+      connection.provider.off('sync', onSync)
+      resolve()
+    }
+    connection.provider.on('sync', onSync)
+  })
+}
+
 /** `commands`: what the features add to the canvas's own commands. */
 export function createSession(
   boardId: string,
@@ -54,7 +67,12 @@ export function createSession(
     token,
     localStorage,
     requestIdentity,
-    (): string | undefined => readMeta(connection.doc).importedFrom,
+    // Read once the relay's copy of the board has arrived: a name this device remembers joins
+    // at once, before the meta is there.
+    async (): Promise<string | undefined> => {
+      await firstSync(connection)
+      return readMeta(connection.doc).importedFrom
+    },
   )
   const connection = new BoardConnection(boardId, token, identity.credential)
   const board = new BoardStore(connection.doc)

@@ -57,9 +57,7 @@ describe('identity', () => {
     const store = memory()
     storeIdentity(store, 'board-original', { personId: 'ana', credential: 'ana.sig' })
     const request = vi.fn(async () => ({ personId: 'ana', credential: 'ana.new-sig' }))
-    let importedFrom: string | undefined
-    const identity = new PersonIdentity('board-copy', 'tok', store, request, () => importedFrom)
-    importedFrom = 'board-original'
+    const identity = new PersonIdentity('board-copy', 'tok', store, request, async () => 'board-original')
     await identity.join('Ana')
     expect(request).toHaveBeenCalledWith('board-copy', 'tok', {
       name: 'Ana',

@@ -84,8 +84,8 @@ export class PersonIdentity {
     private readonly token: string,
     private readonly store: KeyValueStore,
     private readonly request: typeof requestIdentity = requestIdentity,
-    /** The board this one was imported from (its meta says), once known. */
-    private readonly importedFrom: () => string | undefined = () => undefined,
+    /** The board this one was imported from, as its meta says once the board has arrived. */
+    private readonly importedFrom: () => Promise<string | undefined> = async () => undefined,
   ) {
     const stored = storedIdentity(store, boardId)
     this.snapshot = {
@@ -127,7 +127,7 @@ export class PersonIdentity {
     try {
       // On a board made from a backup, the identity this device had on the original board brings
       // back the same person: their notes, and the private notes they had not revealed.
-      const original = this.importedFrom()
+      const original = await this.importedFrom()
       const previous = original ? storedIdentity(this.store, original) : null
       const issued = await this.request(this.boardId, this.token, {
         name: trimmed,
