@@ -2,6 +2,13 @@
 
 export const BODY_LIMIT_BYTES = 64 * 1024
 
+const MIB = 1024 * 1024
+
+/** A size as people read it: whole MiB from one MiB up, whole KiB below. */
+export function sizeLabel(bytes: number): string {
+  return bytes >= MIB ? `${Math.floor(bytes / MIB)} MiB` : `${Math.floor(bytes / 1024)} KiB`
+}
+
 export class HttpError extends Error {
   override name = 'HttpError'
   constructor(
@@ -16,7 +23,10 @@ export const errors = {
   bodyNotJson: () => new HttpError(400, 'body must be JSON'),
   bodyNotObject: () => new HttpError(400, 'body must be a JSON object'),
   bodyTooDeep: (maxDepth: number) => new HttpError(400, `body is nested more than ${maxDepth} levels deep`),
-  bodyTooLarge: () => new HttpError(400, `body is larger than ${BODY_LIMIT_BYTES / 1024} KiB`),
+  bodyTooLarge: () => new HttpError(400, `body is larger than ${sizeLabel(BODY_LIMIT_BYTES)}`),
+  /** A file sent as raw bytes (an image, a backup) over its own limit. */
+  bodyOver: (what: string, maxBytes: number) =>
+    new HttpError(413, `${what} is larger than ${sizeLabel(maxBytes)}`),
   invalidField: (message: string) => new HttpError(400, message),
   unknownField: (name: string) => new HttpError(400, `unknown field "${name}"`),
   unknownTemplate: (templateId: string) => new HttpError(400, `unknown templateId "${templateId}"`),

@@ -9,7 +9,7 @@ import {
   roomName,
   SCHEMA_VERSION,
 } from '@atelier/shared'
-import type { FastifyError, FastifyPluginAsync, FastifyRequest } from 'fastify'
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import * as Y from 'yjs'
 import { newBoardId, newTokens } from '../access.js'
 import {
@@ -19,10 +19,11 @@ import {
   type BackupContents,
 } from '../backup/format.js'
 import { BackupError, packBackup, unpackBackup } from '../backup/pack.js'
-import { errors, HttpError } from '../errors.js'
+import { errors } from '../errors.js'
 import { readDocument } from '../store/documents.js'
 import type { BoardStore, JoinCode, Store } from '../store/types.js'
 import { attachment, fileName } from './exports.js'
+import { rawBodiesPlugin } from './rawBodies.js'
 
 export interface BackupPluginOptions {
   store: Store
@@ -30,8 +31,6 @@ export interface BackupPluginOptions {
 }
 
 const BACKUP_TYPE = 'application/octet-stream'
-
-const tooLarge = () => new HttpError(413, `backup is larger than ${BACKUP_MAX_BYTES / (1024 * 1024)} MiB`)
 
 /** Image ids of the board's image items whose file this board serves. */
 function imageIds(doc: Y.Doc, boardId: string): Set<string> {
@@ -106,20 +105,8 @@ async function privateRooms(
 export const backupPlugin: FastifyPluginAsync<BackupPluginOptions> = async (app, { store, now }) => {
   const { backups: records, images } = store
 
-  // Raw bytes, whatever the declared type, for this plugin's routes only (it is encapsulated),
-  // with their own limit; the handler then names a wrong type.
-  app.removeAllContentTypeParsers()
-  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: BACKUP_MAX_BYTES }, (_request, body, done) =>
-    done(null, body),
-  )
-  app.setErrorHandler<FastifyError | HttpError>((error, _request, reply) => {
-    if (error instanceof HttpError) return reply.code(error.statusCode).send({ error: error.message })
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      const known = tooLarge()
-      return reply.code(known.statusCode).send({ error: known.message })
-    }
-    throw error
-  })
+  // The import's handler then names a wrong declared type.
+  await app.register(rawBodiesPlugin, { what: 'backup', maxBytes: BACKUP_MAX_BYTES })
 
   app.get<{ Params: { boardId: string } }>(
     '/api/boards/:boardId/export/board.atelier',

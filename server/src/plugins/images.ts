@@ -1,9 +1,10 @@
 import { canWrite, IMAGE_MAX_BYTES, imagesPath, ROLES, type UploadImageResponse } from '@atelier/shared'
-import type { FastifyError, FastifyPluginAsync, FastifyRequest } from 'fastify'
-import { errors, HttpError } from '../errors.js'
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
+import { errors, HttpError, sizeLabel } from '../errors.js'
 import { detectImageType } from '../images/detect.js'
 import type { ImageStore } from '../images/store.js'
 import type { StoreHealth } from '../store/health.js'
+import { rawBodiesPlugin } from './rawBodies.js'
 
 export interface ImagesPluginOptions {
   images: ImageStore
@@ -18,16 +19,10 @@ const ROUTE = '/api/boards/:boardId/images'
 type ImageRoute = { Params: { boardId: string; imageId?: string } }
 type ImageRequest = FastifyRequest<ImageRoute>
 
-const tooLarge = () => new HttpError(413, `image is larger than ${IMAGE_MAX_BYTES / (1024 * 1024)} MiB`)
 const notAnImage = () => new HttpError(415, 'body must be a PNG, JPEG, GIF or WebP image')
-const MIB = 1024 * 1024
-
-function size(bytes: number): string {
-  return bytes >= MIB ? `${Math.floor(bytes / MIB)} MiB` : `${Math.floor(bytes / 1024)} KiB`
-}
 
 const overQuota = (quotaBytes: number) =>
-  new HttpError(413, `this board's images would exceed its quota of ${size(quotaBytes)}`)
+  new HttpError(413, `this board's images would exceed its quota of ${sizeLabel(quotaBytes)}`)
 
 /**
  * Images pasted or dropped on a board: uploaded by people who may write on it, served back to
@@ -41,18 +36,7 @@ export const imagesPlugin: FastifyPluginAsync<ImagesPluginOptions> = async (
     if ((await files.usage(boardId)) + incomingBytes > quotaBytes) throw overQuota(quotaBytes)
   }
 
-  // Raw bytes for this plugin's routes only (the plugin is encapsulated), with their own limit.
-  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: IMAGE_MAX_BYTES }, (_request, body, done) =>
-    done(null, body),
-  )
-  app.setErrorHandler<FastifyError | HttpError>((error, _request, reply) => {
-    if (error instanceof HttpError) return reply.code(error.statusCode).send({ error: error.message })
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      const known = tooLarge()
-      return reply.code(known.statusCode).send({ error: known.message })
-    }
-    throw error
-  })
+  await app.register(rawBodiesPlugin, { what: 'image', maxBytes: IMAGE_MAX_BYTES })
 
   const writers = {
     roles: ROLES.filter((role) => canWrite(role, 'board')),
@@ -72,7 +56,6 @@ export const imagesPlugin: FastifyPluginAsync<ImagesPluginOptions> = async (
       const { boardId } = request.caller
       const body = request.body
       if (!Buffer.isBuffer(body) || body.length === 0) throw notAnImage()
-      if (body.length > IMAGE_MAX_BYTES) throw tooLarge()
       if (!detectImageType(body)) throw notAnImage()
       if (!(await files.has(boardId, body))) await checkQuota(boardId, body.length)
       const id = await health.write(() => files.save(boardId, body))
