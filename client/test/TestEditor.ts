@@ -3,6 +3,7 @@ import { expect } from 'vitest'
 import * as Y from 'yjs'
 import { createRegistry } from '../src/commands/registry.js'
 import type { CommandContext } from '../src/commands/types.js'
+import { paintLayerOf } from '../src/items/registry.js'
 import { featureCommands } from '../src/pages/boardCommands.js'
 import { BoardStore } from '../src/store/BoardStore.js'
 import { ViewStore } from '../src/store/ViewStore.js'
@@ -15,7 +16,7 @@ import { PointerController, type PointerInput } from '../src/tools/PointerContro
  */
 export class TestEditor {
   readonly doc = new Y.Doc()
-  readonly board = new BoardStore(this.doc)
+  readonly board = new BoardStore(this.doc, paintLayerOf)
   readonly view = new ViewStore({ camera: { x: 0, y: 0, zoom: 1 }, viewport: { width: 1000, height: 800 } })
   readonly registry = createRegistry(featureCommands)
   readonly ctx: CommandContext

@@ -3,6 +3,7 @@ import i18next from 'i18next'
 import { imageUploader } from '../commands/images.js'
 import { type CommandRegistry, createRegistry } from '../commands/registry.js'
 import type { Command, CommandContext } from '../commands/types.js'
+import { paintLayerOf } from '../items/registry.js'
 import { CursorPublisher } from '../presence/cursor.js'
 import { BoardStore } from '../store/BoardStore.js'
 import { ViewStore } from '../store/ViewStore.js'
@@ -75,7 +76,7 @@ export function createSession(
     },
   )
   const connection = new BoardConnection(boardId, token, identity.credential)
-  const board = new BoardStore(connection.doc)
+  const board = new BoardStore(connection.doc, paintLayerOf)
   const viewport = { width: window.innerWidth, height: window.innerHeight }
   const view = new ViewStore({ viewport, camera: centerOn({ x: 0, y: 0 }, viewport, 1) })
   const registry = createRegistry(commands)

@@ -12,8 +12,9 @@ import { Layer, Shape, Stage } from 'react-konva'
 import { useCanvasKeyboard } from '../a11y/useCanvasKeyboard.js'
 import type { BoardSessionModel } from '../board/BoardSession.js'
 import { useSession } from '../board/context.js'
+import { itemUtil } from '../items/registry.js'
 import { useItemIds, useView } from '../store/hooks.js'
-import { shallowEqualArrays } from '../store/order.js'
+import { type PaintLayer, shallowEqualArrays } from '../store/order.js'
 import { hitTest } from '../tools/hitTest.js'
 import type { PointerInput } from '../tools/PointerController.js'
 import { wheelCamera } from '../tools/wheel.js'
@@ -62,20 +63,24 @@ export function BoardCanvas() {
   const farCache = useRef(new FarCache())
   const camera = useRef(view.getState().camera)
   const mounted = new Set(ids)
-  const frames = ids.filter((id) => board.getItem(id)?.type === 'frame')
-  const items = ids.filter((id) => board.getItem(id)?.type !== 'frame')
-  /** Set by the frames pass when the far bitmap covered everything in this draw. */
+  const inLayer = (layer: PaintLayer) => (id: string) => {
+    const item = board.getItem(id)
+    return item !== undefined && itemUtil(item.type).layer === layer
+  }
+  const background = ids.filter(inLayer('background'))
+  const content = ids.filter(inLayer('content'))
+  /** Set by the background pass when the far bitmap covered everything in this draw. */
   const cacheHit = useRef(false)
   const keyboard = useCanvasKeyboard(container)
 
   /** Base pass: everything not mounted as an item view, as plain blocks (or the far bitmap). */
-  const drawBase = (native: CanvasRenderingContext2D, only: 'frames' | 'items') => {
+  const drawBase = (native: CanvasRenderingContext2D, layer: PaintLayer) => {
     const { camera: current, viewport: size } = view.getState()
-    if (only === 'frames') {
+    if (layer === 'background') {
       cacheHit.current = window_.far && farCache.current.draw(native, current.zoom, board.getVersion())
       if (cacheHit.current) return
     } else if (cacheHit.current) return
-    drawFarScene(native, board, visibleRect(current, size), current.zoom, { only, skip: mounted })
+    drawFarScene(native, board, visibleRect(current, size), current.zoom, { layer, skip: mounted })
   }
 
   useEffect(() => {
@@ -268,17 +273,17 @@ export function BoardCanvas() {
           <Shape
             listening={false}
             perfectDrawEnabled={false}
-            sceneFunc={(context) => drawBase(context._context, 'frames')}
+            sceneFunc={(context) => drawBase(context._context, 'background')}
           />
-          {frames.map((id) => (
+          {background.map((id) => (
             <ItemView key={id} id={id} board={board} view={view} imageUrl={ctx.imageUrl} />
           ))}
           <Shape
             listening={false}
             perfectDrawEnabled={false}
-            sceneFunc={(context) => drawBase(context._context, 'items')}
+            sceneFunc={(context) => drawBase(context._context, 'content')}
           />
-          {items.map((id) => (
+          {content.map((id) => (
             <ItemView key={id} id={id} board={board} view={view} imageUrl={ctx.imageUrl} />
           ))}
           <Overlay board={board} view={view} perms={ctx} />

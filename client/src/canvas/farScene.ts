@@ -2,6 +2,7 @@ import { type Camera, type ItemSnapshot, type Rect, rectsIntersect } from '@atel
 import type { FarContext } from '../items/ItemUtil.js'
 import { itemUtil } from '../items/registry.js'
 import type { BoardStore } from '../store/BoardStore.js'
+import type { PaintLayer } from '../store/order.js'
 
 /**
  * The board seen from far away, drawn straight onto a 2D context in one pass, each type as its
@@ -14,8 +15,8 @@ import type { BoardStore } from '../store/BoardStore.js'
 export interface FarSceneOptions {
   /** Draw section names (not in the minimap, where they would be unreadable). */
   titles?: boolean
-  /** Draw only frames, or only what is not a frame (the canvas draws mounted frames in between). */
-  only?: 'frames' | 'items'
+  /** Draw only the items of one paint layer (the canvas draws mounted background items in between). */
+  layer?: PaintLayer
   /** Items already drawn in full by the item layer. */
   skip?: ReadonlySet<string>
 }
@@ -25,7 +26,7 @@ export function drawFarScene(
   board: BoardStore,
   view: Rect,
   zoom: number,
-  { titles = true, only, skip }: FarSceneOptions = {},
+  { titles = true, layer, skip }: FarSceneOptions = {},
 ): void {
   const far: FarContext = { ctx, zoom, view, lookup: (id) => board.getItem(id) }
   const byColor = new Map<string, ItemSnapshot[]>()
@@ -34,8 +35,9 @@ export function drawFarScene(
   for (const id of board.getItemIds()) {
     const item = board.getItem(id)
     if (!item || skip?.has(id)) continue
-    if ((only === 'frames' && item.type !== 'frame') || (only === 'items' && item.type === 'frame')) continue
-    const drawing = itemUtil(item.type).far
+    const util = itemUtil(item.type)
+    if (layer !== undefined && util.layer !== layer) continue
+    const drawing = util.far
     drawing.under?.(far, item)
     if (drawing.over) over.push(item)
     if (drawing.label) labelled.push(item)

@@ -1,15 +1,6 @@
 import type { ItemSnapshot } from '@atelier/shared'
+import { comparePaintOrder } from '../items/registry.js'
 import { renderItemsSvg, svgDataUrl } from '../templates/thumbnail.js'
-
-/** Frames under everything, then the board's own paint order (z key, then id). */
-function paintOrder(a: ItemSnapshot, b: ItemSnapshot): number {
-  const frame = Number(b.type === 'frame') - Number(a.type === 'frame')
-  if (frame !== 0) return frame
-  const za = a.z ?? ''
-  const zb = b.z ?? ''
-  if (za !== zb) return za < zb ? -1 : 1
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
-}
 
 /**
  * A version drawn as an image with the templates' renderer: what the board will hold once the
@@ -17,5 +8,5 @@ function paintOrder(a: ItemSnapshot, b: ItemSnapshot): number {
  */
 export function versionPreviewUrl(items: readonly ItemSnapshot[]): string | null {
   if (items.length === 0) return null
-  return svgDataUrl(renderItemsSvg([...items].sort(paintOrder), { detail: 'preview' }))
+  return svgDataUrl(renderItemsSvg([...items].sort(comparePaintOrder), { detail: 'preview' }))
 }

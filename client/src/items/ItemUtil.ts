@@ -1,6 +1,7 @@
 import type { ConnectorEnd, ItemPatch, ItemSnapshot, ItemType, Point, Rect } from '@atelier/shared'
 import type { ComponentType } from 'react'
 import type { BoardStore } from '../store/BoardStore.js'
+import type { PaintLayer } from '../store/order.js'
 import type { ViewStore } from '../store/ViewStore.js'
 
 /**
@@ -10,6 +11,8 @@ import type { ViewStore } from '../store/ViewStore.js'
  */
 export interface ItemUtil {
   readonly type: ItemType
+  /** Whether its items paint beneath all others (a section, behind what it holds) or among them. */
+  readonly layer: PaintLayer
 
   /** The outline an arrow's end sits on (ellipses and diamonds use their own); null: arrows cannot join it. */
   outline(item: ItemSnapshot): ConnectorEnd | null

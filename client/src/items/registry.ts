@@ -1,4 +1,5 @@
 import type { ItemType } from '@atelier/shared'
+import { type PaintLayerOf, paintOrder } from '../store/order.js'
 import { connectorUtil } from './connector/connectorUtil.js'
 import { frameUtil } from './frame/frameUtil.js'
 import type { ItemUtil } from './ItemUtil.js'
@@ -29,3 +30,9 @@ export function itemUtil(type: ItemType): ItemUtil {
   utils ??= allUtils()
   return utils[type]
 }
+
+/** Each type's paint layer, for the board store's order. */
+export const paintLayerOf: PaintLayerOf = (type) => itemUtil(type).layer
+
+/** The board's paint order, for items outside the board store (a past version's preview). */
+export const comparePaintOrder = paintOrder(paintLayerOf)

@@ -2,13 +2,14 @@ import { createItem, updateItem } from '@atelier/shared'
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { idsInWindow } from '../canvas/culling.js'
+import { paintLayerOf } from '../items/registry.js'
 import { BoardStore } from './BoardStore.js'
 
 describe('BoardStore', () => {
   it('reads items already in the document', () => {
     const doc = new Y.Doc()
     const id = createItem(doc, { type: 'note', x: 1, y: 2, text: 'hi' })
-    const store = new BoardStore(doc)
+    const store = new BoardStore(doc, paintLayerOf)
     expect(store.getItem(id)).toMatchObject({ x: 1, y: 2, text: 'hi' })
     expect(store.getItemIds()).toEqual([id])
   })
@@ -17,7 +18,7 @@ describe('BoardStore', () => {
     const doc = new Y.Doc()
     const a = createItem(doc, { type: 'note', x: 0, y: 0 })
     const b = createItem(doc, { type: 'note', x: 300, y: 0 })
-    const store = new BoardStore(doc)
+    const store = new BoardStore(doc, paintLayerOf)
     const onA = vi.fn()
     const onB = vi.fn()
     const onIds = vi.fn()
@@ -38,7 +39,7 @@ describe('BoardStore', () => {
   it('sees text edits made inside a note', () => {
     const doc = new Y.Doc()
     const id = createItem(doc, { type: 'note', x: 0, y: 0 })
-    const store = new BoardStore(doc)
+    const store = new BoardStore(doc, paintLayerOf)
     const listener = vi.fn()
     store.subscribeItem(id, listener)
     store.setText(id, 'Idée')
@@ -48,7 +49,7 @@ describe('BoardStore', () => {
 
   it('updates the id list on add and delete, in creation order', () => {
     const doc = new Y.Doc()
-    const store = new BoardStore(doc)
+    const store = new BoardStore(doc, paintLayerOf)
     const onIds = vi.fn()
     store.subscribeIds(onIds)
     const first = store.createNote({ x: 0, y: 0 })
@@ -62,13 +63,13 @@ describe('BoardStore', () => {
   it('ignores malformed entries written by outside clients', () => {
     const doc = new Y.Doc()
     doc.getMap('items').set('junk', 'not a map' as never)
-    const store = new BoardStore(doc)
+    const store = new BoardStore(doc, paintLayerOf)
     expect(store.getItemIds()).toEqual([])
   })
 
   it('moves a set of notes in one undo step', () => {
     const doc = new Y.Doc()
-    const store = new BoardStore(doc)
+    const store = new BoardStore(doc, paintLayerOf)
     const a = store.createNote({ x: 100, y: 100 })
     const b = store.createNote({ x: 400, y: 100 })
     store.moveItems([a, b], 10, 20)
@@ -80,14 +81,14 @@ describe('BoardStore', () => {
 
   it('culls items outside a rect', () => {
     const doc = new Y.Doc()
-    const store = new BoardStore(doc)
+    const store = new BoardStore(doc, paintLayerOf)
     const near = store.createNote({ x: 100, y: 100 })
     store.createNote({ x: 5000, y: 5000 })
     expect(idsInWindow(store, { x: 0, y: 0, w: 1000, h: 800 })).toEqual([near])
   })
 
   it('creates items above the top in order, and notifies on optional keys too', () => {
-    const store = new BoardStore(new Y.Doc())
+    const store = new BoardStore(new Y.Doc(), paintLayerOf)
     const [a, b] = store.create([
       { type: 'note', x: 0, y: 0 },
       { type: 'frame', x: 0, y: 0, w: 500, h: 500 },

@@ -18,7 +18,7 @@ import {
   zKeysAbove,
 } from '@atelier/shared'
 import * as Y from 'yjs'
-import { compareItems, sameSnapshot } from './order.js'
+import { type PaintLayerOf, paintOrder, sameSnapshot } from './order.js'
 import { LOCAL_ORIGIN } from './origin.js'
 
 type Listener = () => void
@@ -47,7 +47,14 @@ export class BoardStore {
   private metaListeners = new Set<Listener>()
   private undoListeners = new Set<Listener>()
 
-  constructor(readonly doc: Y.Doc) {
+  private readonly compareItems: (a: ItemSnapshot, b: ItemSnapshot) => number
+
+  /** `layerOf` comes from the item types' modules (`items/`), which sit above the store. */
+  constructor(
+    readonly doc: Y.Doc,
+    layerOf: PaintLayerOf,
+  ) {
+    this.compareItems = paintOrder(layerOf)
     const map = itemsMap(doc)
     for (const [id, item] of map) {
       const snapshot = readItem(id, item)
@@ -285,7 +292,7 @@ export class BoardStore {
   }
 
   private computeOrder(): void {
-    const sorted = [...this.items.values()].sort(compareItems)
+    const sorted = [...this.items.values()].sort(this.compareItems)
     let top: string | null = null
     for (const item of sorted) if (item.z && (top === null || item.z > top)) top = item.z
     this.topZ = top

@@ -1,13 +1,25 @@
-import type { ItemSnapshot } from '@atelier/shared'
+import type { ItemSnapshot, ItemType } from '@atelier/shared'
+
+/** Where a type's items paint: every `background` item (a section) beneath every `content` item. */
+export type PaintLayer = 'background' | 'content'
+
+/** The paint layer of each item type, as its module in `items/` declares it. */
+export type PaintLayerOf = (type: ItemType) => PaintLayer
+
+const LAYER_RANK: Record<PaintLayer, number> = { background: 0, content: 1 }
 
 /**
- * Paint order: frames first (they are the background of what they hold), then explicit z, then
+ * Paint order: by layer (a section is the background of what it holds), then explicit z, then
  * creation time, then id, so every replica agrees.
  */
-export function compareItems(a: ItemSnapshot, b: ItemSnapshot): number {
-  const fa = a.type === 'frame' ? 0 : 1
-  const fb = b.type === 'frame' ? 0 : 1
-  if (fa !== fb) return fa - fb
+export function paintOrder(layerOf: PaintLayerOf): (a: ItemSnapshot, b: ItemSnapshot) => number {
+  return (a, b) => {
+    const layers = LAYER_RANK[layerOf(a.type)] - LAYER_RANK[layerOf(b.type)]
+    return layers !== 0 ? layers : sameLayerOrder(a, b)
+  }
+}
+
+function sameLayerOrder(a: ItemSnapshot, b: ItemSnapshot): number {
   const za = a.z ?? ''
   const zb = b.z ?? ''
   if (za !== zb) return za < zb ? -1 : 1

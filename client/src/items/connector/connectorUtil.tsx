@@ -120,6 +120,7 @@ function connectorSvg(item: ItemSnapshot, ctx: SvgContext): string {
 
 export const connectorUtil: ItemUtil = {
   type: 'connector',
+  layer: 'content',
   outline: () => null,
   ends: (item) => [item.from, item.to].filter((id): id is string => id !== undefined),
   paintedBounds: () => null,

@@ -89,6 +89,7 @@ function frameSvg(item: ItemSnapshot, ctx: SvgContext): string {
 
 export const frameUtil: ItemUtil = {
   type: 'frame',
+  layer: 'background',
   outline: (item) => ({ x: item.x, y: item.y, w: item.w, h: item.h }),
   ends: () => [],
   paintedBounds: (item) => ({

@@ -43,6 +43,7 @@ function imageSvg(item: ItemSnapshot, ctx: SvgContext): string {
 
 export const imageUtil: ItemUtil = {
   type: 'image',
+  layer: 'content',
   ...boxBehaviour,
   resize: { keepRatio: true },
   View: ImageView,

@@ -104,6 +104,7 @@ function noteSvg(item: ItemSnapshot, ctx: SvgContext): string {
 
 export const noteUtil: ItemUtil = {
   type: 'note',
+  layer: 'content',
   ...boxBehaviour,
   View: NoteView,
   colorable: true,

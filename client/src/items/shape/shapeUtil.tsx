@@ -58,6 +58,7 @@ function ShapeIndicator(props: IndicatorProps) {
 
 export const shapeUtil: ItemUtil = {
   type: 'shape',
+  layer: 'content',
   ...boxBehaviour,
   outline: (item) => ({ x: item.x, y: item.y, w: item.w, h: item.h, shape: kind(item) }),
   hitTest: (item, point) =>

@@ -56,6 +56,7 @@ function strokeSvg(item: ItemSnapshot, ctx: SvgContext): string {
 
 export const strokeUtil: ItemUtil = {
   type: 'stroke',
+  layer: 'content',
   outline: (item) => ({ x: item.x, y: item.y, w: item.w, h: item.h }),
   ends: () => [],
   paintedBounds: (item) => expandRect(item, widthOf(item) / 2),

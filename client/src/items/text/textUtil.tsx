@@ -26,6 +26,7 @@ function textSvg(item: ItemSnapshot, ctx: SvgContext): string {
 
 export const textUtil: ItemUtil = {
   type: 'text',
+  layer: 'content',
   ...boxBehaviour,
   View: TextView,
   colorable: false,
