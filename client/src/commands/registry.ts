@@ -1,3 +1,6 @@
+import i18next from 'i18next'
+import { Listeners } from '../lib/listeners.js'
+import { showToast } from '../lib/toasts.js'
 import { arrangeCommands } from './arrange.js'
 import { copy, cut, paste } from './clipboard.js'
 import { createNote, createWideNote, toolCommands } from './create.js'
@@ -32,7 +35,10 @@ export class CommandRegistry {
   private readonly byId = new Map<string, Command>()
   /** Rebuilt on every change, so `list()` is a stable snapshot React can subscribe to. */
   private commands: readonly Command[] = []
-  private readonly listeners = new Set<() => void>()
+  private readonly registrations = new Listeners()
+  /** Ids of the commands whose promise has not settled yet. */
+  private readonly busy = new Set<string>()
+  private readonly busyChanges = new Listeners()
 
   constructor(commands: Iterable<Command>) {
     this.register([...commands])
@@ -60,12 +66,10 @@ export class CommandRegistry {
   }
 
   /** Told when commands are registered or unregistered (enablement changes are not reported). */
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener)
-    return () => {
-      this.listeners.delete(listener)
-    }
-  }
+  subscribe = this.registrations.subscribe
+
+  /** Told when a command starts or stops being busy. */
+  subscribeBusy = this.busyChanges.subscribe
 
   get(id: CommandId): Command {
     const command = this.byId.get(id)
@@ -89,12 +93,22 @@ export class CommandRegistry {
     return this.resolve(id, ctx).enabled(ctx)
   }
 
-  /** Runs the command (or the one replacing it) if enabled; returns whether it ran. */
+  /** Whether the command that runs for `id` right now is still running (its promise has not settled). */
+  isBusy(id: CommandId, ctx: CommandContext): boolean {
+    return this.busy.has(this.resolve(id, ctx).id)
+  }
+
+  /** Runs the command (or the one replacing it) if enabled and not busy; returns whether it started. */
   run(id: CommandId, ctx: CommandContext, args?: CommandArgs): boolean {
-    const command = this.resolve(id, ctx)
-    if (!command.enabled(ctx)) return false
-    command.run(ctx, args)
-    return true
+    return this.start(id, ctx, args) !== null
+  }
+
+  /**
+   * As `run`, resolving once the command has finished: true when it ran and succeeded (a failure
+   * has already been shown to the person), false when it did not run or failed.
+   */
+  async runToEnd(id: CommandId, ctx: CommandContext, args?: CommandArgs): Promise<boolean> {
+    return (await this.start(id, ctx, args)) ?? false
   }
 
   /** The command a key press triggers, if any (clipboard shortcuts belong to the browser's events). */
@@ -110,11 +124,36 @@ export class CommandRegistry {
     return command ? this.run(command.id, ctx, { big: event.shiftKey }) : false
   }
 
+  private start(id: CommandId, ctx: CommandContext, args: CommandArgs | undefined): Promise<boolean> | null {
+    const command = this.resolve(id, ctx)
+    if (!command.enabled(ctx) || this.busy.has(command.id)) return null
+    const result = command.run(ctx, args)
+    if (!(result instanceof Promise)) return Promise.resolve(true)
+    this.setBusy(command.id, true)
+    return result
+      .then(
+        () => true,
+        (error: unknown) => {
+          console.error(`command ${command.id} failed`, error)
+          const what = i18next.t(command.labelKey)
+          showToast('error', i18next.t(command.failureKey ?? 'errors.commandFailed', { command: what }))
+          return false
+        },
+      )
+      .finally(() => this.setBusy(command.id, false))
+  }
+
+  private setBusy(id: string, busy: boolean): void {
+    if (busy) this.busy.add(id)
+    else this.busy.delete(id)
+    this.busyChanges.notify()
+  }
+
   private changed(): void {
     // By group, then in the order they came: a feature's commands join their group wherever listed.
     const rank = (command: Command) => COMMAND_GROUPS.indexOf(command.group)
     this.commands = [...this.byId.values()].sort((a, b) => rank(a) - rank(b))
-    for (const listener of [...this.listeners]) listener()
+    this.registrations.notify()
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Point, ShapeKind } from '@atelier/shared'
+import type { OpenPollRequest, Point, ShapeKind } from '@atelier/shared'
 import type { BoardStore } from '../store/BoardStore.js'
 import type { ViewStore } from '../store/ViewStore.js'
 import type { Shortcut } from './shortcuts.js'
@@ -39,6 +39,8 @@ export interface CommandArgs {
   choice?: string
   /** A number the person picked in a panel (a timer's minutes). */
   amount?: number
+  /** The poll a panel launches, as the relay takes it. */
+  poll?: OpenPollRequest
 }
 
 /** Where a command is listed in the help sheet, the palette and the context menu, in this order. */
@@ -79,6 +81,15 @@ export interface Command {
   replaces?: string
   /** Tells when `enabled` may have changed, for state the board's stores do not hold (a session). */
   watch?(listener: () => void): () => void
+  /**
+   * i18n key of what the person is told when its run fails (the promise it returned rejects);
+   * default `errors.commandFailed`, which names the command.
+   */
+  failureKey?: string
   enabled(ctx: CommandContext): boolean
-  run(ctx: CommandContext, args?: CommandArgs): void
+  /**
+   * Does it. A promise (a request to the server) makes the command busy until it settles: it does
+   * not run again meanwhile, its buttons show it, and a rejection is shown to the person.
+   */
+  run(ctx: CommandContext, args?: CommandArgs): void | Promise<void>
 }

@@ -1,6 +1,9 @@
 import { type OpenPollRequest, POLL_LIMITS, type PollKind, randomId } from '@atelier/shared'
 import { useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useSession } from '../board/context.js'
+import { CommandButton } from '../ui/CommandButton.js'
+import { useCommandBusy } from '../ui/useCommand.js'
 import type { GameModel } from './GameModel.js'
 import { useGame } from './hooks.js'
 
@@ -51,22 +54,13 @@ function requestOf(poll: AgendaPoll): OpenPollRequest {
 /** Facilitator: launch a poll, a quiz or a word cloud, from the agenda or written on the spot. */
 export function PollsTab({ game }: { game: GameModel }) {
   const { t } = useTranslation()
+  const { registry, ctx } = useSession()
   const polls = useGame(game, (s) => s.polls)
   useSyncExternalStore(game.facilitation.session.subscribe, game.facilitation.session.getSnapshot)
   const fromAgenda = agendaPolls(game)
   const [draft, setDraft] = useState<Draft>({ ...EMPTY, options: [newOption(), newOption()] })
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-
-  const launch = (request: OpenPollRequest) => {
-    setBusy(true)
-    setError(null)
-    game
-      .openPoll(request)
-      .then(() => setDraft({ ...EMPTY, options: [newOption(), newOption()] }))
-      .catch((failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)))
-      .finally(() => setBusy(false))
-  }
+  const busy = useCommandBusy('game.openPoll')
+  const clearDraft = () => setDraft({ ...EMPTY, options: [newOption(), newOption()] })
 
   const options = draft.kind === 'words' ? [] : draft.options.filter((o) => o.label.trim())
   const valid =
@@ -74,14 +68,20 @@ export function PollsTab({ game }: { game: GameModel }) {
     (draft.kind === 'words' || options.length >= 2) &&
     (!draft.quiz || draft.correct.some((id) => options.some((o) => o.id === id)))
   const submit = () =>
-    launch({
-      kind: draft.kind,
-      question: draft.question.trim(),
-      options: options.map((o) => ({ id: o.id, label: o.label.trim() })),
-      correctOptionIds: draft.quiz ? draft.correct.filter((id) => options.some((o) => o.id === id)) : [],
-      timeLimitSeconds: draft.seconds,
-      points: draft.points,
-    })
+    registry
+      .runToEnd('game.openPoll', ctx, {
+        poll: {
+          kind: draft.kind,
+          question: draft.question.trim(),
+          options: options.map((o) => ({ id: o.id, label: o.label.trim() })),
+          correctOptionIds: draft.quiz ? draft.correct.filter((id) => options.some((o) => o.id === id)) : [],
+          timeLimitSeconds: draft.seconds,
+          points: draft.points,
+        },
+      })
+      .then((ran) => {
+        if (ran) clearDraft()
+      })
   const toggleCorrect = (id: string) =>
     setDraft({
       ...draft,
@@ -104,14 +104,9 @@ export function PollsTab({ game }: { game: GameModel }) {
                 <span>
                   <strong>{title}</strong> — {poll.question}
                 </span>
-                <button
-                  type="button"
-                  className="chip"
-                  disabled={busy}
-                  onClick={() => launch(requestOf(poll))}
-                >
+                <CommandButton command="game.openPoll" args={{ poll: requestOf(poll) }} className="chip">
                   {poll.correctOptionId ? t('game.polls.launchQuiz') : t('game.polls.launch')}
-                </button>
+                </CommandButton>
               </li>
             ))}
           </ul>
@@ -225,14 +220,15 @@ export function PollsTab({ game }: { game: GameModel }) {
             )}
           </>
         )}
-        <button type="submit" className="button primary" disabled={!valid || busy} data-testid="poll-launch">
+        <button
+          type="submit"
+          className="button primary"
+          aria-busy={busy || undefined}
+          disabled={!valid || busy}
+          data-testid="poll-launch"
+        >
           {t('game.polls.launch')}
         </button>
-        {error && (
-          <p className="game-error" role="alert">
-            {error}
-          </p>
-        )}
       </form>
       {polls.length > 0 && (
         <>

@@ -1,5 +1,5 @@
 import { teamOf } from '@atelier/shared'
-import { useState, useSyncExternalStore } from 'react'
+import { useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CommandButton } from '../ui/CommandButton.js'
 import type { GameModel } from './GameModel.js'
@@ -15,13 +15,7 @@ export function TeamsTab({ game }: { game: GameModel }) {
     game.facilitation.people.subscribePeople,
     game.facilitation.people.getPeople,
   )
-  const [error, setError] = useState<string | null>(null)
   const mine = teamOf(book, game.personId())
-
-  const join = (teamId: string) => {
-    setError(null)
-    game.joinTeam(teamId).catch(() => setError(t('game.teams.joinFailed')))
-  }
 
   const players = people.filter((person) => person.role === 'participant')
   return (
@@ -53,16 +47,16 @@ export function TeamsTab({ game }: { game: GameModel }) {
               )}
               <span className="team-count">{t('game.teams.members', { count: members.length })}</span>
               {!game.isFacilitator && game.canPlay && (
-                <button
-                  type="button"
+                <CommandButton
+                  command="game.joinTeam"
+                  args={{ choice: team.id }}
                   className={`chip${mine?.id === team.id ? ' selected' : ''}`}
-                  aria-pressed={mine?.id === team.id}
-                  disabled={locked || mine?.id === team.id}
-                  data-testid={`team-join-${team.name}`}
-                  onClick={() => join(team.id)}
+                  pressed={mine?.id === team.id}
+                  disabled={mine?.id === team.id}
+                  testId={`team-join-${team.name}`}
                 >
                   {mine?.id === team.id ? t('game.teams.yours') : t('game.teams.join')}
-                </button>
+                </CommandButton>
               )}
               {game.isFacilitator && (
                 <CommandButton
@@ -82,11 +76,6 @@ export function TeamsTab({ game }: { game: GameModel }) {
         })}
       </ul>
       {locked && !game.isFacilitator && <p className="game-hint">{t('game.teams.lockedHint')}</p>}
-      {error && (
-        <p className="game-error" role="alert">
-          {error}
-        </p>
-      )}
       {game.isFacilitator && (
         <>
           <div className="game-actions">

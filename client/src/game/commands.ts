@@ -20,7 +20,7 @@ export function gameCommands(
   const command = (
     id: string,
     enabled: () => boolean,
-    run: (args: CommandArgs) => void,
+    run: (args: CommandArgs) => void | Promise<void>,
     more: Partial<Command> = {},
   ): Command => ({
     id: `game.${id}`,
@@ -39,6 +39,30 @@ export function gameCommands(
     game.facilitation.people.getPeople().filter((person) => person.role === 'participant')
 
   return [
+    command(
+      'joinTeam',
+      () => game.canPlay && !facilitator() && !snapshot().teamsLocked,
+      async ({ choice }) => {
+        if (choice) await game.joinTeam(choice)
+      },
+      { needsArgs: true, failureKey: 'game.teams.joinFailed' },
+    ),
+    command(
+      'openPoll',
+      facilitator,
+      async ({ poll }) => {
+        if (poll) await game.openPoll(poll)
+      },
+      { needsArgs: true, failureKey: 'game.polls.openFailed' },
+    ),
+    command(
+      'closePoll',
+      () => facilitator() && snapshot().polls.some((poll) => poll.status === 'open'),
+      async ({ choice }) => {
+        if (choice) await game.closePoll(choice)
+      },
+      { needsArgs: true, failureKey: 'game.polls.closeFailed' },
+    ),
     command('addTeam', facilitator, () =>
       game.moves.addTeam(t('game.teams.defaultName', { n: snapshot().teams.teams.length + 1 })),
     ),

@@ -1,20 +1,24 @@
 // @vitest-environment happy-dom
 import { readSprint } from '@atelier/shared'
-import { afterEach, describe, expect, it } from 'vitest'
+import { act } from 'react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { gameParts } from '../../test/gameParts.js'
 import { renderInBoard } from '../../test/render.js'
 import { gameCommands } from './commands.js'
 import type { GameModel } from './GameModel.js'
 import { PodiumTab } from './Podium.js'
 import { ScoresTab } from './ScoresTab.js'
+import { TeamsTab } from './TeamsTab.js'
 
 const cleanups: (() => void)[] = []
 afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup()
 })
 
+const NOBODY: readonly never[] = []
+
 /** The game panel of a board whose registry holds the game's commands, without any connection. */
-function setup(facilitator = true) {
+function setup(facilitator = true, relay: Partial<Pick<GameModel, 'joinTeam'>> = {}) {
   const parts = gameParts({ facilitator })
   const session = { getSnapshot: () => parts.session.getSnapshot(), subscribe: parts.session.subscribe }
   const game = {
@@ -25,7 +29,8 @@ function setup(facilitator = true) {
     moves: parts.moves,
     sprint: parts.sprint,
     personId: () => 'me',
-    facilitation: { people: { getPeople: () => [] }, session },
+    facilitation: { people: { getPeople: () => NOBODY, subscribePeople: () => () => undefined }, session },
+    ...relay,
   } as unknown as GameModel
   parts.editor.registry.register(gameCommands(game, (key) => key))
   const dom = renderInBoard(parts.editor)
@@ -63,5 +68,29 @@ describe('game panel buttons are registry commands', () => {
     expect(button('podium-show')?.disabled).toBe(true)
     await click('podium-show')
     expect(state.getSnapshot().podium).toBeNull()
+  })
+
+  it("a participant's join button is busy and disabled while the relay answers, then free again", async () => {
+    let answer!: () => void
+    const joinTeam = vi.fn(
+      () =>
+        new Promise<void>((resolve) => {
+          answer = resolve
+        }),
+    )
+    const { game, render, button, click, moves, flush } = setup(false, { joinTeam })
+    moves.addTeam('Bleus')
+    flush()
+    await render(<TeamsTab game={game} />)
+    const join = () => button('team-join-Bleus')
+    expect(join()?.disabled).toBe(false)
+    await click('team-join-Bleus')
+    await click('team-join-Bleus')
+    expect(joinTeam).toHaveBeenCalledTimes(1)
+    expect(join()?.disabled).toBe(true)
+    expect(join()?.getAttribute('aria-busy')).toBe('true')
+    await act(async () => answer())
+    expect(join()?.disabled).toBe(false)
+    expect(join()?.hasAttribute('aria-busy')).toBe(false)
   })
 })

@@ -45,12 +45,16 @@ export function dismissToast(id: number): void {
   emit()
 }
 
+/** The toasts shown right now. */
+export function currentToasts(): readonly Toast[] {
+  return toasts
+}
+
+function subscribeToasts(listener: () => void): () => void {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
 export function useToasts(): readonly Toast[] {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
-    () => toasts,
-  )
+  return useSyncExternalStore(subscribeToasts, currentToasts)
 }

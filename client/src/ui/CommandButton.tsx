@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { useSession } from '../board/context.js'
 import type { CommandId } from '../commands/registry.js'
 import type { CommandArgs } from '../commands/types.js'
-import { shortcutLabel, useCommandEnabled } from './useCommand.js'
+import { shortcutLabel, useCommandBusy, useCommandEnabled } from './useCommand.js'
 
 interface Props {
   command: CommandId
@@ -17,14 +17,17 @@ interface Props {
   args?: CommandArgs
   label?: string
   title?: string
-  /** What the panel does once the command has run (fold a card, close a menu). */
+  /** The panel's own reason to refuse it here, on top of the command's (the team already joined). */
+  disabled?: boolean
+  /** What the panel does once the command has run and succeeded (fold a card, empty a form). */
   onRan?: () => void
 }
 
 /**
  * A button that runs a registry command: what it does, whether it is enabled (or shown at all,
  * `hideWhenDisabled`), its name and shortcut come from the command, so a panel's button and the
- * command's key or palette entry can never disagree.
+ * command's key or palette entry can never disagree. While the command runs (a request to the
+ * server) the button is busy and disabled.
  */
 export function CommandButton({
   command,
@@ -36,12 +39,14 @@ export function CommandButton({
   args,
   label,
   title,
+  disabled,
   onRan,
 }: Props) {
   const { t } = useTranslation()
   const session = useSession()
   const definition = session.registry.resolve(command, session.ctx)
   const enabled = useCommandEnabled(command)
+  const busy = useCommandBusy(command)
   if (!enabled && definition.hideWhenDisabled) return null
   const name = label ?? (children === undefined ? t(definition.labelKey) : undefined)
   const shortcut = definition.shortcuts?.[0]
@@ -58,9 +63,12 @@ export function CommandButton({
       aria-pressed={pressed}
       aria-keyshortcuts={hint ?? undefined}
       title={tooltip}
-      disabled={!enabled}
+      aria-busy={busy || undefined}
+      disabled={!enabled || busy || disabled}
       onClick={() => {
-        if (session.registry.run(command, session.ctx, args)) onRan?.()
+        session.registry.runToEnd(command, session.ctx, args).then((ran) => {
+          if (ran) onRan?.()
+        })
       }}
     >
       {icon}

@@ -29,6 +29,12 @@ export function useCommandEnabled(id: string): boolean {
   return useSyncExternalStore(subscribe, () => registry.isEnabled(id, ctx))
 }
 
+/** Whether a command is running (its promise has not settled), kept current. */
+export function useCommandBusy(id: string): boolean {
+  const { registry, ctx } = useSession()
+  return useSyncExternalStore(registry.subscribeBusy, () => registry.has(id) && registry.isBusy(id, ctx))
+}
+
 /** The registry's commands, re-rendering when a feature registers or unregisters some. */
 export function useCommands(registry: CommandRegistry): readonly Command[] {
   return useSyncExternalStore(registry.subscribe, registry.list)
