@@ -3,7 +3,7 @@ import { defineProject } from 'vitest/config'
 /**
  * The server tests again, on PostgreSQL: the same files as the `server` project (whose store is
  * SQLite), with a private cluster started once for the run. Files that test no store (pure
- * logic, the config, process start-up on SQLite) run in `server` only.
+ * logic, the config, process start-up on SQLite, the browser's connection) run in `server` only.
  */
 export default defineProject({
   resolve: { conditions: ['@atelier/source'] },
@@ -18,6 +18,7 @@ export default defineProject({
       'test/compaction-crash.test.ts',
       'test/history-crash.test.ts',
       'test/sqlite-*.test.ts',
+      'test/boardConnection.test.ts',
     ],
     globalSetup: ['./test/services/postgresSetup.ts'],
   },

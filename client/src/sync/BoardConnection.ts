@@ -3,7 +3,7 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { reconnectAtOnce, TryAgainLater } from './retryLater.js'
+import { browserTimers, reconnectAtOnce, type Timers, TryAgainLater } from './retryLater.js'
 import { type ConnectionStatus, deriveStatus, type LinkFacts } from './status.js'
 
 export interface ConnectionSnapshot {
@@ -16,9 +16,60 @@ export interface ConnectionSnapshot {
   storeUnavailable: boolean
 }
 
-function wsOrigin(): string {
+/** The board's copy on this device: loaded into the document, then kept up to date with it. */
+export interface LocalCopy {
+  /** Settles once what the device held is in the document; rejects when the storage fails. */
+  readonly whenSynced: Promise<unknown>
+  destroy(): Promise<void>
+}
+
+/** Whether the device has a network at all. */
+export interface Network {
+  online(): boolean
+  /** Tells `listener` when that changes; returns the undo. */
+  watch(listener: () => void): () => void
+}
+
+/**
+ * What a connection takes from the browser. Tests give their own: a relay started in the test,
+ * `ws` as the WebSocket class, a network they switch off.
+ */
+export interface ConnectionEnvironment {
+  /** The relay's sync endpoint (`wss://host/sync`). */
+  syncUrl: string
+  /** The class y-websocket opens its sockets with (its `WebSocketPolyfill`). */
+  WebSocket: typeof WebSocket
+  /** Opens the board's copy on this device; throws when the device has no storage for it. */
+  openLocalCopy(name: string, doc: Y.Doc): LocalCopy
+  network: Network
+  timers: Timers
+}
+
+/** The board's copy in IndexedDB (y-indexeddb). */
+export function indexedDbCopy(name: string, doc: Y.Doc): LocalCopy {
+  return new IndexeddbPersistence(name, doc)
+}
+
+/** This page's relay, sockets, IndexedDB, network events and timers. */
+export function browserEnvironment(): ConnectionEnvironment {
   const { protocol, host } = window.location
-  return `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}`
+  return {
+    syncUrl: `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}${SYNC_PREFIX}`,
+    WebSocket: window.WebSocket,
+    openLocalCopy: indexedDbCopy,
+    network: {
+      online: () => navigator.onLine,
+      watch(listener) {
+        window.addEventListener('online', listener)
+        window.addEventListener('offline', listener)
+        return () => {
+          window.removeEventListener('online', listener)
+          window.removeEventListener('offline', listener)
+        }
+      },
+    },
+    timers: browserTimers,
+  }
 }
 
 /**
@@ -29,8 +80,10 @@ export class BoardConnection {
   readonly doc = new Y.Doc()
   readonly provider: WebsocketProvider
   readonly awareness: Awareness
-  private readonly persistence: IndexeddbPersistence | null
+  private readonly localCopy: LocalCopy | null
   private readonly retry: TryAgainLater
+  private readonly network: Network
+  private readonly unwatchNetwork: () => void
   private facts: LinkFacts
   private snapshot: ConnectionSnapshot
   private listeners = new Set<() => void>()
@@ -39,40 +92,39 @@ export class BoardConnection {
     readonly boardId: string,
     readonly token: string,
     credential: string | null,
+    environment: ConnectionEnvironment = browserEnvironment(),
   ) {
-    this.facts = { socket: 'connecting', everConnected: false, online: navigator.onLine }
-    let persistence: IndexeddbPersistence | null = null
+    this.network = environment.network
+    this.facts = { socket: 'connecting', everConnected: false, online: this.network.online() }
+    let localCopy: LocalCopy | null = null
     let storageError = false
     try {
-      persistence = new IndexeddbPersistence(`atelier-${boardId}`, this.doc)
-      persistence.whenSynced.catch(() => this.update({ storageError: true }))
+      localCopy = environment.openLocalCopy(`atelier-${boardId}`, this.doc)
+      localCopy.whenSynced.catch(() => this.update({ storageError: true }))
     } catch {
       // IndexedDB is missing in some private modes: reported in the UI, sync carries on without it.
       storageError = true
     }
-    this.persistence = persistence
+    this.localCopy = localCopy
     this.snapshot = { status: deriveStatus(this.facts), denied: false, storageError, storeUnavailable: false }
-    this.provider = new WebsocketProvider(
-      `${wsOrigin()}${SYNC_PREFIX}`,
-      roomName(boardId, 'board'),
-      this.doc,
-      {
-        params: { token, ...(credential ? { person: credential } : {}) },
-        // Tabs sync through the relay only, so the relay's role checks apply to every tab.
-        disableBc: true,
-        shouldReconnect: reconnectAtOnce,
-      },
-    )
+    this.provider = new WebsocketProvider(environment.syncUrl, roomName(boardId, 'board'), this.doc, {
+      params: { token, ...(credential ? { person: credential } : {}) },
+      WebSocketPolyfill: environment.WebSocket,
+      // Tabs sync through the relay only, so the relay's role checks apply to every tab.
+      disableBc: true,
+      shouldReconnect: reconnectAtOnce,
+    })
     this.awareness = this.provider.awareness
-    this.retry = new TryAgainLater(this.provider, () =>
-      this.update({ storeUnavailable: this.retry.storeUnavailable }),
+    this.retry = new TryAgainLater(
+      this.provider,
+      () => this.update({ storeUnavailable: this.retry.storeUnavailable }),
+      environment.timers,
     )
     this.provider.on('status', this.onStatus)
     this.provider.on('status', this.retry.onStatus)
     this.provider.on('closed', this.onClosed)
     this.provider.on('closed', this.retry.onClosed)
-    window.addEventListener('online', this.onNetwork)
-    window.addEventListener('offline', this.onNetwork)
+    this.unwatchNetwork = this.network.watch(this.onNetwork)
   }
 
   /** Reopens the socket with this person's credential, so the relay knows who writes. */
@@ -93,8 +145,7 @@ export class BoardConnection {
   }
 
   destroy(): void {
-    window.removeEventListener('online', this.onNetwork)
-    window.removeEventListener('offline', this.onNetwork)
+    this.unwatchNetwork()
     this.provider.off('status', this.onStatus)
     this.provider.off('status', this.retry.onStatus)
     this.provider.off('closed', this.onClosed)
@@ -102,9 +153,7 @@ export class BoardConnection {
     this.retry.dispose()
     this.awareness.setLocalState(null)
     this.provider.destroy()
-    this.persistence
-      ?.destroy()
-      .catch((error: unknown) => console.error('closing the local copy failed', error))
+    this.localCopy?.destroy().catch((error: unknown) => console.error('closing the local copy failed', error))
     this.doc.destroy()
   }
 
@@ -122,7 +171,7 @@ export class BoardConnection {
   }
 
   private onNetwork = (): void => {
-    this.facts = { ...this.facts, online: navigator.onLine }
+    this.facts = { ...this.facts, online: this.network.online() }
     this.update({})
   }
 

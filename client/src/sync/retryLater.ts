@@ -24,7 +24,7 @@ export interface Timers {
   clearTimeout(handle: unknown): void
 }
 
-const browserTimers: Timers = {
+export const browserTimers: Timers = {
   setTimeout: (fn, ms) => window.setTimeout(fn, ms),
   clearTimeout: (handle) => window.clearTimeout(handle as number),
 }
