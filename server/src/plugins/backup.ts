@@ -24,6 +24,7 @@ import { readDocument } from '../store/documents.js'
 import type { BoardStore, JoinCode, Store } from '../store/types.js'
 import { attachment, fileName } from './exports.js'
 import { rawBodiesPlugin } from './rawBodies.js'
+import { routesPlugin } from './routes.js'
 
 export interface BackupPluginOptions {
   store: Store
@@ -102,7 +103,7 @@ async function privateRooms(
  * import checks the whole file before writing anything, then writes the images and, in one store
  * transaction, the board, its documents, ballots and polls; if that fails the images go too.
  */
-export const backupPlugin: FastifyPluginAsync<BackupPluginOptions> = async (app, { store, now }) => {
+const backupRoutes: FastifyPluginAsync<BackupPluginOptions> = async (app, { store, now }) => {
   const { backups: records, images } = store
 
   // The import's handler then names a wrong declared type.
@@ -215,3 +216,5 @@ export const backupPlugin: FastifyPluginAsync<BackupPluginOptions> = async (app,
     },
   )
 }
+
+export const backupPlugin = routesPlugin('backup', ['atelier-auth'], backupRoutes)

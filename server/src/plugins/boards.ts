@@ -16,6 +16,7 @@ import { type StoreHealth, StoreUnavailableError } from '../store/health.js'
 import type { BoardStore } from '../store/types.js'
 import type { TemplateCatalogue } from '../templates/index.js'
 import { parseBody } from '../validation.js'
+import { routesPlugin } from './routes.js'
 
 export interface BoardsPluginOptions {
   store: BoardStore
@@ -25,7 +26,7 @@ export interface BoardsPluginOptions {
   health: StoreHealth
 }
 
-export const boardsPlugin: FastifyPluginAsync<BoardsPluginOptions> = async (
+const boardsRoutes: FastifyPluginAsync<BoardsPluginOptions> = async (
   app,
   { store, templates, now, limits, health },
 ) => {
@@ -75,3 +76,5 @@ export const boardsPlugin: FastifyPluginAsync<BoardsPluginOptions> = async (
     return { id: board.id, title: board.title, role }
   })
 }
+
+export const boardsPlugin = routesPlugin('boards', ['atelier-auth'], boardsRoutes)

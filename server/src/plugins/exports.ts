@@ -14,6 +14,7 @@ import { langOf } from '../language.js'
 import { readDocument } from '../store/documents.js'
 import type { BoardStore } from '../store/types.js'
 import type { TemplateCatalogue } from '../templates/index.js'
+import { routesPlugin } from './routes.js'
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
@@ -66,7 +67,7 @@ export function attachment(reply: FastifyReply, type: string, name: string): Fas
  * say: when each item last changed, when each agenda step ran (`sync/policies/updateTimes.ts`,
  * `agendaRun.ts`).
  */
-export const exportsPlugin: FastifyPluginAsync<ExportsPluginOptions> = async (app, options) => {
+const exportsRoutes: FastifyPluginAsync<ExportsPluginOptions> = async (app, options) => {
   const { store, templates, now } = options
 
   /** The board and what its session adds (votes of closed rounds, names, polls), read from the store. */
@@ -162,3 +163,5 @@ export const exportsPlugin: FastifyPluginAsync<ExportsPluginOptions> = async (ap
     },
   )
 }
+
+export const exportsPlugin = routesPlugin('exports', ['atelier-auth'], exportsRoutes)

@@ -15,6 +15,7 @@ import { type JoinRefusal, joinTeam } from '../game/teams.js'
 import type { Store } from '../store/types.js'
 import { parseBody } from '../validation.js'
 import { callerPerson } from './auth.js'
+import { routesPlugin } from './routes.js'
 
 export interface GamePluginOptions {
   store: Store
@@ -48,7 +49,7 @@ type BoardRoute<P = object> = { Params: { boardId: string } & P }
  * Teams and live polls. Participants never write the session document: they ask the relay, which
  * checks the request and writes it (membership) or publishes its tallies (answers).
  */
-export const gamePlugin: FastifyPluginAsync<GamePluginOptions> = async (app, options) => {
+const gameRoutes: FastifyPluginAsync<GamePluginOptions> = async (app, options) => {
   const { store, now } = options
   const games = options.games ?? store.games
   const relay = app.relay
@@ -118,3 +119,5 @@ export const gamePlugin: FastifyPluginAsync<GamePluginOptions> = async (app, opt
     },
   )
 }
+
+export const gamePlugin = routesPlugin('game', ['atelier-auth', 'atelier-sync'], gameRoutes)

@@ -10,6 +10,7 @@ import * as Y from 'yjs'
 import { errors } from '../errors.js'
 import type { BoardHistory } from '../history/history.js'
 import { parseBody } from '../validation.js'
+import { routesPlugin } from './routes.js'
 
 export interface HistoryPluginOptions {
   /** The versions the relay takes (rule `board-history`), shared with these routes. */
@@ -24,7 +25,7 @@ type VersionRoute = { Params: { boardId: string; versionId: string } }
  * previewed and restored. A restore is a new change of the board room, stored then forwarded to
  * every connected client, never a rewrite of the stored log.
  */
-export const historyPlugin: FastifyPluginAsync<HistoryPluginOptions> = async (app, options) => {
+const historyRoutes: FastifyPluginAsync<HistoryPluginOptions> = async (app, options) => {
   const { history } = options
   const relay = app.relay
   const facilitator = {
@@ -77,3 +78,5 @@ export const historyPlugin: FastifyPluginAsync<HistoryPluginOptions> = async (ap
     },
   )
 }
+
+export const historyPlugin = routesPlugin('history', ['atelier-auth', 'atelier-sync'], historyRoutes)

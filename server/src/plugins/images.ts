@@ -5,6 +5,7 @@ import { detectImageType } from '../images/detect.js'
 import type { ImageStore } from '../images/store.js'
 import type { StoreHealth } from '../store/health.js'
 import { rawBodiesPlugin } from './rawBodies.js'
+import { routesPlugin } from './routes.js'
 
 export interface ImagesPluginOptions {
   images: ImageStore
@@ -28,7 +29,7 @@ const overQuota = (quotaBytes: number) =>
  * Images pasted or dropped on a board: uploaded by people who may write on it, served back to
  * its members only. The type is decided by the file's magic bytes, never by the client.
  */
-export const imagesPlugin: FastifyPluginAsync<ImagesPluginOptions> = async (
+const imagesRoutes: FastifyPluginAsync<ImagesPluginOptions> = async (
   app,
   { images: files, quotaBytes, health },
 ) => {
@@ -80,3 +81,5 @@ export const imagesPlugin: FastifyPluginAsync<ImagesPluginOptions> = async (
     },
   )
 }
+
+export const imagesPlugin = routesPlugin('images', ['atelier-auth'], imagesRoutes)

@@ -7,6 +7,7 @@ import { errors } from '../errors.js'
 import { JOIN_CODE_VALIDITY_DAYS, newJoinCode } from '../join/codes.js'
 import type { BoardStore, JoinCode } from '../store/types.js'
 import { parseBody } from '../validation.js'
+import { routesPlugin } from './routes.js'
 
 export interface JoinPluginOptions {
   store: BoardStore
@@ -44,7 +45,7 @@ const stateOf = (joinCode: JoinCode | null): JoinCodeState => ({
  * after a burst of requests or a few wrong codes. The facilitator reads, renews and turns off
  * the code at `/api/boards/:boardId/join-code`.
  */
-export const joinPlugin: FastifyPluginAsync<JoinPluginOptions> = async (app, options) => {
+const joinRoutes: FastifyPluginAsync<JoinPluginOptions> = async (app, options) => {
   const { store, now } = options
   await app.register(rateLimit, {
     global: false,
@@ -114,3 +115,5 @@ export const joinPlugin: FastifyPluginAsync<JoinPluginOptions> = async (app, opt
     },
   )
 }
+
+export const joinPlugin = routesPlugin('join', ['atelier-auth'], joinRoutes)

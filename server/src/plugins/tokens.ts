@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import { hashToken, newToken } from '../access.js'
 import { errors } from '../errors.js'
 import type { BoardStore } from '../store/types.js'
+import { routesPlugin } from './routes.js'
 
 export interface TokensPluginOptions {
   store: BoardStore
@@ -15,7 +16,7 @@ const ROTATABLE: readonly Role[] = ['participant', 'observer']
  * `POST /api/boards/:boardId/tokens/:role/rotate` (facilitator token): replaces a link. The old
  * token stops working at once, and the connections opened with it are closed with 4403.
  */
-export const tokensPlugin: FastifyPluginAsync<TokensPluginOptions> = async (app, { store }) => {
+const tokensRoutes: FastifyPluginAsync<TokensPluginOptions> = async (app, { store }) => {
   app.post<{ Params: { boardId: string; role: string } }>(
     '/api/boards/:boardId/tokens/:role/rotate',
     {
@@ -36,3 +37,5 @@ export const tokensPlugin: FastifyPluginAsync<TokensPluginOptions> = async (app,
     },
   )
 }
+
+export const tokensPlugin = routesPlugin('tokens', ['atelier-auth', 'atelier-sync'], tokensRoutes)

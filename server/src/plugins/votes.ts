@@ -14,6 +14,7 @@ import { SERVER_ORIGIN } from '../sync/rooms.js'
 import { parseBody } from '../validation.js'
 import type { VoteStore } from '../voting/store.js'
 import { callerPerson } from './auth.js'
+import { routesPlugin } from './routes.js'
 
 export interface VotesPluginOptions {
   votes: VoteStore
@@ -50,7 +51,7 @@ function myVotes(round: Pick<VoteRound, 'budget'>, mine: ReadonlyMap<string, num
  * ones in one SQLite transaction; the session document only ever shows how many people voted,
  * then the ranked results once a facilitator closes the round.
  */
-export const votesPlugin: FastifyPluginAsync<VotesPluginOptions> = async (app, options) => {
+const votesRoutes: FastifyPluginAsync<VotesPluginOptions> = async (app, options) => {
   const { votes } = options
   const relay = app.relay
 
@@ -110,3 +111,5 @@ export const votesPlugin: FastifyPluginAsync<VotesPluginOptions> = async (app, o
     },
   )
 }
+
+export const votesPlugin = routesPlugin('votes', ['atelier-auth', 'atelier-sync'], votesRoutes)
