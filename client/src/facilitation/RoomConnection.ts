@@ -1,12 +1,7 @@
-import { SYNC_PREFIX } from '@atelier/shared'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { relaySyncUrl, reopenAs } from '../sync/relay.js'
 import { reconnectAtOnce, TryAgainLater } from '../sync/retryLater.js'
-
-function wsOrigin(): string {
-  const { protocol, host } = window.location
-  return `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}`
-}
 
 /**
  * A board's secondary room (session or private notes). No IndexedDB copy: the relay is the
@@ -21,7 +16,7 @@ export class RoomConnection {
   private listeners = new Set<() => void>()
 
   constructor(room: string, params: Record<string, string>) {
-    this.provider = new WebsocketProvider(`${wsOrigin()}${SYNC_PREFIX}`, room, this.doc, {
+    this.provider = new WebsocketProvider(relaySyncUrl(), room, this.doc, {
       params,
       disableBc: true,
       shouldReconnect: reconnectAtOnce,
@@ -56,9 +51,7 @@ export class RoomConnection {
       const { credential } = identity
       if (credential === current || credential === null) return
       current = credential
-      Object.assign(this.provider.params, { person: credential })
-      this.provider.disconnect()
-      this.provider.connect()
+      reopenAs(this.provider, credential)
     })
   }
 

@@ -1,8 +1,9 @@
-import { CloseCode, roomName, SYNC_PREFIX } from '@atelier/shared'
+import { CloseCode, roomName } from '@atelier/shared'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { relaySyncUrl, reopenAs } from './relay.js'
 import { browserTimers, reconnectAtOnce, type Timers, TryAgainLater } from './retryLater.js'
 import { type ConnectionStatus, deriveStatus, type LinkFacts } from './status.js'
 
@@ -52,9 +53,8 @@ export function indexedDbCopy(name: string, doc: Y.Doc): LocalCopy {
 
 /** This page's relay, sockets, IndexedDB, network events and timers. */
 export function browserEnvironment(): ConnectionEnvironment {
-  const { protocol, host } = window.location
   return {
-    syncUrl: `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}${SYNC_PREFIX}`,
+    syncUrl: relaySyncUrl(),
     WebSocket: window.WebSocket,
     openLocalCopy: indexedDbCopy,
     network: {
@@ -129,10 +129,7 @@ export class BoardConnection {
 
   /** Reopens the socket with this person's credential, so the relay knows who writes. */
   setPerson(credential: string): void {
-    if (this.provider.params.person === credential) return
-    this.provider.params = { ...this.provider.params, person: credential }
-    this.provider.disconnect()
-    this.provider.connect()
+    reopenAs(this.provider, credential)
   }
 
   getSnapshot = (): ConnectionSnapshot => this.snapshot

@@ -8,7 +8,6 @@ import {
   originCentredOn,
   readAgenda,
   roomName,
-  SYNC_PREFIX,
   seedSession,
   type Template,
   type TemplateExpansion,
@@ -19,6 +18,7 @@ import * as Y from 'yjs'
 import type { BoardStore } from '../store/BoardStore.js'
 import { LOCAL_ORIGIN } from '../store/origin.js'
 import type { ViewStore } from '../store/ViewStore.js'
+import { relaySyncUrl } from '../sync/relay.js'
 
 /**
  * Places a template in the middle of what the person sees, in one undoable transaction, then
@@ -39,11 +39,6 @@ export function insertTemplate(
   return placed
 }
 
-function wsOrigin(): string {
-  const { protocol, host } = window.location
-  return `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}`
-}
-
 const SESSION_TIMEOUT_MS = 10_000
 
 /**
@@ -53,7 +48,7 @@ const SESSION_TIMEOUT_MS = 10_000
  */
 function withSessionDoc<T>(boardId: string, token: string, task: (doc: Y.Doc) => T): Promise<T> {
   const doc = new Y.Doc()
-  const provider = new WebsocketProvider(`${wsOrigin()}${SYNC_PREFIX}`, roomName(boardId, 'session'), doc, {
+  const provider = new WebsocketProvider(relaySyncUrl(), roomName(boardId, 'session'), doc, {
     params: { token },
     disableBc: true,
   })
