@@ -1,5 +1,6 @@
 import type { ItemSnapshot } from '@atelier/shared'
 import { useSyncExternalStore } from 'react'
+import { Listeners } from '../lib/listeners.js'
 
 /** The latest message for screen readers; `nonce` changes even when the same words are said twice. */
 export interface Announcement {
@@ -8,22 +9,16 @@ export interface Announcement {
 }
 
 let current: Announcement = { text: '', nonce: 0 }
-const listeners = new Set<() => void>()
+const listeners = new Listeners()
 
 /** Says `text` through the page's polite live region (one per page, see LiveRegion). */
 export function announce(text: string): void {
   current = { text, nonce: current.nonce + 1 }
-  for (const listener of [...listeners]) listener()
+  listeners.notify()
 }
 
 export function useAnnouncement(): Announcement {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
-    () => current,
-  )
+  return useSyncExternalStore(listeners.subscribe, () => current)
 }
 
 /** Facts a feature adds to an item's spoken description ("2 votes", "1er, 5 votes"). */

@@ -1,3 +1,4 @@
+import { Listeners } from '../lib/listeners.js'
 import { deviceId, type KeyValueStore, savedName, saveName } from '../lib/storage.js'
 
 /**
@@ -76,7 +77,7 @@ export interface IdentitySnapshot {
  */
 export class PersonIdentity {
   private snapshot: IdentitySnapshot
-  private listeners = new Set<() => void>()
+  private readonly listeners = new Listeners()
   private requesting = false
 
   constructor(
@@ -98,12 +99,7 @@ export class PersonIdentity {
 
   getSnapshot = (): IdentitySnapshot => this.snapshot
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener)
-    return () => {
-      this.listeners.delete(listener)
-    }
-  }
+  subscribe = this.listeners.subscribe
 
   get personId(): string {
     return this.snapshot.personId
@@ -145,6 +141,6 @@ export class PersonIdentity {
 
   private update(patch: Partial<IdentitySnapshot>): void {
     this.snapshot = { ...this.snapshot, ...patch }
-    for (const listener of [...this.listeners]) listener()
+    this.listeners.notify()
   }
 }

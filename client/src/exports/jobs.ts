@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react'
+import { Listeners } from '../lib/listeners.js'
 
 /** The export running in this tab: what it is, how far it got, and how to stop it. */
 export interface ExportJob {
@@ -12,11 +13,7 @@ export interface ExportJob {
 export type Progress = (done: number, total: number) => void
 
 let current: ExportJob | null = null
-const listeners = new Set<() => void>()
-
-function emit(): void {
-  for (const listener of [...listeners]) listener()
-}
+const listeners = new Listeners()
 
 export function exportRunning(): boolean {
   return current !== null
@@ -38,29 +35,22 @@ export async function runExportJob<T>(
   if (current) throw new Error('an export is already running')
   const controller = new AbortController()
   current = { labelKey, done: 0, total: 1, cancel: () => controller.abort() }
-  emit()
+  listeners.notify()
   try {
     return await work((done, total) => {
       if (!current || controller.signal.aborted) return
       current = { ...current, done, total }
-      emit()
+      listeners.notify()
     }, controller.signal)
   } catch (error) {
     if (controller.signal.aborted) return null
     throw error
   } finally {
     current = null
-    emit()
-  }
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener)
-  return () => {
-    listeners.delete(listener)
+    listeners.notify()
   }
 }
 
 export function useExportJob(): ExportJob | null {
-  return useSyncExternalStore(subscribe, currentExportJob)
+  return useSyncExternalStore(listeners.subscribe, currentExportJob)
 }

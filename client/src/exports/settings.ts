@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react'
+import { Listeners } from '../lib/listeners.js'
 
 /** The export dialog's choices, kept for the tab so the palette's export commands reuse them. */
 export interface ExportSettings {
@@ -11,7 +12,7 @@ export interface ExportSettings {
 }
 
 let settings: ExportSettings = { scope: { kind: 'board' }, scale: 1, background: true, semicolon: null }
-const listeners = new Set<() => void>()
+const listeners = new Listeners()
 
 export function getExportSettings(): ExportSettings {
   return settings
@@ -19,16 +20,9 @@ export function getExportSettings(): ExportSettings {
 
 export function setExportSettings(patch: Partial<ExportSettings>): void {
   settings = { ...settings, ...patch }
-  for (const listener of [...listeners]) listener()
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener)
-  return () => {
-    listeners.delete(listener)
-  }
+  listeners.notify()
 }
 
 export function useExportSettings(): ExportSettings {
-  return useSyncExternalStore(subscribe, getExportSettings)
+  return useSyncExternalStore(listeners.subscribe, getExportSettings)
 }

@@ -1,4 +1,5 @@
 import type { Camera, Rect } from '@atelier/shared'
+import { Listeners } from '../lib/listeners.js'
 import type { ViewStore } from '../store/ViewStore.js'
 import { cameraBetween, cameraForFrame, cameraForRect, sameCamera } from './follow.js'
 
@@ -24,7 +25,7 @@ export class FollowController {
   private expected: Camera | null = null
   private flight: number | null = null
   private snapshot: FollowSnapshot = { status: 'none', leaderId: null }
-  private listeners = new Set<() => void>()
+  private readonly listeners = new Listeners()
   private readonly unsubscribe: () => void
 
   constructor(
@@ -39,12 +40,7 @@ export class FollowController {
 
   getSnapshot = (): FollowSnapshot => this.snapshot
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener)
-    return () => {
-      this.listeners.delete(listener)
-    }
-  }
+  subscribe = this.listeners.subscribe
 
   /** The session's `followPersonId` and that person's published view. */
   setLeader(leaderId: string | null, rect: Rect | null): void {
@@ -114,6 +110,6 @@ export class FollowController {
     const status: FollowStatus = !this.leaderId ? 'none' : this.detached ? 'detached' : 'following'
     if (status === this.snapshot.status && this.leaderId === this.snapshot.leaderId) return
     this.snapshot = { status, leaderId: this.leaderId }
-    for (const listener of [...this.listeners]) listener()
+    this.listeners.notify()
   }
 }

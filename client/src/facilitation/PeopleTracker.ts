@@ -1,5 +1,6 @@
 import type { Point } from '@atelier/shared'
 import type { Awareness } from 'y-protocols/awareness'
+import { Listeners } from '../lib/listeners.js'
 import { readPresence } from '../presence/types.js'
 import type { PersonActivity } from './activity.js'
 import { readRect } from './follow.js'
@@ -38,9 +39,9 @@ export class PeopleTracker {
   private lastCursor = new Map<number, string>()
   private lastActive = new Map<string, number>()
   private seenReaction = new Map<number, number>()
-  private peopleListeners = new Set<() => void>()
-  private reactionListeners = new Set<() => void>()
-  private viewListeners = new Set<() => void>()
+  private readonly peopleListeners = new Listeners()
+  private readonly reactionListeners = new Listeners()
+  private readonly viewListeners = new Listeners()
   private timer: ReturnType<typeof setTimeout> | null = null
 
   constructor(private readonly awareness: Awareness) {
@@ -51,10 +52,10 @@ export class PeopleTracker {
   getPeople = (): readonly Base[] => this.people
   getReactions = (): readonly Reaction[] => this.reactions
 
-  subscribePeople = (l: () => void) => add(this.peopleListeners, l)
-  subscribeReactions = (l: () => void) => add(this.reactionListeners, l)
+  subscribePeople = this.peopleListeners.subscribe
+  subscribeReactions = this.reactionListeners.subscribe
   /** Called on every awareness change: a leader's view must be followed without delay. */
-  subscribeViews = (l: () => void) => add(this.viewListeners, l)
+  subscribeViews = this.viewListeners.subscribe
 
   /** The board rect a person shows, from any of their tabs. */
   viewOf(personId: string): ReturnType<typeof readRect> {
@@ -92,7 +93,7 @@ export class PeopleTracker {
         this.lastActive.set(presence.user.id, now)
       }
     }
-    for (const l of [...this.viewListeners]) l()
+    this.viewListeners.notify()
     this.timer ??= setTimeout(() => {
       this.timer = null
       this.refresh()
@@ -109,10 +110,10 @@ export class PeopleTracker {
       ...this.reactions,
       { key, emoji: r.emoji, at: { x: r.x, y: r.y }, color: user.color, name: user.name },
     ]
-    notify(this.reactionListeners)
+    this.reactionListeners.notify()
     setTimeout(() => {
       this.reactions = this.reactions.filter((x) => x.key !== key)
-      notify(this.reactionListeners)
+      this.reactionListeners.notify()
     }, BURST_MS)
   }
 
@@ -130,17 +131,6 @@ export class PeopleTracker {
       })
     }
     this.people = [...byId.values()]
-    notify(this.peopleListeners)
+    this.peopleListeners.notify()
   }
-}
-
-function add(set: Set<() => void>, listener: () => void): () => void {
-  set.add(listener)
-  return () => {
-    set.delete(listener)
-  }
-}
-
-function notify(set: Set<() => void>): void {
-  for (const listener of [...set]) listener()
 }

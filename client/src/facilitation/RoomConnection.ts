@@ -1,5 +1,6 @@
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { Listeners } from '../lib/listeners.js'
 import { relaySyncUrl, reopenAs } from '../sync/relay.js'
 import { reconnectAtOnce, TryAgainLater } from '../sync/retryLater.js'
 
@@ -13,7 +14,7 @@ export class RoomConnection {
   private synced = false
   /** The board's connection shows why the server refuses; this one only waits before reconnecting. */
   private readonly retry: TryAgainLater
-  private listeners = new Set<() => void>()
+  private readonly listeners = new Listeners()
 
   constructor(room: string, params: Record<string, string>) {
     this.provider = new WebsocketProvider(relaySyncUrl(), room, this.doc, {
@@ -31,12 +32,7 @@ export class RoomConnection {
 
   isSynced = (): boolean => this.synced
 
-  subscribeSynced = (listener: () => void): (() => void) => {
-    this.listeners.add(listener)
-    return () => {
-      this.listeners.delete(listener)
-    }
-  }
+  subscribeSynced = this.listeners.subscribe
 
   /**
    * Reopens with the person's credential each time the relay issues a new one (the room opened
@@ -67,6 +63,6 @@ export class RoomConnection {
   private onSync = (synced: boolean): void => {
     if (synced === this.synced) return
     this.synced = synced
-    for (const listener of [...this.listeners]) listener()
+    this.listeners.notify()
   }
 }

@@ -21,6 +21,7 @@ import {
   writeTimer,
 } from '@atelier/shared'
 import type * as Y from 'yjs'
+import { Listeners } from '../lib/listeners.js'
 import type { StepPlan } from './stepPlan.js'
 
 export interface SessionSnapshot {
@@ -57,7 +58,7 @@ export const SESSION_ORIGIN = Symbol('facilitation')
  */
 export class SessionStore {
   private snapshot: SessionSnapshot
-  private listeners = new Set<() => void>()
+  private readonly listeners = new Listeners()
 
   constructor(
     readonly doc: Y.Doc,
@@ -69,12 +70,7 @@ export class SessionStore {
 
   getSnapshot = (): SessionSnapshot => this.snapshot
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener)
-    return () => {
-      this.listeners.delete(listener)
-    }
-  }
+  subscribe = this.listeners.subscribe
 
   destroy(): void {
     this.doc.off('update', this.onUpdate)
@@ -151,6 +147,6 @@ export class SessionStore {
     }
     if ((Object.keys(merged) as (keyof SessionSnapshot)[]).every((k) => merged[k] === previous[k])) return
     this.snapshot = merged
-    for (const listener of [...this.listeners]) listener()
+    this.listeners.notify()
   }
 }

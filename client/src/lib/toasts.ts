@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react'
+import { Listeners } from './listeners.js'
 
 export interface Toast {
   id: number
@@ -18,11 +19,7 @@ const FADE_AFTER_MS = { info: 3000, transient: 6000 }
 
 let toasts: readonly Toast[] = []
 let nextId = 1
-const listeners = new Set<() => void>()
-
-function emit(): void {
-  for (const listener of [...listeners]) listener()
-}
+const listeners = new Listeners()
 
 /**
  * Shows a message to the person; errors stay until dismissed unless transient, info fades after a
@@ -35,14 +32,14 @@ export function showToast(kind: Toast['kind'], message: string, options: ToastOp
     ...toasts.filter((toast) => key === undefined || toast.key !== key),
     { id, kind, message, ...(key ? { key } : {}) },
   ]
-  emit()
+  listeners.notify()
   if (kind === 'info') setTimeout(() => dismissToast(id), FADE_AFTER_MS.info)
   else if (options.transient) setTimeout(() => dismissToast(id), FADE_AFTER_MS.transient)
 }
 
 export function dismissToast(id: number): void {
   toasts = toasts.filter((t) => t.id !== id)
-  emit()
+  listeners.notify()
 }
 
 /** The toasts shown right now. */
@@ -50,11 +47,6 @@ export function currentToasts(): readonly Toast[] {
   return toasts
 }
 
-function subscribeToasts(listener: () => void): () => void {
-  listeners.add(listener)
-  return () => listeners.delete(listener)
-}
-
 export function useToasts(): readonly Toast[] {
-  return useSyncExternalStore(subscribeToasts, currentToasts)
+  return useSyncExternalStore(listeners.subscribe, currentToasts)
 }

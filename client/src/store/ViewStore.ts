@@ -9,6 +9,7 @@ import {
   type ToolId,
   type WritingToolId,
 } from '@atelier/shared'
+import { Listeners } from '../lib/listeners.js'
 
 export { TOOL_IDS, type ToolId, WRITING_TOOL_IDS } from '@atelier/shared'
 
@@ -51,8 +52,6 @@ export interface ViewState {
   participantRules: ParticipantRules | null
 }
 
-type Listener = () => void
-
 export const INITIAL_VIEW: ViewState = {
   camera: { x: 0, y: 0, zoom: 1 },
   viewport: { width: 1024, height: 768 },
@@ -75,7 +74,7 @@ export const INITIAL_VIEW: ViewState = {
 /** Immutable state + subscribe, the shape useSyncExternalStore wants; no library needed. */
 export class ViewStore {
   private state: ViewState
-  private listeners = new Set<Listener>()
+  private readonly listeners = new Listeners()
 
   constructor(initial: Partial<ViewState> = {}) {
     this.state = { ...INITIAL_VIEW, ...initial }
@@ -83,12 +82,7 @@ export class ViewStore {
 
   getState = (): ViewState => this.state
 
-  subscribe = (listener: Listener): (() => void) => {
-    this.listeners.add(listener)
-    return () => {
-      this.listeners.delete(listener)
-    }
-  }
+  subscribe = this.listeners.subscribe
 
   set(patch: Partial<ViewState>): void {
     let changed = false
@@ -97,7 +91,7 @@ export class ViewStore {
     }
     if (!changed) return
     this.state = { ...this.state, ...patch }
-    for (const listener of [...this.listeners]) listener()
+    this.listeners.notify()
   }
 
   setCamera(camera: Camera): void {

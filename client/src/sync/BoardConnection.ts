@@ -3,6 +3,7 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { Listeners } from '../lib/listeners.js'
 import { relaySyncUrl, reopenAs } from './relay.js'
 import { browserTimers, reconnectAtOnce, type Timers, TryAgainLater } from './retryLater.js'
 import { type ConnectionStatus, deriveStatus, type LinkFacts } from './status.js'
@@ -86,7 +87,7 @@ export class BoardConnection {
   private readonly unwatchNetwork: () => void
   private facts: LinkFacts
   private snapshot: ConnectionSnapshot
-  private listeners = new Set<() => void>()
+  private readonly listeners = new Listeners()
 
   constructor(
     readonly boardId: string,
@@ -134,12 +135,7 @@ export class BoardConnection {
 
   getSnapshot = (): ConnectionSnapshot => this.snapshot
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener)
-    return () => {
-      this.listeners.delete(listener)
-    }
-  }
+  subscribe = this.listeners.subscribe
 
   destroy(): void {
     this.unwatchNetwork()
@@ -183,6 +179,6 @@ export class BoardConnection {
       return
     }
     this.snapshot = next
-    for (const listener of [...this.listeners]) listener()
+    this.listeners.notify()
   }
 }

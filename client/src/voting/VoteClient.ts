@@ -1,5 +1,6 @@
 import type { VoteRefusal } from '@atelier/shared'
 import { personHeaders } from '../board/identity.js'
+import { Listeners } from '../lib/listeners.js'
 import { isRefusal, withVote } from './voteState.js'
 
 /** Body of the votes endpoints: this person's ballot in the round. */
@@ -32,7 +33,7 @@ const EMPTY: VoteSnapshot = { roundId: null, mine: new Map(), remaining: null, l
  */
 export class VoteClient {
   private snapshot: VoteSnapshot = EMPTY
-  private listeners = new Set<() => void>()
+  private readonly listeners = new Listeners()
   private queue: Promise<unknown> = Promise.resolve()
 
   constructor(
@@ -44,12 +45,7 @@ export class VoteClient {
 
   getSnapshot = (): VoteSnapshot => this.snapshot
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener)
-    return () => {
-      this.listeners.delete(listener)
-    }
-  }
+  subscribe = this.listeners.subscribe
 
   /** Switches to a round (or none) and loads this person's ballot in it. */
   async follow(roundId: string | null): Promise<void> {
@@ -108,6 +104,6 @@ export class VoteClient {
 
   private set(next: VoteSnapshot): void {
     this.snapshot = next
-    for (const listener of [...this.listeners]) listener()
+    this.listeners.notify()
   }
 }
