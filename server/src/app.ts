@@ -1,4 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify'
+import type { ClusterLink } from './cluster/link.js'
+import { RedisLink } from './cluster/redisLink.js'
 import type { Config } from './config.js'
 import { BODY_LIMIT_BYTES } from './errors.js'
 import { BoardHistory } from './history/history.js'
@@ -65,9 +67,12 @@ export function buildApp(config: Config, deps: AppDependencies = {}): FastifyIns
   const votes = store.votes
   const history = new BoardHistory(store.versions, config.history, now, app.log)
   const health = new StoreHealth(store, app.log, metrics)
+  // Only with REDIS_URL: a single node never loads or calls anything of the cluster.
+  const link: ClusterLink | undefined = config.redisUrl ? new RedisLink(config.redisUrl, app.log) : undefined
 
   app.addHook('onClose', async () => {
     health.stop()
+    await link?.close()
     await store.close()
   })
   // First: every plugin after it may read and write the tables.
@@ -76,7 +81,7 @@ export function buildApp(config: Config, deps: AppDependencies = {}): FastifyIns
   app.register(securityHeadersPlugin)
   app.register(jsonBodiesPlugin)
   app.register(authPlugin, { store })
-  app.register(healthPlugin, { health })
+  app.register(healthPlugin, { health, ...(link ? { link } : {}) })
   app.register(metricsPlugin, { metrics })
   app.register(boardsPlugin, { store, templates, now, limits: config.limits, health })
   app.register(joinPlugin, { store, now })
@@ -96,6 +101,7 @@ export function buildApp(config: Config, deps: AppDependencies = {}): FastifyIns
     votes,
     now,
     history,
+    ...(link ? { link } : {}),
   })
   app.register(peoplePlugin, { now, maxPeople: config.limits.peoplePerBoard })
   app.register(votesPlugin, { votes })

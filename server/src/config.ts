@@ -21,6 +21,8 @@ export interface Config {
   staticDir: string
   /** Log length of one document above which the relay folds it into a snapshot. */
   compactAfter: number
+  /** Redis of a deployment with several nodes (see docs/architecture.md, Several nodes); null: one process. */
+  redisUrl: string | null
   limits: Limits
   history: HistorySettings
 }
@@ -80,6 +82,20 @@ const MIB = 1024 * 1024
 
 const nonEmpty = z.string().min(1, 'expected a non-empty value')
 
+/** A Redis URL (`redis://` or `rediss://`), or empty for none. */
+const redisUrl = z
+  .string()
+  .refine((raw) => {
+    if (raw === '') return true
+    try {
+      const url = new URL(raw)
+      return (url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname !== ''
+    } catch {
+      return false
+    }
+  }, 'expected redis://[user:password@]host[:port][/db] or rediss://…')
+  .transform((raw) => (raw === '' ? null : raw))
+
 /**
  * Every setting the server reads, by environment variable. Relative paths are resolved against the
  * repository root, not the process cwd: `pnpm start` runs from server/, yet `./data` means the
@@ -92,6 +108,8 @@ const SETTINGS = {
   LOG_LEVEL: { schema: z.enum(LOG_LEVELS, `expected one of ${LOG_LEVELS.join(', ')}`), fallback: 'info' },
   ATELIER_STATIC_DIR: { schema: nonEmpty, fallback: './client/dist' },
   ATELIER_COMPACT_AFTER: { schema: integer(1, 1_000_000), fallback: '500' },
+  // May hold a password: an error names the problem without echoing the value.
+  REDIS_URL: { schema: redisUrl, fallback: '', secret: true },
   ATELIER_AWARENESS_MAX_BYTES: { schema: integer(1024, MAX_MESSAGE_BYTES), fallback: String(32 * 1024) },
   ATELIER_AWARENESS_PER_SECOND: { schema: integer(1, 10_000), fallback: '200' },
   ATELIER_SYNC_REQUESTS_PER_MINUTE: { schema: integer(1, 10_000), fallback: '20' },
@@ -128,7 +146,8 @@ function read<N extends SettingName>(
   const result = setting.schema.safeParse(raw)
   if (!result.success) {
     const reason = result.error.issues[0]?.message ?? 'invalid value'
-    throw new ConfigError(`Invalid setting ${name}: ${reason}, got ${JSON.stringify(raw)}`)
+    const got = 'secret' in setting ? '' : `, got ${JSON.stringify(raw)}`
+    throw new ConfigError(`Invalid setting ${name}: ${reason}${got}`)
   }
   return result.data as z.output<(typeof SETTINGS)[N]['schema']>
 }
@@ -187,6 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: read(env, 'LOG_LEVEL'),
     staticDir: path.resolve(REPO_ROOT, read(env, 'ATELIER_STATIC_DIR')),
     compactAfter: read(env, 'ATELIER_COMPACT_AFTER'),
+    redisUrl: read(env, 'REDIS_URL'),
     limits: {
       awarenessBytes: read(env, 'ATELIER_AWARENESS_MAX_BYTES'),
       awarenessPerSecond: read(env, 'ATELIER_AWARENESS_PER_SECOND'),

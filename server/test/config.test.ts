@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       staticDir: path.join(repoRoot, 'client', 'dist'),
       compactAfter: 500,
+      redisUrl: null,
       limits: {
         awarenessBytes: 32 * 1024,
         awarenessPerSecond: 200,
@@ -39,6 +40,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'debug',
       ATELIER_STATIC_DIR: '/srv/atelier',
       ATELIER_COMPACT_AFTER: '10',
+      REDIS_URL: 'redis://redis.internal:6380/2',
       ATELIER_AWARENESS_MAX_BYTES: '2048',
       ATELIER_AWARENESS_PER_SECOND: '10',
       ATELIER_SYNC_REQUESTS_PER_MINUTE: '3',
@@ -61,6 +63,7 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       staticDir: '/srv/atelier',
       compactAfter: 10,
+      redisUrl: 'redis://redis.internal:6380/2',
       limits: {
         awarenessBytes: 2048,
         awarenessPerSecond: 10,
@@ -127,8 +130,22 @@ describe('loadConfig', () => {
       { DATABASE_URL: 'postgres://atelier:hunter2@db.internal:5432' },
       'Invalid setting DATABASE_URL: no database name (expected postgres://user:password@host:5432/database), got "postgres://atelier:***@db.internal:5432"',
     ],
+    [
+      { REDIS_URL: 'localhost:6379' },
+      'Invalid setting REDIS_URL: expected redis://[user:password@]host[:port][/db] or rediss://…',
+    ],
+    [
+      { REDIS_URL: 'http://cache.internal:6379' },
+      'Invalid setting REDIS_URL: expected redis://[user:password@]host[:port][/db] or rediss://…',
+    ],
   ])('refuses %j with a one-line message naming the setting', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message)
+  })
+
+  it('does not echo a REDIS_URL it refuses: it may hold a password', () => {
+    expect(() => loadConfig({ REDIS_URL: 'redis//:s3cret@cache:6379' })).toThrow(
+      /^Invalid setting REDIS_URL: [^"]*$/,
+    )
   })
 
   it('accepts ATELIER_CHROMIUM, the browser the test and benchmark tools read from the same environment', () => {

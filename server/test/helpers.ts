@@ -68,6 +68,7 @@ export function testConfig(
     logLevel: 'silent',
     staticDir: path.join(dataDir, 'no-client-build'),
     compactAfter: 500,
+    redisUrl: null,
     history: { intervalMs: 300_000, massDeleteItems: 20, maxVersions: 100, maxAgeMs: 30 * 86_400_000 },
     ...overrides,
     limits: { ...defaultLimits(), ...overrides.limits },

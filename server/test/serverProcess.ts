@@ -9,13 +9,20 @@ export interface ServerProcess {
   http: string
   sync: string
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
+  /** Kills the process (SIGKILL) and resolves once it is gone. */
+  stop(): Promise<void>
 }
 
 /**
  * Starts src/main.ts in its own process (through tsx) and resolves once it listens; on the
- * PostgreSQL run, with the test's database as DATABASE_URL.
+ * PostgreSQL run, with the test's database as DATABASE_URL unless `env` names one. It is killed
+ * after the current test, or with `stop` by a caller that keeps it for several (`keep`).
  */
-export async function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function spawnServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+  { keep = false }: { keep?: boolean } = {},
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--conditions=@atelier/source', '--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
     env: {
@@ -24,7 +31,7 @@ export async function spawnServer(dataDir: string, env: Record<string, string> =
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'info',
-      ...(testDatabaseUrl() ? { DATABASE_URL: testDatabaseUrl() as string } : {}),
+      ...(env.DATABASE_URL === undefined && testDatabaseUrl() ? { DATABASE_URL: testDatabaseUrl() as string } : {}),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -32,10 +39,11 @@ export async function spawnServer(dataDir: string, env: Record<string, string> =
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   )
-  onCleanup(async () => {
+  const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
     await exited
-  })
+  }
+  if (!keep) onCleanup(stop)
   const port = await new Promise<number>((resolve, reject) => {
     let output = ''
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -45,5 +53,5 @@ export async function spawnServer(dataDir: string, env: Record<string, string> =
     })
     child.once('exit', () => reject(new Error(`server exited before listening:\n${output}`)))
   })
-  return { child, http: `http://127.0.0.1:${port}`, sync: `ws://127.0.0.1:${port}/sync`, exited }
+  return { child, http: `http://127.0.0.1:${port}`, sync: `ws://127.0.0.1:${port}/sync`, exited, stop }
 }

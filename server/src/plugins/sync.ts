@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream'
 import { MAX_MESSAGE_BYTES, parseRoom, SYNC_PREFIX } from '@atelier/shared'
 import fp from 'fastify-plugin'
 import { WebSocketServer } from 'ws'
+import type { ClusterLink } from '../cluster/link.js'
 import type { Limits } from '../config.js'
 import { errors } from '../errors.js'
 import type { BoardHistory } from '../history/history.js'
@@ -35,6 +36,8 @@ export interface SyncPluginOptions {
   /** Board versions the relay takes while people work. */
   history: BoardHistory
   health: StoreHealth
+  /** The other nodes of the deployment; absent on a single node. */
+  link?: ClusterLink
 }
 
 /** Answers an upgrade request with a bare HTTP status and closes the socket: no WebSocket is opened. */
@@ -49,13 +52,14 @@ function refuse(socket: Duplex, status: number): void {
  * upgrade, so a refused client never receives a byte of the document.
  */
 export const syncPlugin = fp<SyncPluginOptions>(
-  async (app, { store, compactAfter, limits, metrics, health, votes, now, history }) => {
+  async (app, { store, compactAfter, limits, metrics, health, votes, now, history, link }) => {
     const relay = new Relay({
       store,
       compactAfter,
       limits,
       metrics,
       health,
+      ...(link ? { link } : {}),
       log: app.log,
       rules: (services) => relayRules({ services, votes, now: () => now().getTime(), log: app.log, history }),
     })

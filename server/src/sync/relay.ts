@@ -14,6 +14,7 @@ import * as decoding from 'lib0/decoding'
 import type { RawData, WebSocket } from 'ws'
 import { applyAwarenessUpdate } from 'y-protocols/awareness'
 import * as Y from 'yjs'
+import type { ClusterLink } from '../cluster/link.js'
 import type { Limits } from '../config.js'
 import type { Metrics } from '../metrics.js'
 import { readDocument } from '../store/documents.js'
@@ -38,6 +39,8 @@ export interface RelayOptions {
   limits: Limits
   metrics: Metrics
   health: StoreHealth
+  /** The other nodes of the deployment (see docs/architecture.md, Several nodes); absent on a single node. */
+  link?: ClusterLink
   pingIntervalMs?: number
   /** The rules applied to writers' updates, in order (see `policies/index.ts`). */
   rules?: (services: RelayServices) => readonly RoomPolicy[]
@@ -120,7 +123,8 @@ export class Relay implements RelayServices {
   private readonly rules: readonly RoomPolicy[]
   /**
    * Session state of boards whose session room is not loaded. A session document only changes
-   * through its loaded room, so an entry stays true until that room opens (which drops it).
+   * through its loaded room, so an entry stays true until that room opens (which drops it), or
+   * another node says it changed the document. The oldest entries go past UNLOADED_SESSIONS_KEPT.
    */
   private readonly unloadedSessions = new Map<string, SessionState>()
   private readonly pingTimer: NodeJS.Timeout
@@ -132,6 +136,13 @@ export class Relay implements RelayServices {
     this.rules = options.rules?.(this) ?? []
     this.pingTimer = setInterval(() => this.ping(), options.pingIntervalMs ?? PING_INTERVAL_MS)
     this.pingTimer.unref()
+    options.link?.onControl((message) => {
+      if (message.type === 'session-changed') this.unloadedSessions.delete(message.boardId)
+      else if (message.type === 'close-connections') {
+        const { boardId, role, code, reason } = message
+        this.closeLocalConnections(boardId, role, code, reason)
+      }
+    })
   }
 
   get connectionCount(): number {
@@ -242,8 +253,16 @@ export class Relay implements RelayServices {
     return this.rooms.open(target)
   }
 
-  /** Closes the connections a board's link of one role opened (after that link was replaced). */
+  /**
+   * Closes the connections a board's link of one role opened (after that link was replaced), on
+   * every node; answers how many this node closed.
+   */
   closeConnections(boardId: string, role: Role, code: number, reason: string): number {
+    this.options.link?.broadcast({ type: 'close-connections', boardId, role, code, reason })
+    return this.closeLocalConnections(boardId, role, code, reason)
+  }
+
+  private closeLocalConnections(boardId: string, role: Role, code: number, reason: string): number {
     let closed = 0
     for (const connection of this.connections) {
       if (connection.boardId !== boardId || connection.role !== role) continue
@@ -345,6 +364,8 @@ export class Relay implements RelayServices {
     if (room.storedBytes > this.options.limits.documentBytes) throw new LimitRefusal('document full')
     // Refused before it is applied: an update the store cannot keep must not reach anyone.
     if (this.options.health.cause !== null) throw new LimitRefusal('store unavailable')
+    // Nor one the other nodes would never receive.
+    if (this.options.link && this.options.link.cause !== null) throw new LimitRefusal('store unavailable')
     return true
   }
 

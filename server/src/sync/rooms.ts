@@ -8,8 +8,14 @@ import {
   targetRoomName,
 } from '@atelier/shared'
 import type { FastifyBaseLogger } from 'fastify'
-import { Awareness, removeAwarenessStates } from 'y-protocols/awareness'
+import {
+  Awareness,
+  applyAwarenessUpdate,
+  encodeAwarenessUpdate,
+  removeAwarenessStates,
+} from 'y-protocols/awareness'
 import * as Y from 'yjs'
+import type { ClusterLink, LinkedRoom } from '../cluster/link.js'
 import type { Metrics } from '../metrics.js'
 import { applyStoredDocument } from '../store/documents.js'
 import { type StoreHealth, StoreUnavailableError } from '../store/health.js'
@@ -21,6 +27,8 @@ import { awarenessMessage, updateMessage } from './messages.js'
 export const SERVER_ORIGIN = 'atelier-server'
 /** Origin of a document's state read back from the store: already stored, so not appended again. */
 const STORE_ORIGIN = Symbol('store')
+/** Origin of what another node stored and relayed, or what the store held that this node missed: forwarded, never stored again. */
+const RELAYED_ORIGIN = Symbol('relayed')
 /** Standard WebSocket close code for a server-side failure. */
 const INTERNAL_ERROR = 1011
 
@@ -31,6 +39,8 @@ export interface RoomOptions {
   log: FastifyBaseLogger
   metrics: Metrics
   health: StoreHealth
+  /** The other nodes of the deployment; absent on a single node. */
+  link?: ClusterLink
 }
 
 interface PendingUpdate {
@@ -45,7 +55,7 @@ interface PendingUpdate {
  * document changes it made are appended to the store and only then forwarded. So nothing leaves
  * the relay (neither an update nor a sync reply to a newcomer) before it is stored.
  */
-export class Room {
+export class Room implements LinkedRoom {
   /** Replaced only when a write was lost (see `recoverFromLostWrite`); awareness keeps the first one's client id. */
   private current = new Y.Doc()
   readonly awareness = new Awareness(this.current)
@@ -62,6 +72,7 @@ export class Room {
   /** Resolves once the stored document is loaded (or the room failed to load). */
   readonly ready: Promise<void>
   private readonly log: FastifyBaseLogger
+  private readonly link: ClusterLink | null
   /** Tasks from outside the relay (HTTP handlers) that need the room to stay loaded. */
   private holds = 0
   private queue: Promise<void> = Promise.resolve()
@@ -83,6 +94,7 @@ export class Room {
     this.kind = target.kind
     this.name = targetRoomName(target)
     this.log = options.log.child({ boardId: this.boardId, kind: this.kind })
+    this.link = options.link ?? null
     this.awareness.setLocalState(null)
     this.collectUpdates(this.current)
     this.awareness.on('update', this.onAwarenessUpdate)
@@ -172,24 +184,93 @@ export class Room {
     return this.connections.size === 0 && this.holds === 0
   }
 
+  applyRelayed(update: Uint8Array): void {
+    void this.run(() => Y.applyUpdate(this.current, update, RELAYED_ORIGIN))
+  }
+
+  /** Queued as the node's own awareness is: presence never overtakes the updates relayed before it. */
+  applyRelayedAwareness(update: Uint8Array): void {
+    void this.run(() => {
+      try {
+        applyAwarenessUpdate(this.awareness, update, RELAYED_ORIGIN)
+      } catch (error) {
+        this.log.error({ err: error }, 'skipped a presence update another node relayed that does not read')
+      }
+    })
+  }
+
+  announcePresence(): void {
+    const ids = [...this.connections].flatMap((connection) => [...connection.awarenessIds])
+    if (ids.length > 0) this.link?.publishAwareness(this, encodeAwarenessUpdate(this.awareness, ids))
+  }
+
+  catchUp(): void {
+    void this.run(async () => {
+      applyStoredDocument(this.current, await this.options.store.loadDocument(this.name), RELAYED_ORIGIN)
+    })
+  }
+
+  /** What another node stored reaches this node's clients as it is; it counts in the stored log. */
+  private forwardRelayed(update: Uint8Array): void {
+    this.logLength++
+    this.bytes += update.length
+    const message = updateMessage(update)
+    for (const connection of this.connections) connection.send(message)
+    if (this.logLength >= this.options.compactAfter) this.scheduleCompaction()
+  }
+
   /** Folds the log into a snapshot. Only call from a queued task. */
   async compact(): Promise<void> {
     if (this.logLength === 0) return
-    const snapshot = Y.encodeStateAsUpdate(this.doc)
     try {
-      await this.options.health.write(() => this.options.store.compact(this.name, snapshot, this.lastSeq))
+      if (this.link) await this.compactShared(this.link)
+      else await this.compactOwn()
     } catch (error) {
       // The log still holds every update: compaction waits for the store to write again.
       if (error instanceof StoreUnavailableError) return
       throw error
     }
+  }
+
+  /** On a single node the room's copy is the stored document: it is the snapshot. */
+  private async compactOwn(): Promise<void> {
+    const snapshot = Y.encodeStateAsUpdate(this.doc)
+    await this.options.health.write(() => this.options.store.compact(this.name, snapshot, this.lastSeq))
     this.bytes = snapshot.length
     this.log.debug({ updates: this.logLength, upToSeq: this.lastSeq }, 'compacted')
     this.logLength = 0
   }
 
+  /**
+   * With several nodes, this node's copy may lack what another node stored a moment ago: the
+   * snapshot is made from the store's own log, by one node at a time (see ClusterLink.compactAlone).
+   */
+  private async compactShared(link: ClusterLink): Promise<void> {
+    const compacted = await link.compactAlone(this.name, async () => {
+      const stored = await this.options.store.loadDocument(this.name)
+      const doc = new Y.Doc()
+      try {
+        applyStoredDocument(doc, stored, STORE_ORIGIN)
+        const snapshot = Y.encodeStateAsUpdate(doc)
+        await this.options.health.write(() => this.options.store.compact(this.name, snapshot, stored.lastSeq))
+        this.bytes = snapshot.length
+        this.log.debug({ updates: this.logLength, upToSeq: stored.lastSeq }, 'compacted')
+      } finally {
+        doc.destroy()
+      }
+    })
+    if (compacted) this.logLength = 0
+  }
+
   private async load(): Promise<void> {
-    await this.readStored(this.current)
+    if (this.link) {
+      // Where the stream stands before the store is read: what is relayed after it is read next.
+      const position = await this.link.position(this.name)
+      await this.readStored(this.current)
+      this.link.follow(this, position)
+    } else {
+      await this.readStored(this.current)
+    }
     if (this.kind !== 'board') return
     try {
       const applied = migrateBoard(this.doc, SERVER_ORIGIN)
@@ -217,7 +298,8 @@ export class Room {
 
   private collectUpdates(doc: Y.Doc): void {
     doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== STORE_ORIGIN) this.pending.push({ update, origin })
+      if (origin === RELAYED_ORIGIN) this.forwardRelayed(update)
+      else if (origin !== STORE_ORIGIN) this.pending.push({ update, origin })
     })
   }
 
@@ -245,6 +327,13 @@ export class Room {
   private async storeAndForward(): Promise<void> {
     const batch = this.pending
     if (batch.length === 0) return
+    const unrelayable = this.link?.cause ?? null
+    if (unrelayable !== null) {
+      // What the other nodes would never receive is not stored either: refused as a store failure.
+      this.pending = []
+      await this.recoverFromLostWrite(batch)
+      throw new StoreUnavailableError(unrelayable)
+    }
     const merged =
       batch.length === 1 ? (batch[0] as PendingUpdate).update : Y.mergeUpdates(batch.map((p) => p.update))
     const endTimer = this.options.metrics.storeWriteSeconds.startTimer()
@@ -265,6 +354,7 @@ export class Room {
       if (rest.length === batch.length) connection.send(everything)
       else if (rest.length > 0) connection.send(updateMessage(Y.mergeUpdates(rest.map((p) => p.update))))
     }
+    this.link?.publishUpdate(this, merged)
     if (this.logLength >= this.options.compactAfter) this.scheduleCompaction()
   }
 
@@ -288,6 +378,7 @@ export class Room {
 
   private close(): void {
     this.state = 'closed'
+    this.link?.unfollow(this)
     this.onClosed(this)
     this.awareness.destroy()
     this.doc.destroy()
@@ -314,8 +405,13 @@ export class Room {
       for (const id of added) origin.awarenessIds.add(id)
       for (const id of removed) origin.awarenessIds.delete(id)
     }
-    const message = awarenessMessage(this.awareness, [...added, ...updated, ...removed])
+    const changed = [...added, ...updated, ...removed]
+    const message = awarenessMessage(this.awareness, changed)
     for (const connection of this.connections) if (connection !== origin) connection.send(message)
+    // This node's clients' presence (origin null: a client left); not what other nodes relayed or timed out.
+    if (this.link && (origin instanceof Connection || origin === null)) {
+      this.link.publishAwareness(this, encodeAwarenessUpdate(this.awareness, changed))
+    }
   }
 }
 

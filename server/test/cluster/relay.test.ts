@@ -1,0 +1,84 @@
+import { createItem, roomName } from '@atelier/shared'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { connectSynced, waitFor } from '../helpers.js'
+import type { ServerProcess } from '../serverProcess.js'
+import { type RedisService, startRedis } from '../services/redis.js'
+import { type Cluster, noteTexts, startCluster } from './nodes.js'
+
+// Real node processes on one store and one private Redis: what one client writes on one node
+// reaches the clients of the others through the board's Redis stream.
+
+let redis: RedisService
+let cluster: Cluster
+let a: ServerProcess
+let b: ServerProcess
+beforeAll(async () => {
+  redis = await startRedis()
+  cluster = await startCluster(redis, { keep: true })
+  ;[a, b] = cluster.nodes as [ServerProcess, ServerProcess]
+}, 60_000)
+afterAll(async () => {
+  await cluster?.stop()
+  await redis?.stop()
+})
+
+describe('a board served by two nodes', () => {
+  it('converges: clients on both nodes see every note, and a newcomer on either loads them all', async () => {
+    const board = await cluster.createBoard()
+    const onA = await connectSynced(a.sync, board.id, board.tokens.participant)
+    const onB = await connectSynced(b.sync, board.id, board.tokens.participant)
+
+    for (let i = 0; i < 20; i++) {
+      createItem(onA.doc, { type: 'note', x: i, y: 0, text: `a${i}` })
+      createItem(onB.doc, { type: 'note', x: i, y: 100, text: `b${i}` })
+    }
+    const expected = [
+      ...Array.from({ length: 20 }, (_, i) => `a${i}`),
+      ...Array.from({ length: 20 }, (_, i) => `b${i}`),
+    ].sort()
+    await waitFor(
+      () => noteTexts(onA).length === 40 && noteTexts(onB).length === 40,
+      'both clients to see 40 notes',
+    )
+    expect(noteTexts(onA)).toEqual(expected)
+    expect(noteTexts(onB)).toEqual(expected)
+
+    for (const node of [a, b]) {
+      const late = await connectSynced(node.sync, board.id, board.tokens.observer)
+      await waitFor(() => noteTexts(late).length === 40, 'a newcomer to load 40 notes')
+      expect(noteTexts(late)).toEqual(expected)
+    }
+  }, 30_000)
+
+  it('carries presence across nodes, and drops it when its client leaves', async () => {
+    const board = await cluster.createBoard()
+    const room = roomName(board.id, 'board')
+    const onA = await connectSynced(a.sync, room, board.tokens.participant)
+    onA.awareness.setLocalStateField('user', { name: 'Awa' })
+    await waitFor(
+      async () => (await fetch(`${a.http}/metrics`)).ok,
+      'node A to answer while its client announces itself',
+    )
+    const onB = await connectSynced(b.sync, room, board.tokens.observer)
+    // B loaded the room after A's client announced itself: B asked the other nodes for their clients.
+    await waitFor(
+      () => onB.awareness.getStates().get(onA.awareness.clientID)?.user?.name === 'Awa',
+      "A's presence to reach B",
+    )
+
+    onA.awareness.setLocalStateField('cursor', { x: 12, y: 34 })
+    await waitFor(
+      () => onB.awareness.getStates().get(onA.awareness.clientID)?.cursor?.x === 12,
+      "A's cursor to reach B",
+    )
+    // A client arriving on B after A announced itself is told about A too.
+    const later = await connectSynced(b.sync, room, board.tokens.observer)
+    await waitFor(
+      () => later.awareness.getStates().has(onA.awareness.clientID),
+      "A's presence to reach a newcomer on B",
+    )
+
+    onA.destroy()
+    await waitFor(() => !onB.awareness.getStates().has(onA.awareness.clientID), "A's presence to leave B")
+  }, 30_000)
+})
