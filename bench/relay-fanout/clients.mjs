@@ -33,10 +33,13 @@ const KEY_PREFIX = 'bench-'
  * @property {number} wallMs           from the first note until the last delivery (or the drain timeout)
  * @property {number} maxSendLagMs     worst delay of a writer's timer: shows a saturated client process
  * @property {number} clientCpuMs      CPU used by this (client) process during the run
+ * @property {Uint8Array} [crossNode]  with several nodes: 1 where the delivery crossed from the writer's node to another
  */
 
 /**
- * @param {{ serverUrl: string, room: string, params: Record<string, string> }} relay
+ * With `serverUrls` (nodes of one deployment), client i connects to node i mod n: writers and
+ * readers are spread over the nodes, and each delivery is marked as crossing nodes or not.
+ * @param {{ serverUrl: string, serverUrls?: string[], room: string, params: Record<string, string> }} relay
  * @param {WorkloadOptions} opts
  * @returns {Promise<WorkloadResult>}
  */
@@ -44,6 +47,9 @@ export async function runFanout(relay, opts) {
   const { clients, writers, updates } = opts
   const expected = updates * writers * (clients - 1)
   const latencies = new Float64Array(expected)
+  const urls = relay.serverUrls ?? [relay.serverUrl]
+  const crossNode = new Uint8Array(expected)
+  const nodeOf = (/** @type {number} */ client) => client % urls.length
   let delivered = 0
   /** @type {() => void} */
   let onAllDelivered = () => {}
@@ -63,11 +69,13 @@ export async function runFanout(relay, opts) {
         if (!key.startsWith(KEY_PREFIX)) continue
         const sentAt = /** @type {number | undefined} */ (items.get(key)?.get('sentAt'))
         if (sentAt === undefined || delivered >= expected) continue
+        const writer = Number(key.slice(KEY_PREFIX.length).split('-')[0])
+        crossNode[delivered] = nodeOf(writer) === nodeOf(i) ? 0 : 1
         latencies[delivered++] = now - sentAt
         if (delivered === expected) onAllDelivered()
       }
     })
-    const provider = new WebsocketProvider(relay.serverUrl, relay.room, doc, {
+    const provider = new WebsocketProvider(urls[nodeOf(i)] ?? relay.serverUrl, relay.room, doc, {
       params: relay.params,
       // ws's WebSocket stands in for the DOM one.
       WebSocketPolyfill: /** @type {any} */ (WebSocket),
@@ -98,6 +106,7 @@ export async function runFanout(relay, opts) {
     const cpu = process.cpuUsage(cpuBefore)
     return {
       latencies: latencies.subarray(0, delivered),
+      ...(relay.serverUrls ? { crossNode: crossNode.subarray(0, delivered) } : {}),
       delivered,
       expected,
       connectMs,

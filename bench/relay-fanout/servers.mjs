@@ -40,6 +40,7 @@ export function freePort() {
  * @property {'ours' | 'reference'} kind
  * @property {number} pid
  * @property {string} serverUrl   what to pass to `new WebsocketProvider(serverUrl, room, doc, { params })`
+ * @property {string[]} [serverUrls] the nodes of one deployment, when the clients are split over several
  * @property {string} room
  * @property {Record<string, string>} params
  * @property {() => number} cpuMs  CPU time the server process has used so far (NaN off Linux)
@@ -76,23 +77,46 @@ export async function startReference() {
  * @returns {Promise<RunningRelay>}
  */
 export async function startOurs() {
-  const port = await freePort()
   const dataDir = await mkdtemp(join(tmpdir(), 'atelier-bench-'))
-  const child = spawnNode(OUR_SERVER_ENTRY, { HOST, PORT: String(port), DATA_DIR: dataDir })
-  const base = `http://${HOST}:${port}`
-  const cleanUp = async () => {
-    await stopChild(child)
+  try {
+    const relay = await startOursOn(dataDir, {}, { createBoard: true })
+    return {
+      ...relay,
+      stop: async () => {
+        await relay.stop()
+        await rm(dataDir, { recursive: true, force: true })
+      },
+    }
+  } catch (err) {
     await rm(dataDir, { recursive: true, force: true })
+    throw err
   }
+}
+
+/**
+ * One Atelier process on `dataDir` (kept when it stops: several nodes may share it), ready once its
+ * /healthz answers 200; with `createBoard`, a new board whose participant token the clients use.
+ * @param {string} dataDir
+ * @param {Record<string, string>} env
+ * @param {{ createBoard: boolean }} options
+ * @returns {Promise<RunningRelay>}
+ */
+export async function startOursOn(dataDir, env, { createBoard }) {
+  const port = await freePort()
+  const child = spawnNode(OUR_SERVER_ENTRY, { HOST, PORT: String(port), DATA_DIR: dataDir, ...env })
+  const base = `http://${HOST}:${port}`
   try {
     await waitUntilReady(child, `${base}/healthz`)
-    const res = await fetch(`${base}/api/boards`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'bench' }),
-    })
-    if (res.status !== 201) throw new Error(`POST /api/boards → ${res.status} ${await res.text()}`)
-    const board = /** @type {{ id: string, tokens: { participant: string } }} */ (await res.json())
+    let board = { id: '', tokens: { participant: '' } }
+    if (createBoard) {
+      const res = await fetch(`${base}/api/boards`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ title: 'bench' }),
+      })
+      if (res.status !== 201) throw new Error(`POST /api/boards → ${res.status} ${await res.text()}`)
+      board = /** @type {{ id: string, tokens: { participant: string } }} */ (await res.json())
+    }
     return {
       kind: 'ours',
       pid: child.pid ?? -1,
@@ -101,10 +125,10 @@ export async function startOurs() {
       // Participants are who write in a workshop: their updates go through the relay's board rules.
       params: { token: board.tokens.participant },
       cpuMs: () => cpuMsOf(child.pid),
-      stop: cleanUp,
+      stop: () => stopChild(child),
     }
   } catch (err) {
-    await cleanUp()
+    await stopChild(child)
     throw err
   }
 }

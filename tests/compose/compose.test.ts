@@ -1,3 +1,4 @@
+import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, posix, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -5,8 +6,9 @@ import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { copies, type Dockerfile, dockerignoreMatcher, envOf, parseDockerfile, splitArgs } from './dockerfile'
 
-// Checks docker-compose.yml and the Dockerfile against the repository, since no Docker engine runs
-// here: a renamed folder, a moved entry point or a port changed in one place only fails this test.
+// Checks the compose files and the Dockerfile against the repository, since no Docker engine runs
+// here: Debian's docker-compose validates and renders each compose file (`docker-compose config`),
+// and a renamed folder, a moved entry point or a port changed in one place only fails this test.
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8')
@@ -15,18 +17,46 @@ type Volume = string | { type?: string; source?: string; target?: string }
 type Port = string | number | { target?: number | string; published?: number | string }
 interface Service {
   build?: string | { context?: string; dockerfile?: string }
+  image?: string
+  command?: string | string[]
+  environment?: Record<string, string | null>
   ports?: Port[]
   volumes?: Volume[]
   healthcheck?: { test?: string | string[] }
+  depends_on?: Record<string, { condition?: string }> | string[]
 }
 interface Compose {
   services: Record<string, Service>
   volumes?: Record<string, unknown> | null
 }
 
-const compose = parse(read('docker-compose.yml')) as Compose
+/** What the cluster file needs to render: its one required setting. */
+const COMPOSE_ENV = { ...process.env, POSTGRES_PASSWORD: 'compose-test' }
+
+execFileSync(join(ROOT, 'scripts/ensure-docker-compose.sh'), { stdio: 'inherit' })
+
+/** Runs `docker-compose -f file config` in the repository; throws with its error output when it refuses. */
+function render(file: string, env: NodeJS.ProcessEnv = COMPOSE_ENV) {
+  return spawnSync('docker-compose', ['-f', file, 'config'], { cwd: ROOT, env, encoding: 'utf8' })
+}
+
+function rendered(file: string): Compose {
+  const result = render(file)
+  if (result.status !== 0) throw new Error(`docker-compose refused ${file}:\n${result.stderr}`)
+  return parse(result.stdout) as Compose
+}
+
+const FILES = ['docker-compose.yml', 'docker-compose.cluster.yml'] as const
+const composes = Object.fromEntries(FILES.map((file) => [file, rendered(file)])) as Record<
+  (typeof FILES)[number],
+  Compose
+>
+const compose = composes['docker-compose.yml']
 const services = Object.entries(compose.services ?? {})
 const built = services.filter(([, s]) => s.build !== undefined)
+const cluster = composes['docker-compose.cluster.yml']
+const clusterServices = Object.entries(cluster.services ?? {})
+const clusterNodes = clusterServices.filter(([, s]) => s.build !== undefined)
 
 function buildOf(service: Service) {
   const build = typeof service.build === 'string' ? { context: service.build } : (service.build ?? {})
@@ -139,6 +169,86 @@ describe('docker-compose.yml', () => {
     expect(paths).toEqual(['/healthz'])
     const dockerfile = dockerfileOf(service)
     for (const port of ports) expect(exposedPorts(dockerfile)).toContain(port)
+  })
+})
+
+describe('docker-compose.cluster.yml', () => {
+  const caddyfile = read('deploy/cluster/Caddyfile')
+  const upstreams = [...(/reverse_proxy\s+([^{]+)\{/.exec(caddyfile)?.[1] ?? '').matchAll(/(\S+):(\d+)/g)]
+  const balancer = cluster.services.balancer
+
+  it('is refused without POSTGRES_PASSWORD, with a message naming it', () => {
+    const { POSTGRES_PASSWORD: _, ...env } = COMPOSE_ENV
+    const result = render('docker-compose.cluster.yml', env)
+    expect(result.status).not.toBe(0)
+    expect(result.stderr).toContain('set POSTGRES_PASSWORD')
+  }, 60_000)
+
+  it('runs two Atelier nodes built from this repository, on PostgreSQL and Redis', () => {
+    expect(clusterNodes.map(([name]) => name).sort()).toEqual(['atelier-a', 'atelier-b'])
+    for (const [, node] of clusterNodes) {
+      const { context, dockerfile } = buildOf(node)
+      expect(existsSync(dockerfile), `dockerfile ${dockerfile}`).toBe(true)
+      expect(context).toBe(resolve(ROOT))
+      const database = new URL(node.environment?.DATABASE_URL ?? '')
+      const redis = new URL(node.environment?.REDIS_URL ?? '')
+      expect([database.protocol, database.hostname]).toEqual(['postgres:', 'postgres'])
+      expect([redis.protocol, redis.hostname]).toEqual(['redis:', 'redis'])
+      expect(node.depends_on).toEqual({
+        postgres: { condition: 'service_healthy' },
+        redis: { condition: 'service_healthy' },
+      })
+    }
+  })
+
+  it('publishes only the load balancer, on 8080, in front of every node on the port its image exposes', () => {
+    const published = clusterServices.filter(([, s]) => (s.ports ?? []).length > 0).map(([name]) => name)
+    expect(published).toEqual(['balancer'])
+    expect(
+      balancer?.ports?.map((port) => (typeof port === 'object' ? Number(port.published) : port)),
+    ).toEqual([8080])
+    expect(balancer?.volumes).toContainEqual(
+      expect.stringMatching(/deploy\/cluster\/Caddyfile:\/etc\/caddy\/Caddyfile/),
+    )
+    expect(upstreams.map((m) => m[1]).sort()).toEqual(clusterNodes.map(([name]) => name).sort())
+    for (const [, node] of clusterNodes) {
+      const exposed = exposedPorts(dockerfileOf(node))
+      for (const upstream of upstreams) expect(exposed).toContain(Number(upstream[2]))
+    }
+  })
+
+  it('sends no new connection to a node whose /healthz fails', () => {
+    expect(caddyfile).toMatch(/health_uri\s+\/healthz/)
+    expect(caddyfile).toMatch(/health_status\s+200/)
+  })
+
+  it('health-checks every service', () => {
+    for (const [name, service] of clusterServices) {
+      expect(healthcheckCommand(service.healthcheck?.test), name).not.toBe('')
+    }
+    for (const [, node] of clusterNodes) {
+      expect(probedUrl(healthcheckCommand(node.healthcheck?.test)).paths).toEqual(['/healthz'])
+    }
+  })
+
+  it('runs Redis with its append-only file on a named volume', () => {
+    const redis = cluster.services.redis
+    const command = Array.isArray(redis?.command) ? redis.command.join(' ') : String(redis?.command)
+    expect(command).toMatch(/--appendonly yes/)
+    expect(namedVolumes(redis ?? {}).map((v) => v.target)).toContain('/data')
+  })
+
+  it('keeps every durable thing on named volumes it declares, and declares no other', () => {
+    const declared = Object.keys(cluster.volumes ?? {}).sort()
+    const used = [...new Set(clusterServices.flatMap(([, s]) => namedVolumes(s).map((v) => v.source)))].sort()
+    expect(used).toEqual(declared)
+    expect(namedVolumes(cluster.services.postgres ?? {}).map((v) => v.target)).toContain(
+      '/var/lib/postgresql/data',
+    )
+    for (const [, node] of clusterNodes) {
+      const dataDir = envOf(dockerfileOf(node), finalStage(dockerfileOf(node))).DATA_DIR
+      expect(namedVolumes(node).map((v) => v.target)).toContain(dataDir)
+    }
   })
 })
 

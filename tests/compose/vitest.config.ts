@@ -1,3 +1,3 @@
 import { defineProject } from 'vitest/config'
 
-export default defineProject({ test: { name: 'compose', environment: 'node' } })
+export default defineProject({ test: { name: 'compose', environment: 'node', hookTimeout: 60_000 } })

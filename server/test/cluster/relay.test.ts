@@ -1,4 +1,5 @@
 import { createItem, roomName } from '@atelier/shared'
+import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectSynced, waitFor } from '../helpers.js'
 import type { ServerProcess } from '../serverProcess.js'
@@ -80,5 +81,36 @@ describe('a board served by two nodes', () => {
 
     onA.destroy()
     await waitFor(() => !onB.awareness.getStates().has(onA.awareness.clientID), "A's presence to leave B")
+  }, 30_000)
+
+  it("trims a board's stream once both nodes have read past its entries, and drops a node's read position when it unloads the room", async () => {
+    const board = await cluster.createBoard()
+    const redisClient = new Redis(redis.url)
+    try {
+      const onA = await connectSynced(a.sync, board.id, board.tokens.participant)
+      const onB = await connectSynced(b.sync, board.id, board.tokens.participant)
+      for (let i = 0; i < 30; i++)
+        createItem((i % 2 === 0 ? onA : onB).doc, { type: 'note', x: i, y: 0, text: `n${i}` })
+      await waitFor(
+        () => noteTexts(onA).length === 30 && noteTexts(onB).length === 30,
+        'both clients to see 30 notes',
+      )
+      const stream = `atelier:room:${board.id}`
+      const readers = `atelier:readers:${board.id}`
+      expect(await redisClient.xlen(stream)).toBeGreaterThan(0)
+      await waitFor(
+        async () => Object.keys(await redisClient.hgetall(readers)).length === 2,
+        'both nodes to record where they read',
+      )
+      // Everything below the slower node's position goes; the entry at it stays.
+      await waitFor(async () => (await redisClient.xlen(stream)) <= 1, 'the stream to be trimmed', 10_000)
+      onA.destroy()
+      await waitFor(
+        async () => Object.keys(await redisClient.hgetall(readers)).length === 1,
+        "A's position to go with its room",
+      )
+    } finally {
+      redisClient.disconnect()
+    }
   }, 30_000)
 })

@@ -10,8 +10,11 @@ const REPO_ROOT = path.resolve(import.meta.dirname, '../../..')
 export interface RedisService {
   url: string
   port: number
-  /** Stops the server as a crash does (SIGKILL) and starts it again on the same port and directory. */
-  restart(options?: { downMs?: number }): Promise<void>
+  /**
+   * Stops the server as a crash does (SIGKILL) and starts it again on the same port, with its data
+   * (AOF) or, with `wipe`, without (a Redis that lost everything).
+   */
+  restart(options?: { downMs?: number; wipe?: boolean }): Promise<void>
   /** Stops the server, keeping its directory, until `start`. */
   kill(): Promise<void>
   start(): Promise<void>
@@ -93,8 +96,12 @@ export async function startRedis(): Promise<RedisService> {
     port,
     start,
     kill,
-    async restart({ downMs = 0 } = {}) {
+    async restart({ downMs = 0, wipe = false } = {}) {
       await kill()
+      if (wipe) {
+        for (const entry of fs.readdirSync(dir))
+          fs.rmSync(path.join(dir, entry), { recursive: true, force: true })
+      }
       if (downMs > 0) await new Promise((resolve) => setTimeout(resolve, downMs))
       await start()
     },
