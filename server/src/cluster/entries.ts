@@ -3,8 +3,11 @@
  * short: every update of every board crosses Redis once per node that has the board loaded.
  */
 export type StreamEntry =
-  /** A stored update: the client's update merged with the corrections of the receiving node's rules. */
-  | { node: string; type: 'update'; data: Uint8Array }
+  /**
+   * A stored update: the client's update merged with the corrections of the receiving node's rules;
+   * `facilitator` when a facilitator wrote it (nobody else may then write under its client ids).
+   */
+  | { node: string; type: 'update'; data: Uint8Array; facilitator: boolean }
   /** A presence change of the adding node's clients (an encoded awareness update). */
   | { node: string; type: 'awareness'; data: Uint8Array }
   /** The adding node just loaded the room and asks the others for their clients' presence. */
@@ -23,6 +26,7 @@ export class MalformedEntry extends Error {
 export function entryFields(entry: StreamEntry): (string | Buffer)[] {
   const fields: (string | Buffer)[] = ['n', entry.node, 't', TYPE_CODES[entry.type]]
   if (entry.type !== 'presence-query') fields.push('d', Buffer.from(entry.data))
+  if (entry.type === 'update' && entry.facilitator) fields.push('f', '1')
   return fields
 }
 
@@ -41,7 +45,9 @@ export function decodeEntry(fields: readonly Buffer[]): StreamEntry {
   if (type === 'presence-query') return { node, type }
   const data = values.get('d')
   if (!data) throw new MalformedEntry(`${type} without data`)
-  return { node, type, data: new Uint8Array(data.buffer, data.byteOffset, data.length) }
+  const bytes = new Uint8Array(data.buffer, data.byteOffset, data.length)
+  if (type === 'awareness') return { node, type, data: bytes }
+  return { node, type, data: bytes, facilitator: values.get('f')?.toString() === '1' }
 }
 
 /** Stream ids are `milliseconds-sequence`; the lower of two, by their numbers. */

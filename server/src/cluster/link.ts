@@ -9,8 +9,9 @@ export interface LinkedRoom {
   /**
    * Applies an update another node stored (its client's update with the corrections that node's
    * rules computed) and forwards it to this node's clients; it is never stored or judged again.
+   * `byFacilitator`: its client ids become facilitators' ones here too.
    */
-  applyRelayed(update: Uint8Array): void
+  applyRelayed(update: Uint8Array, byFacilitator: boolean): void
   /** Applies the presence of another node's clients and forwards it to this node's clients. */
   applyRelayedAwareness(update: Uint8Array): void
   /** Another node loaded the room: this node publishes its own clients' presence for it. */
@@ -36,7 +37,7 @@ export interface ClusterLink {
   follow(room: LinkedRoom, from: string | null): void
   unfollow(room: LinkedRoom): void
   /** Sends one stored update (client update and corrections merged) to the nodes that have the room. */
-  publishUpdate(room: LinkedRoom, update: Uint8Array): void
+  publishUpdate(room: LinkedRoom, update: Uint8Array, byFacilitator: boolean): void
   /** Sends a presence change of this node's clients (an encoded awareness update). */
   publishAwareness(room: LinkedRoom, update: Uint8Array): void
   /**

@@ -147,8 +147,8 @@ export class RedisLink implements ClusterLink {
     }
   }
 
-  publishUpdate(room: LinkedRoom, update: Uint8Array): void {
-    this.add(room, { node: this.nodeId, type: 'update', data: update })
+  publishUpdate(room: LinkedRoom, update: Uint8Array, byFacilitator: boolean): void {
+    this.add(room, { node: this.nodeId, type: 'update', data: update, facilitator: byFacilitator })
     if (room.kind === 'session') this.broadcast({ type: 'session-changed', boardId: room.boardId })
   }
 
@@ -357,7 +357,7 @@ export class RedisLink implements ClusterLink {
           continue
         }
         if (entry.node === this.nodeId) continue
-        if (entry.type === 'update') follow.room.applyRelayed(entry.data)
+        if (entry.type === 'update') follow.room.applyRelayed(entry.data, entry.facilitator)
         else if (entry.type === 'awareness') follow.room.applyRelayedAwareness(entry.data)
         else follow.room.announcePresence()
       }

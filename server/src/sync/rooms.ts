@@ -184,8 +184,12 @@ export class Room implements LinkedRoom {
     return this.connections.size === 0 && this.holds === 0
   }
 
-  applyRelayed(update: Uint8Array): void {
-    void this.run(() => Y.applyUpdate(this.current, update, RELAYED_ORIGIN))
+  applyRelayed(update: Uint8Array, byFacilitator: boolean): void {
+    void this.run(() => {
+      if (byFacilitator)
+        for (const client of Y.parseUpdateMeta(update).from.keys()) this.facilitatorClients.add(client)
+      Y.applyUpdate(this.current, update, RELAYED_ORIGIN)
+    })
   }
 
   /** Queued as the node's own awareness is: presence never overtakes the updates relayed before it. */
@@ -354,7 +358,12 @@ export class Room implements LinkedRoom {
       if (rest.length === batch.length) connection.send(everything)
       else if (rest.length > 0) connection.send(updateMessage(Y.mergeUpdates(rest.map((p) => p.update))))
     }
-    this.link?.publishUpdate(this, merged)
+    if (this.link) {
+      const byFacilitator = batch.some(
+        (p) => p.origin instanceof Connection && p.origin.role === 'facilitator',
+      )
+      this.link.publishUpdate(this, merged, byFacilitator)
+    }
     if (this.logLength >= this.options.compactAfter) this.scheduleCompaction()
   }
 

@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { CreateBoardResponse } from '@atelier/shared'
 import { readItems } from '@atelier/shared'
 import type { WebsocketProvider } from 'y-websocket'
-import { createBoardOver, onCleanup } from '../helpers.js'
+import { createBoardOver, onCleanup, waitFor } from '../helpers.js'
 import { type ServerProcess, spawnServer } from '../serverProcess.js'
 import type { RedisService } from '../services/redis.js'
 
@@ -37,6 +37,8 @@ export async function startCluster(
   const addNode = async () => {
     const node = await spawnServer(dataDir, nodeEnv, { keep: true })
     started.push(node)
+    // Listening comes before the node reaches Redis; until then it refuses writes.
+    await waitFor(async () => (await fetch(`${node.http}/healthz`)).ok, 'the node to reach Redis', 20_000)
     return node
   }
   const stop = async () => {

@@ -11,7 +11,9 @@ import {
   writeRound,
   writeSessionState,
 } from '@atelier/shared'
+import * as encoding from 'lib0/encoding'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { connectSyncedAs, converged, type Person, relayedUpTo } from '../facilitation.js'
 import { closeCode, openRaw, waitFor } from '../helpers.js'
 import type { ServerProcess } from '../serverProcess.js'
@@ -114,6 +116,32 @@ describe('session state across two nodes', () => {
     await waitFor(() => readItems(bobBoard.doc).some((item) => item.text === secret), 'the reveal on B')
     await waitFor(() => readItems(annPrivate.doc).length === 0, 'the private room on A to be emptied')
     expect(readItems(bobBoard.doc).filter((item) => item.text === secret)).toHaveLength(1)
+  }, 30_000)
+
+  it("refuses on B a participant's structs written under the client id a facilitator writes with on A", async () => {
+    const board = await cluster.createBoard()
+    const lead = await joinOver(a, board, 'facilitator')
+    // B has the room loaded when the facilitator writes on A (a room knows the facilitators'
+    // client ids from what it relays after it loads, on one node as on several).
+    const annBoard = await connectSyncedAs(b.sync, board.id, await joinOver(b, board, 'participant'))
+    const leadBoard = await connectSyncedAs(a.sync, board.id, lead)
+    const note = createItem(leadBoard.doc, { type: 'note', x: 0, y: 0, text: 'libre' })
+    await waitFor(() => readItems(annBoard.doc).some((item) => item.id === note), 'the note to reach B')
+
+    // Its client id set after it read the facilitator's structs: Yjs would change it otherwise.
+    const squatter = new Y.Doc()
+    Y.applyUpdate(squatter, Y.encodeStateAsUpdate(leadBoard.doc))
+    squatter.clientID = leadBoard.doc.clientID
+    const before = Y.encodeStateVector(squatter)
+    updateItem(squatter, note, { x: 1 })
+    const frame = encoding.createEncoder()
+    encoding.writeVarUint(frame, 0) // sync
+    encoding.writeVarUint(frame, 2) // update
+    encoding.writeVarUint8Array(frame, Y.encodeStateAsUpdate(squatter, before))
+    const raw = await openRaw(`${b.sync}/${board.id}?token=${board.tokens.participant}`)
+    const closed = closeCode(raw)
+    raw.send(encoding.toUint8Array(frame))
+    expect(await closed).toBe(CloseCode.unsupportedData)
   }, 30_000)
 
   it('closes on B the sockets of a link replaced on A', async () => {
