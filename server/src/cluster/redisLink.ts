@@ -73,6 +73,8 @@ export class RedisLink implements ClusterLink {
   private connected = false
   private wake: (() => void) | null = null
   private catchUpScheduled = false
+  /** A heartbeat is running: the next one waits for it (a slow Redis must not pile them up). */
+  private beating = false
   private closed = false
   private readonly reading: Promise<void>
 
@@ -386,7 +388,16 @@ export class RedisLink implements ClusterLink {
    * to catch up when a node went silent: it may have died between storing and relaying.
    */
   private async beat(): Promise<void> {
-    if (this.closed || this.unready.size > 0) return
+    if (this.closed || this.unready.size > 0 || this.beating) return
+    this.beating = true
+    try {
+      await this.beatOnce()
+    } finally {
+      this.beating = false
+    }
+  }
+
+  private async beatOnce(): Promise<void> {
     const now = Date.now()
     const read = [...this.follows.values()].filter(
       (follow): follow is Follow & { lastId: string } => follow.lastId !== null,

@@ -127,6 +127,8 @@ export class Relay implements RelayServices {
    * another node says it changed the document. The oldest entries go past UNLOADED_SESSIONS_KEPT.
    */
   private readonly unloadedSessions = new Map<string, SessionState>()
+  /** Counts another node's session changes: a state read from the store before one is not kept. */
+  private sessionChanges = 0
   private readonly pingTimer: NodeJS.Timeout
   private nextConnectionId = 0
 
@@ -137,8 +139,10 @@ export class Relay implements RelayServices {
     this.pingTimer = setInterval(() => this.ping(), options.pingIntervalMs ?? PING_INTERVAL_MS)
     this.pingTimer.unref()
     options.link?.onControl((message) => {
-      if (message.type === 'session-changed') this.unloadedSessions.delete(message.boardId)
-      else if (message.type === 'close-connections') {
+      if (message.type === 'session-changed') {
+        this.sessionChanges++
+        this.unloadedSessions.delete(message.boardId)
+      } else if (message.type === 'close-connections') {
         const { boardId, role, code, reason } = message
         this.closeLocalConnections(boardId, role, code, reason)
       }
@@ -219,11 +223,15 @@ export class Relay implements RelayServices {
       return cached
     }
     // Not loaded: the store holds every change the room ever made.
+    const changesBefore = this.sessionChanges
     const doc = await readDocument(this.options.store, roomName(boardId, 'session'))
     try {
       const state = readSessionState(doc)
-      // The room may have opened while the store was read: then its state is the one to trust.
-      if (!this.rooms.find({ boardId, kind: 'session' })) this.keepSessionState(boardId, state)
+      // The room may have opened, or another node changed the document, while the store was
+      // read: then the state read is not kept.
+      if (!this.rooms.find({ boardId, kind: 'session' }) && changesBefore === this.sessionChanges) {
+        this.keepSessionState(boardId, state)
+      }
       return state
     } finally {
       doc.destroy()
