@@ -6,7 +6,7 @@ import * as Y from 'yjs'
 import { connectSynced, onCleanup, waitFor } from '../helpers.js'
 import type { ServerProcess } from '../serverProcess.js'
 import { type RedisService, startRedis } from '../services/redis.js'
-import { noteTexts, startCluster } from './nodes.js'
+import { noteTexts, settle, startCluster } from './nodes.js'
 
 // A node dying or Redis restarting in the middle of a burst of writes loses nothing that was
 // relayed: every note any client wrote ends up on every client and in the store.
@@ -65,10 +65,10 @@ describe('failures during a burst of writes', () => {
     const token = board.tokens.participant
     const onA = [clientOn(a, board.id, token), clientOn(a, board.id, token)]
     const onB = [clientOn(b, board.id, token), clientOn(b, board.id, token)]
-    await waitFor(() => [...onA, ...onB].every((client) => client.synced), 'every client to sync')
+    await settle(() => [...onA, ...onB].every((client) => client.synced), 'every client to sync')
 
     const writing = burst([...onA, ...onB])
-    await waitFor(
+    await settle(
       () => noteTexts(onB[0] as WebsocketProvider).some((text) => text.startsWith('c0-')),
       'A to relay',
     )
@@ -96,7 +96,7 @@ describe('failures during a burst of writes', () => {
 
     const c = await cluster.addNode()
     const fresh = await connectSynced(c.sync, board.id, board.tokens.observer)
-    await waitFor(() => noteTexts(fresh).length === written.length, 'a new node to load every note')
+    await settle(() => noteTexts(fresh).length === written.length, 'a new node to load every note')
     expect(noteTexts(fresh)).toEqual(written)
     expect(noteTexts(fresh)).toEqual(expect.arrayContaining(relayedBeforeCrash))
   }, 90_000)
@@ -112,12 +112,12 @@ describe('failures during a burst of writes', () => {
       const board = await cluster.createBoard()
       const token = board.tokens.participant
       const clients = [clientOn(a, board.id, token), clientOn(b, board.id, token)]
-      await waitFor(() => clients.every((client) => client.synced), 'both clients to sync')
+      await settle(() => clients.every((client) => client.synced), 'both clients to sync')
 
       const writing = burst(clients)
       await new Promise((resolve) => setTimeout(resolve, 300))
       await redis.kill()
-      await waitFor(async () => (await healthOf(a)).status === 503, 'node A to say it lost Redis')
+      await settle(async () => (await healthOf(a)).status === 503, 'node A to say it lost Redis')
       const degraded = await healthOf(b)
       expect(degraded.status).toBe(503)
       expect(degraded.body).toEqual({
@@ -126,7 +126,7 @@ describe('failures during a burst of writes', () => {
       })
       await new Promise((resolve) => setTimeout(resolve, 300))
       await redis.restart({ wipe })
-      await waitFor(
+      await settle(
         async () => (await healthOf(a)).status === 200 && (await healthOf(b)).status === 200,
         'recovery',
       )
@@ -141,7 +141,7 @@ describe('failures during a burst of writes', () => {
       for (const client of clients) expect(noteTexts(client)).toEqual(written)
       for (const node of [a, b]) {
         const fresh = await connectSynced(node.sync, board.id, board.tokens.observer)
-        await waitFor(() => noteTexts(fresh).length === written.length, 'a newcomer to load every note')
+        await settle(() => noteTexts(fresh).length === written.length, 'a newcomer to load every note')
       }
     },
     45_000,

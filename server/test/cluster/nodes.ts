@@ -4,6 +4,7 @@ import path from 'node:path'
 import type { CreateBoardResponse } from '@atelier/shared'
 import { readItems } from '@atelier/shared'
 import type { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
 import { createBoardOver, onCleanup, waitFor } from '../helpers.js'
 import { type ServerProcess, spawnServer } from '../serverProcess.js'
 import type { RedisService } from '../services/redis.js'
@@ -56,6 +57,35 @@ export async function startCluster(
     createBoard: (title) => createBoardOver((started[0] as ServerProcess).http, title),
     stop,
   }
+}
+
+/**
+ * Waits for what crosses nodes: two processes, Redis and the store under a loaded machine take
+ * longer than one process does (no timing is asserted, only an upper bound to fail on).
+ */
+export function settle(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  return waitFor(check, what, 20_000)
+}
+
+/** Resolves once everything `from` sent before reached `to` (presence and updates share one queue and one stream). */
+export async function crossedUpTo(
+  from: WebsocketProvider,
+  to: WebsocketProvider,
+  marker: string,
+): Promise<void> {
+  from.awareness.setLocalStateField('marker', marker)
+  await settle(
+    () => to.awareness.getStates().get(from.awareness.clientID)?.marker === marker,
+    `marker ${marker}`,
+  )
+}
+
+/** Resolves once two replicas hold the same document state. */
+export function converged(a: WebsocketProvider, b: WebsocketProvider, what: string): Promise<void> {
+  return settle(
+    () => Buffer.from(Y.encodeStateVector(a.doc)).equals(Buffer.from(Y.encodeStateVector(b.doc))),
+    `${what} to converge`,
+  )
 }
 
 export function noteTexts(provider: WebsocketProvider): string[] {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectSynced, waitFor } from '../helpers.js'
 import type { ServerProcess } from '../serverProcess.js'
 import { type RedisService, startRedis } from '../services/redis.js'
-import { type Cluster, noteTexts, startCluster } from './nodes.js'
+import { type Cluster, noteTexts, settle, startCluster } from './nodes.js'
 
 // Real node processes on one store and one private Redis: what one client writes on one node
 // reaches the clients of the others through the board's Redis stream.
@@ -37,7 +37,7 @@ describe('a board served by two nodes', () => {
       ...Array.from({ length: 20 }, (_, i) => `a${i}`),
       ...Array.from({ length: 20 }, (_, i) => `b${i}`),
     ].sort()
-    await waitFor(
+    await settle(
       () => noteTexts(onA).length === 40 && noteTexts(onB).length === 40,
       'both clients to see 40 notes',
     )
@@ -46,7 +46,7 @@ describe('a board served by two nodes', () => {
 
     for (const node of [a, b]) {
       const late = await connectSynced(node.sync, board.id, board.tokens.observer)
-      await waitFor(() => noteTexts(late).length === 40, 'a newcomer to load 40 notes')
+      await settle(() => noteTexts(late).length === 40, 'a newcomer to load 40 notes')
       expect(noteTexts(late)).toEqual(expected)
     }
   }, 30_000)
@@ -56,31 +56,31 @@ describe('a board served by two nodes', () => {
     const room = roomName(board.id, 'board')
     const onA = await connectSynced(a.sync, room, board.tokens.participant)
     onA.awareness.setLocalStateField('user', { name: 'Awa' })
-    await waitFor(
+    await settle(
       async () => (await fetch(`${a.http}/metrics`)).ok,
       'node A to answer while its client announces itself',
     )
     const onB = await connectSynced(b.sync, room, board.tokens.observer)
     // B loaded the room after A's client announced itself: B asked the other nodes for their clients.
-    await waitFor(
+    await settle(
       () => onB.awareness.getStates().get(onA.awareness.clientID)?.user?.name === 'Awa',
       "A's presence to reach B",
     )
 
     onA.awareness.setLocalStateField('cursor', { x: 12, y: 34 })
-    await waitFor(
+    await settle(
       () => onB.awareness.getStates().get(onA.awareness.clientID)?.cursor?.x === 12,
       "A's cursor to reach B",
     )
     // A client arriving on B after A announced itself is told about A too.
     const later = await connectSynced(b.sync, room, board.tokens.observer)
-    await waitFor(
+    await settle(
       () => later.awareness.getStates().has(onA.awareness.clientID),
       "A's presence to reach a newcomer on B",
     )
 
     onA.destroy()
-    await waitFor(() => !onB.awareness.getStates().has(onA.awareness.clientID), "A's presence to leave B")
+    await settle(() => !onB.awareness.getStates().has(onA.awareness.clientID), "A's presence to leave B")
   }, 30_000)
 
   it("trims a board's stream once both nodes have read past its entries, and drops a node's read position when it unloads the room", async () => {
@@ -91,21 +91,21 @@ describe('a board served by two nodes', () => {
       const onB = await connectSynced(b.sync, board.id, board.tokens.participant)
       for (let i = 0; i < 30; i++)
         createItem((i % 2 === 0 ? onA : onB).doc, { type: 'note', x: i, y: 0, text: `n${i}` })
-      await waitFor(
+      await settle(
         () => noteTexts(onA).length === 30 && noteTexts(onB).length === 30,
         'both clients to see 30 notes',
       )
       const stream = `atelier:room:${board.id}`
       const readers = `atelier:readers:${board.id}`
       expect(await redisClient.xlen(stream)).toBeGreaterThan(0)
-      await waitFor(
+      await settle(
         async () => Object.keys(await redisClient.hgetall(readers)).length === 2,
         'both nodes to record where they read',
       )
       // Everything below the slower node's position goes; the entry at it stays.
-      await waitFor(async () => (await redisClient.xlen(stream)) <= 1, 'the stream to be trimmed', 10_000)
+      await waitFor(async () => (await redisClient.xlen(stream)) <= 1, 'the stream to be trimmed', 20_000)
       onA.destroy()
-      await waitFor(
+      await settle(
         async () => Object.keys(await redisClient.hgetall(readers)).length === 1,
         "A's position to go with its room",
       )

@@ -14,11 +14,11 @@ import {
 import * as encoding from 'lib0/encoding'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { connectSyncedAs, converged, type Person, relayedUpTo } from '../facilitation.js'
-import { closeCode, openRaw, waitFor } from '../helpers.js'
+import { connectSyncedAs, type Person } from '../facilitation.js'
+import { closeCode, openRaw } from '../helpers.js'
 import type { ServerProcess } from '../serverProcess.js'
 import { type RedisService, startRedis } from '../services/redis.js'
-import { type Cluster, startCluster } from './nodes.js'
+import { type Cluster, converged, crossedUpTo, settle, startCluster } from './nodes.js'
 
 // Session state behaves across nodes as on one: what a facilitator does on one node holds for the
 // people on the other, and whatever must happen once happens once.
@@ -73,14 +73,14 @@ describe('session state across two nodes', () => {
     )
     const leadSession = await connectSyncedAs(a.sync, `${board.id}/session`, lead)
     writeSessionState(leadSession.doc, { writingMode: 'private' })
-    await waitFor(() => readSessionState(observerOnB.doc).writingMode === 'private', 'the mode to reach B')
+    await settle(() => readSessionState(observerOnB.doc).writingMode === 'private', 'the mode to reach B')
 
     const leadBoard = await connectSyncedAs(a.sync, board.id, lead)
     const locked = createItem(leadBoard.doc, { type: 'note', x: 0, y: 0, text: 'cadré', locked: true })
     const annBoard = await connectSyncedAs(b.sync, board.id, ann)
-    await waitFor(() => readItems(annBoard.doc).some((item) => item.id === locked), 'the locked note on B')
+    await settle(() => readItems(annBoard.doc).some((item) => item.id === locked), 'the locked note on B')
     updateItem(annBoard.doc, locked, { x: 500 })
-    await relayedUpTo(annBoard, leadBoard, 'after-the-change')
+    await crossedUpTo(annBoard, leadBoard, 'after-the-change')
     await converged(annBoard, leadBoard, 'both replicas')
     expect(readItems(leadBoard.doc).find((item) => item.id === locked)?.x).toBe(0)
     expect(readItems(annBoard.doc).find((item) => item.id === locked)?.x).toBe(0)
@@ -104,17 +104,17 @@ describe('session state across two nodes', () => {
     const annRoom = `${board.id}/private/${ann.personId}`
     const annPrivate = await connectSyncedAs(a.sync, annRoom, ann)
     createItem(annPrivate.doc, { type: 'note', x: 10, y: 20, text: secret })
-    await waitFor(() => readPrivateCounts(leadSession.doc)[ann.personId] === 1, 'the private count on B')
+    await settle(() => readPrivateCounts(leadSession.doc)[ann.personId] === 1, 'the private count on B')
 
     const leadReads = await connectSyncedAs(b.sync, annRoom, lead)
-    await waitFor(() => readItems(leadReads.doc).length === 1, 'the facilitator on B to read the note')
+    await settle(() => readItems(leadReads.doc).length === 1, 'the facilitator on B to read the note')
     const bobBoard = await connectSyncedAs(b.sync, board.id, bob)
     expect(readItems(bobBoard.doc)).toEqual([])
     expect(Buffer.concat(received).includes(secret)).toBe(false)
 
     writeSessionState(leadSession.doc, { writingMode: 'revealed' })
-    await waitFor(() => readItems(bobBoard.doc).some((item) => item.text === secret), 'the reveal on B')
-    await waitFor(() => readItems(annPrivate.doc).length === 0, 'the private room on A to be emptied')
+    await settle(() => readItems(bobBoard.doc).some((item) => item.text === secret), 'the reveal on B')
+    await settle(() => readItems(annPrivate.doc).length === 0, 'the private room on A to be emptied')
     expect(readItems(bobBoard.doc).filter((item) => item.text === secret)).toHaveLength(1)
   }, 30_000)
 
@@ -126,7 +126,7 @@ describe('session state across two nodes', () => {
     const annBoard = await connectSyncedAs(b.sync, board.id, await joinOver(b, board, 'participant'))
     const leadBoard = await connectSyncedAs(a.sync, board.id, lead)
     const note = createItem(leadBoard.doc, { type: 'note', x: 0, y: 0, text: 'libre' })
-    await waitFor(() => readItems(annBoard.doc).some((item) => item.id === note), 'the note to reach B')
+    await settle(() => readItems(annBoard.doc).some((item) => item.id === note), 'the note to reach B')
 
     // Its client id set after it read the facilitator's structs: Yjs would change it otherwise.
     const squatter = new Y.Doc()
@@ -175,9 +175,9 @@ describe('session state across two nodes', () => {
       maxPerItem: 10,
     })
     const onB = await connectSyncedAs(b.sync, `${board.id}/session`, ann)
-    await waitFor(() => findRound(onB.doc, 'r1') !== null, 'the round to reach B')
+    await settle(() => findRound(onB.doc, 'r1') !== null, 'the round to reach B')
     const boardOnB = await connectSyncedAs(b.sync, board.id, ann)
-    await waitFor(() => readItems(boardOnB.doc).length === 2, 'the ideas to reach B')
+    await settle(() => readItems(boardOnB.doc).length === 2, 'the ideas to reach B')
 
     const answers = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
