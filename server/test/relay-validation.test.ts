@@ -188,7 +188,7 @@ describe('relay validation of writers’ updates', () => {
     await lockedNoteIntact(setup)
     for (const { ws } of sockets) ws.close()
     expect(setup.closes).toEqual([])
-  })
+  }, 30_000)
 
   it('refuses a struct that waits for the facilitator’s next one (no lock bypass through Yjs’ pending structs)', async () => {
     const setup = await workshop()
