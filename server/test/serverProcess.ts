@@ -31,7 +31,9 @@ export async function spawnServer(
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'info',
-      ...(env.DATABASE_URL === undefined && testDatabaseUrl() ? { DATABASE_URL: testDatabaseUrl() as string } : {}),
+      ...(env.DATABASE_URL === undefined && testDatabaseUrl()
+        ? { DATABASE_URL: testDatabaseUrl() as string }
+        : {}),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],

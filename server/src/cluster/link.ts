@@ -40,11 +40,6 @@ export interface ClusterLink {
   publishUpdate(room: LinkedRoom, update: Uint8Array, byFacilitator: boolean): void
   /** Sends a presence change of this node's clients (an encoded awareness update). */
   publishAwareness(room: LinkedRoom, update: Uint8Array): void
-  /**
-   * Runs the compaction of a document unless another node is compacting it: two compactions of one
-   * log at once could each drop what the other's snapshot lacks. False when it did not run.
-   */
-  compactAlone(roomName: string, compaction: () => Promise<void>): Promise<boolean>
   /** Sends a message to every node, this one included. */
   broadcast(message: ControlMessage): void
   /** Listens to the control messages of every node. */

@@ -15,20 +15,13 @@ const HEARTBEAT_MS = 2000
 const NODE_TIMEOUT_MS = 10_000
 /** A stream (and its readers' positions) nobody wrote to or read for this long is dropped by Redis. */
 const STREAM_TTL_MS = 3_600_000
-/** Longest a compaction may hold its document's compaction lock (it is released when it ends). */
-const COMPACTION_LOCK_MS = 60_000
 
 const KEYS = {
   stream: (room: string) => `atelier:room:${room}`,
   readers: (room: string) => `atelier:readers:${room}`,
-  compacting: (room: string) => `atelier:compacting:${room}`,
   nodes: 'atelier:nodes',
   control: 'atelier:control',
 } as const
-
-/** Deletes the compaction lock only if this node still holds it. */
-const RELEASE_LOCK =
-  "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0"
 
 interface Follow {
   room: LinkedRoom
@@ -156,29 +149,6 @@ export class RedisLink implements ClusterLink {
 
   publishAwareness(room: LinkedRoom, update: Uint8Array): void {
     this.add(room, { node: this.nodeId, type: 'awareness', data: update })
-  }
-
-  async compactAlone(roomName: string, compaction: () => Promise<void>): Promise<boolean> {
-    if (this.cause !== null) return false
-    const key = KEYS.compacting(roomName)
-    const token = randomBytes(9).toString('base64url')
-    let taken: string | null
-    try {
-      taken = await this.commands.set(key, token, 'PX', COMPACTION_LOCK_MS, 'NX')
-    } catch (error) {
-      this.log.warn({ err: error, room: roomName }, 'could not take the compaction lock; compaction waits')
-      return false
-    }
-    if (taken === null) return false
-    try {
-      await compaction()
-    } finally {
-      await this.commands.eval(RELEASE_LOCK, 1, key, token).catch((error: unknown) => {
-        // It expires by itself: the next compaction only waits for it.
-        this.log.warn({ err: error, room: roomName }, 'could not release the compaction lock')
-      })
-    }
-    return true
   }
 
   broadcast(message: ControlMessage): void {

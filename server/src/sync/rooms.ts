@@ -227,7 +227,7 @@ export class Room implements LinkedRoom {
   async compact(): Promise<void> {
     if (this.logLength === 0) return
     try {
-      if (this.link) await this.compactShared(this.link)
+      if (this.link) await this.compactShared()
       else await this.compactOwn()
     } catch (error) {
       // The log still holds every update: compaction waits for the store to write again.
@@ -247,23 +247,22 @@ export class Room implements LinkedRoom {
 
   /**
    * With several nodes, this node's copy may lack what another node stored a moment ago: the
-   * snapshot is made from the store's own log, by one node at a time (see ClusterLink.compactAlone).
+   * snapshot is made from the store's own log. Two nodes may fold one log at once: the store keeps
+   * the snapshot that covers more and cuts the log where it covers (idempotent compaction).
    */
-  private async compactShared(link: ClusterLink): Promise<void> {
-    const compacted = await link.compactAlone(this.name, async () => {
-      const stored = await this.options.store.loadDocument(this.name)
-      const doc = new Y.Doc()
-      try {
-        applyStoredDocument(doc, stored, STORE_ORIGIN)
-        const snapshot = Y.encodeStateAsUpdate(doc)
-        await this.options.health.write(() => this.options.store.compact(this.name, snapshot, stored.lastSeq))
-        this.bytes = snapshot.length
-        this.log.debug({ updates: this.logLength, upToSeq: stored.lastSeq }, 'compacted')
-      } finally {
-        doc.destroy()
-      }
-    })
-    if (compacted) this.logLength = 0
+  private async compactShared(): Promise<void> {
+    const stored = await this.options.store.loadDocument(this.name)
+    const doc = new Y.Doc()
+    try {
+      applyStoredDocument(doc, stored, STORE_ORIGIN)
+      const snapshot = Y.encodeStateAsUpdate(doc)
+      await this.options.health.write(() => this.options.store.compact(this.name, snapshot, stored.lastSeq))
+      this.bytes = snapshot.length
+      this.log.debug({ updates: this.logLength, upToSeq: stored.lastSeq }, 'compacted')
+      this.logLength = 0
+    } finally {
+      doc.destroy()
+    }
   }
 
   private async load(): Promise<void> {

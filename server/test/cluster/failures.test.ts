@@ -146,4 +146,26 @@ describe('failures during a burst of writes', () => {
     },
     45_000,
   )
+
+  it('compacts one board from both nodes at once and loses nothing', async () => {
+    const cluster = await startCluster(redis, { env: { ATELIER_COMPACT_AFTER: '3' } })
+    const [a, b] = cluster.nodes as [ServerProcess, ServerProcess]
+    const board = await cluster.createBoard()
+    const token = board.tokens.participant
+    const clients = [clientOn(a, board.id, token), clientOn(b, board.id, token)]
+    await settle(() => clients.every((client) => client.synced), 'both clients to sync')
+    const writing = burst(clients)
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    const written = writing.stop()
+    await settle(
+      () => clients.every((client) => noteTexts(client).length === written.length),
+      'every note everywhere',
+    )
+    for (const client of clients) client.destroy()
+
+    const c = await cluster.addNode()
+    const fresh = await connectSynced(c.sync, board.id, board.tokens.observer)
+    await settle(() => noteTexts(fresh).length === written.length, 'a new node to load every note')
+    expect(noteTexts(fresh)).toEqual(written)
+  }, 90_000)
 })

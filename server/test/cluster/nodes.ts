@@ -3,10 +3,12 @@ import os from 'node:os'
 import path from 'node:path'
 import type { CreateBoardResponse } from '@atelier/shared'
 import { readItems } from '@atelier/shared'
+import { inject } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { createBoardOver, onCleanup, waitFor } from '../helpers.js'
+import { BACKEND, createBoardOver, onCleanup, waitFor } from '../helpers.js'
 import { type ServerProcess, spawnServer } from '../serverProcess.js'
+import { databaseAdmin } from '../services/postgres.js'
 import type { RedisService } from '../services/redis.js'
 
 /** Node processes of one deployment: one store, one Redis, each its own port. */
@@ -20,9 +22,12 @@ export interface Cluster {
   stop(): Promise<void>
 }
 
+let clusters = 0
+
 /**
- * Starts `nodes` node processes on one store and `redis`. They stop after the current test, or,
- * with `keep`, when the caller stops them (a cluster shared by the tests of a file).
+ * Starts `nodes` node processes on one store and `redis`: a PostgreSQL database of their own (a
+ * copy of the run's migrated template), or on the SQLite run one shared DATA_DIR. They stop after
+ * the current test, or, with `keep`, when the caller stops them (a cluster shared by a file).
  */
 export async function startCluster(
   redis: RedisService,
@@ -33,7 +38,10 @@ export async function startCluster(
   }: { nodes?: number; env?: Record<string, string>; keep?: boolean } = {},
 ): Promise<Cluster> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-cluster-'))
-  const nodeEnv = { REDIS_URL: redis.url, ...env }
+  const admin = BACKEND === 'postgres' ? databaseAdmin(inject('postgresUrl')) : null
+  const database = `cluster_${process.pid}_${++clusters}`
+  const databaseUrl = admin ? await admin.createDatabase(database, inject('postgresTemplate')) : null
+  const nodeEnv = { REDIS_URL: redis.url, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ...env }
   const started: ServerProcess[] = []
   const addNode = async () => {
     const node = await spawnServer(dataDir, nodeEnv, { keep: true })
@@ -45,6 +53,7 @@ export async function startCluster(
   const stop = async () => {
     await Promise.all(started.map((node) => node.stop()))
     fs.rmSync(dataDir, { recursive: true, force: true })
+    await admin?.dropDatabase(database)
   }
   if (!keep) onCleanup(stop)
   // The first node creates the store's tables; the others start once it has.
