@@ -44,12 +44,16 @@ function matches(actual: ItemSnapshot | undefined, expected: Partial<ItemSnapsho
   )
 }
 
-/** The board still relays and stores: a facilitator edit reaches the observer and the store. */
-async function stillSyncing(setup: Workshop, text: string): Promise<void> {
+/**
+ * The board still relays and stores: a facilitator edit reaches the observer and the store.
+ * `timeoutMs` is for the tests that queue a burst first, which a loaded machine may take long to clear.
+ */
+async function stillSyncing(setup: Workshop, text: string, timeoutMs?: number): Promise<void> {
   setItemText(setup.facilitator.doc, setup.freeId, text)
   await waitFor(
     () => itemOf(setup.observer.doc, setup.freeId)?.text === text,
     `"${text}" to reach the observer`,
+    timeoutMs,
   )
   const stored = await readDocument(setup.store, setup.board.id)
   expect(itemOf(stored, setup.freeId)?.text).toBe(text)
@@ -184,7 +188,7 @@ describe('relay validation of writers’ updates', () => {
       raw.ws.send(updateFrame(flipped))
       sockets.push(raw)
     }
-    await stillSyncing(setup, 'after the bit flips')
+    await stillSyncing(setup, 'after the bit flips', 20_000)
     await lockedNoteIntact(setup)
     for (const { ws } of sockets) ws.close()
     expect(setup.closes).toEqual([])

@@ -73,7 +73,7 @@ export async function startCluster(
  * longer than one process does (no timing is asserted, only an upper bound to fail on).
  */
 export function settle(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  return waitFor(check, what, 20_000)
+  return waitFor(check, what, 40_000)
 }
 
 /** Resolves once everything `from` sent before reached `to` (presence and updates share one queue and one stream). */

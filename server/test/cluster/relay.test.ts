@@ -49,7 +49,7 @@ describe('a board served by two nodes', () => {
       await settle(() => noteTexts(late).length === 40, 'a newcomer to load 40 notes')
       expect(noteTexts(late)).toEqual(expected)
     }
-  }, 30_000)
+  }, 90_000)
 
   it('carries presence across nodes, and drops it when its client leaves', async () => {
     const board = await cluster.createBoard()
@@ -81,7 +81,7 @@ describe('a board served by two nodes', () => {
 
     onA.destroy()
     await settle(() => !onB.awareness.getStates().has(onA.awareness.clientID), "A's presence to leave B")
-  }, 30_000)
+  }, 90_000)
 
   it("trims a board's stream once both nodes have read past its entries, and drops a node's read position when it unloads the room", async () => {
     const board = await cluster.createBoard()
@@ -112,5 +112,5 @@ describe('a board served by two nodes', () => {
     } finally {
       redisClient.disconnect()
     }
-  }, 30_000)
+  }, 90_000)
 })

@@ -84,7 +84,7 @@ describe('session state across two nodes', () => {
     await converged(annBoard, leadBoard, 'both replicas')
     expect(readItems(leadBoard.doc).find((item) => item.id === locked)?.x).toBe(0)
     expect(readItems(annBoard.doc).find((item) => item.id === locked)?.x).toBe(0)
-  }, 30_000)
+  }, 90_000)
 
   it('keeps private writing private across nodes, counts it on both, reveals it from the other node', async () => {
     const secret = 'idée secrète 41c9'
@@ -116,7 +116,7 @@ describe('session state across two nodes', () => {
     await settle(() => readItems(bobBoard.doc).some((item) => item.text === secret), 'the reveal on B')
     await settle(() => readItems(annPrivate.doc).length === 0, 'the private room on A to be emptied')
     expect(readItems(bobBoard.doc).filter((item) => item.text === secret)).toHaveLength(1)
-  }, 30_000)
+  }, 90_000)
 
   it("refuses on B a participant's structs written under the client id a facilitator writes with on A", async () => {
     const board = await cluster.createBoard()
@@ -142,7 +142,7 @@ describe('session state across two nodes', () => {
     const closed = closeCode(raw)
     raw.send(encoding.toUint8Array(frame))
     expect(await closed).toBe(CloseCode.unsupportedData)
-  }, 30_000)
+  }, 90_000)
 
   it('closes on B the sockets of a link replaced on A', async () => {
     const board = await cluster.createBoard()
@@ -154,7 +154,7 @@ describe('session state across two nodes', () => {
     expect(response.status).toBe(200)
     expect(await closed).toBe(CloseCode.tokenRevoked)
     expect(observerOnB.readyState).toBe(observerOnB.OPEN)
-  }, 30_000)
+  }, 90_000)
 
   it('counts at most the budget of 10 votes sent at once to two nodes (budget 3: exactly 3)', async () => {
     const board = await cluster.createBoard()
@@ -188,7 +188,7 @@ describe('session state across two nodes', () => {
     expect(statuses).toEqual([200, 200, 200, 409, 409, 409, 409, 409, 409, 409])
     const mine = (await (await call(b, board, ann, '/rounds/r1/votes/mine')).json()) as { remaining: number }
     expect(mine.remaining).toBe(0)
-  }, 30_000)
+  }, 90_000)
 
   it('closes a poll once when both nodes are asked to close it at the same time', async () => {
     const board = await cluster.createBoard()
@@ -210,5 +210,5 @@ describe('session state across two nodes', () => {
       [a, b, a, b].map((node) => call(node, board, lead, `/polls/${pollId}/close`, {})),
     )
     expect(closes.map((response) => response.status).sort()).toEqual([200, 409, 409, 409])
-  }, 30_000)
+  }, 90_000)
 })
