@@ -90,7 +90,7 @@ describe('failures during a burst of writes', () => {
     await waitFor(
       () => everyone.every((client) => noteTexts(client).length === written.length),
       'every client to hold every note',
-      30_000,
+      60_000,
     )
     for (const client of everyone) expect(noteTexts(client)).toEqual(written)
 
@@ -99,7 +99,7 @@ describe('failures during a burst of writes', () => {
     await settle(() => noteTexts(fresh).length === written.length, 'a new node to load every note')
     expect(noteTexts(fresh)).toEqual(written)
     expect(noteTexts(fresh)).toEqual(expect.arrayContaining(relayedBeforeCrash))
-  }, 90_000)
+  }, 150_000)
 
   it.each([
     ['keeps its data (AOF)', false],
