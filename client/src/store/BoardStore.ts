@@ -18,6 +18,7 @@ import {
   zKeysAbove,
 } from '@atelier/shared'
 import * as Y from 'yjs'
+import { Listeners } from '../lib/listeners.js'
 import { type PaintLayerOf, paintOrder, sameSnapshot } from './order.js'
 import { LOCAL_ORIGIN } from './origin.js'
 
@@ -42,10 +43,10 @@ export class BoardStore {
   private title = ''
   private undoState: UndoState = { canUndo: false, canRedo: false }
   private itemListeners = new Map<string, Set<Listener>>()
-  private idsListeners = new Set<Listener>()
-  private anyListeners = new Set<Listener>()
-  private metaListeners = new Set<Listener>()
-  private undoListeners = new Set<Listener>()
+  private readonly idsListeners = new Listeners()
+  private readonly anyListeners = new Listeners()
+  private readonly metaListeners = new Listeners()
+  private readonly undoListeners = new Listeners()
 
   private readonly compareItems: (a: ItemSnapshot, b: ItemSnapshot) => number
 
@@ -129,11 +130,11 @@ export class BoardStore {
     }
   }
 
-  subscribeIds = (listener: Listener): (() => void) => subscribeTo(this.idsListeners, listener)
+  subscribeIds = this.idsListeners.subscribe
   /** Called after any item change (for derived views such as culling and bounds). */
-  subscribe = (listener: Listener): (() => void) => subscribeTo(this.anyListeners, listener)
-  subscribeMeta = (listener: Listener): (() => void) => subscribeTo(this.metaListeners, listener)
-  subscribeUndo = (listener: Listener): (() => void) => subscribeTo(this.undoListeners, listener)
+  subscribe = this.anyListeners.subscribe
+  subscribeMeta = this.metaListeners.subscribe
+  subscribeUndo = this.undoListeners.subscribe
 
   // ── writes: every one is a local-origin transaction, so undo covers it ───
 
@@ -273,22 +274,22 @@ export class BoardStore {
       const listeners = this.itemListeners.get(id)
       if (listeners) for (const listener of [...listeners]) listener()
     }
-    if (orderChanged) notify(this.idsListeners)
-    notify(this.anyListeners)
+    if (orderChanged) this.idsListeners.notify()
+    this.anyListeners.notify()
   }
 
   private onMetaChanged = (): void => {
     const title = readMeta(this.doc).title
     if (title === this.title) return
     this.title = title
-    notify(this.metaListeners)
+    this.metaListeners.notify()
   }
 
   private onUndoChanged = (): void => {
     const next = { canUndo: this.undoManager.canUndo(), canRedo: this.undoManager.canRedo() }
     if (next.canUndo === this.undoState.canUndo && next.canRedo === this.undoState.canRedo) return
     this.undoState = next
-    notify(this.undoListeners)
+    this.undoListeners.notify()
   }
 
   private computeOrder(): void {
@@ -298,15 +299,4 @@ export class BoardStore {
     this.topZ = top
     this.orderedIds = sorted.map((item) => item.id)
   }
-}
-
-function subscribeTo(set: Set<Listener>, listener: Listener): () => void {
-  set.add(listener)
-  return () => {
-    set.delete(listener)
-  }
-}
-
-function notify(set: Set<Listener>): void {
-  for (const listener of [...set]) listener()
 }
