@@ -12,7 +12,7 @@ import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 
-const KEY_PREFIX = 'bench-'
+export const KEY_PREFIX = 'bench-'
 
 /**
  * @typedef {object} WorkloadOptions
@@ -75,14 +75,7 @@ export async function runFanout(relay, opts) {
         if (delivered === expected) onAllDelivered()
       }
     })
-    const provider = new WebsocketProvider(urls[nodeOf(i)] ?? relay.serverUrl, relay.room, doc, {
-      params: relay.params,
-      // ws's WebSocket stands in for the DOM one.
-      WebSocketPolyfill: /** @type {any} */ (WebSocket),
-      // Node has a global BroadcastChannel: without this, same-process clients would sync
-      // with each other directly and bypass the relay.
-      disableBc: true,
-    })
+    const provider = stockClient(urls[nodeOf(i)] ?? relay.serverUrl, relay.room, relay.params, doc)
     peers.push({ doc, provider })
   }
 
@@ -130,7 +123,7 @@ export async function runFanout(relay, opts) {
  * @param {WorkloadOptions} opts
  * @returns {Promise<number>} the worst lateness of this writer's timer, ms
  */
-async function writeNotes(doc, writer, start, { updates, rate, writers }) {
+export async function writeNotes(doc, writer, start, { updates, rate, writers }) {
   const period = 1000 / rate
   const offset = (writer * period) / writers
   const items = doc.getMap('items')
@@ -158,8 +151,26 @@ async function writeNotes(doc, writer, start, { updates, rate, writers }) {
   return maxLag
 }
 
+/**
+ * A stock y-websocket client in Node, connecting at once.
+ * @param {string} serverUrl
+ * @param {string} room
+ * @param {Record<string, string>} params
+ * @param {Y.Doc} doc
+ */
+export function stockClient(serverUrl, room, params, doc) {
+  return new WebsocketProvider(serverUrl, room, doc, {
+    params,
+    // ws's WebSocket stands in for the DOM one.
+    WebSocketPolyfill: /** @type {any} */ (WebSocket),
+    // Node has a global BroadcastChannel: without this, same-process clients would sync
+    // with each other directly and bypass the relay.
+    disableBc: true,
+  })
+}
+
 /** @param {WebsocketProvider} provider */
-function whenSynced(provider) {
+export function whenSynced(provider) {
   if (provider.synced) return Promise.resolve()
   return new Promise((resolve) => {
     const onSync = (/** @type {boolean} */ synced) => {
@@ -178,7 +189,7 @@ function whenSynced(provider) {
  * @param {string} message
  * @returns {Promise<T>}
  */
-async function withTimeout(promise, ms, message) {
+export async function withTimeout(promise, ms, message) {
   /** @type {NodeJS.Timeout | undefined} */
   let timer
   const timeout = new Promise((_, reject) => {
@@ -196,7 +207,7 @@ async function withTimeout(promise, ms, message) {
  * @param {number} ms
  * @returns {Promise<boolean>} false if the time ran out first
  */
-async function raceTimeout(promise, ms) {
+export async function raceTimeout(promise, ms) {
   /** @type {NodeJS.Timeout | undefined} */
   let timer
   const timeout = new Promise((resolve) => {

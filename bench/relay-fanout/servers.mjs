@@ -98,12 +98,12 @@ export async function startOurs() {
  * /healthz answers 200; with `createBoard`, a new board whose participant token the clients use.
  * @param {string} dataDir
  * @param {Record<string, string>} env
- * @param {{ createBoard: boolean }} options
+ * @param {{ createBoard: boolean, nodeArgs?: string[] }} options  nodeArgs: flags for node (`--cpu-prof`…)
  * @returns {Promise<RunningRelay>}
  */
-export async function startOursOn(dataDir, env, { createBoard }) {
+export async function startOursOn(dataDir, env, { createBoard, nodeArgs = [] }) {
   const port = await freePort()
-  const child = spawnNode(OUR_SERVER_ENTRY, { HOST, PORT: String(port), DATA_DIR: dataDir, ...env })
+  const child = spawnNode(OUR_SERVER_ENTRY, { HOST, PORT: String(port), DATA_DIR: dataDir, ...env }, nodeArgs)
   const base = `http://${HOST}:${port}`
   try {
     await waitUntilReady(child, `${base}/healthz`)
@@ -137,8 +137,8 @@ export async function startOursOn(dataDir, env, { createBoard }) {
  * @param {string} entry
  * @param {Record<string, string>} env
  */
-function spawnNode(entry, env) {
-  const child = spawn(process.execPath, [entry], {
+function spawnNode(entry, env, nodeArgs = []) {
+  const child = spawn(process.execPath, [...nodeArgs, entry], {
     cwd: REPO_ROOT,
     env: { ...process.env, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -209,7 +209,7 @@ let clockTicks = 0
  * User + system CPU time of a live process, from /proc (Linux); NaN where that is not available.
  * @param {number | undefined} pid
  */
-function cpuMsOf(pid) {
+export function cpuMsOf(pid) {
   try {
     if (clockTicks === 0)
       clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100
@@ -220,4 +220,34 @@ function cpuMsOf(pid) {
   } catch {
     return Number.NaN
   }
+}
+
+/**
+ * Resident memory of a live process in MiB, from /proc (Linux); NaN where that is not available.
+ * @param {number | undefined} pid
+ */
+export function rssMiBOf(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+    const kib = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1])
+    return kib / 1024
+  } catch {
+    return Number.NaN
+  }
+}
+
+/**
+ * A new board through the HTTP API of a running Atelier, with its links' tokens.
+ * @param {string} serverUrl  ws://host:port/sync, as a RunningRelay has it
+ * @returns {Promise<{ id: string, tokens: { facilitator: string, participant: string, observer: string } }>}
+ */
+export async function createBoard(serverUrl) {
+  const base = serverUrl.replace(/^ws/, 'http').replace(/\/sync$/, '')
+  const res = await fetch(`${base}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title: 'bench' }),
+  })
+  if (res.status !== 201) throw new Error(`POST /api/boards → ${res.status} ${await res.text()}`)
+  return res.json()
 }
