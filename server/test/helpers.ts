@@ -150,7 +150,12 @@ export async function listen(app: FastifyInstance): Promise<{ http: string; sync
 
 /** A stock y-websocket client, as a browser would open it (BroadcastChannel off: every byte goes through the relay). */
 export function connect(syncUrl: string, room: string, token: string): WebsocketProvider {
-  const provider = new WebsocketProvider(syncUrl, room, new Y.Doc(), {
+  return connectDoc(syncUrl, room, token, new Y.Doc())
+}
+
+/** A stock client on a document that may hold changes already (a browser coming back online). */
+export function connectDoc(syncUrl: string, room: string, token: string, doc: Y.Doc): WebsocketProvider {
+  const provider = new WebsocketProvider(syncUrl, room, doc, {
     params: { token },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,

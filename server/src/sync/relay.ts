@@ -22,7 +22,7 @@ import type { StoreHealth } from '../store/health.js'
 import type { BoardStore } from '../store/types.js'
 import { Connection, type Visitor } from './connection.js'
 import { checkAwarenessUpdate, LimitRefusal } from './limits.js'
-import { awarenessMessage, syncStep1Message, syncStep2Message } from './messages.js'
+import { awarenessMessage } from './messages.js'
 import { stampAwarenessPersonId } from './policies/awareness.js'
 import type { ClientUpdate, RelayServices, RoomPolicy, UpdateCheck } from './policies/types.js'
 import { type Room, Rooms, SERVER_ORIGIN } from './rooms.js'
@@ -347,7 +347,7 @@ export class Relay implements RelayServices {
       case SyncMessageType.step1:
         // Each answer is the whole document: a client asking again and again would multiply it.
         connection.take('syncRequests', 'sync request rate')
-        connection.send(syncStep2Message(room.doc, decoding.readVarUint8Array(decoder)))
+        room.answerSync(connection, decoding.readVarUint8Array(decoder))
         return
       case SyncMessageType.step2:
       case SyncMessageType.update: {
@@ -455,7 +455,7 @@ export class Relay implements RelayServices {
 
 /** A newcomer gets the server's state vector (so it sends what the server lacks) and everyone's presence. */
 function greet(room: Room, connection: Connection): void {
-  connection.send(syncStep1Message(room.doc))
+  room.sendStateVector(connection)
   const clients = [...room.awareness.getStates().keys()]
   if (clients.length > 0) connection.send(awarenessMessage(room.awareness, clients))
 }

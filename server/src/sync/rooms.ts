@@ -19,9 +19,10 @@ import type { ClusterLink, LinkedRoom } from '../cluster/link.js'
 import type { Metrics } from '../metrics.js'
 import { applyStoredDocument } from '../store/documents.js'
 import { type StoreHealth, StoreUnavailableError } from '../store/health.js'
-import type { BoardStore } from '../store/types.js'
+import type { BoardStore, StoredDocument } from '../store/types.js'
 import { Connection } from './connection.js'
-import { awarenessMessage, updateMessage } from './messages.js'
+import { awarenessMessage, syncStep1Message, updateMessage } from './messages.js'
+import { SyncAnswers } from './syncAnswers.js'
 
 /** Transaction origin of the changes the server itself makes (migrations). */
 export const SERVER_ORIGIN = 'atelier-server'
@@ -29,6 +30,12 @@ export const SERVER_ORIGIN = 'atelier-server'
 const STORE_ORIGIN = Symbol('store')
 /** Origin of what another node stored and relayed, or what the store held that this node missed: forwarded, never stored again. */
 const RELAYED_ORIGIN = Symbol('relayed')
+/**
+ * A log this long is folded into the snapshot as the room loads: the next load is one update to
+ * apply, and the snapshot is the kept answer to the first joiners. A shorter one costs less to
+ * apply at each load than a snapshot costs to write.
+ */
+export const COMPACT_ON_LOAD_AFTER = 50
 /** Standard WebSocket close code for a server-side failure. */
 const INTERNAL_ERROR = 1011
 
@@ -60,6 +67,8 @@ export class Room implements LinkedRoom {
   private current = new Y.Doc()
   readonly awareness = new Awareness(this.current)
   readonly connections = new Set<Connection>()
+  /** Sync answers; the whole document's is kept until the document changes. */
+  private readonly syncAnswers = new SyncAnswers(() => this.doc)
   /**
    * Yjs client ids facilitators have written with since the room loaded. Nobody else may write new
    * structs under them: a struct written first at a facilitator's next clock would make the relay
@@ -83,6 +92,13 @@ export class Room implements LinkedRoom {
   /** Bytes of the document in the store: its snapshot and the log entries after it. */
   private bytes = 0
   private compactionScheduled = false
+  /**
+   * The snapshot the room loaded, not yet applied to the document: the first joiners are answered
+   * with its bytes as stored, and the document is filled once they are (or at its first use).
+   */
+  private unfilled: StoredDocument | null = null
+  /** Newcomers greeted while the document waits to be filled: they get its state vector then. */
+  private readonly awaitingStateVector = new Set<Connection>()
   private state: 'open' | 'closed' = 'open'
 
   constructor(
@@ -96,13 +112,13 @@ export class Room implements LinkedRoom {
     this.log = options.log.child({ boardId: this.boardId, kind: this.kind })
     this.link = options.link ?? null
     this.awareness.setLocalState(null)
-    this.collectUpdates(this.current)
     this.awareness.on('update', this.onAwarenessUpdate)
     this.ready = this.run(() => this.load())
   }
 
   /** The server's copy of the document: everything in it is stored (or is being, in the current task). */
   get doc(): Y.Doc {
+    if (this.unfilled) this.fillLoaded()
     return this.current
   }
 
@@ -155,12 +171,27 @@ export class Room implements LinkedRoom {
   /** Drops a connection and the presence it announced; the last one out unloads the room. */
   remove(connection: Connection): void {
     this.connections.delete(connection)
+    this.awaitingStateVector.delete(connection)
     void this.run(async () => {
       if (connection.awarenessIds.size > 0) {
         removeAwarenessStates(this.awareness, [...connection.awarenessIds], null)
       }
       if (this.idle) await this.unload()
     })
+  }
+
+  /** Sends a newcomer the relay's state vector (sync step 1), so it sends back what the relay lacks. */
+  sendStateVector(connection: Connection): void {
+    if (this.unfilled) this.awaitingStateVector.add(connection)
+    else connection.send(syncStep1Message(this.current))
+  }
+
+  /** Answers a client's sync step 1 with what it lacks (sync step 2). */
+  answerSync(connection: Connection, stateVector: Uint8Array): void {
+    const answer = this.syncAnswers.answer(stateVector)
+    if (!this.unfilled) connection.send(answer)
+    // Answered from the stored snapshot: the document is filled once the answer has left.
+    else connection.send(answer, () => void this.run(() => void this.doc))
   }
 
   /** Keeps the room loaded without a connection, until `release`. */
@@ -188,7 +219,7 @@ export class Room implements LinkedRoom {
     void this.run(() => {
       if (byFacilitator)
         for (const client of Y.parseUpdateMeta(update).from.keys()) this.facilitatorClients.add(client)
-      Y.applyUpdate(this.current, update, RELAYED_ORIGIN)
+      Y.applyUpdate(this.doc, update, RELAYED_ORIGIN)
     })
   }
 
@@ -210,7 +241,8 @@ export class Room implements LinkedRoom {
 
   catchUp(): void {
     void this.run(async () => {
-      applyStoredDocument(this.current, await this.options.store.loadDocument(this.name), RELAYED_ORIGIN)
+      const stored = await this.options.store.loadDocument(this.name)
+      applyStoredDocument(this.doc, stored, RELAYED_ORIGIN)
     })
   }
 
@@ -224,10 +256,15 @@ export class Room implements LinkedRoom {
   }
 
   /** Folds the log into a snapshot. Only call from a queued task. */
-  async compact(): Promise<void> {
+  compact(): Promise<void> {
+    return this.fold(this.link ? 'store' : 'room')
+  }
+
+  /** Folds the log into a snapshot made from the room's copy, or from what the store holds. */
+  private async fold(from: 'room' | 'store'): Promise<void> {
     if (this.logLength === 0) return
     try {
-      if (this.link) await this.compactShared()
+      if (from === 'store') await this.compactShared()
       else await this.compactOwn()
     } catch (error) {
       // The log still holds every update: compaction waits for the store to write again.
@@ -236,9 +273,14 @@ export class Room implements LinkedRoom {
     }
   }
 
-  /** On a single node the room's copy is the stored document: it is the snapshot. */
+  /**
+   * On a single node the room's copy is the stored document (and on any node, as the room loads):
+   * it is the snapshot.
+   */
   private async compactOwn(): Promise<void> {
     const snapshot = Y.encodeStateAsUpdate(this.doc)
+    // Before the write: a change while it is under way forgets it again.
+    this.syncAnswers.know(snapshot)
     await this.options.health.write(() => this.options.store.compact(this.name, snapshot, this.lastSeq))
     this.bytes = snapshot.length
     this.log.debug({ updates: this.logLength, upToSeq: this.lastSeq }, 'compacted')
@@ -266,14 +308,35 @@ export class Room implements LinkedRoom {
   }
 
   private async load(): Promise<void> {
-    if (this.link) {
-      // Where the stream stands before the store is read: what is relayed after it is read next.
-      const position = await this.link.position(this.name)
-      await this.readStored(this.current)
-      this.link.follow(this, position)
-    } else {
-      await this.readStored(this.current)
+    // With several nodes, where the stream stands before the store is read: what is relayed
+    // after it is read next.
+    const position = this.link ? await this.link.position(this.name) : null
+    const stored = await this.readStore()
+    this.link?.follow(this, position)
+    if (stored.snapshot && stored.updates.length === 0) {
+      this.unfilled = stored
+      this.syncAnswers.know(stored.snapshot)
+      return
     }
+    this.fill(this.current, stored)
+    this.collectUpdates(this.current)
+    // Just read, the room's copy is what the store holds up to `lastSeq`, on any node.
+    if (this.logLength >= COMPACT_ON_LOAD_AFTER) await this.fold('room')
+    this.migrate()
+  }
+
+  /** Applies the snapshot `load` kept; its migration runs as a task of its own, stored before it is sent. */
+  private fillLoaded(): void {
+    const stored = this.unfilled as StoredDocument
+    this.unfilled = null
+    this.fill(this.current, stored)
+    this.collectUpdates(this.current)
+    if (this.kind === 'board') void this.run(() => this.migrate())
+    for (const connection of this.awaitingStateVector) connection.send(syncStep1Message(this.current))
+    this.awaitingStateVector.clear()
+  }
+
+  private migrate(): void {
     if (this.kind !== 'board') return
     try {
       const applied = migrateBoard(this.doc, SERVER_ORIGIN)
@@ -285,13 +348,24 @@ export class Room implements LinkedRoom {
     }
   }
 
-  /** Fills a fresh document with what the store holds for this room. */
-  private async readStored(doc: Y.Doc): Promise<void> {
+  /** What the store holds for this room, and where its log stands. */
+  private async readStore(): Promise<StoredDocument> {
     const stored = await this.options.store.loadDocument(this.name)
     this.logLength = stored.updates.length
     this.lastSeq = stored.lastSeq
     this.bytes = stored.updates.reduce((sum, update) => sum + update.length, stored.snapshot?.length ?? 0)
+    return stored
+  }
+
+  /**
+   * Fills a fresh document with what the store holds. The document has no update listener yet:
+   * Yjs would encode the whole state it applies once more, for nobody.
+   */
+  private fill(doc: Y.Doc, stored: StoredDocument): void {
     applyStoredDocument(doc, stored, STORE_ORIGIN)
+    // A snapshot alone is the whole document, already encoded.
+    if (stored.snapshot && stored.updates.length === 0) this.syncAnswers.know(stored.snapshot)
+    else this.syncAnswers.forget()
     // The root types the rules read, defined before any client update: a root that an update
     // creates first is a generic type, replaced when read as a map, and the rules would then not
     // find it among the changes of that update's transaction.
@@ -301,6 +375,7 @@ export class Room implements LinkedRoom {
 
   private collectUpdates(doc: Y.Doc): void {
     doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.syncAnswers.forget()
       if (origin === RELAYED_ORIGIN) this.forwardRelayed(update)
       else if (origin !== STORE_ORIGIN) this.pending.push({ update, origin })
     })
@@ -317,7 +392,7 @@ export class Room implements LinkedRoom {
       if (batch.some((pending) => pending.origin === connection)) connection.refuse('store unavailable')
     }
     const doc = new Y.Doc()
-    await this.readStored(doc)
+    this.fill(doc, await this.readStore())
     this.collectUpdates(doc)
     this.current = doc
     this.log.warn({ updates: batch.length }, 'changes not stored; room reloaded from the store')
