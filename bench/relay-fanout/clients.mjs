@@ -61,19 +61,12 @@ export async function runFanout(relay, opts) {
   const connectStart = performance.now()
   for (let i = 0; i < clients; i++) {
     const doc = new Y.Doc()
-    doc.getMap('items').observe((event) => {
-      if (event.transaction.local) return
-      const now = performance.now()
-      const items = /** @type {Y.Map<Y.Map<unknown>>} */ (event.target)
-      for (const key of event.keysChanged) {
-        if (!key.startsWith(KEY_PREFIX)) continue
-        const sentAt = /** @type {number | undefined} */ (items.get(key)?.get('sentAt'))
-        if (sentAt === undefined || delivered >= expected) continue
-        const writer = Number(key.slice(KEY_PREFIX.length).split('-')[0])
-        crossNode[delivered] = nodeOf(writer) === nodeOf(i) ? 0 : 1
-        latencies[delivered++] = now - sentAt
-        if (delivered === expected) onAllDelivered()
-      }
+    onNoteArrival(doc, (key, latency) => {
+      if (delivered >= expected) return
+      const writer = Number(key.slice(KEY_PREFIX.length).split('-')[0])
+      crossNode[delivered] = nodeOf(writer) === nodeOf(i) ? 0 : 1
+      latencies[delivered++] = latency
+      if (delivered === expected) onAllDelivered()
     })
     const provider = stockClient(urls[nodeOf(i)] ?? relay.serverUrl, relay.room, relay.params, doc)
     peers.push({ doc, provider })
@@ -149,6 +142,25 @@ export async function writeNotes(doc, writer, start, { updates, rate, writers })
     })
   }
   return maxLag
+}
+
+/**
+ * Calls `arrived` each time a writer's note reaches `doc` from elsewhere, with how long it took
+ * since the writer stamped it (`sentAt`, this process's clock).
+ * @param {Y.Doc} doc
+ * @param {(key: string, latencyMs: number) => void} arrived
+ */
+export function onNoteArrival(doc, arrived) {
+  doc.getMap('items').observe((event) => {
+    if (event.transaction.local) return
+    const now = performance.now()
+    const items = /** @type {Y.Map<Y.Map<unknown>>} */ (event.target)
+    for (const key of event.keysChanged) {
+      if (!key.startsWith(KEY_PREFIX)) continue
+      const sentAt = /** @type {number | undefined} */ (items.get(key)?.get('sentAt'))
+      if (sentAt !== undefined) arrived(key, now - sentAt)
+    }
+  })
 }
 
 /**

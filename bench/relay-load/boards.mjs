@@ -9,7 +9,7 @@
  */
 import { performance } from 'node:perf_hooks'
 import * as Y from 'yjs'
-import { KEY_PREFIX, stockClient, whenSynced, writeNotes } from '../relay-fanout/clients.mjs'
+import { KEY_PREFIX, onNoteArrival, stockClient, whenSynced, writeNotes } from '../relay-fanout/clients.mjs'
 
 /**
  * @typedef {object} Board
@@ -23,20 +23,6 @@ const boards = []
 /** @type {number[]} */
 const latencies = []
 let serverUrl = ''
-
-/** @param {Y.Doc} doc */
-function recordArrivals(doc) {
-  doc.getMap('items').observe((event) => {
-    if (event.transaction.local) return
-    const at = performance.now()
-    const items = /** @type {Y.Map<Y.Map<unknown>>} */ (event.target)
-    for (const key of event.keysChanged) {
-      if (!key.startsWith(KEY_PREFIX)) continue
-      const sentAt = items.get(key)?.get('sentAt')
-      if (typeof sentAt === 'number') latencies.push(at - sentAt)
-    }
-  })
-}
 
 /** The benchmark's notes a document holds. */
 function notesIn(/** @type {Y.Doc} */ doc) {
@@ -88,7 +74,7 @@ process.on('message', async (/** @type {any} */ message) => {
       const board = { id, params, clients: [] }
       for (let i = 0; i < message.clients; i++) {
         const doc = new Y.Doc()
-        recordArrivals(doc)
+        onNoteArrival(doc, (_key, latency) => latencies.push(latency))
         board.clients.push({ doc, provider: stockClient(serverUrl, id, params, doc) })
       }
       boards.push(board)
