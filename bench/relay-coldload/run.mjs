@@ -16,9 +16,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { updateItem } from '@atelier/shared'
+import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { seed, writeNoteGrid } from '../client-render/seed.mjs'
 import { readOptions, run } from '../lib/cli.mjs'
+import { EMPTY_STEP1, MESSAGE_SYNC, SYNC_STEP2 } from '../lib/frames.mjs'
 import { logRun, machine, saveResult, stamp } from '../lib/results.mjs'
 import { summarize } from '../lib/stats.mjs'
 import { stockClient, whenSynced, withTimeout } from '../relay-fanout/clients.mjs'
@@ -39,40 +41,69 @@ const USAGE = `usage: node bench/relay-coldload/run.mjs [options]
   --no-save        print only: no bench/results/ file, no line in docs/benchmarks.md`
 
 /**
- * One fresh stock client's sync: from opening the socket until it holds the relay's document.
- * @param {{ serverUrl: string, room: string, params: Record<string, string> }} relay
- * @param {number} items  what the client must then hold
- * @returns {Promise<{ ms: number, provider: import('y-websocket').WebsocketProvider, doc: Y.Doc }>}
+ * @typedef {{ serverUrl: string, room: string, params: Record<string, string> }} Target
+ * @typedef {{ ms: number, doc: Y.Doc | null, close: () => void }} Timed  a client still connected
+ * @typedef {(target: Target, items: number) => Promise<Timed>} Measure
  */
-async function timedSync(relay, items) {
+
+/**
+ * One fresh stock client's sync: from opening the socket until it holds the relay's document
+ * (its own decoding and applying included).
+ * @type {Measure}
+ */
+async function stockSync(target, items) {
   const doc = new Y.Doc()
   const started = performance.now()
-  const provider = stockClient(relay.serverUrl, relay.room, relay.params, doc)
+  const provider = stockClient(target.serverUrl, target.room, target.params, doc)
   await withTimeout(whenSynced(provider), SYNC_TIMEOUT_MS, `no sync within ${SYNC_TIMEOUT_MS} ms`)
   const ms = performance.now() - started
   const held = doc.getMap('items').size
   if (held !== items) throw new Error(`the client synced ${held} items, expected ${items}`)
-  return { ms, provider, doc }
-}
-
-/** @param {{ provider: import('y-websocket').WebsocketProvider, doc: Y.Doc }} client */
-function disconnect({ provider, doc }) {
-  provider.destroy()
-  doc.destroy()
+  return {
+    ms,
+    doc,
+    close: () => {
+      provider.destroy()
+      doc.destroy()
+    },
+  }
 }
 
 /**
- * Syncs `count` fresh clients one after the other while `relay` has the room loaded.
- * @param {{ serverUrl: string, room: string, params: Record<string, string> }} relay
+ * The relay's part alone: a bare socket asks with an empty state vector, timed until the whole
+ * sync answer has arrived (not decoded).
+ * @type {Measure}
+ */
+async function answerReceived(target) {
+  const url = `${target.serverUrl}/${target.room}?${new URLSearchParams(target.params)}`
+  const started = performance.now()
+  const ws = new WebSocket(url, { perMessageDeflate: false })
+  const answered = new Promise((resolve, reject) => {
+    ws.on('open', () => ws.send(EMPTY_STEP1))
+    ws.on('message', (/** @type {Buffer} */ data) => {
+      if (data[0] === MESSAGE_SYNC && data[1] === SYNC_STEP2) resolve(performance.now() - started)
+    })
+    ws.on('error', reject)
+  })
+  const ms = /** @type {number} */ (
+    await withTimeout(answered, SYNC_TIMEOUT_MS, `no sync answer within ${SYNC_TIMEOUT_MS} ms`)
+  )
+  return { ms, doc: null, close: () => ws.terminate() }
+}
+
+/**
+ * Times `count` fresh clients one after the other while the room is loaded.
+ * @param {Measure} measure
+ * @param {Target} target
  * @param {number} items
  * @param {number} count
  */
-async function warmSyncs(relay, items, count) {
+async function warmTimes(measure, target, items, count) {
   const times = []
   for (let i = 0; i < count; i++) {
-    const client = await timedSync(relay, items)
+    const client = await measure(target, items)
     times.push(client.ms)
-    disconnect(client)
+    client.close()
   }
   return times
 }
@@ -90,19 +121,20 @@ async function seedStore(opts) {
     board = await createBoard(relay.serverUrl)
     // Frames are the facilitator's to draw; the notes too, so the relay stamps nothing on them.
     await seed(relay.serverUrl, board.id, board.tokens.facilitator, (doc) => writeNoteGrid(doc, opts.notes))
-    const writer = await timedSync(
+    const writer = await stockSync(
       { serverUrl: relay.serverUrl, room: board.id, params: { token: board.tokens.facilitator } },
       opts.notes + Math.ceil(opts.notes / 100),
     )
-    items = writer.doc.getMap('items').size
-    const ids = [...writer.doc.getMap('items').keys()]
+    const doc = /** @type {Y.Doc} */ (writer.doc)
+    items = doc.getMap('items').size
+    const ids = [...doc.getMap('items').keys()]
     for (let i = 0; i < opts.log; i++) {
-      updateItem(writer.doc, /** @type {string} */ (ids[(i * 7919) % ids.length]), { x: i })
+      updateItem(doc, /** @type {string} */ (ids[(i * 7919) % ids.length]), { x: i })
       // One update per message, as people's edits arrive: each is one entry of the log.
       if (i % 50 === 49) await new Promise((r) => setTimeout(r, 20))
     }
-    await settle(relay.serverUrl, board, writer.doc)
-    disconnect(writer)
+    await settle(relay.serverUrl, board, doc)
+    writer.close()
   } finally {
     // A clean stop folds the log into the snapshot; a crash leaves it for the next load.
     if (opts.log > 0) process.kill(relay.pid, 'SIGKILL')
@@ -121,7 +153,8 @@ async function settle(serverUrl, board, doc) {
     const provider = stockClient(serverUrl, board.id, { token: board.tokens.facilitator }, check)
     await whenSynced(provider)
     const same = Buffer.from(Y.encodeStateVector(check)).equals(Buffer.from(expected))
-    disconnect({ provider, doc: check })
+    provider.destroy()
+    check.destroy()
     if (same) return
     if (Date.now() > deadline) throw new Error('the relay did not store every edit in time')
     await new Promise((r) => setTimeout(r, 200))
@@ -132,16 +165,16 @@ async function settle(serverUrl, board, doc) {
  * One cold load: the server starts on a copy of the seeded store; the first client's sync loads
  * the room, then `warm` clients sync while the first stays connected.
  */
-async function coldRound(seeded, opts) {
+async function coldRound(seeded, opts, /** @type {Measure} */ measure) {
   const dataDir = await mkdtemp(join(tmpdir(), 'atelier-coldload-'))
   await cp(seeded.dataDir, dataDir, { recursive: true })
   const nodeArgs = opts.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProf}`] : []
   const relay = await startOursOn(dataDir, {}, { createBoard: false, nodeArgs })
   try {
     const target = { serverUrl: relay.serverUrl, room: seeded.room, params: seeded.params }
-    const first = await timedSync(target, seeded.items)
-    const warm = await warmSyncs(target, seeded.items, opts.warm)
-    disconnect(first)
+    const first = await measure(target, seeded.items)
+    const warm = await warmTimes(measure, target, seeded.items, opts.warm)
+    first.close()
     const warmMs = summarize(warm).p50
     return { coldMs: first.ms, warmMs, extraMs: first.ms - warmMs, warm }
   } finally {
@@ -155,9 +188,9 @@ async function referenceWarm(opts, items) {
   const relay = await startReference()
   try {
     await seed(relay.serverUrl, relay.room, '', (doc) => writeNoteGrid(doc, opts.notes))
-    const keeper = await timedSync(relay, items)
-    const times = await warmSyncs(relay, items, opts.rounds * opts.warm)
-    disconnect(keeper)
+    const keeper = await stockSync(relay, items)
+    const times = await warmTimes(stockSync, relay, items, opts.rounds * opts.warm)
+    keeper.close()
     return times
   } finally {
     await relay.stop()
@@ -176,7 +209,7 @@ async function main(opts) {
     /** @type {Awaited<ReturnType<typeof coldRound>>[]} */
     const rounds = []
     for (let round = 0; round <= opts.rounds; round++) {
-      const result = await coldRound(seeded, opts)
+      const result = await coldRound(seeded, opts, stockSync)
       const label = round === 0 ? 'not counted' : `round ${round}`
       console.log(
         `  ${label.padEnd(11)}: cold ${fmt(result.coldMs)} ms, warm ${fmt(result.warmMs)} ms, ` +
@@ -184,6 +217,15 @@ async function main(opts) {
       )
       if (round > 0) rounds.push(result)
     }
+    // The same with bare sockets: when the answer arrives, before any client decodes it.
+    const answers = []
+    for (let round = 0; round < opts.rounds; round++)
+      answers.push(await coldRound(seeded, opts, answerReceived))
+    const answerCold = summarize(answers.map((r) => r.coldMs))
+    const answerWarm = summarize(answers.map((r) => r.warmMs))
+    console.log(
+      `  answer received (bare socket): cold ${fmt(answerCold.p50)} ms, warm ${fmt(answerWarm.p50)} ms (medians)`,
+    )
     const reference = await referenceWarm(opts, seeded.items)
     const extra = summarize(rounds.map((r) => r.extraMs))
     const cold = summarize(rounds.map((r) => r.coldMs))
@@ -213,15 +255,24 @@ async function main(opts) {
           warm: opts.warm,
         },
         targetMs: TARGET_MS,
-        summary: { coldMs: cold, warmMs: warm, extraMs: extra, referenceWarmMs: stock, roundsMet: met },
+        summary: {
+          coldMs: cold,
+          warmMs: warm,
+          extraMs: extra,
+          referenceWarmMs: stock,
+          roundsMet: met,
+          answerReceived: { coldMs: answerCold, warmMs: answerWarm },
+        },
         rounds,
+        answerRounds: answers,
         referenceWarm: reference,
       })
       await logRun(
         NAME,
         `${stamp()}, load ${atStart.loadAverage1m}, \`${command}\`: cold ${fmt(cold.p50, 0)} ms, ` +
           `warm ${fmt(warm.p50, 0)} ms (stock ${fmt(stock.p50, 0)} ms), cold − warm ${fmt(extra.p50, 0)} ms ` +
-          `(${met}/${rounds.length} rounds ≤ ${TARGET_MS} ms); ${verdict.split(' (')[0]} (\`${file}\`)`,
+          `(${met}/${rounds.length} rounds ≤ ${TARGET_MS} ms), answer received cold ${fmt(answerCold.p50, 0)} ms / ` +
+          `warm ${fmt(answerWarm.p50, 0)} ms; ${verdict.split(' (')[0]} (\`${file}\`)`,
       )
       console.log(`wrote ${file} and a line in docs/benchmarks.md`)
     }

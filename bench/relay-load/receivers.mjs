@@ -10,16 +10,16 @@
  */
 import { performance } from 'node:perf_hooks'
 import { WebSocket } from 'ws'
+import {
+  EMPTY_STEP1,
+  EMPTY_STEP2,
+  MESSAGE_SYNC,
+  SYNC_STEP1,
+  SYNC_STEP2,
+  SYNC_UPDATE,
+} from '../lib/frames.mjs'
 import { KEY_PREFIX } from '../relay-fanout/clients.mjs'
 
-const MESSAGE_SYNC = 0
-const SYNC_STEP1 = 0
-const SYNC_STEP2 = 1
-const SYNC_UPDATE = 2
-/** Sync step 1 of an empty document: its state vector names no client. */
-const EMPTY_STEP1 = Uint8Array.from([MESSAGE_SYNC, SYNC_STEP1, 1, 0])
-/** Sync step 2 carrying an empty update: what a client with nothing to add answers. */
-const EMPTY_STEP2 = Uint8Array.from([MESSAGE_SYNC, SYNC_STEP2, 2, 0, 0])
 /** A note's key as the writers name it, found in the update's bytes (keys are plain ASCII). */
 const NOTE_KEY = new RegExp(`${KEY_PREFIX}\\d+-\\d+`, 'g')
 
