@@ -73,21 +73,15 @@ export class Connection {
   /**
    * Queues a message for the client. A client that does not read what it is sent (its socket's
    * buffer past the limit) is cut off: otherwise the relay would hold every message for it.
-   * `then` runs once the message has left, or could not be sent.
    */
-  send(message: Uint8Array, then?: () => void): void {
-    if (!this.open) {
-      then?.()
-      return
-    }
+  send(message: Uint8Array): void {
+    if (!this.open) return
     if (this.ws.bufferedAmount > this.sendBufferBytes) {
       this.refuse('send buffer full', { bufferedBytes: this.ws.bufferedAmount })
-      then?.()
       return
     }
     this.metrics.messagesSent.inc()
     this.ws.send(message, { binary: true }, (error) => {
-      then?.()
       if (!error) return
       this.log.debug({ err: error }, 'send failed, dropping connection')
       this.ws.terminate()

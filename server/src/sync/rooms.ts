@@ -93,8 +93,10 @@ export class Room implements LinkedRoom {
   private bytes = 0
   private compactionScheduled = false
   /**
-   * The snapshot the room loaded, not yet applied to the document: the first joiners are answered
-   * with its bytes as stored, and the document is filled once they are (or at its first use).
+   * The snapshot the room loaded, not yet applied to the document: joiners that have nothing are
+   * answered with its bytes as stored, and the document is filled at its first use (an update to
+   * apply, a client that has part of it, a task of the relay's). Filling it at once would compete
+   * for the processor with the first joiners, who are decoding the same bytes.
    */
   private unfilled: StoredDocument | null = null
   /** Newcomers greeted while the document waits to be filled: they get its state vector then. */
@@ -188,10 +190,7 @@ export class Room implements LinkedRoom {
 
   /** Answers a client's sync step 1 with what it lacks (sync step 2). */
   answerSync(connection: Connection, stateVector: Uint8Array): void {
-    const answer = this.syncAnswers.answer(stateVector)
-    if (!this.unfilled) connection.send(answer)
-    // Answered from the stored snapshot: the document is filled once the answer has left.
-    else connection.send(answer, () => void this.run(() => void this.doc))
+    connection.send(this.syncAnswers.answer(stateVector))
   }
 
   /** Keeps the room loaded without a connection, until `release`. */
