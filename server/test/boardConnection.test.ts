@@ -135,8 +135,15 @@ describe('BoardConnection against the relay', () => {
 
   it('opens from the copy on this device before the relay answers', async () => {
     const { board, sync } = await startRelay()
-    const first = open(sync, board.id, board.tokens.participant)
+    let copyOpen: Promise<unknown> = Promise.resolve()
+    const first = open(sync, board.id, board.tokens.participant, (name, doc) => {
+      const copy = indexedDbCopy(name, doc)
+      copyOpen = copy.whenSynced
+      return copy
+    })
     await waitFor(() => first.status() === 'connected', 'the first visit to connect')
+    // y-indexeddb keeps a change only once its database is open: the relay may answer sooner.
+    await copyOpen
     createItem(first.connection.doc, { type: 'note', x: 0, y: 0, text: 'kept on this device' })
     first.destroy()
 
