@@ -188,11 +188,11 @@ describe('relay validation of writers’ updates', () => {
       raw.ws.send(updateFrame(flipped))
       sockets.push(raw)
     }
-    await stillSyncing(setup, 'after the bit flips', 20_000)
+    await stillSyncing(setup, 'after the bit flips', 60_000)
     await lockedNoteIntact(setup)
     for (const { ws } of sockets) ws.close()
     expect(setup.closes).toEqual([])
-  }, 30_000)
+  }, 90_000)
 
   it('refuses a struct that waits for the facilitator’s next one (no lock bypass through Yjs’ pending structs)', async () => {
     const setup = await workshop()
