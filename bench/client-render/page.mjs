@@ -4,18 +4,86 @@
  * Plain functions with no closure over Node values: Playwright serialises them.
  */
 
-/** Resolves when the store holds `expected` items and two frames have been drawn since. */
-export function waitForBoard(expected) {
+/**
+ * Init script (runs before the app's own code in every document of the context): on every
+ * animation frame, reads the page's canvases back — those that cover at least half the window,
+ * composited in document order, downscaled to 160 × 100 samples, nearest pixel — and counts the
+ * samples that have a note's colour. `window.__paintProbe.samples` holds
+ * `[performance.now() after the read, count]` per frame, so "the notes are painted" is decided
+ * from the pixels, whatever the app does or marks, and timed from navigation start (the
+ * document's time origin). Under a millisecond a frame with software rasterisation.
+ */
+export function installPaintProbe(colors) {
+  const targets = colors.map((hex) => [1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16)))
+  const probe = { samples: [], running: true }
+  window.__paintProbe = probe
+  const width = 160
+  const height = 100
+  let context = null
+  const tick = () => {
+    if (!probe.running) return
+    if (!context) {
+      const small = document.createElement('canvas')
+      small.width = width
+      small.height = height
+      context = small.getContext('2d', { willReadFrequently: true })
+      context.imageSmoothingEnabled = false
+    }
+    context.clearRect(0, 0, width, height)
+    const kx = width / window.innerWidth
+    const ky = height / window.innerHeight
+    let drawn = false
+    for (const source of document.querySelectorAll('canvas')) {
+      if (source.width === 0 || source.height === 0) continue
+      const rect = source.getBoundingClientRect()
+      if (rect.width * rect.height < (window.innerWidth * window.innerHeight) / 2) continue
+      if (getComputedStyle(source).visibility === 'hidden') continue
+      context.drawImage(source, rect.x * kx, rect.y * ky, rect.width * kx, rect.height * ky)
+      drawn = true
+    }
+    let count = 0
+    if (drawn) {
+      const data = context.getImageData(0, 0, width, height).data
+      for (let i = 0; i < data.length; i += 4) {
+        for (const [r, g, b] of targets) {
+          if (
+            Math.abs(data[i] - r) <= 3 &&
+            Math.abs(data[i + 1] - g) <= 3 &&
+            Math.abs(data[i + 2] - b) <= 3
+          ) {
+            count++
+            break
+          }
+        }
+      }
+    }
+    probe.samples.push([performance.now(), count])
+    requestAnimationFrame(tick)
+  }
+  requestAnimationFrame(tick)
+}
+
+/**
+ * Resolves once the store holds `expected` items, the relay's copy has arrived and `settleMs`
+ * have passed since; then stops the probe and returns its samples with the page's own timings.
+ */
+export function settleAndCollect({ expected, settleMs }) {
   return new Promise((resolve) => {
     const check = () => {
       const hook = window.__atelierDebug
       const count = hook?.store?.getItemIds().length ?? 0
-      if (count < expected) return requestAnimationFrame(check)
+      if (count < expected || !hook.provider?.synced) return setTimeout(check, 20)
       const dataAt = performance.now()
-      // Frame 1 runs React's commit and Konva's batched draw; frame 2 starts after it was painted.
-      requestAnimationFrame(() =>
-        requestAnimationFrame(() => resolve({ dataAt, drawnAt: performance.now() })),
-      )
+      setTimeout(() => {
+        window.__paintProbe.running = false
+        const nav = performance.getEntriesByType('navigation')[0]
+        resolve({
+          dataAt,
+          samples: window.__paintProbe.samples,
+          domContentLoaded: nav?.domContentLoadedEventEnd ?? null,
+          marks: performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]),
+        })
+      }, settleMs)
     }
     check()
   })

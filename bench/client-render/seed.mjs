@@ -90,10 +90,14 @@ export function writeNoteGrid(doc, count) {
 
 /**
  * Connects a stock client, lets `write` fill the document, and waits until the relay has it all.
+ * The writer stays connected, as the facilitator who prepared the board stays in it during the
+ * workshop: the relay keeps the room loaded, so a participant's first visit measures the page,
+ * not the relay loading the board from its store. Call the returned function to leave.
  * @param {string} serverUrl  ws://host:port/sync
  * @param {string} room       board id
  * @param {string} token
  * @param {(doc: Y.Doc) => void} write
+ * @returns {Promise<() => void>}
  */
 export async function seed(serverUrl, room, token, write) {
   const doc = new Y.Doc()
@@ -102,6 +106,10 @@ export async function seed(serverUrl, room, token, write) {
     WebSocketPolyfill: WebSocket,
     disableBc: true,
   })
+  const leave = () => {
+    provider.destroy()
+    doc.destroy()
+  }
   try {
     await new Promise((resolve) => provider.once('sync', resolve))
     write(doc)
@@ -120,8 +128,9 @@ export async function seed(serverUrl, room, token, write) {
     }
     reader.destroy()
     check.destroy()
-  } finally {
-    provider.destroy()
-    doc.destroy()
+    return leave
+  } catch (error) {
+    leave()
+    throw error
   }
 }

@@ -43,6 +43,7 @@ export function freePort() {
  * @property {string[]} [serverUrls] the nodes of one deployment, when the clients are split over several
  * @property {string} room
  * @property {Record<string, string>} params
+ * @property {string} [facilitatorToken]  ours only: for what participants may not write (frames)
  * @property {() => number} cpuMs  CPU time the server process has used so far (NaN off Linux)
  * @property {() => Promise<void>} stop
  */
@@ -107,7 +108,7 @@ export async function startOursOn(dataDir, env, { createBoard, nodeArgs = [] }) 
   const base = `http://${HOST}:${port}`
   try {
     await waitUntilReady(child, `${base}/healthz`)
-    let board = { id: '', tokens: { participant: '' } }
+    let board = { id: '', tokens: { participant: '', facilitator: '' } }
     if (createBoard) {
       const res = await fetch(`${base}/api/boards`, {
         method: 'POST',
@@ -115,7 +116,9 @@ export async function startOursOn(dataDir, env, { createBoard, nodeArgs = [] }) 
         body: JSON.stringify({ title: 'bench' }),
       })
       if (res.status !== 201) throw new Error(`POST /api/boards → ${res.status} ${await res.text()}`)
-      board = /** @type {{ id: string, tokens: { participant: string } }} */ (await res.json())
+      board = /** @type {{ id: string, tokens: { participant: string, facilitator: string } }} */ (
+        await res.json()
+      )
     }
     return {
       kind: 'ours',
@@ -124,6 +127,7 @@ export async function startOursOn(dataDir, env, { createBoard, nodeArgs = [] }) 
       room: board.id,
       // Participants are who write in a workshop: their updates go through the relay's board rules.
       params: { token: board.tokens.participant },
+      facilitatorToken: board.tokens.facilitator,
       cpuMs: () => cpuMsOf(child.pid),
       stop: () => stopChild(child),
     }

@@ -1,4 +1,4 @@
-import { BUILTIN_TEMPLATES } from '@atelier/shared'
+import { builtinTemplates } from '@atelier/shared'
 import { expect, test } from '@playwright/test'
 import { BoardPage } from '../fixtures/board.js'
 import { readSessionAgenda, TemplatesPage } from '../fixtures/templates.js'
@@ -84,14 +84,14 @@ test('every built-in template has a thumbnail and a preview', async ({ browser }
   const templates = new TemplatesPage(person.page)
   await templates.openGallery()
   const grid = templates.gallery().getByTestId('template-grid')
-  await expect(grid.getByRole('listitem')).toHaveCount(BUILTIN_TEMPLATES.length)
+  await expect(grid.getByRole('listitem')).toHaveCount(builtinTemplates().length)
   await templates.gallery().screenshot({ path: testInfo.outputPath('gallery.png') })
   await person.page.getByTestId('template-category-game').click()
   await expect(grid.getByRole('listitem')).toHaveCount(
-    BUILTIN_TEMPLATES.filter((t) => t.category === 'game').length,
+    builtinTemplates().filter((t) => t.category === 'game').length,
   )
   await person.page.getByTestId('template-category-all').click()
-  for (const template of BUILTIN_TEMPLATES) {
+  for (const template of builtinTemplates()) {
     const card = person.page.getByTestId(`template-card-${template.id}`)
     // The thumbnail image has loaded and has a size.
     await expect(card.locator('img')).toHaveJSProperty('complete', true)

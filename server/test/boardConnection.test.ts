@@ -170,15 +170,14 @@ describe('BoardConnection against the relay', () => {
       sync,
       board.id,
       board.tokens.participant,
-      (name, doc) => {
-        const copy = indexedDbCopy(name, doc)
-        return {
-          whenSynced: copy.whenSynced,
-          destroy: () => {
-            copyClosed = true
-            return copy.destroy()
-          },
+      async (name, doc, onError) => {
+        const copy = await indexedDbCopy(name, doc, onError)
+        const close = copy.close.bind(copy)
+        copy.close = () => {
+          copyClosed = true
+          return close()
         }
+        return copy
       },
     )
     await waitFor(() => status() === 'connected', 'the connection to open')

@@ -1,5 +1,5 @@
 import {
-  BUILTIN_TEMPLATES,
+  builtinTemplates,
   type CreateLibraryResponse,
   parseTemplate,
   readAgenda,
@@ -16,7 +16,7 @@ import { buildApp } from '../src/app.js'
 import { readDocument } from '../src/store/documents.js'
 import { onCleanup, openTestStore, storedText, testConfig } from './helpers.js'
 
-const lewin = BUILTIN_TEMPLATES.find((t) => t.id === 'lewin-change') as Template
+const lewin = builtinTemplates().find((t) => t.id === 'lewin-change') as Template
 
 /** A lab's copy of a built-in, as a lab would edit it. */
 function labCopy(overrides: Partial<Template> = {}): Template {

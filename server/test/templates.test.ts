@@ -1,5 +1,5 @@
 import {
-  BUILTIN_TEMPLATES,
+  builtinTemplates,
   type CreateBoardResponse,
   parseTemplate,
   readAgenda,
@@ -46,7 +46,7 @@ describe('GET /api/templates', () => {
     const response = await app.inject('/api/templates')
     expect(response.statusCode).toBe(200)
     const list = response.json() as Array<Record<string, unknown>>
-    expect(list.map((t) => t.id)).toEqual(BUILTIN_TEMPLATES.map((t) => t.id))
+    expect(list.map((t) => t.id)).toEqual(builtinTemplates().map((t) => t.id))
     for (const entry of list) {
       expect(Object.keys(entry).sort()).toEqual(['category', 'description', 'id', 'title'])
       expect(Object.keys(entry.title as object).sort()).toEqual(['en', 'fr'])
@@ -57,7 +57,7 @@ describe('GET /api/templates', () => {
     const { app } = await start()
     const response = await app.inject('/api/templates/swot-ffom')
     expect(response.statusCode).toBe(200)
-    expect(parseTemplate(response.json())).toEqual(BUILTIN_TEMPLATES.find((t) => t.id === 'swot-ffom'))
+    expect(parseTemplate(response.json())).toEqual(builtinTemplates().find((t) => t.id === 'swot-ffom'))
     expect((await app.inject('/api/templates/nope')).statusCode).toBe(404)
   })
 })

@@ -238,7 +238,7 @@ export {
   WRITING_MODES,
   type WritingMode,
 } from './session/types.js'
-export { BUILTIN_TEMPLATES, builtinTemplate } from './templates/builtin/index.js'
+export { builtinTemplate, builtinTemplates } from './templates/builtin/index.js'
 export { captureTemplate, templateIdFrom } from './templates/capture.js'
 export {
   applyExpansion,

@@ -30,7 +30,8 @@ const layerings: Record<string, Layering> = {
     ['canvas', 'a11y', 'ui'],
     ['history', 'templates', 'themes', 'exports', 'voting', 'facilitation', 'game', 'room', 'join'],
     ['pages'],
-    ['App', 'main'],
+    ['App', 'start'],
+    ['main'],
   ],
 }
 

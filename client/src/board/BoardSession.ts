@@ -9,6 +9,7 @@ import { BoardStore } from '../store/BoardStore.js'
 import { ViewStore } from '../store/ViewStore.js'
 import { BoardConnection } from '../sync/BoardConnection.js'
 import { PointerController } from '../tools/PointerController.js'
+import { takeEarlyConnection } from './earlyStart.js'
 import { PersonIdentity, requestIdentity } from './identity.js'
 import { firstView } from './openingView.js'
 
@@ -36,7 +37,8 @@ export interface BoardSessionModel {
 declare global {
   interface Window {
     /**
-     * Debug hook for e2e tests and bug reports: `{ doc, awareness, store, view }` of the open board.
+     * Debug hook for e2e tests, benchmarks and bug reports: `{ doc, awareness, provider, store, view }`
+     * of the open board.
      * Set only in dev builds or when `localStorage.atelierDebug === '1'` (the e2e suite sets it).
      */
     __atelierDebug?: unknown
@@ -75,7 +77,8 @@ export function createSession(
       return readMeta(connection.doc).importedFrom
     },
   )
-  const connection = new BoardConnection(boardId, token, identity.credential)
+  const connection =
+    takeEarlyConnection(boardId, token) ?? new BoardConnection(boardId, token, identity.credential)
   const board = new BoardStore(connection.doc, paintLayerOf)
   const viewport = { width: window.innerWidth, height: window.innerHeight }
   const view = new ViewStore({ viewport, camera: centerOn({ x: 0, y: 0 }, viewport, 1) })
@@ -103,19 +106,35 @@ export function createSession(
     if (identity.credential) connection.setPerson(identity.credential)
   })
   // A board opens framed on its content (a template is wider than a phone, or a laptop; on a
-  // phone at a zoom that still shows text), once,
-  // when the relay's copy has arrived, and only if the person has not moved the view meanwhile.
-  const openingCamera = view.getState().camera
+  // phone at a zoom that still shows text): from the local copy when this device has one, then
+  // again when the relay's copy has arrived — each time only if the person has not moved the view.
+  let framed = view.getState().camera
+  let destroyed = false
+  const frame = () => {
+    const bounds = boundsOf(board.getItems().values())
+    if (view.getState().camera !== framed || !bounds) return
+    view.setCamera(firstView(bounds, view.getState().viewport))
+    framed = view.getState().camera
+  }
+  void connection.localLoaded.then((held) => {
+    if (held && !destroyed) frame()
+  })
   const frameOnFirstSync = (synced: boolean) => {
     if (!synced) return
     connection.provider.off('sync', frameOnFirstSync)
-    const bounds = boundsOf(board.getItems().values())
-    if (view.getState().camera === openingCamera && bounds)
-      view.setCamera(firstView(bounds, view.getState().viewport))
+    frame()
   }
-  connection.provider.on('sync', frameOnFirstSync)
+  // The connection opened before the page (earlyStart.ts) may have its answer already.
+  if (connection.provider.synced) frame()
+  else connection.provider.on('sync', frameOnFirstSync)
   if (import.meta.env.DEV || localStorage.getItem('atelierDebug') === '1') {
-    window.__atelierDebug = { doc: connection.doc, awareness: connection.awareness, store: board, view }
+    window.__atelierDebug = {
+      doc: connection.doc,
+      awareness: connection.awareness,
+      provider: connection.provider,
+      store: board,
+      view,
+    }
   }
   return {
     boardId,
@@ -130,6 +149,7 @@ export function createSession(
     pointer,
     cursor,
     destroy() {
+      destroyed = true
       unsubscribe()
       unsubscribeIdentity()
       connection.provider.off('sync', frameOnFirstSync)

@@ -18,11 +18,13 @@ import { type PaintLayer, shallowEqualArrays } from '../store/order.js'
 import { hitTest } from '../tools/hitTest.js'
 import type { PointerInput } from '../tools/PointerController.js'
 import { wheelCamera } from '../tools/wheel.js'
+import { renderBoardPicture } from './boardPicture.js'
 import { type CullWindow, cullWindow, idsInWindow, windowCovers } from './culling.js'
 import { drawFarScene, FarCache } from './farScene.js'
 import { drawGrid } from './grid.js'
 import { ItemView } from './ItemView.js'
 import { Overlay } from './Overlay.js'
+import { hideBoardPreview } from './previewOverlay.js'
 
 /** How long the camera must be still before the item layer re-culls and the far bitmap is rebuilt. */
 const SETTLE_MS = 120
@@ -83,6 +85,27 @@ export function BoardCanvas() {
     drawFarScene(native, board, visibleRect(current, size), current.zoom, { layer, skip: mounted })
   }
 
+  // The preview picture the entry (main.tsx) drew from the local copy (previewOverlay.ts) goes once
+  // the copy is in the document and this canvas has drawn it: the frame after next. The copy
+  // keeps a new picture, drawn as this canvas would at the opening camera, after each compaction.
+  useEffect(() => {
+    session.connection.keepPictureOf(() =>
+      renderBoardPicture(board, view.getState().viewport, window.devicePixelRatio || 1),
+    )
+    let frame = 0
+    let live = true
+    void session.connection.localLoaded.then(() => {
+      if (!live) return
+      frame = requestAnimationFrame(() => {
+        frame = requestAnimationFrame(hideBoardPreview)
+      })
+    })
+    return () => {
+      live = false
+      cancelAnimationFrame(frame)
+    }
+  }, [session, board, view])
+
   useEffect(() => {
     const onResize = () => view.set({ viewport: { width: window.innerWidth, height: window.innerHeight } })
     window.addEventListener('resize', onResize)
@@ -108,6 +131,7 @@ export function BoardCanvas() {
     }
     // Once the camera has been still for a moment: re-cull if needed, cache the far view.
     const onSettled = () => {
+      settle = undefined
       const { camera, viewport: size } = view.getState()
       if (!windowCovers(current, camera, size)) {
         current = cullWindow(camera, size)
@@ -121,6 +145,13 @@ export function BoardCanvas() {
       // A pan keeps the zoom: the far bitmap for it can be made now, and every next frame is a blit.
       if (camera.zoom === lastZoom) buildFarCache()
       lastZoom = camera.zoom
+      // A jump (the camera was still, as when the board is first framed) re-culls at once: the
+      // item views of the camera it left are never mounted, and the far view mounts none at all.
+      const { viewport: size } = view.getState()
+      if (settle === undefined && !windowCovers(current, camera, size)) {
+        current = cullWindow(camera, size)
+        setWindow(current)
+      }
       const node = stage.current
       if (node) {
         node.position({ x: -camera.x * camera.zoom, y: -camera.y * camera.zoom })

@@ -21,9 +21,12 @@ export interface FarSceneOptions {
   skip?: ReadonlySet<string>
 }
 
+/** What the far scene reads: the board store, or a board's preview before its document has loaded. */
+export type ItemSource = Pick<BoardStore, 'getItemIds' | 'getItem'>
+
 export function drawFarScene(
   ctx: CanvasRenderingContext2D,
-  board: BoardStore,
+  board: ItemSource,
   view: Rect,
   zoom: number,
   { titles = true, layer, skip }: FarSceneOptions = {},

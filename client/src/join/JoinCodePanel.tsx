@@ -1,12 +1,14 @@
 import type { JoinCodeState } from '@atelier/shared'
-import { useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { joinLink } from '../lib/links.js'
 import { showToast } from '../lib/toasts.js'
 import { fetchJoinCode, renewJoinCode, turnOffJoinCode } from './api.js'
-import { ProjectorView } from './ProjectorView.js'
 
 const DEFAULT_VALID_DAYS = 7
+
+/** Loaded when the facilitator projects the code (with the QR code library). */
+const ProjectorView = lazy(() => import('./ProjectorView.js').then((m) => ({ default: m.ProjectorView })))
 
 /**
  * The share dialog's join code: shown big with its link, projected full screen, renewed (the old
@@ -115,7 +117,9 @@ export function JoinCodePanel({ boardId, token }: { boardId: string; token: stri
         )}
       </div>
       {projecting && state.joinCode && link && (
-        <ProjectorView code={state.joinCode} link={link} onClose={() => setProjecting(false)} />
+        <Suspense fallback={null}>
+          <ProjectorView code={state.joinCode} link={link} onClose={() => setProjecting(false)} />
+        </Suspense>
       )}
     </section>
   )

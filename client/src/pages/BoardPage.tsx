@@ -1,6 +1,8 @@
 import type { BoardAccess } from '@atelier/shared'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { discardEarlyBoard, takeEarlyAccess } from '../board/earlyStart.js'
+import { hideBoardPreview } from '../canvas/previewOverlay.js'
 import { findRecent, rememberBoard } from '../lib/storage.js'
 import { ApiError, fetchAccess } from '../sync/api.js'
 import { NotFound } from '../ui/NotFound.js'
@@ -26,7 +28,8 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
     }
     let cancelled = false
     setLoad({ state: 'loading' })
-    fetchAccess(boardId, token)
+    const access = takeEarlyAccess(boardId, token) ?? fetchAccess(boardId, token)
+    access
       .then((access) => {
         if (cancelled) return
         rememberBoard(localStorage, { id: boardId, title: access.title, role: access.role, token })
@@ -35,6 +38,8 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
       .catch((error: unknown) => {
         if (cancelled) return
         if (error instanceof ApiError && (error.status === 401 || error.status === 404)) {
+          discardEarlyBoard()
+          hideBoardPreview()
           setLoad({ state: 'denied' })
           return
         }
@@ -43,6 +48,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
         if (known && known.token === token) {
           setLoad({ state: 'ready', access: { id: boardId, title: known.title, role: known.role } })
         } else {
+          hideBoardPreview()
           setLoad({ state: 'unreachable' })
         }
       })

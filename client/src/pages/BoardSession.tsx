@@ -1,10 +1,11 @@
 import type { BoardAccess } from '@atelier/shared'
-import { useEffect, useState, useSyncExternalStore } from 'react'
+import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LiveRegion } from '../a11y/LiveRegion.js'
 import { type BoardSessionModel, createSession } from '../board/BoardSession.js'
 import { SessionProvider, useSession } from '../board/context.js'
 import { BoardCanvas } from '../canvas/BoardCanvas.js'
+import { hideBoardPreview } from '../canvas/previewOverlay.js'
 import { RemoteCursors } from '../canvas/RemoteCursors.js'
 import { isTypingTarget } from '../commands/shortcuts.js'
 import { ExportButton } from '../exports/ExportButton.js'
@@ -24,7 +25,9 @@ import { PeopleList } from '../ui/PeopleList.js'
 import { Toolbar } from '../ui/Toolbar.js'
 import { featureCommands } from './boardCommands.js'
 import { CanvasChrome } from './CanvasChrome.js'
-import { ShareDialog } from './ShareDialog.js'
+
+/** Loaded when a facilitator opens it (with the QR code library), not with the board. */
+const ShareDialog = lazy(() => import('./ShareDialog.js').then((m) => ({ default: m.ShareDialog })))
 
 export function BoardSession({
   boardId,
@@ -66,6 +69,11 @@ function BoardScreen() {
   useEffect(() => {
     document.title = `${title} · Atelier`
   }, [title])
+
+  // The board's preview stands in for the canvas; a layout without one takes it down at once.
+  useEffect(() => {
+    if (layout !== 'canvas') hideBoardPreview()
+  }, [layout])
 
   useEffect(() => {
     if (!joined) return
@@ -197,7 +205,9 @@ function BoardScreen() {
       <LiveRegion />
       {!joined && <JoinDialog onJoin={(given) => identity.join(given)} />}
       {shareOpen && (
-        <ShareDialog boardId={session.boardId} token={session.token} onClose={() => setShareOpen(false)} />
+        <Suspense fallback={null}>
+          <ShareDialog boardId={session.boardId} token={session.token} onClose={() => setShareOpen(false)} />
+        </Suspense>
       )}
     </div>
   )

@@ -1,9 +1,12 @@
 import { CloseCode, roomName } from '@atelier/shared'
-import { IndexeddbPersistence } from 'y-indexeddb'
+import { peekVarUint } from 'lib0/decoding'
 import type { Awareness } from 'y-protocols/awareness'
-import { WebsocketProvider } from 'y-websocket'
+import { messageYjsSyncStep2 } from 'y-protocols/sync'
+import { messageSync, WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { Listeners } from '../lib/listeners.js'
+import { LocalCopy } from './localCopy.js'
+import { localCopyName, type PreviewPicture, previewPainted } from './localDatabase.js'
 import { relaySyncUrl, reopenAs } from './relay.js'
 import { browserTimers, reconnectAtOnce, type Timers, TryAgainLater } from './retryLater.js'
 import { type ConnectionStatus, deriveStatus, type LinkFacts } from './status.js'
@@ -18,12 +21,11 @@ export interface ConnectionSnapshot {
   storeUnavailable: boolean
 }
 
-/** The board's copy on this device: loaded into the document, then kept up to date with it. */
-export interface LocalCopy {
-  /** Settles once what the device held is in the document; rejects when the storage fails. */
-  readonly whenSynced: Promise<unknown>
-  destroy(): Promise<void>
-}
+/** The board's copy on this device, as the connection uses it (`localCopy.ts` in the browser). */
+export type DeviceCopy = Pick<
+  LocalCopy,
+  'held' | 'takeStored' | 'append' | 'compactSoon' | 'setPictureSource' | 'close'
+>
 
 /** Whether the device has a network at all. */
 export interface Network {
@@ -41,15 +43,22 @@ export interface ConnectionEnvironment {
   syncUrl: string
   /** The class y-websocket opens its sockets with (its `WebSocketPolyfill`). */
   WebSocket: typeof WebSocket
-  /** Opens the board's copy on this device; throws when the device has no storage for it. */
-  openLocalCopy(name: string, doc: Y.Doc): LocalCopy
+  /**
+   * Opens the board's copy on this device, nothing applied yet; throws or rejects when the device
+   * has no storage for it. `onError`: a later write failed.
+   */
+  openLocalCopy(name: string, doc: Y.Doc, onError: (error: unknown) => void): Promise<DeviceCopy>
   network: Network
   timers: Timers
 }
 
-/** The board's copy in IndexedDB (y-indexeddb). */
-export function indexedDbCopy(name: string, doc: Y.Doc): LocalCopy {
-  return new IndexeddbPersistence(name, doc)
+/** The board's copy in IndexedDB (in y-indexeddb's layout, see localCopy.ts). */
+export function indexedDbCopy(
+  name: string,
+  doc: Y.Doc,
+  onError: (error: unknown) => void,
+): Promise<DeviceCopy> {
+  return LocalCopy.open(name, doc, onError)
 }
 
 /** This page's relay, sockets, IndexedDB, network events and timers. */
@@ -73,15 +82,38 @@ export function browserEnvironment(): ConnectionEnvironment {
   }
 }
 
+/** How long the socket waits for the local copy to open before it connects anyway. */
+const LOCAL_COPY_WAIT_MS = 500
+
+/** Resolves once the next frame has been painted (or soon, in a tab that paints no frames). */
+function afterNextPaint(timers: Timers): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = timers.setTimeout(resolve, 100)
+    requestAnimationFrame(() =>
+      timers.setTimeout(() => {
+        timers.clearTimeout(fallback)
+        resolve()
+      }, 0),
+    )
+  })
+}
+
 /**
- * One board's document and its two replicas: IndexedDB (so a refresh or a network cut loses
- * nothing and the board opens instantly) and the relay over y-websocket.
+ * One board's document and its two replicas: the local copy in IndexedDB (so a refresh or a
+ * network cut loses nothing and a second visit draws before the relay answers) and the relay
+ * over y-websocket. The socket connects once the local copy is in the document, so the relay
+ * sends only what the copy lacks.
  */
 export class BoardConnection {
   readonly doc = new Y.Doc()
   readonly provider: WebsocketProvider
   readonly awareness: Awareness
-  private readonly localCopy: LocalCopy | null
+  /** Resolves once the local copy is in the document (true when it held anything) or could not open. */
+  readonly localLoaded: Promise<boolean>
+  private pictureSource: (() => Promise<PreviewPicture | null>) | null = null
+  private local: DeviceCopy | null = null
+  private destroyed = false
+  private readonly timers: Timers
   private readonly retry: TryAgainLater
   private readonly network: Network
   private readonly unwatchNetwork: () => void
@@ -96,24 +128,26 @@ export class BoardConnection {
     environment: ConnectionEnvironment = browserEnvironment(),
   ) {
     this.network = environment.network
+    this.timers = environment.timers
     this.facts = { socket: 'connecting', everConnected: false, online: this.network.online() }
-    let localCopy: LocalCopy | null = null
-    let storageError = false
-    try {
-      localCopy = environment.openLocalCopy(`atelier-${boardId}`, this.doc)
-      localCopy.whenSynced.catch(() => this.update({ storageError: true }))
-    } catch {
-      // IndexedDB is missing in some private modes: reported in the UI, sync carries on without it.
-      storageError = true
+    this.snapshot = {
+      status: deriveStatus(this.facts),
+      denied: false,
+      storageError: false,
+      storeUnavailable: false,
     }
-    this.localCopy = localCopy
-    this.snapshot = { status: deriveStatus(this.facts), denied: false, storageError, storeUnavailable: false }
     this.provider = new WebsocketProvider(environment.syncUrl, roomName(boardId, 'board'), this.doc, {
       params: { token, ...(credential ? { person: credential } : {}) },
       WebSocketPolyfill: environment.WebSocket,
       // Tabs sync through the relay only, so the relay's role checks apply to every tab.
       disableBc: true,
       shouldReconnect: reconnectAtOnce,
+      connect: false,
+    })
+    this.applyRelaySyncQuietly()
+    this.localLoaded = this.openLocalCopy(environment)
+    void this.localLoaded.then(() => {
+      if (!this.destroyed) this.provider.connect()
     })
     this.awareness = this.provider.awareness
     this.retry = new TryAgainLater(
@@ -146,8 +180,126 @@ export class BoardConnection {
     this.retry.dispose()
     this.awareness.setLocalState(null)
     this.provider.destroy()
-    this.localCopy?.destroy().catch((error: unknown) => console.error('closing the local copy failed', error))
+    this.destroyed = true
+    if (this.local) {
+      this.doc.off('update', this.local.append)
+      this.local.close().catch((error: unknown) => console.error('closing the local copy failed', error))
+    }
     this.doc.destroy()
+  }
+  /** What draws the preview picture the local copy keeps (the canvas, at the opening camera). */
+  keepPictureOf(source: () => Promise<PreviewPicture | null>): void {
+    this.pictureSource = source
+    this.local?.setPictureSource(source)
+  }
+
+  /**
+   * Opens the local copy and applies what it holds. If it has not opened within
+   * LOCAL_COPY_WAIT_MS, resolves at once, so a stuck IndexedDB never keeps the board offline.
+   * IndexedDB is missing or refused in some private modes: that is reported in the UI and sync
+   * carries on without it.
+   */
+  private async openLocalCopy(environment: ConnectionEnvironment): Promise<boolean> {
+    let opening: Promise<DeviceCopy>
+    try {
+      opening = environment.openLocalCopy(localCopyName(this.boardId), this.doc, this.onStorageError)
+    } catch (error) {
+      this.onStorageError(error)
+      return false
+    }
+    const loaded = opening.then(
+      (local) => this.loadLocalCopy(local),
+      (error: unknown) => {
+        this.onStorageError(error)
+        return false
+      },
+    )
+    const wait = new Promise<false>((resolve) => {
+      this.timers.setTimeout(() => resolve(false), LOCAL_COPY_WAIT_MS)
+    })
+    const openedInTime = await Promise.race([
+      opening.then(
+        () => true,
+        () => true,
+      ),
+      wait,
+    ])
+    return openedInTime ? loaded : false
+  }
+
+  /**
+   * Decodes the copy into the document — after the frame that shows the preview picture, when
+   * the entry drew one (decoding a large board holds the main thread for a while).
+   */
+  private async loadLocalCopy(local: DeviceCopy): Promise<boolean> {
+    if (await previewPainted()) await afterNextPaint(this.timers)
+    if (this.destroyed) {
+      void local.close()
+      return false
+    }
+    const stored = local.takeStored()
+    const origin = local
+    if (stored.length > 0) {
+      this.applyQuietly(() =>
+        Y.transact(
+          this.doc,
+          () => {
+            for (const update of stored) Y.applyUpdate(this.doc, update, origin)
+          },
+          origin,
+        ),
+      )
+    }
+    this.local = local
+    if (this.pictureSource) local.setPictureSource(this.pictureSource)
+    this.doc.on('update', local.append)
+    // The relay answered first (the copy was slow to open): the copy takes its answer now.
+    if (this.provider.synced) local.compactSoon(1000)
+    return local.held
+  }
+
+  private onStorageError = (error: unknown): void => {
+    console.error('the local copy of the board failed', error)
+    this.update({ storageError: true })
+  }
+
+  /**
+   * The relay's sync answer is the whole board on a first visit. Yjs encodes every transaction
+   * again for the document's `update` listeners — a third of what the first paint of a large
+   * board waited for — and nobody needs it for this one: the provider never sends back what the
+   * relay sent, and the local copy takes the whole state once the page is idle.
+   */
+  private applyRelaySyncQuietly(): void {
+    const handle = this.provider.messageHandlers[messageSync]
+    if (!handle) throw new Error('y-websocket has no sync message handler')
+    this.provider.messageHandlers[messageSync] = (encoder, decoder, provider, emitSynced, messageType) => {
+      if (peekVarUint(decoder) !== messageYjsSyncStep2) {
+        handle(encoder, decoder, provider, emitSynced, messageType)
+        return
+      }
+      let changed = false
+      const onTransaction = (transaction: Y.Transaction) => {
+        changed ||= transaction.changed.size > 0 || transaction.deleteSet.clients.size > 0
+      }
+      this.doc.on('afterTransaction', onTransaction)
+      try {
+        this.applyQuietly(() => handle(encoder, decoder, provider, emitSynced, messageType))
+      } finally {
+        this.doc.off('afterTransaction', onTransaction)
+      }
+      if (changed) this.local?.compactSoon(1000)
+    }
+  }
+
+  /** Runs `apply` with the document's `update` listeners off, so Yjs does not encode it again. */
+  private applyQuietly(apply: () => void): void {
+    const listeners = [this.provider._updateHandler, ...(this.local ? [this.local.append] : [])]
+    for (const listener of listeners) this.doc.off('update', listener)
+    try {
+      apply()
+    } finally {
+      for (const listener of listeners) this.doc.on('update', listener)
+    }
   }
 
   private onStatus = ({ status }: { status: LinkFacts['socket'] }): void => {

@@ -10,6 +10,8 @@ export function relaySyncUrl(location: Pick<Location, 'protocol' | 'host'> = win
 export function reopenAs(provider: WebsocketProvider, credential: string): void {
   if (provider.params.person === credential) return
   provider.params = { ...provider.params, person: credential }
+  // Not connecting yet (a board waits for its local copy): the first connection carries it.
+  if (!provider.shouldConnect) return
   provider.disconnect()
   provider.connect()
 }

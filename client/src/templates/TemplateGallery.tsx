@@ -1,5 +1,5 @@
 import {
-  BUILTIN_TEMPLATES,
+  builtinTemplates,
   type Lang,
   TEMPLATE_CATEGORIES,
   type Template,
@@ -77,7 +77,7 @@ export function TemplateGallery({
     ? load.state === 'ready'
       ? load.templates
       : []
-    : BUILTIN_TEMPLATES
+    : builtinTemplates()
   const shown = useMemo(() => filterTemplates(templates, { query, category }), [templates, query, category])
 
   const fail = (error: unknown) =>
@@ -231,7 +231,7 @@ export function TemplateGallery({
               data-testid="template-source-builtin"
             >
               {t('templates.gallery.builtin')}
-              <span className="tpl-count">{BUILTIN_TEMPLATES.length}</span>
+              <span className="tpl-count">{builtinTemplates().length}</span>
             </button>
             {libraries.map((library) => (
               <button

@@ -1,4 +1,4 @@
-import { BUILTIN_TEMPLATES, type CreateBoardResponse, type Lang, type Template } from '@atelier/shared'
+import { builtinTemplates, type CreateBoardResponse, type Lang, type Template } from '@atelier/shared'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { boardLink } from '../lib/links.js'
@@ -54,7 +54,7 @@ export function TemplateStart() {
     navigate(boardLink('', created.id, created.tokens.facilitator))
   }
 
-  const featured = FEATURED.map((id) => BUILTIN_TEMPLATES.find((tpl) => tpl.id === id)).filter(
+  const featured = FEATURED.map((id) => builtinTemplates().find((tpl) => tpl.id === id)).filter(
     (tpl): tpl is Template => tpl !== undefined,
   )
 

@@ -1,14 +1,21 @@
 import type { Lang } from '@atelier/shared'
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { takeVersion } from '../history/api.js'
 import { showToast } from '../lib/toasts.js'
 import { MenuButton } from '../ui/MenuButton.js'
 import { appendToSession, insertTemplate } from './insert.js'
-import { SaveTemplateDialog } from './SaveTemplateDialog.js'
-import { type TemplateChoice, TemplateGallery } from './TemplateGallery.js'
+import type { TemplateChoice } from './TemplateGallery.js'
 import './templates.css'
 import { useSession } from '../board/context.js'
+
+// Loaded when the facilitator opens them (the gallery holds the built-in templates), not with the board.
+const TemplateGallery = lazy(() =>
+  import('./TemplateGallery.js').then((m) => ({ default: m.TemplateGallery })),
+)
+const SaveTemplateDialog = lazy(() =>
+  import('./SaveTemplateDialog.js').then((m) => ({ default: m.SaveTemplateDialog })),
+)
 
 type Dialog = 'insert' | 'save' | null
 
@@ -73,10 +80,12 @@ export function TemplatesMenu() {
           </>
         )}
       </MenuButton>
-      {dialog === 'insert' && (
-        <TemplateGallery mode="insert" onClose={() => setDialog(null)} onUse={onInsert} />
-      )}
-      {dialog === 'save' && <SaveTemplateDialog onClose={() => setDialog(null)} />}
+      <Suspense fallback={null}>
+        {dialog === 'insert' && (
+          <TemplateGallery mode="insert" onClose={() => setDialog(null)} onUse={onInsert} />
+        )}
+        {dialog === 'save' && <SaveTemplateDialog onClose={() => setDialog(null)} />}
+      </Suspense>
     </>
   )
 }

@@ -1,4 +1,4 @@
-import { BUILTIN_TEMPLATES, builtinTemplate, captureTemplate, type Template } from '@atelier/shared'
+import { builtinTemplate, builtinTemplates, captureTemplate, type Template } from '@atelier/shared'
 import { describe, expect, it } from 'vitest'
 import { escapeXml } from '../items/svg.js'
 import { filterTemplates, fold, formatDuration } from './filter.js'
@@ -20,7 +20,7 @@ function tags(svg: string): Record<string, number> {
 }
 
 describe('renderTemplateSvg', () => {
-  it.each(BUILTIN_TEMPLATES.map((t) => [t.id, t] as const))(
+  it.each(builtinTemplates().map((t) => [t.id, t] as const))(
     'draws %s: a frame per frame, a note per note',
     (_id, template) => {
       for (const detail of ['thumbnail', 'preview'] as const) {
@@ -91,7 +91,7 @@ describe('wrapText', () => {
 describe('filterTemplates', () => {
   it('searches both languages without accents, all words', () => {
     const ids = (query: string, category: Parameters<typeof filterTemplates>[1]['category'] = 'all') =>
-      filterTemplates(BUILTIN_TEMPLATES, { query, category }).map((t) => t.id)
+      filterTemplates(builtinTemplates(), { query, category }).map((t) => t.id)
     expect(ids('decristallisation')).toEqual(['lewin-change'])
     expect(ids('unfreeze')).toEqual(['lewin-change'])
     expect(ids('SWOT')).toContain('swot-ffom')

@@ -1,6 +1,6 @@
 import {
   applyExpansion,
-  BUILTIN_TEMPLATES,
+  builtinTemplates,
   expandTemplate,
   type Lang,
   originCentredOn,
@@ -55,6 +55,6 @@ export function catalogueOf(templates: readonly Template[]): TemplateCatalogue {
 }
 
 /** The 14 templates of the brief. */
-export const builtinCatalogue: TemplateCatalogue = catalogueOf(BUILTIN_TEMPLATES)
+export const builtinCatalogue: TemplateCatalogue = catalogueOf(builtinTemplates())
 
 export const emptyCatalogue: TemplateCatalogue = catalogueOf([])

@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { createItem, itemsMap } from '../schema/board.js'
 import { readAgenda, replaceAgenda } from '../session/doc.js'
 import { TOOL_PRESETS } from '../session/permissions.js'
-import { BUILTIN_TEMPLATES, builtinTemplate } from './builtin/index.js'
+import { builtinTemplate, builtinTemplates } from './builtin/index.js'
 import {
   applyExpansion,
   ExpansionError,
@@ -46,7 +46,7 @@ describe('expandTemplate', () => {
   })
 
   it('is deterministic given a seeded id generator', () => {
-    for (const template of BUILTIN_TEMPLATES) {
+    for (const template of builtinTemplates()) {
       const a = expandTemplate(template, { origin: { x: 5, y: 7 }, lang: 'en', newId: seeded() })
       const b = expandTemplate(template, { origin: { x: 5, y: 7 }, lang: 'en', newId: seeded() })
       expect(a).toEqual(b)

@@ -10,7 +10,7 @@ import { type FontFile, filesFor, fontFaceCss } from './fontFaces.js'
 
 /**
  * The board's font: Noto Sans (SIL Open Font License, from `@fontsource/noto-sans`), regular and
- * semi-bold. The app loads it for the canvas (`main.tsx`), and exported pictures embed the same
+ * semi-bold. The app loads it for the canvas (`start.tsx`), and exported pictures embed the same
  * files, so a picture renders as the board does on any machine. The ranges are the package's own
  * (its CSS) for the scripts a picture embeds; text in other scripts falls back to the viewer's fonts.
  */

@@ -33,12 +33,19 @@ export const BUILTIN_TEMPLATE_FILES: readonly TemplateInput[] = [
   userJourney,
 ]
 
-/** The built-in templates, validated (defaults filled in), in the brief's order. */
-export const BUILTIN_TEMPLATES: readonly Template[] = BUILTIN_TEMPLATE_FILES.map((file) =>
-  parseTemplate(file),
-)
+let parsed: readonly Template[] | null = null
+
+/**
+ * The built-in templates, validated (defaults filled in), in the brief's order. Validated on
+ * first use: the browser's board page, which never shows them, does not pay for it at start
+ * (it was a fifth of the bundle's start-up time).
+ */
+export function builtinTemplates(): readonly Template[] {
+  parsed ??= BUILTIN_TEMPLATE_FILES.map((file) => parseTemplate(file))
+  return parsed
+}
 
 /** A built-in template by id, or undefined. */
 export function builtinTemplate(id: string): Template | undefined {
-  return BUILTIN_TEMPLATES.find((template) => template.id === id)
+  return builtinTemplates().find((template) => template.id === id)
 }
