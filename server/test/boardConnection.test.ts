@@ -135,15 +135,25 @@ describe('BoardConnection against the relay', () => {
 
   it('opens from the copy on this device before the relay answers', async () => {
     const { board, sync } = await startRelay()
-    let copyOpen: Promise<unknown> = Promise.resolve()
-    const first = open(sync, board.id, board.tokens.participant, (name, doc) => {
-      const copy = indexedDbCopy(name, doc)
-      copyOpen = copy.whenSynced
+    // y-indexeddb keeps a change only once the connection has taken what the copy held and
+    // listens to the document: that normally comes before the socket connects (localLoaded), but
+    // after the connection's 500 ms wait when opening the copy is slow (a loaded machine).
+    let copyInUse = () => {}
+    const copyTaken = new Promise<void>((resolve) => {
+      copyInUse = resolve
+    })
+    const first = open(sync, board.id, board.tokens.participant, async (name, doc, onError) => {
+      const copy = await indexedDbCopy(name, doc, onError)
+      const takeStored = copy.takeStored.bind(copy)
+      copy.takeStored = () => {
+        copyInUse()
+        return takeStored()
+      }
       return copy
     })
     await waitFor(() => first.status() === 'connected', 'the first visit to connect')
-    // y-indexeddb keeps a change only once its database is open: the relay may answer sooner.
-    await copyOpen
+    expect(await first.connection.localLoaded).toBe(false)
+    await copyTaken
     createItem(first.connection.doc, { type: 'note', x: 0, y: 0, text: 'kept on this device' })
     first.destroy()
 
