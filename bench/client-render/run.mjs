@@ -235,6 +235,7 @@ async function main() {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      '--disable-features=WebUIOmniboxPopup',
     ],
   })
   if (args.profile) await mkdir(args.profile, { recursive: true })

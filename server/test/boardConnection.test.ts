@@ -56,6 +56,7 @@ function open(
     syncUrl,
     WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
     openLocalCopy,
+    copyFoundEmpty: async () => false,
     network,
     timers: {
       setTimeout: (fn, ms) => setTimeout(fn, ms),

@@ -25,6 +25,15 @@ export async function showPreviewPicture(picture: PreviewPicture): Promise<boole
   canvas.width = bitmap.width
   canvas.height = bitmap.height
   canvas.className = CLASS
+  // Styled here: the app's stylesheet is not loaded yet when the entry draws it.
+  Object.assign(canvas.style, {
+    position: 'fixed',
+    inset: '0',
+    width: '100%',
+    height: '100%',
+    zIndex: '1000',
+    pointerEvents: 'none',
+  })
   canvas.setAttribute('aria-hidden', 'true')
   const ctx = canvas.getContext('2d')
   if (!ctx) return false

@@ -135,4 +135,24 @@ describe('BoardConnection', () => {
     expect(stateVector.get(first.doc.clientID)).toBeGreaterThan(0)
     second.destroy()
   })
+
+  it('connects while the copy opens when the page found it empty, and waits for it otherwise', async () => {
+    /** A device whose IndexedDB never answers and whose 500 ms wait never ends. */
+    const stuck = (copyFoundEmpty: boolean) =>
+      new BoardConnection(`board-${++boards}`, 'token', null, {
+        ...browserEnvironment(),
+        WebSocket: FakeSocket as unknown as typeof WebSocket,
+        openLocalCopy: () => new Promise(() => undefined),
+        copyFoundEmpty: async () => copyFoundEmpty,
+        timers: { setTimeout: () => 0, clearTimeout: () => undefined },
+      })
+    const held = stuck(false)
+    const empty = stuck(true)
+    await vi.waitFor(() => expect(FakeSocket.opened).toHaveLength(1))
+    expect(FakeSocket.opened[0]?.url).toContain(empty.boardId)
+    await vi.waitFor(() => expect(syncKinds(FakeSocket.opened[0]?.sent ?? [])).toEqual([0]))
+    expect(FakeSocket.opened).toHaveLength(1)
+    held.destroy()
+    empty.destroy()
+  })
 })

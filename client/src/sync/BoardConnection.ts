@@ -6,7 +6,7 @@ import { messageSync, WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { Listeners } from '../lib/listeners.js'
 import { LocalCopy } from './localCopy.js'
-import { localCopyName, type PreviewPicture, previewPainted } from './localDatabase.js'
+import { copyFoundEmpty, localCopyName, type PreviewPicture, previewPainted } from './localDatabase.js'
 import { relaySyncUrl, reopenAs } from './relay.js'
 import { browserTimers, reconnectAtOnce, type Timers, TryAgainLater } from './retryLater.js'
 import { type ConnectionStatus, deriveStatus, type LinkFacts } from './status.js'
@@ -48,6 +48,8 @@ export interface ConnectionEnvironment {
    * has no storage for it. `onError`: a later write failed.
    */
   openLocalCopy(name: string, doc: Y.Doc, onError: (error: unknown) => void): Promise<DeviceCopy>
+  /** Resolves true when the copy `name` is known to hold nothing (the page's entry found it empty). */
+  copyFoundEmpty(name: string): Promise<boolean>
   network: Network
   timers: Timers
 }
@@ -67,6 +69,7 @@ export function browserEnvironment(): ConnectionEnvironment {
     syncUrl: relaySyncUrl(),
     WebSocket: window.WebSocket,
     openLocalCopy: indexedDbCopy,
+    copyFoundEmpty,
     network: {
       online: () => navigator.onLine,
       watch(listener) {
@@ -102,7 +105,7 @@ function afterNextPaint(timers: Timers): Promise<void> {
  * One board's document and its two replicas: the local copy in IndexedDB (so a refresh or a
  * network cut loses nothing and a second visit draws before the relay answers) and the relay
  * over y-websocket. The socket connects once the local copy is in the document, so the relay
- * sends only what the copy lacks.
+ * sends only what the copy lacks — at once when the copy is known to be empty.
  */
 export class BoardConnection {
   readonly doc = new Y.Doc()
@@ -146,8 +149,13 @@ export class BoardConnection {
     })
     this.applyRelaySyncQuietly()
     this.localLoaded = this.openLocalCopy(environment)
-    void this.localLoaded.then(() => {
+    const connect = () => {
       if (!this.destroyed) this.provider.connect()
+    }
+    void this.localLoaded.then(connect)
+    // An empty copy spares the relay nothing: a first visit connects while the copy opens.
+    void environment.copyFoundEmpty(localCopyName(boardId)).then((empty) => {
+      if (empty) connect()
     })
     this.awareness = this.provider.awareness
     this.retry = new TryAgainLater(

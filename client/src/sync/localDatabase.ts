@@ -54,15 +54,27 @@ function isPicture(value: unknown): value is PreviewPicture {
   )
 }
 
-/** The stored picture, or null (none yet, or a database without one). */
-export async function readPreviewPicture(name: string): Promise<PreviewPicture | null> {
+/**
+ * What the page's entry reads before the app starts: the stored picture, or null (none yet, or a
+ * database without one), and whether the copy holds no update at all (new on this device).
+ */
+export async function readOpening(name: string): Promise<{ picture: PreviewPicture | null; empty: boolean }> {
   const db = await openLocalDatabase(name)
   try {
-    const value = await request(db.transaction(PREVIEW, 'readonly').objectStore(PREVIEW).get(PICTURE_KEY))
-    return isPicture(value) ? value : null
+    const transaction = db.transaction([PREVIEW, UPDATES], 'readonly')
+    const [value, updates] = await Promise.all([
+      request(transaction.objectStore(PREVIEW).get(PICTURE_KEY)),
+      request(transaction.objectStore(UPDATES).count()),
+    ])
+    return { picture: isPicture(value) ? value : null, empty: updates === 0 }
   } finally {
     db.close()
   }
+}
+
+/** The stored picture, or null (none yet, or a database without one). */
+export async function readPreviewPicture(name: string): Promise<PreviewPicture | null> {
+  return (await readOpening(name)).picture
 }
 
 export async function writePreviewPicture(db: IDBDatabase, picture: PreviewPicture): Promise<void> {
@@ -82,4 +94,19 @@ export function announcePreview(onScreen: Promise<boolean>): void {
 /** Whether a preview was drawn (the copy then decodes only after it has been painted). */
 export function previewPainted(): Promise<boolean> {
   return painted
+}
+
+const emptyCopies = new Map<string, Promise<boolean>>()
+
+/** Set by the entry (main.tsx): whether the copy `name` held nothing when the page opened. */
+export function announceCopyEmpty(name: string, empty: Promise<boolean>): void {
+  emptyCopies.set(
+    name,
+    empty.catch(() => false),
+  )
+}
+
+/** Resolves true if the entry found the copy `name` empty; false if it held something or was not read. */
+export function copyFoundEmpty(name: string): Promise<boolean> {
+  return emptyCopies.get(name) ?? Promise.resolve(false)
 }

@@ -1,0 +1,132 @@
+import { createItem, NOTE_COLORS } from '@atelier/shared'
+import { expect, type Page, test } from '@playwright/test'
+import { WebSocket } from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { BoardPage } from '../fixtures/board.js'
+
+const NOTES = 300
+const COLOR = NOTE_COLORS[0].value
+
+/** How many pixels of the board's canvas have the notes' colour (the notes as painted). */
+function notePixels(page: Page): Promise<number> {
+  return page.evaluate((hex) => {
+    const target = [1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16))
+    let count = 0
+    for (const canvas of Array.from(document.querySelectorAll('canvas'))) {
+      const context = canvas.getContext('2d')
+      if (!context || canvas.width === 0) continue
+      const { data } = context.getImageData(0, 0, canvas.width, canvas.height)
+      for (let i = 0; i < data.length; i += 4) {
+        if (target.every((value, k) => Math.abs((data[i + k] as number) - value) <= 3)) count++
+      }
+    }
+    return count
+  }, COLOR)
+}
+
+/** Whether the page's connection has had the relay's answer (read through the debug hook). */
+function relayAnswered(page: Page): Promise<boolean> {
+  return page.evaluate(
+    () =>
+      (window as unknown as { __atelierDebug?: { provider: { synced: boolean } } }).__atelierDebug?.provider
+        .synced ?? false,
+  )
+}
+
+/** Whether the board's copy on this device has kept its preview picture yet. */
+function pictureKept(page: Page, boardId: string): Promise<boolean> {
+  return page.evaluate(
+    (name) =>
+      new Promise<boolean>((resolve, reject) => {
+        const open = indexedDB.open(name)
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const db = open.result
+          if (!db.objectStoreNames.contains('preview')) {
+            db.close()
+            resolve(false)
+            return
+          }
+          const get = db.transaction('preview').objectStore('preview').get('picture')
+          get.onsuccess = () => {
+            db.close()
+            resolve(get.result !== undefined)
+          }
+          get.onerror = () => reject(get.error)
+        }
+      }),
+    `atelier-${boardId}`,
+  )
+}
+
+test('a second visit shows the board from this device before the relay answers, then syncs', async ({
+  browser,
+  baseURL,
+}) => {
+  const response = await fetch(`${baseURL}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title: 'Visite suivante' }),
+  })
+  expect(response.status).toBe(201)
+  const { id, tokens } = (await response.json()) as { id: string; tokens: { participant: string } }
+
+  // A board large enough to open zoomed out: 300 notes in 30 columns, written by a stock client.
+  const doc = new Y.Doc()
+  const peer = new WebsocketProvider(`${baseURL?.replace('http', 'ws')}/sync`, id, doc, {
+    params: { token: tokens.participant },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+  })
+  const person = await BoardPage.open(browser)
+  try {
+    await new Promise<void>((resolve) => peer.once('sync', () => resolve()))
+    doc.transact(() => {
+      for (let i = 0; i < NOTES; i++) {
+        createItem(doc, {
+          type: 'note',
+          x: (i % 30) * 250,
+          y: Math.floor(i / 30) * 250,
+          text: `idée ${i}`,
+          color: COLOR,
+        })
+      }
+    })
+
+    await person.page.goto(`/b/${id}#${tokens.participant}`)
+    await person.joinAs('Noé')
+    await expect.poll(async () => (await person.notes()).length).toBe(NOTES)
+    await expect.poll(() => pictureKept(person.page, id), { timeout: 15_000 }).toBe(true)
+    await person.page.close()
+
+    // Second visit, same device, the relay out of reach until the test lets it through.
+    let relayReachable = false
+    const page = await person.context.newPage()
+    await page.routeWebSocket(/\/sync/, (socket) => {
+      if (relayReachable) socket.connectToServer()
+      else socket.close()
+    })
+    await page.goto(`/b/${id}#${tokens.participant}`)
+    // Painted first from the copy's preview picture, then by the app from the copy's content.
+    await expect.poll(() => notePixels(page)).toBeGreaterThan(1000)
+    await page.waitForFunction(() => (window as { __atelierDebug?: unknown }).__atelierDebug !== undefined)
+    await expect.poll(async () => (await new BoardPage(page, person.context).notes()).length).toBe(NOTES)
+    await expect.poll(() => notePixels(page)).toBeGreaterThan(1000)
+    expect(await relayAnswered(page)).toBe(false)
+    await page.screenshot({ path: test.info().outputPath('second-visit-before-relay.png') })
+
+    // Written on the board meanwhile: it arrives once the relay is reachable again.
+    createItem(doc, { type: 'note', x: 0, y: 2600, text: 'écrite pendant la visite', color: COLOR })
+    relayReachable = true
+    await expect
+      .poll(async () => (await new BoardPage(page, person.context).notes()).map((note) => note.text), {
+        timeout: 20_000,
+      })
+      .toContain('écrite pendant la visite')
+    await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected')
+  } finally {
+    peer.destroy()
+    doc.destroy()
+    await person.close()
+  }
+})
