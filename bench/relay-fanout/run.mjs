@@ -9,9 +9,9 @@
  * Loopback only. Every server is a fresh child process; a hard timeout kills them and exits.
  */
 import { existsSync } from 'node:fs'
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { cpus, loadavg, totalmem } from 'node:os'
-import { join, relative } from 'node:path'
+import { join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { summarize } from '../lib/stats.mjs'
 import { runFanout } from './clients.mjs'
@@ -25,9 +25,16 @@ const USAGE = `usage: node bench/relay-fanout/run.mjs [options]
   --rounds N     runs per relay, order alternating ABBA… (default 4)
   --only NAME    'ours' or 'reference' (default: both; 'reference' alone if server/dist is missing)
   --timeout S    hard limit for the whole benchmark, seconds (default 300)
-  --no-save      print only, do not write bench/results/relay-fanout-<date>.json`
+  --warm-runs N  before each counted run, N uncounted runs on the same server process (each in a
+                 room of its own): the counted run then measures a relay whose code V8 has
+                 already optimised, as in a server that has been up for a while (default 0)
+  --cpu-prof DIR write a V8 CPU profile of each counted run's server into DIR
+                 (read it with: node bench/lib/profile-top.mjs DIR/<file>.cpuprofile)
+  --no-save      print only: no bench/results/relay-fanout-<time>-c<clients>.json, no line in
+                 docs/benchmarks.md
 
-const RELAYS = { ours: startOurs, reference: startReference }
+The last line says whether the run met issue 14's targets: relay CPU ours/stock ≤ 0.8, p99
+ours/stock ≤ 1.0 ("target met: …" or "target missed: …").`
 
 async function main() {
   const opts = parseOptions()
@@ -65,19 +72,20 @@ async function main() {
   }
   console.log(
     `relay-fanout: ${opts.clients} clients, ${opts.writers} writers × ${opts.updates} notes at ${opts.rate}/s, ` +
-      `${opts.rounds} round(s), Node ${process.version}, ${cpus().length} cores`,
+      `${opts.rounds} round(s)${opts.warmRuns ? `, ${opts.warmRuns} warm-up run(s) per server` : ', a fresh server per run'}, ` +
+      `Node ${process.version}, ${cpus().length} cores`,
   )
 
   const loadAtStart = loadavg()[0]
   // Warm up this (client) process's JIT on a short run that is not counted.
-  await runOnce('reference', { ...workload, updates: Math.min(10, opts.updates) })
+  await runOnce('reference', { ...workload, updates: Math.min(10, opts.updates) }, { warmRuns: 0 })
 
   /** @type {RunRecord[]} */
   const runs = []
   for (let round = 0; round < opts.rounds; round++) {
     const order = round % 2 === 0 ? kinds : [...kinds].reverse()
     for (const kind of order) {
-      const run = await runOnce(kind, workload)
+      const run = await runOnce(kind, workload, opts)
       runs.push(run)
       const s = summarize(run.latencies)
       console.log(
@@ -95,14 +103,16 @@ async function main() {
       ? {
           p50: results.ours.latency.p50 / results.reference.latency.p50,
           p99: results.ours.latency.p99 / results.reference.latency.p99,
+          serverCpu: results.ours.serverCpuMsPerRun / results.reference.serverCpuMsPerRun,
         }
       : null
   printTable(results, ratio)
 
   if (opts.save) {
-    const date = new Date().toISOString().slice(0, 10)
+    // One file per run (date, time, clients), so that runs of a day can be counted afterwards.
+    const stamp = new Date().toISOString().slice(0, 19).replaceAll(':', '-')
     const dir = join(REPO_ROOT, 'bench/results')
-    const file = join(dir, `relay-fanout-${date}.json`)
+    const file = join(dir, `relay-fanout-${stamp}-c${opts.clients}.json`)
     await mkdir(dir, { recursive: true })
     const report = {
       benchmark: 'relay-fanout',
@@ -117,13 +127,16 @@ async function main() {
         loadAverage1mAtStart: loadAtStart,
       },
       workload: { clients: opts.clients, writers: opts.writers, updates: opts.updates, rate: opts.rate },
+      warmRuns: opts.warmRuns,
       rounds: opts.rounds,
       results,
       ratio,
+      targets: ratio ? verdict(ratio) : null,
       runs: runs.map(({ latencies, ...rest }) => ({ ...rest, latency: summarize(latencies) })),
     }
     await writeFile(file, `${JSON.stringify(report, null, 2)}\n`)
     console.log(`\nwrote ${relative(REPO_ROOT, file)}`)
+    if (ratio) await recordInDocs(report, relative(REPO_ROOT, file))
   }
   const lag = Math.max(...runs.map((r) => r.maxSendLagMs))
   if (lag > 1000 / opts.rate / 2) {
@@ -134,7 +147,77 @@ async function main() {
   }
   const complete = runs.every((r) => r.delivered === r.expected)
   if (!complete) console.error('relay-fanout: some updates were not delivered (see delivered/expected)')
+  // The last line says whether this run met the targets of issue 14.
+  if (ratio) {
+    const { met, missed } = verdict(ratio)
+    console.log(missed.length === 0 ? `target met: ${met.join(', ')}` : `target missed: ${missed.join(', ')}`)
+  }
   return complete ? 0 : 1
+}
+
+/** Relay CPU per run, ours / stock, at most this (issue 14). */
+const CPU_RATIO_TARGET = 0.8
+/** Fan-out p99, ours / stock, at most this in the same run (issue 14). */
+const P99_RATIO_TARGET = 1.0
+
+/**
+ * Which targets a run met and which it missed, each as a short phrase with its figure.
+ * @param {{ p99: number, serverCpu: number }} ratio
+ */
+function verdict(ratio) {
+  const checks = [
+    {
+      name: 'CPU',
+      ok: ratio.serverCpu <= CPU_RATIO_TARGET,
+      what: `relay CPU ours/stock ${fmt(ratio.serverCpu)} (≤ ${CPU_RATIO_TARGET})`,
+    },
+    {
+      name: 'p99',
+      ok: ratio.p99 <= P99_RATIO_TARGET,
+      what: `p99 ours/stock ${fmt(ratio.p99)} (≤ ${P99_RATIO_TARGET})`,
+    },
+  ]
+  return {
+    met: checks.filter((check) => check.ok).map((check) => check.what),
+    missed: checks.filter((check) => !check.ok).map((check) => check.what),
+    missedNames: checks.filter((check) => !check.ok).map((check) => check.name),
+  }
+}
+
+/** The table of runs in docs/benchmarks.md that each saved run adds a line to, below this marker. */
+const DOCS_FILE = join(REPO_ROOT, 'docs/benchmarks.md')
+const DOCS_MARKER = '<!-- relay-fanout runs: each saved run adds its line at the end of this table -->'
+
+/**
+ * Adds the run's line to the table of runs in docs/benchmarks.md (after the table's last row).
+ * @param {any} report
+ * @param {string} file
+ */
+async function recordInDocs(report, file) {
+  const docs = await readFile(DOCS_FILE, 'utf8')
+  const at = docs.indexOf(DOCS_MARKER)
+  if (at < 0) {
+    console.warn(`relay-fanout: ${relative(REPO_ROOT, DOCS_FILE)} has no table of runs, nothing added there`)
+    return
+  }
+  const tableEnd = docs.indexOf('\n\n', at)
+  const end = tableEnd < 0 ? docs.length : tableEnd
+  const { ours, reference } = report.results
+  const { missedNames } = report.targets
+  const cells = [
+    report.date.slice(0, 16).replace('T', ' '),
+    report.warmRuns
+      ? `${report.workload.clients} (warm ×${report.warmRuns})`
+      : String(report.workload.clients),
+    fmt(report.machine.loadAverage1mAtStart),
+    `${fmt(ours.serverCpuMsPerRun, 0)} / ${fmt(reference.serverCpuMsPerRun, 0)} = ${fmt(report.ratio.serverCpu)}`,
+    `${fmt(ours.latency.p99)} / ${fmt(reference.latency.p99)} = ${fmt(report.ratio.p99)}`,
+    missedNames.length === 0 ? 'both met' : `missed: ${missedNames.join(', ')}`,
+    `\`${file}\``,
+  ]
+  const line = `| ${cells.join(' | ')} |`
+  await writeFile(DOCS_FILE, `${docs.slice(0, end)}\n${line}${docs.slice(end)}`)
+  console.log(`added the run to ${relative(REPO_ROOT, DOCS_FILE)}`)
 }
 
 /**
@@ -151,16 +234,24 @@ async function main() {
  */
 
 /**
- * One fresh server, one workload, server stopped.
+ * One fresh server, `warmRuns` uncounted runs of the workload in rooms of their own, the counted
+ * run in a new room, server stopped.
  * @param {'ours' | 'reference'} kind
  * @param {import('./clients.mjs').WorkloadOptions} workload
+ * @param {{ cpuProf?: string, warmRuns: number }} opts
  * @returns {Promise<RunRecord>}
  */
-async function runOnce(kind, workload) {
-  const relay = await RELAYS[kind]()
+async function runOnce(kind, workload, { cpuProf: profileDir, warmRuns }) {
+  const relay = kind === 'ours' ? await startOurs({ profileDir }) : await startReference({ profileDir })
   try {
+    let room = relay
+    for (let i = 0; i < warmRuns; i++) {
+      await runFanout(room, workload)
+      if (!relay.inNewRoom) throw new Error(`${kind}: this relay cannot open a new room for the counted run`)
+      room = await relay.inNewRoom()
+    }
     const cpuBefore = relay.cpuMs()
-    const result = await runFanout(relay, workload)
+    const result = await runFanout(room, workload)
     return { kind, ...result, serverCpuMs: relay.cpuMs() - cpuBefore }
   } finally {
     await relay.stop()
@@ -184,7 +275,7 @@ function aggregate(runs) {
 
 /**
  * @param {Record<string, ReturnType<typeof aggregate>>} results
- * @param {{ p50: number, p99: number } | null} ratio
+ * @param {{ p50: number, p99: number, serverCpu: number } | null} ratio
  */
 function printTable(results, ratio) {
   const header = ['relay', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'delivered/expected', 'server CPU ms/run']
@@ -202,7 +293,11 @@ function printTable(results, ratio) {
     `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`
   console.log(`\n${line(header)}\n${line(widths.map((w) => '-'.repeat(w)))}`)
   for (const row of rows) console.log(line(row))
-  if (ratio) console.log(`\nours / reference: p50 × ${fmt(ratio.p50)}, p99 × ${fmt(ratio.p99)}`)
+  if (ratio) {
+    console.log(
+      `\nours / reference: p50 × ${fmt(ratio.p50)}, p99 × ${fmt(ratio.p99)}, relay CPU × ${fmt(ratio.serverCpu)}`,
+    )
+  }
 }
 
 /** @param {number} n @param {number} [digits] */
@@ -220,6 +315,8 @@ function parseOptions() {
       rounds: { type: 'string', default: '4' },
       only: { type: 'string' },
       timeout: { type: 'string', default: '300' },
+      'cpu-prof': { type: 'string' },
+      'warm-runs': { type: 'string', default: '0' },
       'no-save': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -247,9 +344,11 @@ function parseOptions() {
     updates: int('updates', 1, 10_000),
     rate: int('rate', 1, 1000),
     rounds: int('rounds', 1, 20),
+    warmRuns: int('warm-runs', 0, 20),
     timeout: int('timeout', 10, 3600),
     only: /** @type {'ours' | 'reference' | undefined} */ (values.only),
     save: !values['no-save'],
+    cpuProf: values['cpu-prof'] === undefined ? undefined : resolve(values['cpu-prof']),
   }
 }
 

@@ -44,17 +44,19 @@ export function freePort() {
  * @property {string} room
  * @property {Record<string, string>} params
  * @property {string} [facilitatorToken]  ours only: for what participants may not write (frames)
+ * @property {() => Promise<RunningRelay>} [inNewRoom]  the same server, with a room nobody used yet
  * @property {() => number} cpuMs  CPU time the server process has used so far (NaN off Linux)
  * @property {() => Promise<void>} stop
  */
 
 /**
  * The stock y-websocket relay (`@y/websocket-server`), in memory, no persistence.
+ * @param {{ profileDir?: string }} [options]  write a V8 CPU profile of the server there
  * @returns {Promise<RunningRelay>}
  */
-export async function startReference() {
+export async function startReference({ profileDir } = {}) {
   const port = await freePort()
-  const child = spawnNode(REFERENCE_ENTRY, { HOST, PORT: String(port) })
+  const child = spawnNode(REFERENCE_ENTRY, { HOST, PORT: String(port) }, profileArgs(profileDir))
   const base = `http://${HOST}:${port}`
   try {
     await waitUntilReady(child, `${base}/`)
@@ -62,25 +64,30 @@ export async function startReference() {
     await stopChild(child)
     throw err
   }
-  return {
+  let rooms = 0
+  /** @returns {RunningRelay} */
+  const inRoom = (/** @type {string} */ room) => ({
     kind: 'reference',
     pid: child.pid ?? -1,
     serverUrl: `ws://${HOST}:${port}`,
-    room: 'bench',
+    room,
     params: {},
+    inNewRoom: async () => inRoom(`bench-${++rooms}`),
     cpuMs: () => cpuMsOf(child.pid),
     stop: () => stopChild(child),
-  }
+  })
+  return inRoom('bench')
 }
 
 /**
  * Atelier's relay (`server/dist/main.js`) on a throw-away `DATA_DIR`, with one new board.
+ * @param {{ profileDir?: string }} [options]  write a V8 CPU profile of the server there
  * @returns {Promise<RunningRelay>}
  */
-export async function startOurs() {
+export async function startOurs({ profileDir } = {}) {
   const dataDir = await mkdtemp(join(tmpdir(), 'atelier-bench-'))
   try {
-    const relay = await startOursOn(dataDir, {}, { createBoard: true })
+    const relay = await startOursOn(dataDir, {}, { createBoard: true, profileDir })
     return {
       ...relay,
       stop: async () => {
@@ -99,38 +106,46 @@ export async function startOurs() {
  * /healthz answers 200; with `createBoard`, a new board whose participant token the clients use.
  * @param {string} dataDir
  * @param {Record<string, string>} env
- * @param {{ createBoard: boolean, nodeArgs?: string[] }} options  nodeArgs: flags for node (`--cpu-prof`…)
+ * @param {{ createBoard: boolean, nodeArgs?: string[], profileDir?: string }} options  nodeArgs: flags
+ *   for node; profileDir: write a V8 CPU profile there
  * @returns {Promise<RunningRelay>}
  */
-export async function startOursOn(dataDir, env, { createBoard, nodeArgs = [] }) {
+export async function startOursOn(dataDir, env, { createBoard, nodeArgs = [], profileDir }) {
   const port = await freePort()
-  const child = spawnNode(OUR_SERVER_ENTRY, { HOST, PORT: String(port), DATA_DIR: dataDir, ...env }, nodeArgs)
+  const child = spawnNode(OUR_SERVER_ENTRY, { HOST, PORT: String(port), DATA_DIR: dataDir, ...env }, [
+    ...nodeArgs,
+    ...profileArgs(profileDir),
+  ])
   const base = `http://${HOST}:${port}`
+  const newBoard = async () => {
+    const res = await fetch(`${base}/api/boards`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'bench' }),
+    })
+    if (res.status !== 201) throw new Error(`POST /api/boards → ${res.status} ${await res.text()}`)
+    return /** @type {{ id: string, tokens: { participant: string, facilitator: string } }} */ (
+      await res.json()
+    )
+  }
+  /** @returns {RunningRelay} */
+  const onBoard = (
+    /** @type {{ id: string, tokens: { participant: string, facilitator: string } }} */ board,
+  ) => ({
+    kind: 'ours',
+    pid: child.pid ?? -1,
+    serverUrl: `ws://${HOST}:${port}/sync`,
+    room: board.id,
+    // Participants are who write in a workshop: their updates go through the relay's board rules.
+    params: { token: board.tokens.participant },
+    facilitatorToken: board.tokens.facilitator,
+    inNewRoom: async () => onBoard(await newBoard()),
+    cpuMs: () => cpuMsOf(child.pid),
+    stop: () => stopChild(child),
+  })
   try {
     await waitUntilReady(child, `${base}/healthz`)
-    let board = { id: '', tokens: { participant: '', facilitator: '' } }
-    if (createBoard) {
-      const res = await fetch(`${base}/api/boards`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ title: 'bench' }),
-      })
-      if (res.status !== 201) throw new Error(`POST /api/boards → ${res.status} ${await res.text()}`)
-      board = /** @type {{ id: string, tokens: { participant: string, facilitator: string } }} */ (
-        await res.json()
-      )
-    }
-    return {
-      kind: 'ours',
-      pid: child.pid ?? -1,
-      serverUrl: `ws://${HOST}:${port}/sync`,
-      room: board.id,
-      // Participants are who write in a workshop: their updates go through the relay's board rules.
-      params: { token: board.tokens.participant },
-      facilitatorToken: board.tokens.facilitator,
-      cpuMs: () => cpuMsOf(child.pid),
-      stop: () => stopChild(child),
-    }
+    return onBoard(createBoard ? await newBoard() : { id: '', tokens: { participant: '', facilitator: '' } })
   } catch (err) {
     await stopChild(child)
     throw err
@@ -138,8 +153,24 @@ export async function startOursOn(dataDir, env, { createBoard, nodeArgs = [] }) 
 }
 
 /**
+ * Node flags that write a CPU profile of the server into `dir` when it exits; none without a
+ * directory. Our server exits by itself on SIGTERM, the stock relay needs the preload for it.
+ * @param {string | undefined} dir
+ */
+function profileArgs(dir) {
+  if (!dir) return []
+  return [
+    '--cpu-prof',
+    `--cpu-prof-dir=${dir}`,
+    '--require',
+    fileURLToPath(new URL('exit-on-sigterm.cjs', import.meta.url)),
+  ]
+}
+
+/**
  * @param {string} entry
  * @param {Record<string, string>} env
+ * @param {string[]} [nodeArgs]
  */
 function spawnNode(entry, env, nodeArgs = []) {
   const child = spawn(process.execPath, [...nodeArgs, entry], {

@@ -64,7 +64,13 @@ export const syncPlugin = fp<SyncPluginOptions>(
       rules: (services) => relayRules({ services, votes, now: () => now().getTime(), log: app.log, history }),
     })
     app.decorate('relay', relay)
-    const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
+    // No compression: each message is small, deflating it for every peer would cost more CPU than
+    // it saves on loopback or a LAN, and frames.ts writes prebuilt frames only where it is off.
+    const wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: MAX_MESSAGE_BYTES,
+      perMessageDeflate: false,
+    })
     let accepting = true
 
     async function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {

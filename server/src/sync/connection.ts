@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify'
 import { WebSocket } from 'ws'
 import type { Limits } from '../config.js'
 import type { Metrics } from '../metrics.js'
+import { Frame, type FrameWriter, frameWriter } from './frames.js'
 import { LimitRefusal, RateLimit, REFUSAL_CLOSE_CODE, type RefusalReason } from './limits.js'
 import type { RoomAccess } from './permissions.js'
 
@@ -39,6 +40,7 @@ export class Connection {
   readonly rates: { awareness: RateLimit; syncRequests: RateLimit; updates: RateLimit }
   private readonly metrics: Metrics
   private readonly sendBufferBytes: number
+  private readonly writeFrame: FrameWriter
 
   constructor(
     readonly id: string,
@@ -54,6 +56,7 @@ export class Connection {
     this.writable = visitor.access === 'write'
     this.metrics = metrics
     this.sendBufferBytes = limits.sendBufferBytes
+    this.writeFrame = frameWriter(ws)
     this.rates = {
       awareness: new RateLimit(limits.awarenessPerSecond, limits.awarenessPerSecond),
       syncRequests: new RateLimit(limits.syncRequestsPerMinute, limits.syncRequestsPerMinute / 60),
@@ -71,21 +74,24 @@ export class Connection {
   }
 
   /**
-   * Queues a message for the client. A client that does not read what it is sent (its socket's
+   * Queues a message for the client: a frame built once for everyone it goes to, or the bytes of
+   * a message for this client alone. A client that does not read what it is sent (its socket's
    * buffer past the limit) is cut off: otherwise the relay would hold every message for it.
    */
-  send(message: Uint8Array): void {
+  send(message: Frame | Uint8Array): void {
     if (!this.open) return
     if (this.ws.bufferedAmount > this.sendBufferBytes) {
       this.refuse('send buffer full', { bufferedBytes: this.ws.bufferedAmount })
       return
     }
     this.metrics.messagesSent.inc()
-    this.ws.send(message, { binary: true }, (error) => {
-      if (!error) return
-      this.log.debug({ err: error }, 'send failed, dropping connection')
-      this.ws.terminate()
-    })
+    this.writeFrame(message instanceof Frame ? message : new Frame(message), this.afterWrite)
+  }
+
+  private readonly afterWrite = (error?: Error | null): void => {
+    if (!error) return
+    this.log.debug({ err: error }, 'send failed, dropping connection')
+    this.ws.terminate()
   }
 
   /**

@@ -1,5 +1,6 @@
 import {
   CloseCode,
+  type DocKind,
   MessageType,
   PING_INTERVAL_MS,
   type Role,
@@ -121,6 +122,8 @@ export class Relay implements RelayServices {
   private readonly rooms: Rooms
   private readonly connections = new Set<Connection>()
   private readonly rules: readonly RoomPolicy[]
+  /** The rules of each room kind, in their order. */
+  private readonly rulesByKind = new Map<DocKind, readonly RoomPolicy[]>()
   /**
    * Session state of boards whose session room is not loaded. A session document only changes
    * through its loaded room, so an entry stays true until that room opens (which drops it), or
@@ -173,7 +176,7 @@ export class Relay implements RelayServices {
     void room.run(() => greet(room, connection))
 
     ws.on('message', (data, isBinary) => {
-      void room.run(() => this.receive(room, connection, toBytes(data), isBinary))
+      room.receive(() => this.receive(room, connection, toBytes(data), isBinary))
     })
     ws.on('pong', () => {
       connection.alive = true
@@ -335,20 +338,27 @@ export class Relay implements RelayServices {
         connection.refuse(error.reason)
         return
       }
-      connection.rejected = true
-      connection.log.warn({ err: error }, 'malformed message; closing the connection')
-      connection.close(CloseCode.unsupportedData, 'malformed message')
+      rejectMalformed(connection, error)
     }
   }
 
   private async readSync(room: Room, connection: Connection, decoder: decoding.Decoder): Promise<void> {
     const subType = decoding.readVarUint(decoder)
     switch (subType) {
-      case SyncMessageType.step1:
+      case SyncMessageType.step1: {
         // Each answer is the whole document: a client asking again and again would multiply it.
         connection.take('syncRequests', 'sync request rate')
-        room.answerSync(connection, decoding.readVarUint8Array(decoder))
+        const stateVector = decoding.readVarUint8Array(decoder)
+        // An update handled just before, in the same task, is not stored yet: the answer waits for it.
+        room.sendOnceStored(() => {
+          try {
+            room.answerSync(connection, stateVector)
+          } catch (error) {
+            rejectMalformed(connection, error)
+          }
+        })
         return
+      }
       case SyncMessageType.step2:
       case SyncMessageType.update: {
         const update = decoding.readVarUint8Array(decoder)
@@ -392,7 +402,7 @@ export class Relay implements RelayServices {
       throw new MalformedUpdate("writes structs under a facilitator's client id")
     }
     const update: ClientUpdate = { room, connection, footprint }
-    const rules = this.rules.filter((rule) => rule.kinds.includes(room.kind))
+    const rules = this.rulesOf(room.kind)
     const checks: { rule: RoomPolicy; check: UpdateCheck }[] = []
     let refusal: string | null = null
     const scope = [...room.doc.share.values(), ...[...footprint.roots].map((root) => room.doc.get(root))]
@@ -416,15 +426,18 @@ export class Relay implements RelayServices {
         if (refusal) break
         if (check.refusal) refusal = judge(rule, () => check.refusal?.(transaction) ?? null)
       }
-      for (const { rule, check } of checks) {
-        if (refusal) break
-        const { correct } = check
-        if (correct) {
-          refusal = judge(rule, () => {
-            correct(transaction)
-            return null
-          })
-        }
+      const corrections = checks.filter(({ check }) => check.correct)
+      // The rules' corrections as one transaction (theirs nest in it): one change to store and forward.
+      if (!refusal && corrections.length > 0) {
+        room.doc.transact(() => {
+          for (const { rule, check } of corrections) {
+            if (refusal) break
+            refusal = judge(rule, () => {
+              check.correct?.(transaction)
+              return null
+            })
+          }
+        }, SERVER_ORIGIN)
       }
       if (refusal) {
         connection.log.info({ reason: refusal }, 'reverted an update the rules refuse')
@@ -440,6 +453,15 @@ export class Relay implements RelayServices {
     }
   }
 
+  private rulesOf(kind: DocKind): readonly RoomPolicy[] {
+    let rules = this.rulesByKind.get(kind)
+    if (!rules) {
+      rules = this.rules.filter((rule) => rule.kinds.includes(kind))
+      this.rulesByKind.set(kind, rules)
+    }
+    return rules
+  }
+
   private ping(): void {
     for (const connection of this.connections) {
       if (!connection.alive) {
@@ -451,6 +473,13 @@ export class Relay implements RelayServices {
       if (connection.open) connection.ws.ping()
     }
   }
+}
+
+/** A connection that sent a message the relay cannot read is closed with 1003; nothing more from it is read. */
+function rejectMalformed(connection: Connection, error: unknown): void {
+  connection.rejected = true
+  connection.log.warn({ err: error }, 'malformed message; closing the connection')
+  connection.close(CloseCode.unsupportedData, 'malformed message')
 }
 
 /** A newcomer gets the server's state vector (so it sends what the server lacks) and everyone's presence. */

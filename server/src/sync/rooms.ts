@@ -21,6 +21,7 @@ import { applyStoredDocument } from '../store/documents.js'
 import { type StoreHealth, StoreUnavailableError } from '../store/health.js'
 import type { BoardStore, StoredDocument } from '../store/types.js'
 import { Connection } from './connection.js'
+import { Frame } from './frames.js'
 import { awarenessMessage, syncStep1Message, updateMessage } from './messages.js'
 import { SyncAnswers } from './syncAnswers.js'
 
@@ -66,7 +67,8 @@ interface PendingUpdate {
  *
  * Everything that touches the room runs through one queue (`run`), and after each task the
  * document changes it made are appended to the store and only then forwarded. So nothing leaves
- * the relay (neither an update nor a sync reply to a newcomer) before it is stored.
+ * the relay (neither an update nor a sync reply to a newcomer) before it is stored. The messages
+ * that arrive together are handled in one task (`receive`): one append, one forward (group commit).
  */
 export class Room implements LinkedRoom {
   /** Replaced only when a write was lost (see `recoverFromLostWrite`); awareness keeps the first one's client id. */
@@ -92,6 +94,10 @@ export class Room implements LinkedRoom {
   private holds = 0
   private queue: Promise<void> = Promise.resolve()
   private pending: PendingUpdate[] = []
+  /** Messages received and not handled yet; one queued task handles them all (see `receive`). */
+  private inbox: (() => Promise<void>)[] = []
+  /** Messages that must wait until the current task's changes are stored and forwarded (see `sendOnceStored`). */
+  private waitingSends: (() => void)[] = []
   /** Updates in the store's log for this document since its snapshot, and the last one's seq. */
   private logLength = 0
   private lastSeq = 0
@@ -133,9 +139,14 @@ export class Room implements LinkedRoom {
     return this.state === 'open'
   }
 
-  /** How much the document weighs in the store (what the document size limit compares). */
+  /**
+   * How much the document weighs in the store once the current task's changes are stored (what
+   * the document size limit compares): an update handled earlier in the same task counts already.
+   */
   get storedBytes(): number {
-    return this.bytes
+    let bytes = this.bytes
+    for (const { update } of this.pending) bytes += update.length
+    return bytes
   }
 
   /**
@@ -169,6 +180,34 @@ export class Room implements LinkedRoom {
       if (!(error instanceof StoreUnavailableError)) this.fail(error)
     })
     return done
+  }
+
+  /**
+   * Queues the handling of a message from a socket. The messages that arrive before the room gets
+   * to them (those of one read from the sockets, or received while an earlier task was storing)
+   * are handled in order in one task: their changes are appended to the store as one entry in one
+   * transaction, then forwarded, instead of one transaction and one forward per message.
+   */
+  receive(handle: () => Promise<void>): void {
+    this.inbox.push(handle)
+    if (this.inbox.length > 1) return
+    void this.run(async () => {
+      const handlers = this.inbox
+      this.inbox = []
+      for (const handler of handlers) await handler()
+    })
+  }
+
+  /**
+   * Sends something once the changes the current task made so far are stored and forwarded: at
+   * once when there are none. So a sync answer drawn from the document never holds an unstored
+   * change (it is drawn then, from the document as it is: the store's, if the write was lost),
+   * and a client's awareness sent after its update reaches the others after that update, as it
+   * did when each message was a task of its own.
+   */
+  sendOnceStored(send: () => void): void {
+    if (this.pending.length === 0) send()
+    else this.waitingSends.push(send)
   }
 
   add(connection: Connection): void {
@@ -210,9 +249,10 @@ export class Room implements LinkedRoom {
     })
   }
 
-  /** Drops the changes not stored yet; only for a task that is about to fail the room. */
+  /** Drops the changes not stored yet, and the messages waiting for them; only for a task that is about to fail the room. */
   discardPending(): void {
     this.pending = []
+    this.waitingSends = []
   }
 
   private get idle(): boolean {
@@ -417,35 +457,57 @@ export class Room implements LinkedRoom {
       // What the other nodes would never receive is not stored either: refused as a store failure.
       this.pending = []
       await this.recoverFromLostWrite(batch)
+      this.sendWaiting()
       throw new StoreUnavailableError(unrelayable)
     }
-    const merged =
-      batch.length === 1 ? (batch[0] as PendingUpdate).update : Y.mergeUpdates(batch.map((p) => p.update))
+    const merged = mergedUpdate(batch)
     const endTimer = this.options.metrics.storeWriteSeconds.startTimer()
     try {
       this.lastSeq = await this.options.health.write(() => this.options.store.appendUpdate(this.name, merged))
     } catch (error) {
       this.pending = []
-      if (error instanceof StoreUnavailableError) await this.recoverFromLostWrite(batch)
+      if (error instanceof StoreUnavailableError) {
+        await this.recoverFromLostWrite(batch)
+        this.sendWaiting()
+      }
       throw error
     }
     endTimer()
     this.pending = []
     this.logLength++
     this.bytes += merged.length
-    const everything = updateMessage(merged)
-    for (const connection of this.connections) {
-      const rest = batch.filter((p) => p.origin !== connection)
-      if (rest.length === batch.length) connection.send(everything)
-      else if (rest.length > 0) connection.send(updateMessage(Y.mergeUpdates(rest.map((p) => p.update))))
-    }
+    this.forward(batch, merged)
     if (this.link) {
       const byFacilitator = batch.some(
         (p) => p.origin instanceof Connection && p.origin.role === 'facilitator',
       )
       this.link.publishUpdate(this, merged, byFacilitator)
     }
+    this.sendWaiting()
     if (this.logLength >= this.options.compactAfter) this.scheduleCompaction()
+  }
+
+  /**
+   * Sends a stored batch: one frame, built once, to every connection that sent none of it; a
+   * writer gets what the others (and the relay's corrections) added.
+   */
+  private forward(batch: PendingUpdate[], merged: Uint8Array): void {
+    const everything = new Frame(updateMessage(merged))
+    const senders = new Set(batch.map((p) => p.origin))
+    for (const connection of this.connections) {
+      if (!senders.has(connection)) {
+        connection.send(everything)
+        continue
+      }
+      const rest = batch.filter((p) => p.origin !== connection)
+      if (rest.length > 0) connection.send(updateMessage(mergedUpdate(rest)))
+    }
+  }
+
+  private sendWaiting(): void {
+    const sends = this.waitingSends
+    this.waitingSends = []
+    for (const send of sends) send()
   }
 
   private scheduleCompaction(): void {
@@ -483,7 +545,7 @@ export class Room implements LinkedRoom {
     this.log.error({ err: error }, 'room failed; disconnecting its clients')
     this.options.metrics.roomFailures.inc()
     for (const connection of this.connections) connection.close(INTERNAL_ERROR, 'room failed')
-    this.pending = []
+    this.discardPending()
     this.close()
   }
 
@@ -496,13 +558,22 @@ export class Room implements LinkedRoom {
       for (const id of removed) origin.awarenessIds.delete(id)
     }
     const changed = [...added, ...updated, ...removed]
-    const message = awarenessMessage(this.awareness, changed)
-    for (const connection of this.connections) if (connection !== origin) connection.send(message)
+    const message = new Frame(awarenessMessage(this.awareness, changed))
     // This node's clients' presence (origin null: a client left); not what other nodes relayed or timed out.
-    if (this.link && (origin instanceof Connection || origin === null)) {
-      this.link.publishAwareness(this, encodeAwarenessUpdate(this.awareness, changed))
-    }
+    const published =
+      this.link && (origin instanceof Connection || origin === null)
+        ? encodeAwarenessUpdate(this.awareness, changed)
+        : null
+    this.sendOnceStored(() => {
+      for (const connection of this.connections) if (connection !== origin) connection.send(message)
+      if (published) this.link?.publishAwareness(this, published)
+    })
   }
+}
+
+/** The updates of a batch as one (the update itself when there is only one). */
+function mergedUpdate(batch: PendingUpdate[]): Uint8Array {
+  return batch.length === 1 ? (batch[0] as PendingUpdate).update : Y.mergeUpdates(batch.map((p) => p.update))
 }
 
 /** The loaded rooms, by room name; a room loads on its first connection and unloads after its last. */

@@ -1,5 +1,5 @@
 import { isRole, type Role } from '@atelier/shared'
-import { type Kysely, sql } from 'kysely'
+import { type CompiledQuery, type Kysely, sql } from 'kysely'
 import { type BackupRecords, SqlBackupRecords } from '../../backup/records.js'
 import { GAME_MIGRATIONS, SqlGameStore } from '../../game/sql.js'
 import type { GameStore } from '../../game/store.js'
@@ -40,6 +40,9 @@ const PROBE_BYTES = 1024 * 1024
  * means another append committed, so running out needs that many concurrent writers.
  */
 const APPEND_ATTEMPTS = 50
+/** Stand-ins for an append's values in its compiled query (see `compiledAppend`). */
+const APPENDED_DOC = '\u0000appended document'
+const APPENDED_BYTES = Buffer.from('appended bytes')
 
 /**
  * The store on SQL, written once with Kysely for both dialects: SQLite embedded in DATA_DIR, or
@@ -55,6 +58,7 @@ export class SqlStore implements Store {
   readonly backups: BackupRecords
   private migrated: Promise<void> | null = null
   private closed: Promise<void> | null = null
+  private appendQuery: CompiledQuery<{ seq: number }> | null = null
 
   constructor(
     database: StoreDatabase,
@@ -177,22 +181,36 @@ export class SqlStore implements Store {
    * takes the next one. Numbers thus follow commit order, which `loadUpdatesAfter` relies on.
    */
   async appendUpdate(docName: string, update: Uint8Array): Promise<number> {
-    const next = sql<number>`coalesce(
-      (select max(seq) from doc_updates where doc_name = ${docName}),
-      (select upto_seq from doc_snapshots where doc_name = ${docName}),
-      0) + 1`
+    const query = this.compiledAppend(docName, asBuffer(update))
     for (let attempt = 1; ; attempt++) {
       try {
-        const row = await this.db
-          .insertInto('doc_updates')
-          .values({ doc_name: docName, seq: next, update_data: asBuffer(update) })
-          .returning('seq')
-          .executeTakeFirstOrThrow()
+        const { rows } = await this.db.executeQuery(query)
+        const [row] = rows
+        if (!row) throw new Error(`appending to ${docName} returned no sequence number`)
         return Number(row.seq)
       } catch (error) {
         if (!isUniqueViolation(error) || attempt >= APPEND_ATTEMPTS) throw error
       }
     }
+  }
+
+  /**
+   * The append's query, built and compiled once with stand-ins, then given each append's values:
+   * building and compiling it with Kysely on every append cost more than the insert itself, on
+   * the relay's path from a writer to everyone else.
+   */
+  private compiledAppend(docName: string, bytes: Buffer): CompiledQuery<{ seq: number }> {
+    this.appendQuery ??= this.db
+      .insertInto('doc_updates')
+      .values({ doc_name: APPENDED_DOC, seq: nextSeq(APPENDED_DOC), update_data: APPENDED_BYTES })
+      .returning('seq')
+      .compile()
+    const parameters = this.appendQuery.parameters.map((value) => {
+      if (value === APPENDED_DOC) return docName
+      if (value === APPENDED_BYTES) return bytes
+      return value
+    })
+    return { ...this.appendQuery, parameters }
   }
 
   /**
@@ -304,4 +322,15 @@ export class SqlStore implements Store {
   private snapshotSeq(docName: string) {
     return sql<number>`coalesce((select upto_seq from doc_snapshots where doc_name = ${docName}), 0)`
   }
+}
+
+/**
+ * A document's next log number: one past its last (in the log, or folded into its snapshot). In the
+ * insert's own statement, so it is atomic with it (see `appendUpdate`).
+ */
+function nextSeq(docName: string) {
+  return sql<number>`coalesce(
+    (select max(seq) from doc_updates where doc_name = ${docName}),
+    (select upto_seq from doc_snapshots where doc_name = ${docName}),
+    0) + 1`
 }
