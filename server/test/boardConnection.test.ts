@@ -163,7 +163,8 @@ describe('BoardConnection against the relay', () => {
     await waitFor(() => notes(again.connection.doc).includes('kept on this device'), 'the device’s copy')
     expect(again.status()).toBe('connecting')
     expect(again.connection.getSnapshot().storageError).toBe(false)
-  })
+    // A relay, a browser copy and a second visit: past 5 s when the whole suite loads the machine.
+  }, 20_000)
 
   it('works online without a copy on the device, and says so', async () => {
     const { board, sync } = await startRelay()
