@@ -38,9 +38,12 @@ class RecordingStore extends SqlStore {
   readonly appends: { docName: string; update: Uint8Array }[] = []
   /** Called as each append starts, before anything is written. */
   onAppend: (docName: string) => void = () => {}
+  /** While set, appends wait for it: what arrives meanwhile is read into the next batch. */
+  gate: Promise<void> | null = null
 
   override async appendUpdate(docName: string, update: Uint8Array): Promise<number> {
     this.onAppend(docName)
+    await this.gate
     if (this.full) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' })
     const seq = await super.appendUpdate(docName, update)
     this.appends.push({ docName, update })
@@ -231,6 +234,51 @@ describe('updates that arrive together (group commit)', () => {
     sendTogether(writer, [noteMessage('first'), encoding.toUint8Array(awareness)])
     await marked
     expect(seen).toEqual(['update', 'awareness'])
+  })
+
+  it('from several sockets, refused ones among them: stores and forwards the valid ones, and the room carries on', async () => {
+    const running = await start()
+    const { app, store, board } = running
+    const reader = await connectSynced(running.sync, board.id, board.tokens.observer)
+    const [first, valid, malformed, reverted, later] = await Promise.all(
+      Array.from({ length: 5 }, () => openRaw(rawUrl(running, 'participant'))),
+    )
+    if (!first || !valid || !malformed || !reverted || !later) throw new Error('a socket did not open')
+    let open = (): void => {}
+    store.gate = new Promise<void>((resolve) => {
+      open = resolve
+    })
+    const appending = new Promise<void>((resolve) => {
+      store.onAppend = (docName) => {
+        if (docName === board.id) resolve()
+      }
+    })
+    first.send(noteMessage('first'))
+    await appending
+    // Read while the first note is being stored: the room handles these four in one task.
+    valid.send(noteMessage('valid'))
+    malformed.send(syncMessage(SyncMessageType.update, new Uint8Array([1, 2, 3])))
+    const junk = new Y.Doc()
+    ;(junk.getMap('items') as Y.Map<unknown>).set('junk', 5)
+    reverted.send(syncMessage(SyncMessageType.update, Y.encodeStateAsUpdate(junk)))
+    later.send(noteMessage('also valid'))
+    const malformedClosed = closeCode(malformed)
+    // Long enough for the four messages to be read; none is handled before the store answers.
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    open()
+    expect(await malformedClosed).toBe(CloseCode.unsupportedData)
+
+    await waitFor(() => texts(reader).length === 3, 'the three valid notes')
+    expect(texts(reader)).toEqual(['also valid', 'first', 'valid'])
+    const stored = await readDocument(store, board.id)
+    expect(storedTexts(stored)).toEqual(['also valid', 'first', 'valid'])
+    expect(stored.getMap('items').has('junk')).toBe(false)
+    expect(reader.doc.getMap('items').has('junk')).toBe(false)
+    // The room still takes updates, and the socket whose update was reverted stays.
+    valid.send(noteMessage('afterwards'))
+    await waitFor(() => texts(reader).includes('afterwards'), 'a note after the batch')
+    expect(reverted.readyState).toBe(WebSocket.OPEN)
+    expect(await metric(app, 'atelier_room_failures_total')).toBe(0)
   })
 
   it('closes with 1003 a sync request with a malformed state vector read after an update', async () => {
