@@ -5,8 +5,10 @@ const backend = 'http://localhost:8080'
 
 /**
  * The page's entry (main.tsx) draws a board's preview picture before it evaluates the app
- * (start.tsx): index.html has the browser fetch and compile the app's scripts and stylesheet
- * meanwhile, without running them, so waiting for the picture costs no download time.
+ * (start.tsx): index.html has the browser fetch and compile the app's scripts and fetch its
+ * stylesheet meanwhile, without running them, so waiting for the picture costs no download time.
+ * (The board's font files are not preloaded: on HTTP/1.1 their eight requests delayed the
+ * scripts', and cold visits were slower, bench/client-render/compare.mjs.)
  */
 function preloadApp(): Plugin {
   return {

@@ -152,18 +152,25 @@ export function BoardCanvas() {
         current = cullWindow(camera, size)
         setWindow(current)
       }
+      place()
+      // While the camera moves, nothing mounts or unmounts: what leaves the cull window is
+      // drawn by the base pass as blocks, and the window catches up when the motion stops.
+      clearTimeout(settle)
+      settle = setTimeout(onSettled, SETTLE_MS)
+    }
+    const place = () => {
+      const { camera } = view.getState()
       const node = stage.current
       if (node) {
         node.position({ x: -camera.x * camera.zoom, y: -camera.y * camera.zoom })
         node.scale({ x: camera.zoom, y: camera.zoom })
         node.batchDraw()
       }
-      // While the camera moves, nothing mounts or unmounts: what leaves the cull window is
-      // drawn by the base pass as blocks, and the window catches up when the motion stops.
-      clearTimeout(settle)
-      settle = setTimeout(onSettled, SETTLE_MS)
     }
-    apply()
+    // Mounting (or re-culling) is no camera motion: the board's first framing, which often comes
+    // right after, is then a jump and mounts none of the item views of the camera it leaves.
+    buildFarCache()
+    place()
     const unsubscribeView = view.subscribe(() => {
       if (view.getState().camera !== camera.current) {
         camera.current = view.getState().camera
