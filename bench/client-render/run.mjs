@@ -22,6 +22,7 @@ import * as Y from 'yjs'
 import { paintedAt, verdict } from '../lib/painted.mjs'
 import { summarize } from '../lib/stats.mjs'
 import { killStartedServers, REPO_ROOT, startOurs } from '../relay-fanout/servers.mjs'
+import { CHROMIUM_ARGS } from './browser.mjs'
 import {
   fitCamera,
   installPaintProbe,
@@ -228,15 +229,7 @@ async function main() {
   const load = os.loadavg()[0]
   const browser = await chromium.launch({
     executablePath: args.chromium,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-features=WebUIOmniboxPopup',
-    ],
+    args: CHROMIUM_ARGS,
   })
   if (args.profile) await mkdir(args.profile, { recursive: true })
   const results = []
