@@ -12,10 +12,11 @@
  */
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { cpus, tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
-import { parseArgs } from 'node:util'
+import { readOptions, run, UsageError } from '../lib/cli.mjs'
+import { logRun, machine, saveResult, stamp } from '../lib/results.mjs'
 import { summarize } from '../lib/stats.mjs'
 import { runFanout } from '../relay-fanout/clients.mjs'
 import {
@@ -28,6 +29,8 @@ import {
   stopChild,
 } from '../relay-fanout/servers.mjs'
 
+const NAME = 'relay-cluster'
+
 const USAGE = `usage: node bench/relay-cluster/run.mjs [options]
   --clients N    clients in the room, writers included (default 50)
   --writers N    clients that write (default 5)
@@ -35,32 +38,19 @@ const USAGE = `usage: node bench/relay-cluster/run.mjs [options]
   --rate N       notes per second per writer (default 10)
   --rounds N     runs per set-up, order alternating ABBA… (default 4)
   --timeout S    hard limit for the whole benchmark, seconds (default 300)
-  --no-save      print only, do not write bench/results/relay-cluster-<date>.json`
+  --no-save      print only, do not write bench/results/relay-cluster-<date>.json nor its line in docs/benchmarks.md`
 
 /** @typedef {'one node' | 'two nodes'} Setup */
 
-async function main() {
-  const opts = parseOptions()
+/** @type {import('node:child_process').ChildProcess | null} the benchmark's Redis, killed with the servers however the run ends */
+let redisChild = null
+
+/** @param {ReturnType<typeof parseOptions>} opts */
+async function main(opts) {
   if (!existsSync(OUR_SERVER_ENTRY))
     throw new UsageError(`${relative(REPO_ROOT, OUR_SERVER_ENTRY)} is missing: build first`)
   const redis = await startRedis()
-  const stopAll = () => {
-    killStartedServers()
-    redis.child.kill('SIGKILL')
-  }
-  const hardTimer = setTimeout(() => {
-    console.error(`relay-cluster: hard timeout of ${opts.timeout} s reached, stopping`)
-    stopAll()
-    process.exit(2)
-  }, opts.timeout * 1000)
-  hardTimer.unref()
-  for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
-    process.once(signal, () => {
-      stopAll()
-      process.exit(130)
-    })
-  }
-
+  redisChild = redis.child
   try {
     const workload = { ...opts.workload, connectTimeoutMs: 20_000, drainTimeoutMs: 10_000 }
     const { clients, writers, updates, rate } = opts.workload
@@ -68,7 +58,7 @@ async function main() {
       `relay-cluster: ${clients} clients, ${writers} writers × ${updates} notes at ${rate}/s, ` +
         `${opts.rounds} round(s), Node ${process.version}, ${cpus().length} cores`,
     )
-    const loadAtStart = loadavg()[0]
+    const machineAtStart = machine()
     /** @type {Record<Setup, () => Promise<import('../relay-fanout/servers.mjs').RunningRelay>>} */
     const setups = { 'one node': startOurs, 'two nodes': () => startTwoNodes(redis.url) }
     await runOnce('one node', setups['one node'], { ...workload, updates: Math.min(10, updates) })
@@ -116,36 +106,31 @@ async function main() {
     )
 
     if (opts.save) {
-      const date = new Date().toISOString().slice(0, 10)
-      const dir = join(REPO_ROOT, 'bench/results')
-      const file = join(dir, `relay-cluster-${date}.json`)
-      await mkdir(dir, { recursive: true })
-      const report = {
-        benchmark: 'relay-cluster',
+      const file = await saveResult(NAME, {
+        benchmark: NAME,
         date: new Date().toISOString(),
-        machine: {
-          cpu: cpus()[0]?.model ?? 'unknown',
-          cores: cpus().length,
-          memoryGiB: Math.round(totalmem() / 2 ** 30),
-          node: process.version,
-          platform: `${process.platform}-${process.arch}`,
-          loadAverage1mAtStart: loadAtStart,
-        },
+        machine: machineAtStart,
         workload: opts.workload,
         rounds: opts.rounds,
         results,
         crossNodeHopMs: hop,
         serverCpuMsPerRun: { 'one node': cpu(single), 'two nodes': cpu(double) },
         runs: runs.map(({ latencies, crossNode, ...rest }) => ({ ...rest, latency: summarize(latencies) })),
-      }
-      await writeFile(file, `${JSON.stringify(report, null, 2)}\n`)
-      console.log(`\nwrote ${relative(REPO_ROOT, file)}`)
+      })
+      await logRun(
+        NAME,
+        `${stamp()}, load ${machineAtStart.loadAverage1m}, ${opts.workload.clients} clients, ${opts.rounds} round(s): ` +
+          `across nodes p50 ${fmt(results['two nodes, across nodes'].p50)} ms, same node ${fmt(results['two nodes, same node'].p50)} ms, ` +
+          `one node ${fmt(results['one node'].p50)} ms (hop +${fmt(hop.p50)} ms); delivered ${delivery(single)} and ${delivery(double)} (${file})`,
+      )
+      console.log(`\nwrote ${file} and a line in docs/benchmarks.md`)
     }
     const complete = runs.every((r) => r.delivered === r.expected)
     if (!complete) console.error('relay-cluster: some updates were not delivered (see delivered/expected)')
     return complete ? 0 : 1
   } finally {
     await stopChild(redis.child)
+    redisChild = null
     await rm(redis.dir, { recursive: true, force: true })
   }
 }
@@ -221,7 +206,7 @@ async function startRedis() {
     child.once('error', (error) =>
       reject(
         new UsageError(
-          `redis-server could not start (${error.message}): scripts/ensure-redis.sh installs it`,
+          `redis-server could not start (${error.message}): pnpm bench:cluster installs it (scripts/ensure-debian-package.sh)`,
         ),
       ),
     )
@@ -255,30 +240,15 @@ function fmt(n, digits = 2) {
 }
 
 function parseOptions() {
-  const { values } = parseArgs({
-    options: {
-      clients: { type: 'string', default: '50' },
-      writers: { type: 'string', default: '5' },
-      updates: { type: 'string', default: '40' },
-      rate: { type: 'string', default: '10' },
-      rounds: { type: 'string', default: '4' },
-      timeout: { type: 'string', default: '300' },
-      'no-save': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+  const { values, int } = readOptions(USAGE, {
+    clients: { type: 'string', default: '50' },
+    writers: { type: 'string', default: '5' },
+    updates: { type: 'string', default: '40' },
+    rate: { type: 'string', default: '10' },
+    rounds: { type: 'string', default: '4' },
+    timeout: { type: 'string', default: '300' },
+    'no-save': { type: 'boolean', default: false },
   })
-  if (values.help) {
-    console.log(USAGE)
-    process.exit(0)
-  }
-  const int = (/** @type {string} */ name, /** @type {number} */ min, /** @type {number} */ max) => {
-    const raw = /** @type {string} */ (values[/** @type {keyof typeof values} */ (name)])
-    const n = Number(raw)
-    if (!Number.isInteger(n) || n < min || n > max) {
-      throw new UsageError(`--${name} must be an integer in [${min}, ${max}], got ${JSON.stringify(raw)}`)
-    }
-    return n
-  }
   const clients = int('clients', 2, 500)
   return {
     workload: {
@@ -293,17 +263,15 @@ function parseOptions() {
   }
 }
 
-class UsageError extends Error {}
-
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    killStartedServers()
-    if (err instanceof UsageError || err?.code?.startsWith?.('ERR_PARSE_ARGS')) {
-      console.error(`relay-cluster: ${err.message}\n\n${USAGE}`)
-      process.exit(64)
-    }
-    console.error('relay-cluster:', err)
-    process.exit(1)
+run(
+  {
+    name: NAME,
+    usage: USAGE,
+    stop: () => {
+      killStartedServers()
+      redisChild?.kill('SIGKILL')
+    },
   },
+  parseOptions,
+  main,
 )

@@ -33,7 +33,13 @@ interface Compose {
 /** What the cluster file needs to render: its one required setting. */
 const COMPOSE_ENV = { ...process.env, POSTGRES_PASSWORD: 'compose-test' }
 
-execFileSync(join(ROOT, 'scripts/ensure-docker-compose.sh'), { stdio: 'inherit' })
+execFileSync(
+  join(ROOT, 'scripts/ensure-debian-package.sh'),
+  ['docker-compose', 'docker-compose', 'the compose test'],
+  {
+    stdio: 'inherit',
+  },
+)
 
 /** Runs `docker-compose -f file config` in the repository; throws with its error output when it refuses. */
 function render(file: string, env: NodeJS.ProcessEnv = COMPOSE_ENV) {

@@ -3,13 +3,13 @@ import os from 'node:os'
 import path from 'node:path'
 import type { CreateBoardResponse } from '@atelier/shared'
 import { readItems } from '@atelier/shared'
-import { inject } from 'vitest'
+import { afterAll, beforeAll, inject } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { BACKEND, createBoardOver, onCleanup, waitFor } from '../helpers.js'
 import { type ServerProcess, spawnServer } from '../serverProcess.js'
 import { databaseAdmin } from '../services/postgres.js'
-import type { RedisService } from '../services/redis.js'
+import { type RedisService, startRedis } from '../services/redis.js'
 
 /** Node processes of one deployment: one store, one Redis, each its own port. */
 export interface Cluster {
@@ -23,6 +23,32 @@ export interface Cluster {
 }
 
 let clusters = 0
+
+/** A private Redis and two nodes on it, shared by the tests of one file. */
+export interface SharedCluster {
+  redis: RedisService
+  cluster: Cluster
+  a: ServerProcess
+  b: ServerProcess
+}
+
+/**
+ * Starts a private Redis and a two-node cluster before the file's tests and stops both after them.
+ * The fields are set once the hook has run: read them inside tests.
+ */
+export function useSharedCluster(): SharedCluster {
+  const shared = {} as SharedCluster
+  beforeAll(async () => {
+    shared.redis = await startRedis()
+    shared.cluster = await startCluster(shared.redis, { keep: true })
+    ;[shared.a, shared.b] = shared.cluster.nodes as [ServerProcess, ServerProcess]
+  }, 60_000)
+  afterAll(async () => {
+    await shared.cluster?.stop()
+    await shared.redis?.stop()
+  })
+  return shared
+}
 
 /**
  * Starts `nodes` node processes on one store and `redis`: a PostgreSQL database of their own (a

@@ -1,33 +1,19 @@
 import { createItem, roomName } from '@atelier/shared'
 import { Redis } from 'ioredis'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { connectSynced, waitFor } from '../helpers.js'
-import type { ServerProcess } from '../serverProcess.js'
-import { type RedisService, startRedis } from '../services/redis.js'
-import { type Cluster, noteTexts, settle, startCluster } from './nodes.js'
+import { noteTexts, settle, useSharedCluster } from './nodes.js'
 
 // Real node processes on one store and one private Redis: what one client writes on one node
 // reaches the clients of the others through the board's Redis stream.
 
-let redis: RedisService
-let cluster: Cluster
-let a: ServerProcess
-let b: ServerProcess
-beforeAll(async () => {
-  redis = await startRedis()
-  cluster = await startCluster(redis, { keep: true })
-  ;[a, b] = cluster.nodes as [ServerProcess, ServerProcess]
-}, 60_000)
-afterAll(async () => {
-  await cluster?.stop()
-  await redis?.stop()
-})
+const shared = useSharedCluster()
 
 describe('a board served by two nodes', () => {
   it('converges: clients on both nodes see every note, and a newcomer on either loads them all', async () => {
-    const board = await cluster.createBoard()
-    const onA = await connectSynced(a.sync, board.id, board.tokens.participant)
-    const onB = await connectSynced(b.sync, board.id, board.tokens.participant)
+    const board = await shared.cluster.createBoard()
+    const onA = await connectSynced(shared.a.sync, board.id, board.tokens.participant)
+    const onB = await connectSynced(shared.b.sync, board.id, board.tokens.participant)
 
     for (let i = 0; i < 20; i++) {
       createItem(onA.doc, { type: 'note', x: i, y: 0, text: `a${i}` })
@@ -44,7 +30,7 @@ describe('a board served by two nodes', () => {
     expect(noteTexts(onA)).toEqual(expected)
     expect(noteTexts(onB)).toEqual(expected)
 
-    for (const node of [a, b]) {
+    for (const node of [shared.a, shared.b]) {
       const late = await connectSynced(node.sync, board.id, board.tokens.observer)
       await settle(() => noteTexts(late).length === 40, 'a newcomer to load 40 notes')
       expect(noteTexts(late)).toEqual(expected)
@@ -52,15 +38,15 @@ describe('a board served by two nodes', () => {
   }, 90_000)
 
   it('carries presence across nodes, and drops it when its client leaves', async () => {
-    const board = await cluster.createBoard()
+    const board = await shared.cluster.createBoard()
     const room = roomName(board.id, 'board')
-    const onA = await connectSynced(a.sync, room, board.tokens.participant)
+    const onA = await connectSynced(shared.a.sync, room, board.tokens.participant)
     onA.awareness.setLocalStateField('user', { name: 'Awa' })
     await settle(
-      async () => (await fetch(`${a.http}/metrics`)).ok,
+      async () => (await fetch(`${shared.a.http}/metrics`)).ok,
       'node A to answer while its client announces itself',
     )
-    const onB = await connectSynced(b.sync, room, board.tokens.observer)
+    const onB = await connectSynced(shared.b.sync, room, board.tokens.observer)
     // B loaded the room after A's client announced itself: B asked the other nodes for their clients.
     await settle(
       () => onB.awareness.getStates().get(onA.awareness.clientID)?.user?.name === 'Awa',
@@ -73,7 +59,7 @@ describe('a board served by two nodes', () => {
       "A's cursor to reach B",
     )
     // A client arriving on B after A announced itself is told about A too.
-    const later = await connectSynced(b.sync, room, board.tokens.observer)
+    const later = await connectSynced(shared.b.sync, room, board.tokens.observer)
     await settle(
       () => later.awareness.getStates().has(onA.awareness.clientID),
       "A's presence to reach a newcomer on B",
@@ -84,11 +70,11 @@ describe('a board served by two nodes', () => {
   }, 90_000)
 
   it("trims a board's stream once both nodes have read past its entries, and drops a node's read position when it unloads the room", async () => {
-    const board = await cluster.createBoard()
-    const redisClient = new Redis(redis.url)
+    const board = await shared.cluster.createBoard()
+    const redisClient = new Redis(shared.redis.url)
     try {
-      const onA = await connectSynced(a.sync, board.id, board.tokens.participant)
-      const onB = await connectSynced(b.sync, board.id, board.tokens.participant)
+      const onA = await connectSynced(shared.a.sync, board.id, board.tokens.participant)
+      const onB = await connectSynced(shared.b.sync, board.id, board.tokens.participant)
       for (let i = 0; i < 30; i++)
         createItem((i % 2 === 0 ? onA : onB).doc, { type: 'note', x: i, y: 0, text: `n${i}` })
       await settle(

@@ -6,8 +6,8 @@
  *   ...                                                  // e.g. DATABASE_URL=url for node processes
  *   await pg.stop()                                      // stops the server, deletes its files
  *
- * `startPostgres()` installs Debian's `postgresql` when missing (scripts/ensure-postgres.sh, as
- * root), runs `initdb` in a fresh temporary directory (as the `postgres` user when this process
+ * `startPostgres()` installs Debian's `postgresql` when missing (scripts/ensure-debian-package.sh,
+ * as root), runs `initdb` in a fresh temporary directory (as the `postgres` user when this process
  * is root: PostgreSQL refuses to run as root), and starts the server on a free loopback port
  * with its socket in that directory. Authentication is `trust`, on loopback and the private
  * socket only. Durability is off (fsync, synchronous commit): a test cluster never outlives a
@@ -20,11 +20,10 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import pg from 'pg'
+import { ensureDebianPackage, freePort } from './machine.js'
 
 export interface PostgresService {
   /** URL of the cluster's `postgres` database (the superuser's, for administration). */
@@ -42,7 +41,6 @@ export interface PostgresService {
   stop(): Promise<void>
 }
 
-const ENSURE_SCRIPT = fileURLToPath(new URL('../../../scripts/ensure-postgres.sh', import.meta.url))
 const SUPERUSER = 'postgres'
 
 /** The newest installed PostgreSQL's bin directory, installing it first when there is none. */
@@ -58,23 +56,10 @@ function binDir(): string {
   }
   const found = find()
   if (found) return found
-  execFileSync(ENSURE_SCRIPT, { stdio: 'inherit' })
+  ensureDebianPackage('postgresql', '/usr/lib/postgresql/*/bin/initdb', 'the server tests on PostgreSQL')
   const installed = find()
-  if (!installed) throw new Error('PostgreSQL is still missing after scripts/ensure-postgres.sh')
+  if (!installed) throw new Error('PostgreSQL is still missing after scripts/ensure-debian-package.sh')
   return installed
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      )
-    })
-  })
 }
 
 /** Runs a PostgreSQL binary, as the `postgres` user when this process is root. */

@@ -1,10 +1,9 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-
-const REPO_ROOT = path.resolve(import.meta.dirname, '../../..')
+import { ensureDebianPackage, freePort } from './machine.js'
 
 /** A private redis-server for one test file: its own loopback port, its own directory, AOF on. */
 export interface RedisService {
@@ -21,22 +20,12 @@ export interface RedisService {
   stop(): Promise<void>
 }
 
-/** Installs Debian's redis-server when it is missing (scripts/ensure-redis.sh), once per process. */
+/** Installs Debian's redis-server when it is missing, once per process. */
 let ensured = false
 function ensureRedis(): void {
   if (ensured) return
-  execFileSync(path.join(REPO_ROOT, 'scripts/ensure-redis.sh'), { stdio: 'inherit' })
+  ensureDebianPackage('redis-server', 'redis-server', 'the cluster tests')
   ensured = true
-}
-
-/** A loopback port nobody listens on now. */
-export async function freePort(): Promise<number> {
-  const server = net.createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  if (!address || typeof address === 'string') throw new Error('no free port')
-  return address.port
 }
 
 /** Resolves once the server at `port` answers PING, or rejects after `timeoutMs`. */
