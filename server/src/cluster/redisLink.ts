@@ -38,6 +38,11 @@ function isXReadReply(reply: unknown): reply is XReadReply {
   )
 }
 
+/** A node's entry in a room's readers hash: the last entry it read, and when it said so. */
+function readerPosition(lastId: string, at: number): string {
+  return `${lastId} ${at}`
+}
+
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
@@ -113,11 +118,18 @@ export class RedisLink implements ClusterLink {
     return this.writeFailure === null ? null : `Redis refused a write: ${this.writeFailure}`
   }
 
+  /**
+   * Also records it as where this node reads the room, before the room reads the store: from then
+   * on no other node trims what this node has not read, and what was trimmed before was stored
+   * before the room reads the store.
+   */
   async position(roomName: string): Promise<string | null> {
     if (this.cause !== null) return null
     try {
       const [last] = (await this.commands.xrevrange(KEYS.stream(roomName), '+', '-', 'COUNT', 1)) ?? []
-      return last?.[0] ?? '0-0'
+      const id = last?.[0] ?? '0-0'
+      await this.recordPositions([[roomName, id]])
+      return id
     } catch (error) {
       this.log.warn({ err: error, room: roomName }, 'could not read where a room stream stands')
       return null
@@ -208,6 +220,14 @@ export class RedisLink implements ClusterLink {
     if (afterOutage) this.log.warn({ nodeId: this.nodeId }, 'Redis is back; catching up from the store')
     else this.log.info({ nodeId: this.nodeId }, 'connected to Redis')
     void (async () => {
+      // Before the catch-up reads the store: what others trim meanwhile is stored by then. (Redis
+      // may have lost the positions, or this node's went stale while it was away.)
+      const read = [...this.follows.values()].flatMap(({ room, lastId }) =>
+        lastId === null ? [] : [[room.name, lastId] as [string, string]],
+      )
+      await this.recordPositions(read).catch((error: unknown) => {
+        this.log.warn({ err: error }, 'could not record the read positions; others may trim early')
+      })
       for (const follow of this.follows.values()) {
         if (follow.lastId === null) {
           follow.lastId = await this.position(follow.room.name)
@@ -229,6 +249,19 @@ export class RedisLink implements ClusterLink {
       this.catchUpScheduled = false
       for (const { room } of this.follows.values()) room.catchUp()
     }, 100).unref()
+  }
+
+  /** Records where this node reads each of these rooms' streams (the heartbeat keeps them fresh). */
+  private async recordPositions(positions: [room: string, id: string][]): Promise<void> {
+    if (positions.length === 0) return
+    const now = Date.now()
+    const recording = this.commands.pipeline()
+    for (const [room, id] of positions) {
+      recording.hset(KEYS.readers(room), this.nodeId, readerPosition(id, now))
+      recording.pexpire(KEYS.readers(room), STREAM_TTL_MS)
+    }
+    const failed = ((await recording.exec()) ?? []).find(([error]) => error !== null)?.[0]
+    if (failed) throw failed
   }
 
   private add(room: LinkedRoom, entry: StreamEntry): void {
@@ -376,7 +409,7 @@ export class RedisLink implements ClusterLink {
       const beat = this.commands.pipeline().zadd(KEYS.nodes, now, this.nodeId)
       beat.zrangebyscore(KEYS.nodes, '-inf', now - NODE_TIMEOUT_MS)
       for (const { room, lastId } of read) {
-        beat.hset(KEYS.readers(room.name), this.nodeId, `${lastId} ${now}`)
+        beat.hset(KEYS.readers(room.name), this.nodeId, readerPosition(lastId, now))
         beat.pexpire(KEYS.readers(room.name), STREAM_TTL_MS)
         beat.hgetall(KEYS.readers(room.name))
       }
