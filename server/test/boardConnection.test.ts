@@ -3,6 +3,7 @@ import { CloseCode, createItem, itemsMap, readItems, roomName } from '@atelier/s
 import { describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import type * as Y from 'yjs'
+import { checkLink } from '../../client/src/sync/api.js'
 import {
   BoardConnection,
   type ConnectionEnvironment,
@@ -41,8 +42,8 @@ async function startRelay() {
   const app = buildApp(testConfig())
   onCleanup(() => app.close())
   const board = await createBoard(app)
-  const { sync } = await listen(app)
-  return { app, board, sync }
+  const { http, sync } = await listen(app)
+  return { app, board, http, sync }
 }
 
 function open(
@@ -50,8 +51,12 @@ function open(
   boardId: string,
   token: string,
   openLocalCopy: ConnectionEnvironment['openLocalCopy'] = indexedDbCopy,
+  /** Where the HTTP API is: the relay's own server unless the test says otherwise. */
+  apiOrigin = syncUrl.replace(/^ws/, 'http').replace(/\/sync$/, ''),
 ) {
   const network = testNetwork()
+  /** Each link check's verdict ('error' when it could not tell), in order. */
+  const linkChecks: string[] = []
   const connection = new BoardConnection(boardId, token, null, {
     syncUrl,
     WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
@@ -62,6 +67,17 @@ function open(
       setTimeout: (fn, ms) => setTimeout(fn, ms),
       clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
     },
+    checkLink: (id, linkToken) =>
+      checkLink(id, linkToken, apiOrigin).then(
+        (verdict) => {
+          linkChecks.push(verdict)
+          return verdict
+        },
+        (error: unknown) => {
+          linkChecks.push('error')
+          throw error
+        },
+      ),
   })
   let destroyed = false
   const destroy = () => {
@@ -74,7 +90,7 @@ function open(
   const statuses: string[] = []
   connection.subscribe(() => statuses.push(connection.getSnapshot().status))
   const status = () => connection.getSnapshot().status
-  return { connection, network, statuses, status, destroy }
+  return { connection, network, statuses, status, destroy, linkChecks }
 }
 
 const notes = (doc: Y.Doc) => readItems(doc).map((item) => item.text)
@@ -122,6 +138,39 @@ describe('BoardConnection against the relay', () => {
     // y-websocket gives up on a 44xx close: no new socket is opened with the dead link.
     expect(connection.provider.shouldConnect).toBe(false)
     expect(connection.provider.ws).toBeNull()
+  })
+
+  it('a link replaced while the tab was away: the upgrade is refused, the API confirms it, the connection says denied and stays away', async () => {
+    const { app, board, sync } = await startRelay()
+    const rotated = await app.inject({
+      method: 'POST',
+      url: `/api/boards/${board.id}/tokens/participant/rotate`,
+      headers: { authorization: `Bearer ${board.tokens.facilitator}` },
+    })
+    expect(rotated.statusCode).toBe(200)
+    // The tab comes back with the old link: its sockets are refused with HTTP 401 before opening.
+    const { connection, status, linkChecks } = open(sync, board.id, board.tokens.participant)
+    await waitFor(() => connection.getSnapshot().denied, 'the link to be found refused')
+    expect(linkChecks).toEqual(['refused'])
+    expect(status()).toBe('connecting')
+    expect(connection.provider.shouldConnect).toBe(false)
+    expect(connection.provider.ws).toBeNull()
+  })
+
+  it('a valid link whose socket cannot open is not taken for a refused one', async () => {
+    const { board, http } = await startRelay()
+    // Nothing listens for sockets there, but the API answers: the link is valid, keep trying.
+    const { connection, linkChecks } = open(
+      'ws://127.0.0.1:9/sync',
+      board.id,
+      board.tokens.participant,
+      indexedDbCopy,
+      http,
+    )
+    await waitFor(() => linkChecks.length > 0, 'the link to be checked')
+    expect(linkChecks).toEqual(['valid'])
+    expect(connection.getSnapshot().denied).toBe(false)
+    expect(connection.provider.shouldConnect).toBe(true)
   })
 
   it('says offline as soon as the device loses its network, and connected when it is back', async () => {

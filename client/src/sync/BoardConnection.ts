@@ -5,6 +5,7 @@ import { messageYjsSyncStep2 } from 'y-protocols/sync'
 import { messageSync, WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { Listeners } from '../lib/listeners.js'
+import { checkLink } from './api.js'
 import { LocalCopy } from './localCopy.js'
 import { copyFoundEmpty, localCopyName, type PreviewPicture, previewPainted } from './localDatabase.js'
 import { relaySyncUrl, reopenAs } from './relay.js'
@@ -52,6 +53,12 @@ export interface ConnectionEnvironment {
   copyFoundEmpty(name: string): Promise<boolean>
   network: Network
   timers: Timers
+  /**
+   * Asks the HTTP API whether the link still opens the board (`checkLink` in api.ts): a browser
+   * cannot read why a socket upgrade failed, so a link replaced while the tab slept would look
+   * like a network failure.
+   */
+  checkLink(boardId: string, token: string): Promise<'valid' | 'refused'>
 }
 
 /** The board's copy in IndexedDB (in y-indexeddb's layout, see localCopy.ts). */
@@ -82,11 +89,15 @@ export function browserEnvironment(): ConnectionEnvironment {
       },
     },
     timers: browserTimers,
+    checkLink: (boardId, token) => checkLink(boardId, token),
   }
 }
 
 /** How long the socket waits for the local copy to open before it connects anyway. */
 const LOCAL_COPY_WAIT_MS = 500
+
+/** While sockets keep failing before they open, the link is checked over HTTP at most this often. */
+export const LINK_CHECK_EVERY_MS = 15_000
 
 /** Resolves once the next frame has been painted (or soon, in a tab that paints no frames). */
 function afterNextPaint(timers: Timers): Promise<void> {
@@ -119,6 +130,9 @@ export class BoardConnection {
   private readonly timers: Timers
   private readonly retry: TryAgainLater
   private readonly network: Network
+  private readonly checkLink: ConnectionEnvironment['checkLink']
+  /** A link check is running or was made less than LINK_CHECK_EVERY_MS ago. */
+  private linkCheckPending = false
   private readonly unwatchNetwork: () => void
   private facts: LinkFacts
   private snapshot: ConnectionSnapshot
@@ -132,6 +146,7 @@ export class BoardConnection {
   ) {
     this.network = environment.network
     this.timers = environment.timers
+    this.checkLink = environment.checkLink
     this.facts = { socket: 'connecting', everConnected: false, online: this.network.online() }
     this.snapshot = {
       status: deriveStatus(this.facts),
@@ -167,6 +182,7 @@ export class BoardConnection {
     this.provider.on('status', this.retry.onStatus)
     this.provider.on('closed', this.onClosed)
     this.provider.on('closed', this.retry.onClosed)
+    this.provider.on('connection-close', this.onConnectionClose)
     this.unwatchNetwork = this.network.watch(this.onNetwork)
   }
 
@@ -185,6 +201,7 @@ export class BoardConnection {
     this.provider.off('status', this.retry.onStatus)
     this.provider.off('closed', this.onClosed)
     this.provider.off('closed', this.retry.onClosed)
+    this.provider.off('connection-close', this.onConnectionClose)
     this.retry.dispose()
     this.awareness.setLocalState(null)
     this.provider.destroy()
@@ -321,6 +338,30 @@ export class BoardConnection {
 
   private onClosed = ({ code }: { code: number }): void => {
     if (code === CloseCode.unauthorized || code === CloseCode.tokenRevoked) this.update({ denied: true })
+  }
+
+  /**
+   * A socket that closed before it opened: the relay refused the upgrade (its HTTP 401 for a
+   * replaced link, which a browser reports as a network failure) or could not be reached. The
+   * HTTP API tells which; a refused link stops the reconnecting, as a 4403 close does.
+   */
+  private onConnectionClose = (): void => {
+    if (this.provider.wsconnected || !this.network.online() || this.linkCheckPending) return
+    this.linkCheckPending = true
+    this.checkLink(this.boardId, this.token)
+      .then(
+        (verdict) => {
+          if (verdict !== 'refused' || this.destroyed) return
+          this.provider.disconnect()
+          this.update({ denied: true })
+        },
+        (error: unknown) => console.warn('could not check the board link; still reconnecting', error),
+      )
+      .finally(() => {
+        this.timers.setTimeout(() => {
+          this.linkCheckPending = false
+        }, LINK_CHECK_EVERY_MS)
+      })
   }
 
   private onNetwork = (): void => {

@@ -32,15 +32,29 @@ export async function createBoard(title: string): Promise<CreateBoardResponse> {
   return readJson<CreateBoardResponse>(response)
 }
 
-export async function fetchAccess(boardId: string, token: string): Promise<BoardAccess> {
+export async function fetchAccess(boardId: string, token: string, origin = ''): Promise<BoardAccess> {
   const response = await fetch(
-    `/api/boards/${encodeURIComponent(boardId)}?token=${encodeURIComponent(token)}`,
+    `${origin}/api/boards/${encodeURIComponent(boardId)}?token=${encodeURIComponent(token)}`,
     {
       // The token is in the query of a same-origin request; keep it out of any Referer.
       referrerPolicy: 'no-referrer',
     },
   )
   return readJson<BoardAccess>(response)
+}
+
+/**
+ * Whether `token` still opens the board: `refused` when the server answers 401. Rejects when it
+ * cannot tell (no network, a server error). `origin` is the server's, for callers off the page.
+ */
+export async function checkLink(boardId: string, token: string, origin = ''): Promise<'valid' | 'refused'> {
+  try {
+    await fetchAccess(boardId, token, origin)
+    return 'valid'
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return 'refused'
+    throw error
+  }
 }
 
 /**
