@@ -67,11 +67,15 @@ describe('RedisLink', () => {
     for (const n of [4, 5]) a.publishUpdate(onA, Uint8Array.of(n), false)
     await waitFor(async () => (await inspector.xlen(stream)) === 6, 'six entries in the stream')
     const [[last] = []] = await inspector.xrevrange(stream, '+', '-', 'COUNT', 1)
-    await waitFor(
-      async () => (await inspector.hget(readers, a.nodeId))?.split(' ')[0] === last,
-      "A's heartbeat after it read its last entry",
-    )
-    // That heartbeat trimmed below the lowest recorded position, B's: its entry and the two after stay.
+    const positionOfA = async () => {
+      const [id, at] = (await inspector.hget(readers, a.nodeId))?.split(' ') ?? []
+      return { id, at: Number(at) }
+    }
+    await waitFor(async () => (await positionOfA()).id === last, "A's heartbeat after it read its last entry")
+    // Heartbeats run one at a time: once the next one has recorded, that one's trim is done.
+    const { at } = await positionOfA()
+    await waitFor(async () => (await positionOfA()).at > at, "A's next heartbeat")
+    // It trimmed below the lowest recorded position, B's: that entry and the two after it stay.
     expect(await inspector.xlen(stream)).toBe(3)
 
     const onB = roomNamed(name)
