@@ -79,7 +79,7 @@ export interface LockedNoteBoard extends Running {
  * and the facilitator, `participants` participants and an observer connected with stock clients,
  * each of whom has both notes.
  */
-export async function lockedNoteBoard(participants = 1): Promise<LockedNoteBoard> {
+export async function lockedNoteBoard(participants = 1, facilitatorDoc?: Y.Doc): Promise<LockedNoteBoard> {
   const running = await startServer()
   const { app, board, sync } = running
   const [lead, watcher, ...members] = await Promise.all([
@@ -88,7 +88,7 @@ export async function lockedNoteBoard(participants = 1): Promise<LockedNoteBoard
     ...Array.from({ length: participants }, () => join(app, board, 'participant')),
   ])
   if (!lead || !watcher) throw new Error('the board refused its people')
-  const facilitator = await connectSyncedAs(sync, board.id, lead)
+  const facilitator = await connectSyncedAs(sync, board.id, lead, facilitatorDoc)
   const lockedId = createItem(facilitator.doc, {
     type: 'note',
     x: 5000,

@@ -50,8 +50,13 @@ export async function join(app: FastifyInstance, board: CreateBoardResponse, rol
 }
 
 /** A stock y-websocket client sending a person credential, as the Atelier client does. */
-export function connectAs(syncUrl: string, room: string, person: Person): WebsocketProvider {
-  const provider = new WebsocketProvider(syncUrl, room, new Y.Doc(), {
+export function connectAs(
+  syncUrl: string,
+  room: string,
+  person: Person,
+  doc = new Y.Doc(),
+): WebsocketProvider {
+  const provider = new WebsocketProvider(syncUrl, room, doc, {
     params: { token: person.token, person: person.credential },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
@@ -64,8 +69,9 @@ export async function connectSyncedAs(
   syncUrl: string,
   room: string,
   person: Person,
+  doc?: Y.Doc,
 ): Promise<WebsocketProvider> {
-  const provider = connectAs(syncUrl, room, person)
+  const provider = connectAs(syncUrl, room, person, doc)
   await waitFor(() => provider.synced, `${room} to sync`)
   return provider
 }

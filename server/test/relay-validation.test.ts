@@ -30,8 +30,9 @@ interface Workshop extends LockedNoteBoard {
 
 const LOCKED: Partial<ItemSnapshot> = { x: 5000, y: 0, text: 'instructions', locked: true }
 
-async function workshop(): Promise<Workshop> {
-  const board = await lockedNoteBoard()
+/** `facilitatorDoc`: the facilitator's document, to fix the client id they write with. */
+async function workshop(facilitatorDoc?: Y.Doc): Promise<Workshop> {
+  const board = await lockedNoteBoard(1, facilitatorDoc)
   const [member] = board.members
   const [participant] = board.participants
   if (!member || !participant) throw new Error('no participant on the board')
@@ -108,6 +109,24 @@ async function lockedNoteIntact(setup: Workshop, expected: Partial<ItemSnapshot>
 }
 
 /** Everything a hostile participant would change on the locked note, as one update. */
+/**
+ * Sends `valid` 80 times with one bit flipped, each on a socket of its own, and resolves with the
+ * sockets once the relay has handled every one.
+ */
+async function sendBitFlips(setup: Workshop, valid: Uint8Array) {
+  const sockets = []
+  for (let i = 0; i < 80; i++) {
+    const flipped = new Uint8Array(valid)
+    const bit = (i * 7919) % (flipped.length * 8)
+    flipped[bit >> 3] = (flipped[bit >> 3] as number) ^ (1 << (bit & 7))
+    const raw = await rawAs(setup.sync, setup.board.id, setup.member)
+    raw.ws.send(updateFrame(flipped))
+    sockets.push({ ...raw, handled: handled(raw) })
+  }
+  await Promise.all(sockets.map((socket) => socket.handled))
+  return sockets
+}
+
 function hijack(doc: Y.Doc, lockedId: string): Uint8Array {
   return updateOf(doc, () =>
     doc.transact(() => {
@@ -207,20 +226,26 @@ describe('relay validation of writers’ updates', () => {
 
   it('survives bit-flipped updates: the room never fails and the lock holds', async () => {
     const setup = await workshop()
-    const valid = hijack(copyOf(setup.participant.doc), setup.lockedId)
-    const sockets = []
-    for (let i = 0; i < 80; i++) {
-      const flipped = new Uint8Array(valid)
-      const bit = (i * 7919) % (flipped.length * 8)
-      flipped[bit >> 3] = (flipped[bit >> 3] as number) ^ (1 << (bit & 7))
-      const raw = await rawAs(setup.sync, setup.board.id, setup.member)
-      raw.ws.send(updateFrame(flipped))
-      sockets.push({ ...raw, handled: handled(raw) })
-    }
-    await Promise.all(sockets.map((socket) => socket.handled))
+    const sockets = await sendBitFlips(setup, hijack(copyOf(setup.participant.doc), setup.lockedId))
     // Not the free note: a flip can turn the update into a valid deletion of it (the last deleted
     // range one longer reaches the free note's entry when the facilitator's client id takes four
     // bytes), which a participant may make.
+    await stillRelaysANewNote(setup, 'after the bit flips')
+    await lockedNoteIntact(setup)
+    for (const { ws } of sockets) ws.close()
+    expect(setup.closes).toEqual([])
+  }, 90_000)
+
+  it("puts a locked note's text back whole when a refused update deleted the text itself", async () => {
+    // Client ids the bit-flip test met: its 80th flip deletes the locked note's Y.Text, and the
+    // UndoManager's revert made the text again with "i" in it instead of "instructions".
+    const facilitatorDoc = new Y.Doc()
+    facilitatorDoc.clientID = 174733894
+    const setup = await workshop(facilitatorDoc)
+    const sockets = await sendBitFlips(
+      setup,
+      hijack(copyOf(setup.participant.doc, 207388625), setup.lockedId),
+    )
     await stillRelaysANewNote(setup, 'after the bit flips')
     await lockedNoteIntact(setup)
     for (const { ws } of sockets) ws.close()

@@ -1,6 +1,7 @@
 import {
   CloseCode,
   type DocKind,
+  itemsMap,
   MessageType,
   PING_INTERVAL_MS,
   type Role,
@@ -402,6 +403,7 @@ export class Relay implements RelayServices {
       throw new MalformedUpdate("writes structs under a facilitator's client id")
     }
     const update: ClientUpdate = { room, connection, footprint }
+    const textsBefore = room.kind === 'board' ? itemTexts(room.doc, footprint.itemIds) : null
     const rules = this.rulesOf(room.kind)
     const checks: { rule: RoomPolicy; check: UpdateCheck }[] = []
     let refusal: string | null = null
@@ -442,6 +444,7 @@ export class Relay implements RelayServices {
       if (refusal) {
         connection.log.info({ reason: refusal }, 'reverted an update the rules refuse')
         while (undo.undoStack.length > 0) undo.undo()
+        if (textsBefore) restoreTexts(room.doc, textsBefore, connection.log)
         return
       }
       for (const rule of rules) {
@@ -487,4 +490,40 @@ function greet(room: Room, connection: Connection): void {
   room.sendStateVector(connection)
   const clients = [...room.awareness.getStates().keys()]
   if (clients.length > 0) connection.send(awarenessMessage(room.awareness, clients))
+}
+
+/** The text of each of these items that has one, as it is now. */
+function itemTexts(doc: Y.Doc, ids: Iterable<string>): Map<string, string> {
+  const texts = new Map<string, string>()
+  const items = itemsMap(doc)
+  for (const id of ids) {
+    const text = items.get(id)?.get('text')
+    if (text instanceof Y.Text) texts.set(id, text.toString())
+  }
+  return texts
+}
+
+/**
+ * Puts back the texts a refused update changed, where the UndoManager's revert did not. When an
+ * update deletes a note's text itself (the Y.Text), Yjs redoes the text as a new type and can put
+ * back only part of its content ("instructions" → "i"): the revert would then change a locked
+ * note. The restoring change is the relay's, stored and forwarded with the update and its revert.
+ */
+function restoreTexts(doc: Y.Doc, before: Map<string, string>, log: FastifyBaseLogger): void {
+  const items = itemsMap(doc)
+  doc.transact(() => {
+    for (const [id, value] of before) {
+      const item = items.get(id)
+      if (!item) continue
+      const text = item.get('text')
+      if (text instanceof Y.Text && text.toString() === value) continue
+      log.warn({ itemId: id }, "the revert of a refused update left an item's text changed; restored it")
+      if (text instanceof Y.Text) {
+        text.delete(0, text.length)
+        text.insert(0, value)
+      } else {
+        item.set('text', new Y.Text(value))
+      }
+    }
+  }, SERVER_ORIGIN)
 }
