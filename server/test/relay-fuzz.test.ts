@@ -90,7 +90,13 @@ const action = fc.record({
   honest: fc.boolean(),
 })
 
-function change(doc: Y.Doc, what: Change, ids: { lockedId: string; freeId: string }): Uint8Array {
+/** The changes of the free note: none of them changes anything once it is gone. */
+const FREE_NOTE_CHANGES: ReadonlySet<Change> = new Set(['move-free', 'text-free', 'lock-free'])
+
+function change(doc: Y.Doc, wanted: Change, ids: { lockedId: string; freeId: string }): Uint8Array {
+  // A damaged update may have deleted the free note, which a participant may do: then a note is
+  // made instead, so every action still sends an update.
+  const what = FREE_NOTE_CHANGES.has(wanted) && !itemsMap(doc).has(ids.freeId) ? 'create' : wanted
   return updateOf(doc, () => {
     switch (what) {
       case 'edit-locked':
