@@ -1,23 +1,17 @@
 import { createItem } from '@atelier/shared'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { connectSynced, onCleanup, waitFor } from '../helpers.js'
 import type { ServerProcess } from '../serverProcess.js'
-import { type RedisService, startRedis } from '../services/redis.js'
+import { useRedis } from '../services/redis.js'
 import { noteTexts, settle, startCluster } from './nodes.js'
 
 // A node dying or Redis restarting in the middle of a burst of writes loses nothing that was
 // relayed: every note any client wrote ends up on every client and in the store.
 
-let redis: RedisService
-beforeAll(async () => {
-  redis = await startRedis()
-}, 30_000)
-afterAll(async () => {
-  await redis?.stop()
-})
+const shared = useRedis()
 
 /** A stock y-websocket client on `node` for `doc` (a client moving to another node keeps its document). */
 function clientOn(node: ServerProcess, room: string, token: string, doc = new Y.Doc()): WebsocketProvider {
@@ -59,7 +53,7 @@ async function healthOf(
 
 describe('failures during a burst of writes', () => {
   it('SIGKILL of one node: its clients move to the other node and every note is everywhere', async () => {
-    const cluster = await startCluster(redis)
+    const cluster = await startCluster(shared.redis)
     const [a, b] = cluster.nodes as [ServerProcess, ServerProcess]
     const board = await cluster.createBoard()
     const token = board.tokens.participant
@@ -107,7 +101,7 @@ describe('failures during a burst of writes', () => {
   ])(
     'Redis restart that %s: nodes refuse writes meanwhile, say so, recover and catch up',
     async (_, wipe) => {
-      const cluster = await startCluster(redis)
+      const cluster = await startCluster(shared.redis)
       const [a, b] = cluster.nodes as [ServerProcess, ServerProcess]
       const board = await cluster.createBoard()
       const token = board.tokens.participant
@@ -116,7 +110,7 @@ describe('failures during a burst of writes', () => {
 
       const writing = burst(clients)
       await new Promise((resolve) => setTimeout(resolve, 300))
-      await redis.kill()
+      await shared.redis.kill()
       await settle(async () => (await healthOf(a)).status === 503, 'node A to say it lost Redis')
       const degraded = await healthOf(b)
       expect(degraded.status).toBe(503)
@@ -125,7 +119,7 @@ describe('failures during a burst of writes', () => {
         cause: expect.stringMatching(/^Redis unreachable/),
       })
       await new Promise((resolve) => setTimeout(resolve, 300))
-      await redis.restart({ wipe })
+      await shared.redis.restart({ wipe })
       await settle(
         async () => (await healthOf(a)).status === 200 && (await healthOf(b)).status === 200,
         'recovery',
@@ -148,7 +142,7 @@ describe('failures during a burst of writes', () => {
   )
 
   it('compacts one board from both nodes at once and loses nothing', async () => {
-    const cluster = await startCluster(redis, { env: { ATELIER_COMPACT_AFTER: '3' } })
+    const cluster = await startCluster(shared.redis, { env: { ATELIER_COMPACT_AFTER: '3' } })
     const [a, b] = cluster.nodes as [ServerProcess, ServerProcess]
     const board = await cluster.createBoard()
     const token = board.tokens.participant

@@ -9,7 +9,7 @@ import * as Y from 'yjs'
 import { BACKEND, createBoardOver, onCleanup, waitFor } from '../helpers.js'
 import { type ServerProcess, spawnServer } from '../serverProcess.js'
 import { databaseAdmin } from '../services/postgres.js'
-import { type RedisService, startRedis } from '../services/redis.js'
+import { type RedisService, useRedis } from '../services/redis.js'
 
 /** Node processes of one deployment: one store, one Redis, each its own port. */
 export interface Cluster {
@@ -37,15 +37,13 @@ export interface SharedCluster {
  * The fields are set once the hook has run: read them inside tests.
  */
 export function useSharedCluster(): SharedCluster {
-  const shared = {} as SharedCluster
+  const shared = useRedis() as SharedCluster
   beforeAll(async () => {
-    shared.redis = await startRedis()
     shared.cluster = await startCluster(shared.redis, { keep: true })
     ;[shared.a, shared.b] = shared.cluster.nodes as [ServerProcess, ServerProcess]
   }, 60_000)
   afterAll(async () => {
     await shared.cluster?.stop()
-    await shared.redis?.stop()
   })
   return shared
 }

@@ -1,22 +1,16 @@
 import Fastify from 'fastify'
 import { Redis } from 'ioredis'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { LinkedRoom } from '../../src/cluster/link.js'
 import { RedisLink } from '../../src/cluster/redisLink.js'
 import { onCleanup, waitFor } from '../helpers.js'
-import { type RedisService, startRedis } from '../services/redis.js'
+import { useRedis } from '../services/redis.js'
 
 // The link's stream trimming against a real Redis: a node trims a room's stream below the lowest
 // read position the nodes recorded, so a node must record where it starts reading before anyone
 // may trim past it.
 
-let redis: RedisService
-beforeAll(async () => {
-  redis = await startRedis()
-}, 30_000)
-afterAll(async () => {
-  await redis?.stop()
-})
+const shared = useRedis()
 
 let rooms = 0
 
@@ -36,7 +30,7 @@ function roomNamed(name: string): LinkedRoom & { relayed: number[] } {
 }
 
 async function linkUp(): Promise<RedisLink> {
-  const link = new RedisLink(redis.url, Fastify().log)
+  const link = new RedisLink(shared.redis.url, Fastify().log)
   onCleanup(() => link.close())
   await waitFor(() => link.cause === null, 'the link to reach Redis')
   return link
@@ -45,7 +39,7 @@ async function linkUp(): Promise<RedisLink> {
 describe('RedisLink', () => {
   it("records where a node starts reading as it asks, so another node's trim keeps what it has not read", async () => {
     const name = `room-${++rooms}`
-    const inspector = new Redis(redis.url)
+    const inspector = new Redis(shared.redis.url)
     onCleanup(() => inspector.disconnect())
     const readers = `atelier:readers:${name}`
     const stream = `atelier:room:${name}`

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { afterAll, beforeAll } from 'vitest'
 import { ensureDebianPackage, freePort } from './machine.js'
 
 /** A private redis-server for one test file: its own loopback port, its own directory, AOF on. */
@@ -99,4 +100,19 @@ export async function startRedis(): Promise<RedisService> {
       fs.rmSync(dir, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * A private Redis shared by the tests of one file: started before them, stopped after them.
+ * `redis` is set once the hook has run: read it inside tests.
+ */
+export function useRedis(): { redis: RedisService } {
+  const shared = {} as { redis: RedisService }
+  beforeAll(async () => {
+    shared.redis = await startRedis()
+  }, 30_000)
+  afterAll(async () => {
+    await shared.redis?.stop()
+  })
+  return shared
 }
