@@ -22,6 +22,15 @@ describe('translations', () => {
     })
   })
 
+  it('refuse a core key named like a feature file, whichever comes first', () => {
+    const core = { './locales/fr/core.json': { join: { title: 'Bienvenue' } } }
+    const feature = { './locales/fr/join.json': { title: 'Rejoindre un atelier' } }
+    expect(() => buildResources({ ...core, ...feature })).toThrow(
+      'translation key "join" is both in fr/core.json and the file fr/join.json',
+    )
+    expect(() => buildResources({ ...feature, ...core })).toThrow('translation key "join"')
+  })
+
   it('give every French string an English one and the other way round', () => {
     const resources = buildResources(files)
     const fr = keysOf(resources.fr?.translation).sort()

@@ -23,8 +23,17 @@ export function buildResources(entries: Record<string, Record<string, unknown>>)
     const [, language, feature] = match as unknown as [string, string, string]
     const translation = resources[language]?.translation ?? {}
     resources[language] = { translation }
-    if (feature === 'core') Object.assign(translation, strings)
-    else translation[feature] = strings
+    // A core key named like a feature file would hide one of them (the name dialog once showed
+    // "join.intro" because core's `join` strings were replaced by join.json's).
+    const added = feature === 'core' ? strings : { [feature]: strings }
+    for (const key of Object.keys(added)) {
+      if (key in translation) {
+        throw new Error(
+          `translation key "${key}" is both in ${language}/core.json and the file ${language}/${key}.json: rename one`,
+        )
+      }
+    }
+    Object.assign(translation, added)
   }
   return resources
 }

@@ -18,16 +18,16 @@ export function JoinDialog({ onJoin }: { onJoin: (name: string) => Promise<void>
   return (
     <Modal labelledBy="join-title">
       <form className="modal-body" onSubmit={onSubmit}>
-        <h2 id="join-title">{t('join.title')}</h2>
-        <p>{t('join.intro')}</p>
-        <label htmlFor="join-name">{t('join.nameLabel')}</label>
+        <h2 id="join-title">{t('welcome.title')}</h2>
+        <p>{t('welcome.intro')}</p>
+        <label htmlFor="join-name">{t('welcome.nameLabel')}</label>
         <input
           id="join-name"
           data-testid="join-name"
           value={name}
           maxLength={NAME_MAX_LENGTH}
           autoComplete="given-name"
-          placeholder={t('join.namePlaceholder')}
+          placeholder={t('welcome.namePlaceholder')}
           onChange={(e) => setName(e.target.value)}
           required
           // biome-ignore lint/a11y/noAutofocus: the dialog exists only to ask this one question.
@@ -39,7 +39,7 @@ export function JoinDialog({ onJoin }: { onJoin: (name: string) => Promise<void>
           data-testid="join-submit"
           disabled={!name.trim()}
         >
-          {t('join.submit')}
+          {t('welcome.submit')}
         </button>
       </form>
     </Modal>
