@@ -41,9 +41,11 @@ export const KEY_PREFIX = 'bench-'
  * readers are spread over the nodes, and each delivery is marked as crossing nodes or not.
  * @param {{ serverUrl: string, serverUrls?: string[], room: string, params: Record<string, string> }} relay
  * @param {WorkloadOptions} opts
+ * @param {(phase: 'synced' | 'delivered') => void} [mark]  called as every client has synced, and
+ *   as the notes have all arrived (or the drain timed out), before the clients close
  * @returns {Promise<WorkloadResult>}
  */
-export async function runFanout(relay, opts) {
+export async function runFanout(relay, opts, mark = () => {}) {
   const { clients, writers, updates } = opts
   const expected = updates * writers * (clients - 1)
   const latencies = new Float64Array(expected)
@@ -79,6 +81,7 @@ export async function runFanout(relay, opts) {
       `not every client synced within ${opts.connectTimeoutMs} ms`,
     )
     const connectMs = performance.now() - connectStart
+    mark('synced')
 
     const allDelivered = new Promise((resolve) => {
       onAllDelivered = () => resolve(true)
@@ -90,6 +93,7 @@ export async function runFanout(relay, opts) {
     if (delivered < expected) await raceTimeout(allDelivered, opts.drainTimeoutMs)
     const wallMs = performance.now() - start
     const cpu = process.cpuUsage(cpuBefore)
+    mark('delivered')
     return {
       latencies: latencies.subarray(0, delivered),
       ...(relay.serverUrls ? { crossNode: crossNode.subarray(0, delivered) } : {}),

@@ -15,7 +15,14 @@ import { join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { summarize } from '../lib/stats.mjs'
 import { runFanout } from './clients.mjs'
-import { killStartedServers, OUR_SERVER_ENTRY, REPO_ROOT, startOurs, startReference } from './servers.mjs'
+import {
+  killStartedServers,
+  OUR_SERVER_ENTRY,
+  REPO_ROOT,
+  startFloor,
+  startOurs,
+  startReference,
+} from './servers.mjs'
 
 const USAGE = `usage: node bench/relay-fanout/run.mjs [options]
   --clients N    clients in the room, writers included (default 50)
@@ -24,6 +31,8 @@ const USAGE = `usage: node bench/relay-fanout/run.mjs [options]
   --rate N       notes per second per writer (default 10)
   --rounds N     runs per relay, order alternating ABBA… (default 4)
   --only NAME    'ours' or 'reference' (default: both; 'reference' alone if server/dist is missing)
+  --floor        also run the transport floor (floor-server.mjs: passes each message on, nothing
+                 else) in the rotation: what any relay pays for the sockets alone, as a share of stock
   --timeout S    hard limit for the whole benchmark, seconds (default 300)
   --warm-runs N  before each counted run, N uncounted runs on the same server process (each in a
                  room of its own): the counted run then measures a relay whose code V8 has
@@ -51,7 +60,7 @@ async function main() {
     })
   }
 
-  /** @type {('ours' | 'reference')[]} */
+  /** @type {('ours' | 'reference' | 'floor')[]} */
   let kinds = opts.only ? [opts.only] : ['ours', 'reference']
   if (kinds.includes('ours') && !existsSync(OUR_SERVER_ENTRY)) {
     if (opts.only === 'ours')
@@ -61,6 +70,7 @@ async function main() {
     )
     kinds = ['reference']
   }
+  if (opts.floor) kinds.push('floor')
 
   const workload = {
     clients: opts.clients,
@@ -90,7 +100,9 @@ async function main() {
       const s = summarize(run.latencies)
       console.log(
         `  ${kind.padEnd(9)} round ${round + 1}: p50 ${fmt(s.p50)} ms, p99 ${fmt(s.p99)} ms, ` +
-          `${run.delivered}/${run.expected} delivered, server CPU ${fmt(run.serverCpuMs, 0)} ms`,
+          `${run.delivered}/${run.expected} delivered, server CPU ${fmt(run.serverCpuMs, 0)} ms ` +
+          `(connect ${fmt(run.serverCpuPhasesMs.connect, 0)}, notes ${fmt(run.serverCpuPhasesMs.notes, 0)}, ` +
+          `close ${fmt(run.serverCpuPhasesMs.close, 0)})`,
       )
     }
   }
@@ -107,6 +119,12 @@ async function main() {
         }
       : null
   printTable(results, ratio)
+  if (results.floor && results.reference) {
+    console.log(
+      `transport floor / reference: relay CPU × ${fmt(results.floor.serverCpuMsPerRun / results.reference.serverCpuMsPerRun)}, ` +
+        `p99 × ${fmt(results.floor.latency.p99 / results.reference.latency.p99)}`,
+    )
+  }
 
   if (opts.save) {
     // One file per run (date, time, clients), so that runs of a day can be counted afterwards.
@@ -210,7 +228,8 @@ async function recordInDocs(report, file) {
       ? `${report.workload.clients} (warm ×${report.warmRuns})`
       : String(report.workload.clients),
     fmt(report.machine.loadAverage1mAtStart),
-    `${fmt(ours.serverCpuMsPerRun, 0)} / ${fmt(reference.serverCpuMsPerRun, 0)} = ${fmt(report.ratio.serverCpu)}`,
+    `${fmt(ours.serverCpuMsPerRun, 0)} / ${fmt(reference.serverCpuMsPerRun, 0)} = ${fmt(report.ratio.serverCpu)}` +
+      (report.results.floor ? ` (transport floor ${fmt(report.results.floor.serverCpuMsPerRun, 0)})` : ''),
     `${fmt(ours.latency.p99)} / ${fmt(reference.latency.p99)} = ${fmt(report.ratio.p99)}`,
     missedNames.length === 0 ? 'both met' : `missed: ${missedNames.join(', ')}`,
     `\`${file}\``,
@@ -222,7 +241,7 @@ async function recordInDocs(report, file) {
 
 /**
  * @typedef {object} RunRecord
- * @property {'ours' | 'reference'} kind
+ * @property {'ours' | 'reference' | 'floor'} kind
  * @property {Float64Array} latencies
  * @property {number} delivered
  * @property {number} expected
@@ -231,18 +250,20 @@ async function recordInDocs(report, file) {
  * @property {number} maxSendLagMs
  * @property {number} clientCpuMs
  * @property {number} serverCpuMs
+ * @property {{ connect: number, notes: number, close: number }} serverCpuPhasesMs
  */
 
 /**
  * One fresh server, `warmRuns` uncounted runs of the workload in rooms of their own, the counted
  * run in a new room, server stopped.
- * @param {'ours' | 'reference'} kind
+ * @param {'ours' | 'reference' | 'floor'} kind
  * @param {import('./clients.mjs').WorkloadOptions} workload
  * @param {{ cpuProf?: string, warmRuns: number }} opts
  * @returns {Promise<RunRecord>}
  */
 async function runOnce(kind, workload, { cpuProf: profileDir, warmRuns }) {
-  const relay = kind === 'ours' ? await startOurs({ profileDir }) : await startReference({ profileDir })
+  const start = { ours: startOurs, reference: startReference, floor: startFloor }[kind]
+  const relay = await start({ profileDir })
   try {
     let room = relay
     for (let i = 0; i < warmRuns; i++) {
@@ -251,8 +272,23 @@ async function runOnce(kind, workload, { cpuProf: profileDir, warmRuns }) {
       room = await relay.inNewRoom()
     }
     const cpuBefore = relay.cpuMs()
-    const result = await runFanout(room, workload)
-    return { kind, ...result, serverCpuMs: relay.cpuMs() - cpuBefore }
+    /** @type {Record<string, number>} */
+    const cpuAt = {}
+    const result = await runFanout(room, workload, (phase) => {
+      cpuAt[phase] = relay.cpuMs()
+    })
+    const cpuAfter = relay.cpuMs()
+    return {
+      kind,
+      ...result,
+      serverCpuMs: cpuAfter - cpuBefore,
+      // Where the server's CPU went: clients joining and syncing, the notes, the clients leaving.
+      serverCpuPhasesMs: {
+        connect: cpuAt.synced - cpuBefore,
+        notes: cpuAt.delivered - cpuAt.synced,
+        close: cpuAfter - cpuAt.delivered,
+      },
+    }
   } finally {
     await relay.stop()
   }
@@ -314,6 +350,7 @@ function parseOptions() {
       rate: { type: 'string', default: '10' },
       rounds: { type: 'string', default: '4' },
       only: { type: 'string' },
+      floor: { type: 'boolean', default: false },
       timeout: { type: 'string', default: '300' },
       'cpu-prof': { type: 'string' },
       'warm-runs': { type: 'string', default: '0' },
@@ -347,6 +384,7 @@ function parseOptions() {
     warmRuns: int('warm-runs', 0, 20),
     timeout: int('timeout', 10, 3600),
     only: /** @type {'ours' | 'reference' | undefined} */ (values.only),
+    floor: values.floor,
     save: !values['no-save'],
     cpuProf: values['cpu-prof'] === undefined ? undefined : resolve(values['cpu-prof']),
   }

@@ -37,7 +37,7 @@ export function freePort() {
 
 /**
  * @typedef {object} RunningRelay
- * @property {'ours' | 'reference'} kind
+ * @property {'ours' | 'reference' | 'floor'} kind
  * @property {number} pid
  * @property {string} serverUrl   what to pass to `new WebsocketProvider(serverUrl, room, doc, { params })`
  * @property {string[]} [serverUrls] the nodes of one deployment, when the clients are split over several
@@ -72,6 +72,37 @@ export async function startReference({ profileDir } = {}) {
     serverUrl: `ws://${HOST}:${port}`,
     room,
     params: {},
+    inNewRoom: async () => inRoom(`bench-${++rooms}`),
+    cpuMs: () => cpuMsOf(child.pid),
+    stop: () => stopChild(child),
+  })
+  return inRoom('bench')
+}
+
+/**
+ * The transport floor (`floor-server.mjs`): forwards every message and does nothing else.
+ * @param {{ profileDir?: string }} [options]  write a V8 CPU profile of the server there
+ * @returns {Promise<RunningRelay>}
+ */
+export async function startFloor({ profileDir } = {}) {
+  const port = await freePort()
+  const entry = fileURLToPath(new URL('floor-server.mjs', import.meta.url))
+  const child = spawnNode(entry, { HOST, PORT: String(port) }, profileArgs(profileDir))
+  try {
+    await waitUntilReady(child, `http://${HOST}:${port}/`)
+  } catch (err) {
+    await stopChild(child)
+    throw err
+  }
+  let rooms = 0
+  /** @returns {RunningRelay} */
+  const inRoom = (/** @type {string} */ room) => ({
+    kind: 'floor',
+    pid: child.pid ?? -1,
+    serverUrl: `ws://${HOST}:${port}`,
+    room,
+    params: {},
+    // One room per process: a new room is the same process after the last run's clients left.
     inNewRoom: async () => inRoom(`bench-${++rooms}`),
     cpuMs: () => cpuMsOf(child.pid),
     stop: () => stopChild(child),

@@ -21,6 +21,7 @@ import { readDocument } from '../src/store/documents.js'
 import { storeParts } from '../src/store/open.js'
 import { SqlStore } from '../src/store/sql/store.js'
 import { Frame, frameWriter } from '../src/sync/frames.js'
+import { join } from './facilitation.js'
 import {
   closeCode,
   connectSynced,
@@ -320,6 +321,44 @@ describe('fan-out', () => {
     await waitFor(() => updatesReceived.every((received) => received.length === 1), 'the raw sockets')
     expect(updatesReceived[0]).toEqual(updatesReceived[1])
     expect(texts(writer)).toEqual(['to everyone'])
+  })
+
+  it('sends a writer nothing of an update kept as sent, and the correction of one the rules corrected', async () => {
+    const running = await start()
+    const { app, board, sync } = running
+    const person = await join(app, board, 'participant')
+    const reader = await connectSynced(sync, board.id, board.tokens.observer)
+    const writer = await openRaw(`${sync}/${board.id}?token=${person.token}&person=${person.credential}`)
+    const sentBack: Uint8Array[] = []
+    writer.on('message', (data: Buffer) => {
+      const decoder = decoding.createDecoder(new Uint8Array(data))
+      if (decoding.readVarUint(decoder) !== MessageType.sync) return
+      if (decoding.readVarUint(decoder) === SyncMessageType.update)
+        sentBack.push(decoding.readVarUint8Array(decoder))
+    })
+    const doc = new Y.Doc()
+    const send = (note: Parameters<typeof createItem>[1]) => {
+      const before = Y.encodeStateVector(doc)
+      createItem(doc, note)
+      writer.send(syncMessage(SyncMessageType.update, Y.encodeStateAsUpdate(doc, before)))
+    }
+
+    // As Atelier's client writes it: its author, the time now. Nothing to correct.
+    send({ type: 'note', x: 0, y: 0, text: 'honest', author: person.personId, createdAt: Date.now() })
+    await waitFor(() => texts(reader).includes('honest'), 'the honest note')
+    // No author: the relay stamps it, in the same stored change.
+    send({ type: 'note', x: 0, y: 300, text: 'unsigned' })
+    await waitFor(() => texts(reader).includes('unsigned'), 'the unsigned note')
+    await waitFor(() => sentBack.length > 0, 'the correction back to its writer')
+
+    expect(sentBack).toHaveLength(1)
+    Y.applyUpdate(doc, sentBack[0] as Uint8Array)
+    const items = readItems(doc).map((item) => [item.text, item.author])
+    expect(items.sort()).toEqual([
+      ['honest', person.personId],
+      ['unsigned', person.personId],
+    ])
+    expect(running.store.appends.filter((append) => append.docName === board.id)).toHaveLength(2)
   })
 
   it('declines per-message compression, which clients offer by default', async () => {

@@ -187,6 +187,27 @@ describe(`the store on ${BACKEND}`, () => {
     expect(texts).toHaveLength(40)
   })
 
+  it('keeps an append made while another write is in a transaction out of it: its rollback loses nothing', async () => {
+    const store = await openTestStore(testConfig())
+    const writer = new Y.Doc()
+    createItem(writer, { type: 'note', x: 0, y: 0, text: 'kept' })
+    let appended: Promise<number> | null = null
+    const rolledBack = store.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('doc_updates')
+        .values({ doc_name: 'other', seq: 1, update_data: Buffer.from([0, 0]) })
+        .execute()
+      appended = store.appendUpdate('doc', Y.encodeStateAsUpdate(writer))
+      // Let the append run as far as it can while the transaction is open.
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      throw new Error('roll back')
+    })
+    await expect(rolledBack).rejects.toThrow('roll back')
+    expect(await (appended as Promise<number> | null)).toBe(1)
+    expect(readItems(await readDocument(store, 'doc')).map((item) => item.text)).toEqual(['kept'])
+    expect((await store.loadDocument('other')).updates).toEqual([])
+  })
+
   it('closes a poll once of four closes on two nodes, and takes no answer after it', async () => {
     const [a, b] = await twoNodes()
     await a.createBoard({

@@ -61,7 +61,7 @@ export class SqlStore implements Store {
   private appendQuery: CompiledQuery<{ seq: number }> | null = null
 
   constructor(
-    database: StoreDatabase,
+    private readonly database: StoreDatabase,
     readonly images: ImageStore,
   ) {
     this.db = database.db
@@ -184,7 +184,7 @@ export class SqlStore implements Store {
     const query = this.compiledAppend(docName, asBuffer(update))
     for (let attempt = 1; ; attempt++) {
       try {
-        const { rows } = await this.db.executeQuery(query)
+        const rows = this.database.runNow?.(query) ?? (await this.db.executeQuery(query)).rows
         const [row] = rows
         if (!row) throw new Error(`appending to ${docName} returned no sequence number`)
         return Number(row.seq)
