@@ -104,6 +104,7 @@ export {
   centerOn,
   clampZoom,
   fitCamera,
+  type Insets,
   MAX_ZOOM,
   panBy,
   type Size,

@@ -46,11 +46,30 @@ describe('FollowController', () => {
 
   it('flies to a summoned frame over a few frames unless motion is reduced', () => {
     const { view, follow, frames } = setup(false)
-    follow.flyTo({ x: 0, y: 0, w: 856, h: 356 })
+    // Exactly the part of the 1000 × 500 screen the bars leave clear (72 at the sides, 232 above, 96 below).
+    follow.flyTo({ x: 0, y: 0, w: 856, h: 172 })
     expect(view.getState().camera).toEqual({ x: 0, y: 0, zoom: 1 })
     frames.shift()?.(0)
     frames.shift()?.(1000)
     expect(frames).toHaveLength(0)
-    expect(view.getState().camera).toEqual({ x: -72, y: -72, zoom: 1 })
+    expect(view.getState().camera).toEqual({ x: -72, y: -232, zoom: 1 })
+  })
+
+  it('keeps a summoned frame clear of the bars on a phone too, with narrow sides', () => {
+    const { view, follow } = setup(true)
+    view.set({ viewport: { width: 412, height: 860 } })
+    follow.flyTo({ x: 0, y: 0, w: 380, h: 380 })
+    const { camera } = view.getState()
+    expect(camera.zoom).toBe(1)
+    expect(camera.x).toBe(-16)
+    // Centred in the 532 pixels between the bars: 76 above and below the frame.
+    expect(camera.y).toBe(-(232 + 76))
+  })
+
+  it('keeps a summoned frame clear of the right-hand panel on a wide screen', () => {
+    const { view, follow } = setup(true)
+    view.set({ viewport: { width: 1280, height: 800 } })
+    follow.flyTo({ x: 0, y: 0, w: 864, h: 472 })
+    expect(view.getState().camera).toEqual({ x: -72, y: -232, zoom: 1 })
   })
 })

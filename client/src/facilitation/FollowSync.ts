@@ -1,7 +1,7 @@
 import { readPresence } from '../presence/types.js'
 import type { ViewStore } from '../store/ViewStore.js'
 import type { FollowController } from './FollowController.js'
-import { viewOf } from './follow.js'
+import { sameRect, viewOf } from './follow.js'
 import type { PeopleTracker } from './PeopleTracker.js'
 import type { LocalAwareness } from './PresenceSignals.js'
 import type { SessionStore } from './SessionStore.js'
@@ -56,10 +56,12 @@ export class FollowSync {
   private onSession = (): void => {
     const { summon } = this.parts.session.getSnapshot().state
     if (summon && summon.at !== this.lastSummonAt) {
-      const first = this.lastSummonAt === null
       this.lastSummonAt = summon.at
-      // The facilitator who summoned is already there; a late joiner lands where the group is.
-      if (!(this.parts.isFacilitator && !first)) this.parts.follow.flyTo(summon.rect)
+      // "Everyone here" summons to what its facilitator sees: they stay put. A step's frame
+      // takes everyone there, the facilitator who launched it too; a late joiner lands where
+      // the group is.
+      const { camera, viewport } = this.parts.view.getState()
+      if (!sameRect(summon.rect, viewOf(camera, viewport))) this.parts.follow.flyTo(summon.rect)
     }
     this.onViews()
   }

@@ -1,4 +1,12 @@
-import { type Camera, fitCamera, MAX_ZOOM, type Rect, type Size, visibleRect } from '@atelier/shared'
+import {
+  type Camera,
+  fitCamera,
+  type Insets,
+  MAX_ZOOM,
+  type Rect,
+  type Size,
+  visibleRect,
+} from '@atelier/shared'
 
 /** The board rect a camera shows: what a facilitator publishes as `view` in the awareness. */
 export function viewOf(camera: Camera, viewport: Size): Rect {
@@ -14,13 +22,46 @@ export function cameraForRect(rect: Rect, viewport: Size): Camera {
   return fitCamera(rect, viewport, 0, MAX_ZOOM)
 }
 
-/** Camera for a summon to a frame: a margin around it, never zoomed in past 150 %. */
+/**
+ * Screen pixels a summoned frame keeps clear of: the bars over the top of the board (the header,
+ * the step with its timer, the step's instruction), the reactions bar at the bottom, the tools on
+ * the left and, on a wide screen, the panel on the right (the facilitator's, or the results card).
+ * A frame fitted to the whole screen had its title and instructions under the bars.
+ */
+const TOP = 232
+const BOTTOM = 96
+const SIDE = 72
+/** On a phone, the sides need no more than a finger's margin. */
+const NARROW_SCREEN = 600
+const NARROW_SIDE = 16
+/** From this width the right-hand panel (320 px and its margins) floats over the board. */
+const PANEL_SCREEN = 1100
+const PANEL_SIDE = 344
+
+/** Camera for a summon to a frame: clear of the bars around the board, never zoomed in past 150 %. */
 export function cameraForFrame(rect: Rect, viewport: Size): Camera {
-  return fitCamera(rect, viewport, 72, 1.5)
+  const narrow = viewport.width < NARROW_SCREEN
+  const insets: Insets = {
+    top: TOP,
+    bottom: BOTTOM,
+    left: narrow ? NARROW_SIDE : SIDE,
+    right: narrow ? NARROW_SIDE : viewport.width >= PANEL_SCREEN ? PANEL_SIDE : SIDE,
+  }
+  return fitCamera(rect, viewport, insets, 1.5)
 }
 
 export function sameCamera(a: Camera, b: Camera): boolean {
   return Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.zoom - b.zoom) < 1e-4
+}
+
+/** Two rects as `viewOf` publishes them (rounded to a tenth) are the same. */
+export function sameRect(a: Rect, b: Rect): boolean {
+  return (
+    Math.abs(a.x - b.x) < 0.5 &&
+    Math.abs(a.y - b.y) < 0.5 &&
+    Math.abs(a.w - b.w) < 0.5 &&
+    Math.abs(a.h - b.h) < 0.5
+  )
 }
 
 /** Camera part-way (t in 0…1, eased) from `from` to `to`, for the summon flight. */

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { TestEditor } from '../../test/TestEditor.js'
 import { FollowSync } from './FollowSync.js'
+import { viewOf } from './follow.js'
 import { PresenceSignals } from './PresenceSignals.js'
 import { PrivateWriting } from './PrivateWriting.js'
 import { SessionStore } from './SessionStore.js'
@@ -112,7 +113,9 @@ describe('presence signals', () => {
 describe('follow sync', () => {
   function setup(isFacilitator: boolean) {
     const editor = new TestEditor()
-    const session = new SessionStore(new Y.Doc(), () => 1000)
+    // Each summons at a time of its own, as the facilitator's clicks are.
+    let now = 1000
+    const session = new SessionStore(new Y.Doc(), () => now++)
     const follow = { flyTo: vi.fn(), setLeader: vi.fn() }
     const views = new Set<() => void>()
     const leaderView = { x: 1, y: 2, w: 3, h: 4 }
@@ -146,6 +149,16 @@ describe('follow sync', () => {
     expect(follow.setLeader).toHaveBeenLastCalledWith('lead', leaderView)
     session.setState({ followPersonId: null })
     expect(follow.setLeader).toHaveBeenLastCalledWith(null, null)
+  })
+
+  it("keeps a facilitator where they are for their own 'everyone here', and takes them to a step's frame", () => {
+    const { session, follow, editor } = setup(true)
+    const { camera, viewport } = editor.view.getState()
+    session.summon(viewOf(camera, viewport))
+    expect(follow.flyTo).not.toHaveBeenCalled()
+    // Launching a step summons everyone to its frame: the facilitator who launched it goes too.
+    session.summon({ x: 5000, y: 0, w: 800, h: 600 })
+    expect(follow.flyTo).toHaveBeenCalledWith({ x: 5000, y: 0, w: 800, h: 600 })
   })
 
   it("publishes a facilitator's view once per frame, and never a participant's", () => {

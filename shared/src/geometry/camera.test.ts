@@ -65,6 +65,17 @@ describe('camera', () => {
     expect(fitCamera({ x: 0, y: 0, w: 10, h: 10 }, viewport).zoom).toBe(1)
   })
 
+  it('fits bounds into the part of the screen that bars leave clear', () => {
+    const viewport = { width: 1000, height: 800 }
+    const insets = { top: 200, right: 100, bottom: 100, left: 100 }
+    const bounds = { x: 1000, y: 2000, w: 400, h: 250 }
+    const fitted = fitCamera(bounds, viewport, insets, 4)
+    // 800 × 500 clear pixels: the height limits the zoom.
+    expect(fitted.zoom).toBeCloseTo(2)
+    expect(boardToScreen(fitted, { x: 1000, y: 2000 })).toEqual({ x: 100, y: 200 })
+    expect(boardToScreen(fitted, { x: 1400, y: 2250 })).toEqual({ x: 900, y: 700 })
+  })
+
   it('centres a point at a zoom', () => {
     const centred = centerOn({ x: 500, y: 500 }, { width: 200, height: 100 }, 2)
     expect(boardToScreen(centred, { x: 500, y: 500 })).toEqual({ x: 100, y: 50 })

@@ -55,14 +55,32 @@ export function stepZoom(zoom: number, direction: 1 | -1): number {
   return [...ZOOM_STEPS].reverse().find((step) => step < zoom - 1e-9) ?? MIN_ZOOM
 }
 
-/** Camera showing all of `bounds` centred in the viewport with `padding` screen pixels around it. */
-export function fitCamera(bounds: Rect, viewport: Size, padding = 64, maxZoom = 1): Camera {
-  const availableW = Math.max(1, viewport.width - 2 * padding)
-  const availableH = Math.max(1, viewport.height - 2 * padding)
+/** Screen pixels kept clear on each side of the viewport. */
+export interface Insets {
+  top: number
+  right: number
+  bottom: number
+  left: number
+}
+
+/**
+ * Camera showing all of `bounds` centred in the viewport with `padding` screen pixels around it:
+ * the same on every side, or `Insets` (the part of the screen that bars cover).
+ */
+export function fitCamera(bounds: Rect, viewport: Size, padding: number | Insets = 64, maxZoom = 1): Camera {
+  const inset =
+    typeof padding === 'number' ? { top: padding, right: padding, bottom: padding, left: padding } : padding
+  const availableW = Math.max(1, viewport.width - inset.left - inset.right)
+  const availableH = Math.max(1, viewport.height - inset.top - inset.bottom)
   const zoom = clampZoom(
     Math.min(availableW / Math.max(bounds.w, 1), availableH / Math.max(bounds.h, 1), maxZoom),
   )
-  return centerOn({ x: bounds.x + bounds.w / 2, y: bounds.y + bounds.h / 2 }, viewport, zoom)
+  // The bounds' centre at the centre of the clear part of the screen.
+  return {
+    x: bounds.x + bounds.w / 2 - (inset.left + availableW / 2) / zoom,
+    y: bounds.y + bounds.h / 2 - (inset.top + availableH / 2) / zoom,
+    zoom,
+  }
 }
 
 /** Camera at `zoom` with the board point `center` in the middle of the viewport. */
