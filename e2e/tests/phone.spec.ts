@@ -119,6 +119,20 @@ test('on a phone, a participant writes in private, reads the revealed ideas, vot
     await expect(lea.view()).toBeVisible()
   })
 
+  await test.step('"Exporter" on the phone view opens the exports, and a picture of the board downloads', async () => {
+    await lea.page.getByTestId('export-menu').tap()
+    const dialog = lea.page.getByTestId('export-dialog')
+    await expect(dialog).toBeVisible()
+    await expect(dialog.getByTestId('export-csv')).toHaveAttribute('href', /notes\.csv/)
+    await expectNoSeriousViolations(lea.page, 'export dialog on a phone')
+    const download = lea.page.waitForEvent('download')
+    await dialog.getByTestId('export-png').tap()
+    expect((await download).suggestedFilename()).toMatch(/\.png$/)
+    await lea.page.keyboard.press('Escape')
+    await expect(dialog).toHaveCount(0)
+    await expect(lea.view()).toBeVisible()
+  })
+
   await Promise.all([facilitatorBoard.close(), yanisBoard.close(), lea.board.close()])
 })
 

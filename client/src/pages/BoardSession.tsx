@@ -9,6 +9,8 @@ import { hideBoardPreview } from '../canvas/previewOverlay.js'
 import { RemoteCursors } from '../canvas/RemoteCursors.js'
 import { isTypingTarget } from '../commands/shortcuts.js'
 import { ExportButton } from '../exports/ExportButton.js'
+import { ExportDialog } from '../exports/ExportDialog.js'
+import { ExportProgress } from '../exports/ExportProgress.js'
 import { FacilitationLayer } from '../facilitation/FacilitationLayer.js'
 import { HistoryButton, HistoryPanel } from '../history/HistoryDialog.js'
 import { announcePresence } from '../presence/announce.js'
@@ -185,6 +187,9 @@ function BoardScreen() {
       </header>
       {layout === 'canvas' && <Toolbar />}
       {layout === 'canvas' && <CanvasChrome />}
+      {/* "Exporter" is in the top bar of both layouts: the phone's room view exports too. */}
+      <ExportDialog />
+      <ExportProgress />
       <FacilitationLayer layout={layout} onLayout={setLayout} />
       {access.role === 'facilitator' && <HistoryPanel />}
       {link.storeUnavailable && (

@@ -1,6 +1,4 @@
 import '../ui/canvas.css'
-import { ExportDialog } from '../exports/ExportDialog.js'
-import { ExportProgress } from '../exports/ExportProgress.js'
 import { ThemePanel } from '../themes/ThemePanel.js'
 import { CommandPalette } from '../ui/CommandPalette.js'
 import { ContextMenu } from '../ui/ContextMenu.js'
@@ -24,8 +22,6 @@ export function CanvasChrome() {
       <ContextMenu />
       <CommandPalette />
       <ShortcutHelp />
-      <ExportDialog />
-      <ExportProgress />
     </>
   )
 }
