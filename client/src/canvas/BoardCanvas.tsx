@@ -90,7 +90,9 @@ export function BoardCanvas() {
   // keeps a new picture, drawn as this canvas would at the opening camera, after each compaction.
   useEffect(() => {
     session.connection.keepPictureOf(() =>
-      renderBoardPicture(board, view.getState().viewport, window.devicePixelRatio || 1),
+      renderBoardPicture(board, view.getState().viewport, window.devicePixelRatio || 1, {
+        panel: session.access.role === 'facilitator',
+      }),
     )
     let frame = 0
     let live = true

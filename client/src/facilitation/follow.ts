@@ -1,12 +1,5 @@
-import {
-  type Camera,
-  fitCamera,
-  type Insets,
-  MAX_ZOOM,
-  type Rect,
-  type Size,
-  visibleRect,
-} from '@atelier/shared'
+import { type Camera, fitCamera, MAX_ZOOM, type Rect, type Size, visibleRect } from '@atelier/shared'
+import { chromeInsets } from '../board/chrome.js'
 
 /** The board rect a camera shows: what a facilitator publishes as `view` in the awareness. */
 export function viewOf(camera: Camera, viewport: Size): Rect {
@@ -23,31 +16,11 @@ export function cameraForRect(rect: Rect, viewport: Size): Camera {
 }
 
 /**
- * Screen pixels a summoned frame keeps clear of: the bars over the top of the board (the header,
- * the step with its timer, the step's instruction), the reactions bar at the bottom, the tools on
- * the left and, on a wide screen, the panel on the right (the facilitator's, or the results card).
- * A frame fitted to the whole screen had its title and instructions under the bars.
+ * Camera for a summon to a frame: clear of the bars around the board (a step's instruction
+ * included) and of the right-hand panel, never zoomed in past 150 %.
  */
-const TOP = 232
-const BOTTOM = 96
-const SIDE = 72
-/** On a phone, the sides need no more than a finger's margin. */
-const NARROW_SCREEN = 600
-const NARROW_SIDE = 16
-/** From this width the right-hand panel (320 px and its margins) floats over the board. */
-const PANEL_SCREEN = 1100
-const PANEL_SIDE = 344
-
-/** Camera for a summon to a frame: clear of the bars around the board, never zoomed in past 150 %. */
 export function cameraForFrame(rect: Rect, viewport: Size): Camera {
-  const narrow = viewport.width < NARROW_SCREEN
-  const insets: Insets = {
-    top: TOP,
-    bottom: BOTTOM,
-    left: narrow ? NARROW_SIDE : SIDE,
-    right: narrow ? NARROW_SIDE : viewport.width >= PANEL_SCREEN ? PANEL_SIDE : SIDE,
-  }
-  return fitCamera(rect, viewport, insets, 1.5)
+  return fitCamera(rect, viewport, chromeInsets(viewport, { panel: true, instruction: true }), 1.5)
 }
 
 export function sameCamera(a: Camera, b: Camera): boolean {

@@ -1,5 +1,5 @@
 import type { AgendaStep, ItemSnapshot } from '@atelier/shared'
-import { rectsIntersect } from '@atelier/shared'
+import { boardToScreen, rectsIntersect } from '@atelier/shared'
 import { describe, expect, it } from 'vitest'
 import { firstView, PHONE_READABLE_ZOOM } from '../board/openingView.js'
 import { initialLayout } from './layout.js'
@@ -41,6 +41,19 @@ describe('first view', () => {
     const camera = firstView(template, { width: 1280, height: 800 })
     expect(camera.zoom).toBeLessThan(PHONE_READABLE_ZOOM)
     expect(camera.x + 1280 / 2 / camera.zoom).toBeCloseTo(1400)
+  })
+
+  it("opens clear of the bars, and of a facilitator's panel on a wide screen", () => {
+    const screen = { width: 1280, height: 800 }
+    for (const panel of [false, true]) {
+      const camera = firstView(template, screen, panel)
+      const topLeft = boardToScreen(camera, { x: template.x, y: template.y })
+      const bottomRight = boardToScreen(camera, { x: template.x + template.w, y: template.y + template.h })
+      expect(topLeft.x).toBeGreaterThanOrEqual(72 - 1e-6)
+      expect(topLeft.y).toBeGreaterThanOrEqual(120 - 1e-6)
+      expect(bottomRight.y).toBeLessThanOrEqual(800 - 96 + 1e-6)
+      expect(bottomRight.x).toBeLessThanOrEqual(1280 - (panel ? 344 : 72) + 1e-6)
+    }
   })
 
   it('keeps text readable on a phone: the top-left of the content at a readable zoom', () => {

@@ -34,6 +34,15 @@ function bilingualTexts(value: unknown, path = ''): Array<{ path: string; fr: un
   return Object.entries(record).flatMap(([k, v]) => bilingualTexts(v, path ? `${path}.${k}` : k))
 }
 
+/**
+ * A frame's title is drawn above the frame at a constant 14 px on screen: 60 board units tall at
+ * the zoom where text is still drawn as text (37 %), and up to about 400 units wide.
+ */
+const TITLE_BAND = 60
+const TITLE_WIDTH = 400
+/** A free text's first line: its largest font (32) and line height, and the box's padding. */
+const LABEL_LINE = 48
+
 function allIds(t: Template): string[] {
   return [
     ...t.frames.map((f) => f.id),
@@ -92,6 +101,18 @@ describe('built-in templates', () => {
         expect(item.y, item.id).toBeGreaterThanOrEqual(f.y)
         expect(item.x + item.w, item.id).toBeLessThanOrEqual(f.x + f.w)
         expect(item.y + item.h, item.id).toBeLessThanOrEqual(f.y + f.h)
+      }
+    })
+
+    it("keeps the first line of a label above a frame clear of the frame's title", () => {
+      for (const item of template.items) {
+        if (item.type !== 'text' || item.frameId) continue
+        const line = { top: item.y, bottom: item.y + Math.min(item.h, LABEL_LINE) }
+        for (const frame of template.frames) {
+          const overTitle = item.x < frame.x + Math.min(frame.w, TITLE_WIDTH) && item.x + item.w > frame.x
+          const inBand = line.top < frame.y && line.bottom > frame.y - TITLE_BAND
+          expect(overTitle && inBand, `${item.id} over the title of ${frame.id}`).toBe(false)
+        }
       }
     })
 

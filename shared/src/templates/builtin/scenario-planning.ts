@@ -33,7 +33,8 @@ const incertitudes: FrameInput = {
 }
 
 // Row 2: the 2×2 of scenarios, axes labelled around it.
-const S_Y = TOP + TRENDS_H + 200
+// The first uncertainty's labels, then room for the scenarios' titles at any zoom.
+const S_Y = TOP + TRENDS_H + 300
 const S_X = 240
 const S_W = 1000
 const S_H = 640
@@ -184,7 +185,7 @@ export const scenarioPlanning: TemplateInput = {
     axisLabel(
       'axe-a-1',
       S_X,
-      S_Y - 100,
+      S_Y - 220,
       S_W,
       '← Incertitude A : première issue',
       '← Uncertainty A: first outcome',
@@ -192,7 +193,7 @@ export const scenarioPlanning: TemplateInput = {
     axisLabel(
       'axe-a-2',
       S_X + S_W + GAP,
-      S_Y - 100,
+      S_Y - 220,
       S_W,
       'Incertitude A : seconde issue →',
       'Uncertainty A: second outcome →',

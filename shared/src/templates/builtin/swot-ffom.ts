@@ -15,7 +15,8 @@ import {
 const W = 860
 const H = 620
 const X0 = 200
-const Y0 = TOP + 80
+// The axis labels above the quadrants, then room for the quadrants' titles at any zoom.
+const Y0 = TOP + 200
 const quadrant = (i: number, j: number, id: string, title: [string, string], color: string): FrameInput => ({
   id,
   title: t(...title),
