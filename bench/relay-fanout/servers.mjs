@@ -54,29 +54,8 @@ export function freePort() {
  * @param {{ profileDir?: string }} [options]  write a V8 CPU profile of the server there
  * @returns {Promise<RunningRelay>}
  */
-export async function startReference({ profileDir } = {}) {
-  const port = await freePort()
-  const child = spawnNode(REFERENCE_ENTRY, { HOST, PORT: String(port) }, profileArgs(profileDir))
-  const base = `http://${HOST}:${port}`
-  try {
-    await waitUntilReady(child, `${base}/`)
-  } catch (err) {
-    await stopChild(child)
-    throw err
-  }
-  let rooms = 0
-  /** @returns {RunningRelay} */
-  const inRoom = (/** @type {string} */ room) => ({
-    kind: 'reference',
-    pid: child.pid ?? -1,
-    serverUrl: `ws://${HOST}:${port}`,
-    room,
-    params: {},
-    inNewRoom: async () => inRoom(`bench-${++rooms}`),
-    cpuMs: () => cpuMsOf(child.pid),
-    stop: () => stopChild(child),
-  })
-  return inRoom('bench')
+export function startReference({ profileDir } = {}) {
+  return startRoomlessRelay('reference', REFERENCE_ENTRY, profileDir)
 }
 
 /**
@@ -84,9 +63,19 @@ export async function startReference({ profileDir } = {}) {
  * @param {{ profileDir?: string }} [options]  write a V8 CPU profile of the server there
  * @returns {Promise<RunningRelay>}
  */
-export async function startFloor({ profileDir } = {}) {
+export function startFloor({ profileDir } = {}) {
+  return startRoomlessRelay('floor', fileURLToPath(new URL('floor-server.mjs', import.meta.url)), profileDir)
+}
+
+/**
+ * A relay that needs no board: any room name is a room, ready once `/` answers 200.
+ * @param {'reference' | 'floor'} kind
+ * @param {string} entry
+ * @param {string | undefined} profileDir
+ * @returns {Promise<RunningRelay>}
+ */
+async function startRoomlessRelay(kind, entry, profileDir) {
   const port = await freePort()
-  const entry = fileURLToPath(new URL('floor-server.mjs', import.meta.url))
   const child = spawnNode(entry, { HOST, PORT: String(port) }, profileArgs(profileDir))
   try {
     await waitUntilReady(child, `http://${HOST}:${port}/`)
@@ -97,12 +86,11 @@ export async function startFloor({ profileDir } = {}) {
   let rooms = 0
   /** @returns {RunningRelay} */
   const inRoom = (/** @type {string} */ room) => ({
-    kind: 'floor',
+    kind,
     pid: child.pid ?? -1,
     serverUrl: `ws://${HOST}:${port}`,
     room,
     params: {},
-    // One room per process: a new room is the same process after the last run's clients left.
     inNewRoom: async () => inRoom(`bench-${++rooms}`),
     cpuMs: () => cpuMsOf(child.pid),
     stop: () => stopChild(child),
