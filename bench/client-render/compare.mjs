@@ -10,14 +10,13 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import { basename, dirname, join, resolve } from 'node:path'
-import { NOTE_COLORS } from '@atelier/shared'
 import { chromium } from 'playwright-core'
 import { readOptions, run, UsageError } from '../lib/cli.mjs'
 import { paintedAt } from '../lib/painted.mjs'
 import { summarize } from '../lib/stats.mjs'
 import { killStartedServers, startOursOn } from '../relay-fanout/servers.mjs'
-import { CHROMIUM_ARGS } from './browser.mjs'
-import { installPaintProbe, settleAndCollect } from './page.mjs'
+import { benchContext, CHROMIUM_ARGS } from './browser.mjs'
+import { settleAndCollect } from './page.mjs'
 import { seed, writeNoteGrid } from './seed.mjs'
 
 const NAME = 'bench/client-render/compare'
@@ -88,15 +87,7 @@ async function main({ notes, rounds, chromium: executablePath, dists }) {
   try {
     for (let round = 0; round < rounds; round++) {
       for (const build of round % 2 === 0 ? builds : [...builds].reverse()) {
-        const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' })
-        await context.addInitScript(() => {
-          localStorage.setItem('atelierDebug', '1')
-          localStorage.setItem('atelier.name', 'Bench')
-        })
-        await context.addInitScript(
-          installPaintProbe,
-          NOTE_COLORS.map((color) => color.value),
-        )
+        const context = await benchContext(browser)
         build.cold.push(await visit(context, build.url, expected))
         build.warm.push(await visit(context, build.url, expected))
         await context.close()

@@ -14,7 +14,7 @@ import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { NOTE_COLORS, updateItem } from '@atelier/shared'
+import { updateItem } from '@atelier/shared'
 import { chromium } from 'playwright-core'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
@@ -22,15 +22,8 @@ import * as Y from 'yjs'
 import { paintedAt, verdict } from '../lib/painted.mjs'
 import { summarize } from '../lib/stats.mjs'
 import { killStartedServers, REPO_ROOT, startOurs } from '../relay-fanout/servers.mjs'
-import { CHROMIUM_ARGS } from './browser.mjs'
-import {
-  fitCamera,
-  installPaintProbe,
-  measureFrames,
-  measureRecull,
-  recordRemoteUpdates,
-  settleAndCollect,
-} from './page.mjs'
+import { benchContext, CHROMIUM_ARGS } from './browser.mjs'
+import { fitCamera, measureFrames, measureRecull, recordRemoteUpdates, settleAndCollect } from './page.mjs'
 import { seed, writeNoteGrid } from './seed.mjs'
 
 const { values: args } = parseArgs({
@@ -144,15 +137,7 @@ async function runSize(browser, n) {
     const url = `${base}/b/${relay.room}#${relay.params.token}`
     for (let run = 0; run < runs; run++) {
       // A fresh profile: empty HTTP cache and IndexedDB, so the first visit is cold.
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' })
-      await context.addInitScript(() => {
-        localStorage.setItem('atelierDebug', '1')
-        localStorage.setItem('atelier.name', 'Bench')
-      })
-      await context.addInitScript(
-        installPaintProbe,
-        NOTE_COLORS.map((color) => color.value),
-      )
+      const context = await benchContext(browser)
       const profileTo = run === 0 && args.profile ? join(args.profile, `${n}`) : null
       const cold = await visit(context, url, result.items, profileTo && `${profileTo}-cold`)
       const { page } = cold

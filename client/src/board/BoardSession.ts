@@ -113,7 +113,7 @@ export function createSession(
   const frame = () => {
     const bounds = boundsOf(board.getItems().values())
     if (view.getState().camera !== framed || !bounds) return
-    view.setCamera(firstView(bounds, view.getState().viewport, access.role === 'facilitator'))
+    view.setCamera(firstView(bounds, view.getState().viewport, { panel: access.role === 'facilitator' }))
     framed = view.getState().camera
   }
   void connection.localLoaded.then((held) => {

@@ -9,7 +9,7 @@ export const PHONE_READABLE_ZOOM = 0.6
  * facilitator's panel, `panel`); on a phone, when that would shrink the text past reading, at a
  * readable zoom on the content's top-left corner instead (clear of the top bar).
  */
-export function firstView(bounds: Rect, viewport: Size, panel = false): Camera {
+export function firstView(bounds: Rect, viewport: Size, { panel = false } = {}): Camera {
   const fit = fitCamera(bounds, viewport, chromeInsets(viewport, { panel, instruction: false }))
   if (viewport.width > PHONE_MAX_WIDTH || fit.zoom >= PHONE_READABLE_ZOOM) return fit
   const zoom = PHONE_READABLE_ZOOM

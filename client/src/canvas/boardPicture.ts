@@ -8,18 +8,19 @@ import { FAR_ZOOM } from './theme.js'
 /**
  * The board as it opens in a window of `viewport` (beside the facilitator's `panel` or not) —
  * framed on its content, drawn as the far view (blocks and section names, as this canvas draws
- * it) over the grid — for the local copy's preview picture. Null when the board opens at a zoom that shows text: such a board is small
- * enough to decode fast, and a picture without its text would be wrong.
+ * it) over the grid — for the local copy's preview picture. Null when the board opens at a zoom
+ * that shows text: such a board is small enough to decode fast, and a picture without its text
+ * would be wrong.
  */
 export async function renderBoardPicture(
   board: ItemSource,
   viewport: Size,
   pixelRatio: number,
-  { panel }: { panel: boolean },
+  opening: { panel: boolean },
 ): Promise<PreviewPicture | null> {
   const bounds = boundsOf(board.getItemIds().flatMap((id) => board.getItem(id) ?? []))
   if (!bounds || viewport.width === 0 || viewport.height === 0) return null
-  const camera = firstView(bounds, viewport, panel)
+  const camera = firstView(bounds, viewport, opening)
   if (camera.zoom >= FAR_ZOOM) return null
   const canvas = document.createElement('canvas')
   canvas.width = Math.round(viewport.width * pixelRatio)

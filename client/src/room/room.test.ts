@@ -46,7 +46,7 @@ describe('first view', () => {
   it("opens clear of the bars, and of a facilitator's panel on a wide screen", () => {
     const screen = { width: 1280, height: 800 }
     for (const panel of [false, true]) {
-      const camera = firstView(template, screen, panel)
+      const camera = firstView(template, screen, { panel })
       const topLeft = boardToScreen(camera, { x: template.x, y: template.y })
       const bottomRight = boardToScreen(camera, { x: template.x + template.w, y: template.y + template.h })
       expect(topLeft.x).toBeGreaterThanOrEqual(72 - 1e-6)
