@@ -136,6 +136,7 @@ export { type Guide, snapRect } from './geometry/snap.js'
 export { CHAR_WIDTH, estimateWidth, fitFontSize, type MeasureText } from './geometry/textFit.js'
 export { planFrameLayout, planSelectionLayout } from './layout/arrange.js'
 export { type ColumnGroup, planColumns } from './layout/columns.js'
+export { nearestFreeSpot } from './layout/freeSpace.js'
 export { readingOrder } from './layout/grid.js'
 export {
   CloseCode,

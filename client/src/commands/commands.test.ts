@@ -1,4 +1,4 @@
-import { createItem, itemsMap, itemText, readItems } from '@atelier/shared'
+import { createItem, itemsMap, itemText, type Rect, readItems } from '@atelier/shared'
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { TestEditor } from '../../test/TestEditor.js'
@@ -156,11 +156,23 @@ describe('create commands', () => {
     expect(board.getItemIds().at(-1)).toBe(note?.id)
   })
 
-  it('makes wide notes and does not stack notes made with N on the same spot', () => {
+  it('makes wide notes, and puts notes made with N clear of what is already there, in view', () => {
     const { run, doc } = setup()
-    run('createNote')
-    run('createNote')
-    expect(new Set(readItems(doc).map((i) => i.x)).size).toBe(2)
+    // A note half over the middle of the view, and a frame the middle lies in.
+    createItem(doc, { type: 'frame', x: -450, y: -350, w: 900, h: 700 }, 'remote')
+    createItem(doc, { type: 'note', x: -20, y: -150, w: 200, h: 200 }, 'remote')
+    for (let i = 0; i < 4; i++) run('createNote')
+    run('createWideNote')
+    const notes = readItems(doc).filter((item) => item.type === 'note')
+    expect(notes).toHaveLength(6)
+    const overlap = (a: Rect, b: Rect) =>
+      a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
+    for (const [i, a] of notes.entries())
+      for (const b of notes.slice(i + 1)) expect(overlap(a, b)).toBe(false)
+    const view = { x: -500, y: -400, w: 1000, h: 800 }
+    for (const note of notes.filter((n) => n.w === 200)) expect(overlap(note, view)).toBe(true)
+    // No room left in view for a wide note: it goes to the nearest free spot beyond.
+    expect(notes.find((note) => note.w === 400)).toMatchObject({ h: 200 })
     run('createWideNote', { at: { x: 0, y: 1000 } })
     expect(readItems(doc).find((i) => i.y === 900)).toMatchObject({ w: 400, h: 200 })
   })

@@ -16,7 +16,7 @@ function noteCommand(id: string, w: number, key: string): Command {
     contextMenu: true,
     enabled: (ctx) => writable(ctx) && toolAllowed(ctx, 'note'),
     run(ctx, args) {
-      const at = args?.at ?? freeSpot(ctx, boardCenter(ctx))
+      const at = args?.at ?? freeSpot(ctx, boardCenter(ctx), { w, h: DEFAULT_NOTE_SIZE })
       const note = ctx.board.createNote(at, {
         color: args?.color ?? ctx.view.getState().noteColor,
         w,

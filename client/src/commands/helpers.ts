@@ -1,4 +1,10 @@
-import type { ItemSnapshot, Point } from '@atelier/shared'
+import {
+  DEFAULT_NOTE_SIZE,
+  type ItemSnapshot,
+  nearestFreeSpot,
+  type Point,
+  visibleRect,
+} from '@atelier/shared'
 import { canModify } from '../store/selection.js'
 import type { CommandContext } from './types.js'
 
@@ -23,14 +29,28 @@ export function boardCenter(ctx: Pick<CommandContext, 'view'>): Point {
   return { x: camera.x + viewport.width / 2 / camera.zoom, y: camera.y + viewport.height / 2 / camera.zoom }
 }
 
-/** Keeps a run of notes made with N from stacking exactly on top of each other. */
-export function freeSpot(ctx: CommandContext, at: Point): Point {
-  const taken = (p: Point) =>
-    [...ctx.board.getItems().values()].some(
-      (item) => item.x + item.w / 2 === p.x && item.y + item.h / 2 === p.y,
-    )
-  let spot = { x: Math.round(at.x), y: Math.round(at.y) }
-  for (let i = 0; i < 50 && taken(spot); i++) spot = { x: spot.x + 24, y: spot.y + 24 }
+/**
+ * Where a note made without a place (N, a phone's "add") goes: the free spot nearest `at`, in
+ * view when there is room there, so it covers nothing already on the board. On a board full all
+ * round, a cascade from `at` still keeps a run of notes from stacking exactly on each other.
+ */
+export function freeSpot(
+  ctx: CommandContext,
+  at: Point,
+  size = { w: DEFAULT_NOTE_SIZE, h: DEFAULT_NOTE_SIZE },
+): Point {
+  const { camera, viewport } = ctx.view.getState()
+  const centre = { x: Math.round(at.x), y: Math.round(at.y) }
+  // Connectors run between items over empty board: a note may sit across one.
+  const taken = [...ctx.board.getItems().values()].filter((item) => item.type !== 'connector')
+  const free =
+    nearestFreeSpot(centre, size, taken, { within: visibleRect(camera, viewport) }) ??
+    nearestFreeSpot(centre, size, taken)
+  if (free) return free
+  const stacked = (p: Point) =>
+    taken.some((item) => item.x + item.w / 2 === p.x && item.y + item.h / 2 === p.y)
+  let spot = centre
+  for (let i = 0; i < 50 && stacked(spot); i++) spot = { x: spot.x + 24, y: spot.y + 24 }
   return spot
 }
 
