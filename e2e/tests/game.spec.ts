@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test'
 import { BoardPage } from '../fixtures/board.js'
 import { facilitatorAndTwoParticipants } from '../fixtures/facilitation.js'
 import { createBoardFromTemplate, Game } from '../fixtures/game.js'
+import { openPhone } from '../fixtures/room.js'
 
 test('two teams play a one-minute idea sprint; leaderboard and podium show the winner', async ({
   browser,
@@ -140,4 +141,49 @@ test('a challenge card and a quiz from the serious-games template score for the 
 
   await yanisBoard.close()
   await facilitatorBoard.close()
+})
+
+test('launching a step opens its poll on a phone, first in the room; the next step closes it', async ({
+  browser,
+  baseURL,
+}) => {
+  const links = await createBoardFromTemplate(baseURL ?? '', 'Serious games', 'serious-games')
+  const facilitator = await BoardPage.open(browser)
+  await facilitator.page.goto(links.facilitator)
+  await facilitator.joinAs('Camille')
+  const phone = await openPhone(browser)
+  await phone.page.goto(links.participant)
+  await phone.joinAs('Yanis')
+
+  // "Sondage éclair" is the sixth step: no panel to open, the poll comes with the step.
+  await facilitator.page.getByTestId('agenda-go-5').click()
+  const poll = phone.page.getByTestId('poll-dock')
+  await expect(poll).toContainText('notre défi vous paraît')
+  // In the room, the poll comes before the field for ideas.
+  const above = await phone.page.evaluate(() => {
+    const dock = document.querySelector('[data-testid="poll-dock"]')
+    const add = document.querySelector('[data-testid="room-add-form"]')
+    return dock && add ? (dock.compareDocumentPosition(add) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 : null
+  })
+  expect(above).toBe(true)
+  await poll.getByTestId('poll-option').filter({ hasText: 'Atteignable' }).tap()
+  await expect(facilitator.page.getByTestId('poll-dock')).toContainText('1 réponse')
+  // The poll sits beside the facilitator's panel, never over its steps.
+  const dock = await facilitator.page.getByTestId('poll-dock').boundingBox()
+  const panel = await facilitator.page.getByTestId('facilitator-panel').boundingBox()
+  expect(dock && panel && (dock.x + dock.width <= panel.x || dock.y >= panel.y + panel.height)).toBe(true)
+
+  // The next step replaces the poll with the quiz.
+  await facilitator.page.getByTestId('agenda-next').click()
+  await expect(poll).toContainText('quelle phase suit l’idéation')
+  await poll.getByTestId('poll-option').filter({ hasText: 'L’appropriation' }).tap()
+  // The podium step closes the quiz, which shows its answer.
+  await facilitator.page.getByTestId('agenda-next').click()
+  await expect(poll).toContainText('Bonne réponse')
+  // Launching the poll's step again does not ask the question a second time.
+  await facilitator.page.getByTestId('agenda-go-5').click()
+  await expect(facilitator.page.getByTestId('agenda-go-5')).toHaveText('Relancer')
+  await expect(poll).toContainText('Bonne réponse')
+
+  await Promise.all([facilitator.close(), phone.close()])
 })

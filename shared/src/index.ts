@@ -235,6 +235,7 @@ export {
 export {
   type AgendaStep,
   type SessionState,
+  type StepPoll,
   type TimerState,
   type VoteRound,
   WRITING_MODES,

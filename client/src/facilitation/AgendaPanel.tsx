@@ -38,7 +38,7 @@ export function AgendaPanel({ model }: { model: FacilitationModel }) {
                 {index + 1}
               </span>
               <strong>{step.title}</strong>
-              <span className="muted small">
+              <span className="agenda-duration muted small">
                 {t('facilitation.timer.minutes', { count: step.durationMinutes })}
               </span>
             </div>

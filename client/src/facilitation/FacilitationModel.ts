@@ -1,4 +1,4 @@
-import { type Point, type Rect, type Role, randomId, roomName } from '@atelier/shared'
+import { type AgendaStep, type Point, type Rect, type Role, randomId, roomName } from '@atelier/shared'
 import type { BoardSessionModel } from '../board/BoardSession.js'
 import { VoteClient } from '../voting/VoteClient.js'
 import { Chime } from './chime.js'
@@ -48,6 +48,7 @@ export class FacilitationModel {
   private readonly followSync: FollowSync
   private local: LocalSnapshot
   private disposers: (() => void)[] = []
+  private readonly stepLaunches = new Set<(step: AgendaStep) => void>()
 
   constructor(readonly board: BoardSessionModel) {
     const { boardId, token, identity, view, connection } = board
@@ -164,6 +165,15 @@ export class FacilitationModel {
         newRoundId: randomId(),
       }),
     )
+    for (const listener of [...this.stepLaunches]) listener(step)
+  }
+
+  /** Tells the layers on top (the game's polls) that this person launched a step. */
+  onStepLaunched(listener: (step: AgendaStep) => void): () => void {
+    this.stepLaunches.add(listener)
+    return () => {
+      this.stepLaunches.delete(listener)
+    }
   }
 
   goToNextStep(): void {

@@ -12,6 +12,7 @@ import { GamePanel } from './GamePanel.js'
 import { PodiumOverlay } from './Podium.js'
 import { PollDock } from './PollDock.js'
 import { SprintTicker } from './SprintTicker.js'
+import { stepPollChanges } from './stepPolls.js'
 import { TeamMarks } from './TeamMarks.js'
 import './game.css'
 import { gameCommands } from './commands.js'
@@ -24,6 +25,17 @@ export function GameLayer({ model, layout }: { model: FacilitationModel; layout:
     const unregister = model.board.registry.register(
       gameCommands(created, (key, options) => i18next.t(key, options)),
     )
+    // A step that carries a poll opens it, as a step with a vote opens the vote.
+    const stopPolls = model.onStepLaunched((step) => {
+      const { registry, ctx } = model.board
+      const { close, open } = stepPollChanges(
+        model.session.getSnapshot().agenda,
+        step,
+        created.getSnapshot().polls,
+      )
+      for (const pollId of close) registry.run('game.closePoll', ctx, { choice: pollId })
+      if (open) registry.run('game.openPoll', ctx, { poll: open })
+    })
     setGame(created)
     if (window.__atelierDebug) Object.assign(window.__atelierDebug, { game: created })
     // A note's team is said with the note (the badge is hidden from screen readers).
@@ -34,6 +46,7 @@ export function GameLayer({ model, layout }: { model: FacilitationModel; layout:
     })
     return () => {
       unregister()
+      stopPolls()
       removeDetails()
       created.destroy()
     }

@@ -1,4 +1,4 @@
-import { type OpenPollRequest, POLL_LIMITS, type PollKind, randomId } from '@atelier/shared'
+import { POLL_LIMITS, type PollKind, randomId } from '@atelier/shared'
 import { useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSession } from '../board/context.js'
@@ -6,6 +6,7 @@ import { CommandButton } from '../ui/CommandButton.js'
 import { useCommandBusy } from '../ui/useCommand.js'
 import type { GameModel } from './GameModel.js'
 import { useGame } from './hooks.js'
+import { agendaPolls, requestOf } from './stepPolls.js'
 
 interface Draft {
   kind: PollKind
@@ -28,36 +29,13 @@ const EMPTY: Draft = {
   points: 4,
 }
 
-interface AgendaPoll {
-  question: string
-  options: Array<{ id: string; label: string }>
-  correctOptionId?: string
-}
-
-/** Polls the template's agenda steps carry (`poll` on a step), ready to launch in one click. */
-function agendaPolls(game: GameModel): Array<{ stepId: string; title: string; poll: AgendaPoll }> {
-  return game.facilitation.session.getSnapshot().agenda.flatMap((step) => {
-    const poll = (step as { poll?: AgendaPoll }).poll
-    return poll && Array.isArray(poll.options) ? [{ stepId: step.id, title: step.title, poll }] : []
-  })
-}
-
-function requestOf(poll: AgendaPoll): OpenPollRequest {
-  return {
-    kind: 'single',
-    question: poll.question,
-    options: poll.options.map(({ id, label }) => ({ id, label })),
-    correctOptionIds: poll.correctOptionId ? [poll.correctOptionId] : [],
-  }
-}
-
 /** Facilitator: launch a poll, a quiz or a word cloud, from the agenda or written on the spot. */
 export function PollsTab({ game }: { game: GameModel }) {
   const { t } = useTranslation()
   const { registry, ctx } = useSession()
   const polls = useGame(game, (s) => s.polls)
   useSyncExternalStore(game.facilitation.session.subscribe, game.facilitation.session.getSnapshot)
-  const fromAgenda = agendaPolls(game)
+  const fromAgenda = agendaPolls(game.facilitation.session.getSnapshot().agenda)
   const [draft, setDraft] = useState<Draft>({ ...EMPTY, options: [newOption(), newOption()] })
   const busy = useCommandBusy('game.openPoll')
   const clearDraft = () => setDraft({ ...EMPTY, options: [newOption(), newOption()] })

@@ -72,9 +72,10 @@ export function RoomView({ model, onShowBoard }: { model: FacilitationModel; onS
           <RemainingVotes model={model} />
         </div>
       </section>
+      {/* A poll is what the step asks for right now: it comes before writing ideas. */}
+      <div id={ROOM_POLLS_ID} className="room-polls" />
       {canWrite && <AddIdea add={ideas.add} privateMode={privateMode} />}
       <Ideas model={model} ideas={ideas} privateMode={privateMode} />
-      <div id={ROOM_POLLS_ID} className="room-polls" />
       {canWrite && (
         <section className="room-react" aria-labelledby="room-react-title">
           <h2 id="room-react-title" className="room-section-title">

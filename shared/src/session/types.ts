@@ -33,6 +33,13 @@ interface VoteConfig {
   maxPerItem?: number
 }
 
+/** A poll or quiz a step carries: launching the step opens it (`correctOptionId` makes it a quiz). */
+export interface StepPoll {
+  question: string
+  options: Array<{ id: string; label: string }>
+  correctOptionId?: string
+}
+
 export interface AgendaStep {
   id: string
   title: string
@@ -48,6 +55,7 @@ export interface AgendaStep {
   participantTools?: WritingToolId[]
   /** "Chacun ne modifie que ses propres notes" while the step runs (unchanged when absent). */
   ownItemsOnly?: boolean
+  poll?: StepPoll
 }
 
 type RoundStatus = 'open' | 'closed'

@@ -51,14 +51,9 @@ export interface ExpandedItem {
   z: string
 }
 
-interface ExpandedPollOption {
-  id: string
-  label: string
-}
-
 /**
  * A step ready for the session document: a session `AgendaStep` (so `replaceAgenda` takes it
- * as is) whose frame is always set, plus the deck and poll a template may attach.
+ * as is) whose frame is always set, plus the deck a template may attach.
  */
 interface ExpandedStep extends AgendaStep {
   /** Board id of the frame item everyone is brought to. */
@@ -67,7 +62,6 @@ interface ExpandedStep extends AgendaStep {
   lockFrameIds?: string[]
   /** Id of a deck of this expansion offered during the step. */
   deckId?: string
-  poll?: { question: string; options: ExpandedPollOption[]; correctOptionId?: string }
 }
 
 export interface ExpandedDeck {

@@ -1,0 +1,45 @@
+import type { AgendaStep, OpenPollRequest, PollState, StepPoll } from '@atelier/shared'
+
+/** The polls the agenda's steps carry, ready to launch in one click. */
+export function agendaPolls(
+  agenda: readonly AgendaStep[],
+): Array<{ stepId: string; title: string; poll: StepPoll }> {
+  return agenda.flatMap((step) =>
+    step.poll && Array.isArray(step.poll.options)
+      ? [{ stepId: step.id, title: step.title, poll: step.poll }]
+      : [],
+  )
+}
+
+export function requestOf(poll: StepPoll): OpenPollRequest {
+  return {
+    kind: 'single',
+    question: poll.question,
+    options: poll.options.map(({ id, label }) => ({ id, label })),
+    correctOptionIds: poll.correctOptionId ? [poll.correctOptionId] : [],
+  }
+}
+
+/**
+ * What launching `step` does to the polls, as it does to votes: the polls other steps opened and
+ * left open close (a quiz then shows its answer), and the step's own poll opens unless it already
+ * ran, so launching a step again does not ask the same question twice. Polls are told apart by
+ * their question: a facilitator's own poll, written on the spot, is never closed by a step.
+ */
+export function stepPollChanges(
+  agenda: readonly AgendaStep[],
+  step: AgendaStep,
+  polls: readonly PollState[],
+): { close: string[]; open: OpenPollRequest | null } {
+  const own = step.poll?.question
+  const others = new Set(
+    agendaPolls(agenda)
+      .filter(({ poll }) => poll.question !== own)
+      .map(({ poll }) => poll.question),
+  )
+  const close = polls
+    .filter((poll) => poll.status === 'open' && others.has(poll.question))
+    .map((poll) => poll.id)
+  const ran = polls.some((poll) => poll.question === own)
+  return { close, open: step.poll && !ran ? requestOf(step.poll) : null }
+}
