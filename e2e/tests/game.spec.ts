@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test'
 import { BoardPage } from '../fixtures/board.js'
 import { facilitatorAndTwoParticipants } from '../fixtures/facilitation.js'
 import { createBoardFromTemplate, Game } from '../fixtures/game.js'
-import { openPhone } from '../fixtures/room.js'
+import { openPhone, Room } from '../fixtures/room.js'
 
 test('two teams play a one-minute idea sprint; leaderboard and podium show the winner', async ({
   browser,
@@ -160,12 +160,7 @@ test('launching a step opens its poll on a phone, first in the room; the next st
   const poll = phone.page.getByTestId('poll-dock')
   await expect(poll).toContainText('notre défi vous paraît')
   // In the room, the poll comes before the field for ideas.
-  const above = await phone.page.evaluate(() => {
-    const dock = document.querySelector('[data-testid="poll-dock"]')
-    const add = document.querySelector('[data-testid="room-add-form"]')
-    return dock && add ? (dock.compareDocumentPosition(add) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 : null
-  })
-  expect(above).toBe(true)
+  expect(await new Room(phone).sections()).toEqual(['poll-dock', 'room-add-form', 'room-mine', 'room-group'])
   await poll.getByTestId('poll-option').filter({ hasText: 'Atteignable' }).tap()
   await expect(facilitator.page.getByTestId('poll-dock')).toContainText('1 réponse')
   // The poll sits beside the facilitator's panel, never over its steps.

@@ -74,6 +74,8 @@ test('on a phone, a participant writes in private, reads the revealed ideas, vot
     await facilitator.startVoteOnSelection(3)
     await expect(lea.groupIdea('Former les encadrants').getByTestId('room-vote')).toBeVisible()
     await expectNoSeriousViolations(lea.page, 'phone view during a vote')
+    // The vote is the step's task: the ideas to vote on come first, writing after.
+    expect(await lea.sections()).toEqual(['room-group', 'room-add-form', 'room-mine'])
     await lea.voteFor('Former les encadrants')
     await expect.poll(() => lea.myDotsOn('Former les encadrants')).toBe(1)
     await lea.voteFor('Former les encadrants')
@@ -83,6 +85,7 @@ test('on a phone, a participant writes in private, reads the revealed ideas, vot
     await facilitator.closeVote()
     await expect.poll(() => facilitator.results()).toContainEqual('1. Former les encadrants (2)')
     await expect(lea.groupIdea('Former les encadrants').getByTestId('room-result')).toContainText('2 votes')
+    expect(await lea.sections()).toEqual(['room-add-form', 'room-mine', 'room-group'])
     await expect(yanisBoard.page.getByTestId('result-badge').first()).toContainText('2 votes')
   })
 

@@ -18,8 +18,9 @@ import './room.css'
 /**
  * The participants' room: the step in progress made for a phone (and for anyone who prefers a
  * list to a canvas, or uses a screen reader). The step's question, a big field to add an idea,
- * this person's ideas with real buttons, then the group's ideas to read and vote on; the timer,
- * polls, reactions and the raised hand. Every write goes through the same models as the canvas.
+ * this person's ideas with real buttons, then the group's ideas to read; during a vote the ideas
+ * to vote on come first, as a poll does. The timer, reactions and the raised hand. Every write
+ * goes through the same models as the canvas.
  */
 export function RoomView({ model, onShowBoard }: { model: FacilitationModel; onShowBoard: () => void }) {
   const { t } = useTranslation()
@@ -32,6 +33,8 @@ export function RoomView({ model, onShowBoard }: { model: FacilitationModel; onS
   const privateMode = state.writingMode === 'private'
   const question = frame?.text?.trim() || step?.title || t('room.noStep')
   const ideas = useRoomIdeas(model, frame)
+  const round = useOpenRound(model)
+  const group = <GroupIdeas model={model} ideas={ideas} privateMode={privateMode} />
 
   return (
     <main className="room" aria-labelledby="room-question" data-testid="room-view">
@@ -72,10 +75,12 @@ export function RoomView({ model, onShowBoard }: { model: FacilitationModel; onS
           <RemainingVotes model={model} />
         </div>
       </section>
-      {/* A poll is what the step asks for right now: it comes before writing ideas. */}
+      {/* A poll or a vote is what the step asks for right now: it comes before writing ideas. */}
       <div id={ROOM_POLLS_ID} className="room-polls" />
+      {round && group}
       {canWrite && <AddIdea add={ideas.add} privateMode={privateMode} />}
-      <Ideas model={model} ideas={ideas} privateMode={privateMode} />
+      {canWrite && <MyIdeas mine={ideas.mine} />}
+      {!round && group}
       {canWrite && (
         <section className="room-react" aria-labelledby="room-react-title">
           <h2 id="room-react-title" className="room-section-title">
@@ -140,7 +145,27 @@ function AddIdea({ add, privateMode }: { add: (text: string) => void; privateMod
   )
 }
 
-function Ideas({
+function MyIdeas({ mine }: { mine: Idea[] }) {
+  const { t } = useTranslation()
+  return (
+    <section className="room-ideas" aria-labelledby="room-mine-title" data-testid="room-mine">
+      <h2 id="room-mine-title" className="room-section-title">
+        {t('room.mine.title', { count: mine.length })}
+      </h2>
+      {mine.length === 0 ? (
+        <p className="room-hint">{t('room.mine.none')}</p>
+      ) : (
+        <ul className="room-list">
+          {mine.map((idea) => (
+            <MyIdea key={idea.item.id} idea={idea} />
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+function GroupIdeas({
   model,
   ideas,
   privateMode,
@@ -150,7 +175,7 @@ function Ideas({
   privateMode: boolean
 }) {
   const { t } = useTranslation()
-  const { mine, group, everything } = ideas
+  const { group, everything } = ideas
   const round = useOpenRound(model)
   const closed = useLatestClosedRound(model)
   const eligible = useEligible(model, round)
@@ -164,50 +189,31 @@ function Ideas({
   const ordered = ranked
     ? [...shown].sort((a, b) => (rankOf(a.item.id)?.rank ?? Infinity) - (rankOf(b.item.id)?.rank ?? Infinity))
     : shown
+  if (privateMode && !round) return null
   return (
-    <>
-      {canWrite && (
-        <section className="room-ideas" aria-labelledby="room-mine-title" data-testid="room-mine">
-          <h2 id="room-mine-title" className="room-section-title">
-            {t('room.mine.title', { count: mine.length })}
-          </h2>
-          {mine.length === 0 ? (
-            <p className="room-hint">{t('room.mine.none')}</p>
-          ) : (
-            <ul className="room-list">
-              {mine.map((idea) => (
-                <MyIdea key={idea.item.id} idea={idea} />
-              ))}
-            </ul>
-          )}
-        </section>
+    <section className="room-ideas" aria-labelledby="room-group-title" data-testid="room-group">
+      <h2 id="room-group-title" className="room-section-title">
+        {round
+          ? t('room.group.vote', { title: round.title })
+          : t('room.group.title', { count: ordered.length })}
+      </h2>
+      {round && canWrite && <p className="room-hint">{t('voting.rules', { count: round.budget })}</p>}
+      {ordered.length === 0 ? (
+        <p className="room-hint">{t('room.group.none')}</p>
+      ) : (
+        <ul className="room-list">
+          {ordered.map((idea) => (
+            <GroupIdea
+              key={idea.item.id}
+              model={model}
+              idea={idea}
+              round={canWrite ? round : null}
+              result={ranked ? rankOf(idea.item.id) : undefined}
+            />
+          ))}
+        </ul>
       )}
-      {(!privateMode || round) && (
-        <section className="room-ideas" aria-labelledby="room-group-title" data-testid="room-group">
-          <h2 id="room-group-title" className="room-section-title">
-            {round
-              ? t('room.group.vote', { title: round.title })
-              : t('room.group.title', { count: ordered.length })}
-          </h2>
-          {round && canWrite && <p className="room-hint">{t('voting.rules', { count: round.budget })}</p>}
-          {ordered.length === 0 ? (
-            <p className="room-hint">{t('room.group.none')}</p>
-          ) : (
-            <ul className="room-list">
-              {ordered.map((idea) => (
-                <GroupIdea
-                  key={idea.item.id}
-                  model={model}
-                  idea={idea}
-                  round={canWrite ? round : null}
-                  result={ranked ? rankOf(idea.item.id) : undefined}
-                />
-              ))}
-            </ul>
-          )}
-        </section>
-      )}
-    </>
+    </section>
   )
 }
 
