@@ -159,6 +159,7 @@ test('launching a step opens its poll on a phone, first in the room; the next st
   await facilitator.page.getByTestId('agenda-go-5').click()
   const poll = phone.page.getByTestId('poll-dock')
   await expect(poll).toContainText('notre défi vous paraît')
+  await expect(phone.page.getByTestId('live-region')).toContainText('Nouveau sondage : Après ce sprint')
   // In the room, the poll comes before the field for ideas.
   expect(await new Room(phone).sections()).toEqual(['poll-dock', 'room-add-form', 'room-mine', 'room-group'])
   await poll.getByTestId('poll-option').filter({ hasText: 'Atteignable' }).tap()

@@ -28,10 +28,13 @@ test('a phone joins by code, writes three ideas in private, and the reveal lays 
   // The first step of the SWOT is private writing in the "Forces" frame.
   await facilitator.page.getByTestId('agenda-next').click()
   await expect(phone.page.getByTestId('private-text')).toBeVisible()
+  // A screen reader hears the new step, then the reveal, without looking for them.
+  await expect(desktop.page.getByTestId('live-region')).toContainText(/^Étape 1 sur \d+ : \S/)
   for (const idea of ['Équipe soudée', 'Élus impliqués', 'Budget voté']) await writePrivately(phone, idea)
   for (const idea of ['Locaux accessibles', 'Agents formés']) await writePrivately(desktop, idea)
   await expect(facilitator.page.getByTestId('reveal')).toContainText('5')
   await facilitator.page.getByTestId('reveal').click()
+  await expect(desktop.page.getByTestId('live-region')).toContainText('Les idées de chacun sont révélées')
 
   const written = ['Équipe soudée', 'Élus impliqués', 'Budget voté', 'Locaux accessibles', 'Agents formés']
   for (const person of [facilitator, phone, desktop]) {

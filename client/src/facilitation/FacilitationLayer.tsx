@@ -1,5 +1,6 @@
+import i18next from 'i18next'
 import { useEffect, useState } from 'react'
-import { addItemDetails } from '../a11y/announcer.js'
+import { addItemDetails, announce } from '../a11y/announcer.js'
 import { useSession } from '../board/context.js'
 import { exportStepsPdfCommand } from '../exports/commands.js'
 import { GameLayer } from '../game/GameLayer.js'
@@ -14,6 +15,7 @@ import { FacilitationModel } from './FacilitationModel.js'
 import { FacilitatorPanel } from './FacilitatorPanel.js'
 import { ParticipantDock } from './ParticipantDock.js'
 import { SessionBar } from './SessionBar.js'
+import { type SessionNews, watchSessionNews } from './sessionNews.js'
 import './facilitation.css'
 
 /** Everything facilitation adds to an open board; mounted once by BoardSession. */
@@ -37,11 +39,13 @@ export function FacilitationLayer({
       exportStepsPdfCommand(() => created.session.getSnapshot().agenda),
     ])
     const removeDetails = addItemDetails(voteDetails(created))
+    const stopNews = watchSessionNews(created.session, (news) => announce(news.map(sayNews).join(' ')))
     setModel(created)
     if (window.__atelierDebug) Object.assign(window.__atelierDebug, { facilitation: created })
     return () => {
       unregister()
       removeDetails()
+      stopNews()
       created.destroy()
     }
   }, [session])
@@ -57,6 +61,14 @@ export function FacilitationLayer({
       <GameLayer model={model} layout={layout} />
     </>
   )
+}
+
+/** The words a screen reader says for a change of the session, in the interface's language. */
+function sayNews(news: SessionNews): string {
+  if (news.kind === 'step') return i18next.t('facilitation.news.step', { ...news }).trim()
+  if (news.kind === 'voteOpened')
+    return i18next.t('facilitation.news.voteOpened', { title: news.title, count: news.budget })
+  return i18next.t('facilitation.news.revealed')
 }
 
 function CanvasFacilitation({ model }: { model: FacilitationModel }) {

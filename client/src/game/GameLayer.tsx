@@ -2,7 +2,7 @@ import { teamOf } from '@atelier/shared'
 import i18next from 'i18next'
 import { useEffect, useLayoutEffect, useState } from 'react'
 import { createPortal } from 'react-dom'
-import { addItemDetails } from '../a11y/announcer.js'
+import { addItemDetails, announce } from '../a11y/announcer.js'
 import type { FacilitationModel } from '../facilitation/FacilitationModel.js'
 import type { BoardLayout } from '../room/layout.js'
 import { ROOM_POLLS_ID } from '../room/RoomView.js'
@@ -36,6 +36,20 @@ export function GameLayer({ model, layout }: { model: FacilitationModel; layout:
       for (const pollId of close) registry.run('game.closePoll', ctx, { choice: pollId })
       if (open) registry.run('game.openPoll', ctx, { poll: open })
     })
+    // A poll that opens is said, as a new step is: a screen reader user hears it without hunting.
+    const said = new Set<string>()
+    const sayPolls = () => {
+      for (const poll of created.getSnapshot().polls) {
+        if (poll.status !== 'open' || said.has(poll.id)) continue
+        said.add(poll.id)
+        announce(
+          i18next.t(poll.quiz ? 'game.polls.announceQuiz' : 'game.polls.announceOpen', {
+            question: poll.question,
+          }),
+        )
+      }
+    }
+    const stopPollNews = created.subscribe(sayPolls)
     setGame(created)
     if (window.__atelierDebug) Object.assign(window.__atelierDebug, { game: created })
     // A note's team is said with the note (the badge is hidden from screen readers).
@@ -47,6 +61,7 @@ export function GameLayer({ model, layout }: { model: FacilitationModel; layout:
     return () => {
       unregister()
       stopPolls()
+      stopPollNews()
       removeDetails()
       created.destroy()
     }
