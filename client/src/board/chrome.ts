@@ -18,7 +18,7 @@ export const PHONE_MAX_WIDTH = 600
 /** On a phone, the sides need no more than a finger's margin. */
 const PHONE_SIDE = 16
 /** From this width the right-hand panel (320 px and its margins) floats over the board. */
-const PANEL_SCREEN = 1100
+export const PANEL_SCREEN = 1100
 const PANEL_SIDE = 344
 
 export interface ChromeOptions {

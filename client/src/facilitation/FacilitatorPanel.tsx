@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { PANEL_SCREEN } from '../board/chrome.js'
 import { CommandButton } from '../ui/CommandButton.js'
 import { VotingPanel } from '../voting/VotingPanel.js'
 import { AgendaPanel } from './AgendaPanel.js'
@@ -13,7 +14,8 @@ type Tab = 'agenda' | 'vote' | 'people'
 /** The facilitator's controls, in one collapsible panel so participants' screens stay clean. */
 export function FacilitatorPanel({ model }: { model: FacilitationModel }) {
   const { t } = useTranslation()
-  const [open, setOpen] = useState(true)
+  // Narrower than this, the panel would cover the session bar and the step's frame: it starts closed.
+  const [open, setOpen] = useState(() => window.innerWidth >= PANEL_SCREEN)
   const [tab, setTab] = useState<Tab>('agenda')
   if (!open) {
     return (
