@@ -122,7 +122,9 @@ export {
   type Point,
   type Rect,
   rectContainsPoint,
+  rectContainsRect,
   rectsIntersect,
+  rectsOverlap,
 } from './geometry/rect.js'
 export { angleAround, HANDLES, type Handle, handlePoint, mapRect, resizeBounds } from './geometry/resize.js'
 export {

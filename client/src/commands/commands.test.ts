@@ -1,4 +1,4 @@
-import { createItem, itemsMap, itemText, type Rect, readItems } from '@atelier/shared'
+import { createItem, itemsMap, itemText, readItems, rectsOverlap } from '@atelier/shared'
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { TestEditor } from '../../test/TestEditor.js'
@@ -165,12 +165,10 @@ describe('create commands', () => {
     run('createWideNote')
     const notes = readItems(doc).filter((item) => item.type === 'note')
     expect(notes).toHaveLength(6)
-    const overlap = (a: Rect, b: Rect) =>
-      a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
     for (const [i, a] of notes.entries())
-      for (const b of notes.slice(i + 1)) expect(overlap(a, b)).toBe(false)
+      for (const b of notes.slice(i + 1)) expect(rectsOverlap(a, b)).toBe(false)
     const view = { x: -500, y: -400, w: 1000, h: 800 }
-    for (const note of notes.filter((n) => n.w === 200)) expect(overlap(note, view)).toBe(true)
+    for (const note of notes.filter((n) => n.w === 200)) expect(rectsOverlap(note, view)).toBe(true)
     // No room left in view for a wide note: it goes to the nearest free spot beyond.
     expect(notes.find((note) => note.w === 400)).toMatchObject({ h: 200 })
     run('createWideNote', { at: { x: 0, y: 1000 } })

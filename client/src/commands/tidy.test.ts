@@ -1,4 +1,4 @@
-import { createItem, readItems } from '@atelier/shared'
+import { createItem, readItems, rectsOverlap } from '@atelier/shared'
 import { describe, expect, it } from 'vitest'
 import { TestEditor } from '../../test/TestEditor.js'
 
@@ -8,9 +8,6 @@ function setup() {
   const enabled = (id: string) => editor.registry.isEnabled(id, editor.ctx)
   return { editor, doc: editor.doc, view: editor.view, run, enabled }
 }
-
-const overlap = (a: { x: number; y: number; w: number; h: number }, b: typeof a) =>
-  a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
 
 describe('Ranger', () => {
   it('lays a frame’s pile of notes out in a grid inside it, as one undo step', () => {
@@ -29,7 +26,7 @@ describe('Ranger', () => {
     for (const [i, note] of notes.entries()) {
       expect(note.x + note.w).toBeLessThanOrEqual(grown.x + grown.w)
       expect(note.y + note.h).toBeLessThanOrEqual(grown.y + grown.h)
-      for (const other of notes.slice(i + 1)) expect(overlap(note, other)).toBe(false)
+      for (const other of notes.slice(i + 1)) expect(rectsOverlap(note, other)).toBe(false)
     }
     expect(grown.h).toBeGreaterThan(300)
     expect(items.find((item) => item.id === outside)?.x).toBe(2000)
@@ -52,7 +49,7 @@ describe('Ranger', () => {
     run('tidy')
     const notes = readItems(doc)
     for (const [i, note] of notes.entries())
-      for (const other of notes.slice(i + 1)) expect(overlap(note, other)).toBe(false)
+      for (const other of notes.slice(i + 1)) expect(rectsOverlap(note, other)).toBe(false)
     expect(Math.min(...notes.map((note) => note.x))).toBe(0)
   })
 })

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { boundsOf, expandRect, rectContainsPoint, rectsIntersect } from './rect.js'
+import {
+  boundsOf,
+  expandRect,
+  rectContainsPoint,
+  rectContainsRect,
+  rectsIntersect,
+  rectsOverlap,
+} from './rect.js'
 
 describe('rect', () => {
   const rect = { x: 0, y: 0, w: 100, h: 50 }
@@ -14,6 +21,20 @@ describe('rect', () => {
     expect(rectsIntersect(rect, { x: 90, y: 40, w: 20, h: 20 })).toBe(true)
     expect(rectsIntersect(rect, { x: 101, y: 0, w: 20, h: 20 })).toBe(false)
     expect(rectsIntersect(rect, { x: -10, y: -10, w: 200, h: 200 })).toBe(true)
+  })
+
+  it('counts rects that only touch as intersecting, not as overlapping', () => {
+    const beside = { x: 100, y: 0, w: 20, h: 20 }
+    expect(rectsIntersect(rect, beside)).toBe(true)
+    expect(rectsOverlap(rect, beside)).toBe(false)
+    expect(rectsOverlap(rect, { x: 99, y: 0, w: 20, h: 20 })).toBe(true)
+  })
+
+  it('contains a rect wholly inside it, edges included, and nothing that crosses an edge', () => {
+    expect(rectContainsRect(rect, { x: 0, y: 0, w: 100, h: 50 })).toBe(true)
+    expect(rectContainsRect(rect, { x: 10, y: 10, w: 20, h: 20 })).toBe(true)
+    expect(rectContainsRect(rect, { x: 90, y: 10, w: 20, h: 20 })).toBe(false)
+    expect(rectContainsRect({ x: 10, y: 10, w: 20, h: 20 }, rect)).toBe(false)
   })
 
   it('bounds a set of rects, and nothing for an empty set', () => {

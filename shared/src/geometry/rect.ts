@@ -18,6 +18,21 @@ export function rectsIntersect(a: Rect, b: Rect): boolean {
   return a.x <= b.x + b.w && b.x <= a.x + a.w && a.y <= b.y + b.h && b.y <= a.y + a.h
 }
 
+/** Whether two rects share some area: rects that only touch along an edge do not. */
+export function rectsOverlap(a: Rect, b: Rect): boolean {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
+}
+
+/** Whether `inner` lies wholly inside `outer` (their edges may touch). */
+export function rectContainsRect(outer: Rect, inner: Rect): boolean {
+  return (
+    inner.x >= outer.x &&
+    inner.y >= outer.y &&
+    inner.x + inner.w <= outer.x + outer.w &&
+    inner.y + inner.h <= outer.y + outer.h
+  )
+}
+
 /** Smallest rect holding every given rect; null for none. */
 export function boundsOf(rects: Iterable<Rect>): Rect | null {
   let minX = Number.POSITIVE_INFINITY

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { Rect } from '../geometry/rect.js'
+import { type Rect, rectContainsRect, rectsOverlap } from '../geometry/rect.js'
 import { nearestFreeSpot } from './freeSpace.js'
 
 const note = { w: 200, h: 200 }
@@ -9,20 +9,6 @@ const boxAt = (centre: { x: number; y: number }, size = note): Rect => ({
   y: centre.y - size.h / 2,
   ...size,
 })
-
-/** Strict overlap: boxes that only touch along an edge do not overlap. */
-function overlap(a: Rect, b: Rect): boolean {
-  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
-}
-
-function inside(inner: Rect, outer: Rect): boolean {
-  return (
-    inner.x >= outer.x &&
-    inner.y >= outer.y &&
-    inner.x + inner.w <= outer.x + outer.w &&
-    inner.y + inner.h <= outer.y + outer.h
-  )
-}
 
 describe('nearestFreeSpot', () => {
   it('keeps the asked spot when nothing is there', () => {
@@ -33,7 +19,7 @@ describe('nearestFreeSpot', () => {
     const old = boxAt({ x: 90, y: 40 })
     const spot = nearestFreeSpot({ x: 0, y: 0 }, note, [old])
     expect(spot).not.toBeNull()
-    expect(overlap(boxAt(spot ?? { x: 0, y: 0 }), old)).toBe(false)
+    expect(rectsOverlap(boxAt(spot ?? { x: 0, y: 0 }), old)).toBe(false)
     // One step away, not the far side of the board: on its left, the first side clear of the old
     // note going clockwise from the right.
     expect(spot).toEqual({ x: -224, y: 0 })
@@ -47,7 +33,7 @@ describe('nearestFreeSpot', () => {
       taken.push(boxAt(spot ?? { x: 0, y: 0 }))
     }
     for (const [i, a] of taken.entries())
-      for (const b of taken.slice(i + 1)) expect(overlap(a, b)).toBe(false)
+      for (const b of taken.slice(i + 1)) expect(rectsOverlap(a, b)).toBe(false)
     // Nine notes make the 3 × 3 block around the asked spot, the second one beside the first.
     expect(new Set(taken.map((box) => box.x))).toEqual(new Set([-324, -100, 124]))
     expect(new Set(taken.map((box) => box.y))).toEqual(new Set([-324, -100, 124]))
@@ -59,7 +45,7 @@ describe('nearestFreeSpot', () => {
     expect(nearestFreeSpot({ x: 0, y: 0 }, note, [frame])).toEqual({ x: 0, y: 0 })
     const onEdge = nearestFreeSpot({ x: 400, y: 0 }, note, [frame])
     const box = boxAt(onEdge ?? { x: 400, y: 0 })
-    expect(inside(box, frame) || !overlap(box, frame)).toBe(true)
+    expect(rectContainsRect(frame, box) || !rectsOverlap(box, frame)).toBe(true)
   })
 
   it('stays in view, or says there is no room there', () => {
@@ -90,7 +76,8 @@ describe('nearestFreeSpot', () => {
         const spot = nearestFreeSpot({ x: 0, y: 0 }, note, taken, { gap: 0 })
         if (!spot) return
         const box = boxAt(spot)
-        for (const other of taken) expect(!overlap(box, other) || inside(box, other)).toBe(true)
+        for (const other of taken)
+          expect(!rectsOverlap(box, other) || rectContainsRect(other, box)).toBe(true)
       }),
     )
   })

@@ -1,4 +1,4 @@
-import { expandRect, type Point, type Rect, rectsIntersect } from '../geometry/rect.js'
+import { expandRect, type Point, type Rect, rectContainsRect, rectsIntersect } from '../geometry/rect.js'
 import { LAYOUT_GAP } from './grid.js'
 
 interface FreeSpotOptions {
@@ -9,12 +9,6 @@ interface FreeSpotOptions {
   /** How many rings of cells around `at` are tried before giving up. */
   rings?: number
 }
-
-const contains = (outer: Rect, inner: Rect): boolean =>
-  inner.x >= outer.x &&
-  inner.y >= outer.y &&
-  inner.x + inner.w <= outer.x + outer.w &&
-  inner.y + inner.h <= outer.y + outer.h
 
 /**
  * The centre nearest `at` where a box of `size` lands clear of everything in `taken`, tried on a
@@ -45,9 +39,10 @@ export function nearestFreeSpot(
   for (const { dx, dy } of cells) {
     const centre = { x: at.x + dx, y: at.y + dy }
     const box = { x: centre.x - size.w / 2, y: centre.y - size.h / 2, w: size.w, h: size.h }
-    if (within && (dx !== 0 || dy !== 0) && !contains(within, box)) continue
+    if (within && (dx !== 0 || dy !== 0) && !rectContainsRect(within, box)) continue
     const clearance = expandRect(box, gap / 2)
-    if (near.every((rect) => !rectsIntersect(rect, clearance) || contains(rect, clearance))) return centre
+    if (near.every((rect) => !rectsIntersect(rect, clearance) || rectContainsRect(rect, clearance)))
+      return centre
   }
   return null
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { type Rect, rectsIntersect } from '../geometry/rect.js'
+import { type Rect, rectContainsRect, rectsIntersect, rectsOverlap } from '../geometry/rect.js'
 import type { ItemSnapshot } from '../schema/types.js'
 import { planFrameLayout } from './arrange.js'
 import { gridLayout, type LayoutBox, readingOrder } from './grid.js'
@@ -9,20 +9,6 @@ const frame: Rect = { x: 100, y: 50, w: 700, h: 500 }
 
 function placed(boxes: readonly LayoutBox[], positions: Map<string, { x: number; y: number }>): LayoutBox[] {
   return boxes.map((box) => ({ ...box, ...positions.get(box.id) }))
-}
-
-/** Strict overlap: boxes that only touch along an edge do not overlap. */
-function overlap(a: Rect, b: Rect): boolean {
-  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
-}
-
-function inside(inner: Rect, outer: Rect): boolean {
-  return (
-    inner.x >= outer.x &&
-    inner.y >= outer.y &&
-    inner.x + inner.w <= outer.x + outer.w &&
-    inner.y + inner.h <= outer.y + outer.h
-  )
 }
 
 const boxArbitrary = fc.record({
@@ -43,9 +29,9 @@ describe('gridLayout', () => {
         const result = placed(boxes, positions)
         expect(positions.size).toBe(boxes.length)
         for (const [i, a] of result.entries()) {
-          expect(inside(a, grown)).toBe(true)
+          expect(rectContainsRect(grown, a)).toBe(true)
           expect(rectsIntersect(a, fixed[0] as Rect)).toBe(false)
-          for (const b of result.slice(i + 1)) expect(overlap(a, b)).toBe(false)
+          for (const b of result.slice(i + 1)) expect(rectsOverlap(a, b)).toBe(false)
         }
         expect(grown.x).toBe(frame.x)
         expect(grown.y).toBe(frame.y)
