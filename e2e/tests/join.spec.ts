@@ -48,6 +48,13 @@ test('the landing page takes a typed code to the board, and says when a code is 
 
   const phone = await openPhone(browser)
   await phone.page.goto('/')
+  // On the phone the landing page's lines read across the card, not a word per line.
+  for (const line of [
+    phone.page.getByText('Des ateliers prêts à animer'),
+    phone.page.getByTestId('create-board-title'),
+  ]) {
+    expect((await line.boundingBox())?.width ?? 0).toBeGreaterThan(250)
+  }
   await phone.page.getByTestId('join-code-input').fill('ZZZZZZ')
   await phone.page.getByTestId('join-code-submit').tap()
   await expect(phone.page.getByTestId('join-problem')).toContainText('ne correspond à aucun atelier ouvert')
