@@ -3,6 +3,7 @@ import { BoxText, boxBehaviour, boxTextSvg, fittedTextBox, Rotated } from '../bo
 import type { ItemUtil, ItemViewProps, SvgContext, TextStyle } from '../ItemUtil.js'
 import { LockBadge } from '../LockBadge.js'
 import { placed } from '../svg.js'
+import { NOTE_PADDING } from '../theme.js'
 
 /** Free text: no background, the text fitted in its box. */
 
@@ -15,7 +16,8 @@ function TextView({ item, editing }: ItemViewProps) {
   return (
     <Rotated item={item}>
       {!editing && box.text !== '' && <BoxText box={box} style={TEXT_STYLE} />}
-      {item.locked && <LockBadge x={item.w - 22} y={6} />}
+      {/* Before the text, in the margin: a short label in a wide box left the padlock far from any word. */}
+      {item.locked && <LockBadge x={-20} y={NOTE_PADDING - 2} />}
     </Rotated>
   )
 }
