@@ -79,6 +79,10 @@ test('a facilitator runs a session with two participants', async ({ browser }, t
     await expect
       .poll(() => facilitator.results())
       .toEqual(['1. Rendez-vous en ligne (3)', '2. Un guichet unique en mairie (1)'])
+    // In the panel the results come first, in view, before the form for a new vote.
+    const results = await facilitator.page.getByTestId('vote-result').first().boundingBox()
+    const form = await facilitator.page.getByTestId('vote-form').boundingBox()
+    expect(results && form && results.y < form.y).toBe(true)
     await expect(ines.page.getByTestId('results-card')).toBeVisible()
     await expect(ines.page.getByTestId('vote-result').first()).toContainText('Rendez-vous en ligne')
     await facilitator.screenshot(testInfo, 'vote-results-facilitator')

@@ -9,14 +9,15 @@ import { NumberField } from '../ui/NumberField.js'
 import { useOpenRound } from './hooks.js'
 import { ResultsList } from './ResultsList.js'
 
-/** Facilitator side of dot voting: start a round, watch who voted, close it, read the history. */
+/** Facilitator side of dot voting: watch who voted and close the round, read the results, start a round. */
 export function VotingPanel({ model }: { model: FacilitationModel }) {
   const { t } = useTranslation()
   const open = useOpenRound(model)
   const rounds = useSession(model, (s) => s.rounds)
   return (
     <div className="voting-panel">
-      {open ? <OpenRound round={open} /> : <StartRound model={model} />}
+      {open && <OpenRound round={open} />}
+      {/* Once a vote closes its results are what the facilitator reads first; a new vote after. */}
       {rounds.filter((r) => r.status === 'closed').length > 0 && (
         <section aria-labelledby="rounds-history">
           <h3 id="rounds-history">{t('voting.history')}</h3>
@@ -33,6 +34,7 @@ export function VotingPanel({ model }: { model: FacilitationModel }) {
             ))}
         </section>
       )}
+      {!open && <StartRound model={model} />}
     </div>
   )
 }
