@@ -2,7 +2,8 @@ import { expect, test } from '@playwright/test'
 import { BoardPage } from '../fixtures/board.js'
 
 test('a facilitator leaves with the report and the notes as a spreadsheet', async ({ browser }) => {
-  const facilitator = await BoardPage.open(browser)
+  // A lab in Paris: the documents' times are the room's clock, not UTC.
+  const facilitator = await BoardPage.open(browser, { timezoneId: 'Europe/Paris' })
   await facilitator.createBoard('Atelier FFOM')
   await facilitator.joinAs('Camille')
   await facilitator.addNoteAt(400, 300, 'Équipe motivée')
@@ -23,8 +24,12 @@ test('a facilitator leaves with the report and the notes as a spreadsheet', asyn
   expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8')
   const rows = (await csv.text()).split('\r\n')
   expect(rows[0]).toBe(
-    '\uFEFFSection;Texte;Couleur;Auteur;Votes;Équipe;Étiquettes;Créée le (UTC);Modifiée le (UTC);Origine',
+    '\uFEFFSection;Texte;Couleur;Auteur;Votes;Équipe;Étiquettes;Créée le (Europe/Paris);Modifiée le (Europe/Paris);Origine',
   )
+  // Read back as if it were UTC, a Paris time is one hour ahead in winter, two in summer.
+  const created = Date.parse(`${rows[1]?.split(';')[7]?.replace(' ', 'T')}Z`)
+  const ahead = Math.round((created - Date.now()) / 60_000)
+  expect([60, 120].some((minutes) => Math.abs(ahead - minutes) <= 2)).toBe(true)
   expect(
     rows
       .slice(1)

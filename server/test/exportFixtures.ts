@@ -87,7 +87,7 @@ export function closeRound({ session }: FixtureBoard, title: string, votes: Arra
   })
 }
 
-export function reportOf(board: FixtureBoard, lang: Lang = 'fr'): ReportModel {
+export function reportOf(board: FixtureBoard, lang: Lang = 'fr', timeZone = 'UTC'): ReportModel {
   const facts = sessionFacts(board.session)
   const exported = exportBoard(board.doc, '', facts)
   const template = exported.templateId ? builtinCatalogue.get?.(exported.templateId) : undefined
@@ -97,5 +97,6 @@ export function reportOf(board: FixtureBoard, lang: Lang = 'fr'): ReportModel {
     shapes: resolveShapes(exported, template),
     date: new Date('2025-03-14T10:00:00Z'),
     lang,
+    timeZone,
   })
 }

@@ -81,6 +81,24 @@ describe('export routes', { timeout: 30_000 }, () => {
     const sep = await app.inject(`/api/boards/${id}/export/notes.csv?token=${tokens.observer}&sep=%7C`)
     expect(sep.statusCode).toBe(400)
     expect(sep.json().error).toContain('sep must be one of')
+    for (const file of ['report.md', 'notes.csv', 'notes.xlsx']) {
+      const zone = await app.inject(
+        `/api/boards/${id}/export/${file}?token=${tokens.observer}&tz=Mars%2FOlympus`,
+      )
+      expect(zone.statusCode).toBe(400)
+      expect(zone.json()).toEqual({ error: 'tz must be an IANA time zone, such as Europe/Paris or UTC' })
+    }
+  })
+
+  it('give their times in the zone the reader names, UTC when none', async () => {
+    const app = await start()
+    const { id, tokens } = await createBoard(app)
+    const header = async (query: string) =>
+      (await app.inject(`/api/boards/${id}/export/notes.csv?token=${tokens.observer}${query}`)).body.split(
+        '\r\n',
+      )[0]
+    expect(await header('&tz=Europe%2FParis')).toContain('Créée le (Europe/Paris)')
+    expect(await header('')).toContain('Créée le (UTC)')
   })
 
   it('write the CSV with semicolons when asked, in French by default, in English with lang=en', async () => {

@@ -138,7 +138,7 @@ describe('renderNotesCsv', () => {
   it('writes French headers and colour names, one row per note, with the BOM and CRLF rows', () => {
     const board = ffomBoard()
     const notes = allNotes(exportBoard(board.doc, '', sessionFacts(board.session)))
-    const csv = renderNotesCsv(notes, { lang: 'fr', separator: ';' })
+    const csv = renderNotesCsv(notes, { lang: 'fr', separator: ';', timeZone: 'UTC' })
     expect(csv.startsWith('\uFEFF')).toBe(true)
     const rows = parseCsv(csv.slice(1), ';')
     expect(rows[0]).toEqual([
@@ -170,6 +170,7 @@ describe('renderNotesCsv', () => {
     const csv = renderNotesCsv(allNotes(exportBoard(board.doc, '', sessionFacts(board.session))), {
       lang: 'en',
       separator: ',',
+      timeZone: 'UTC',
     })
     const rows = parseCsv(csv.slice(1), ',')
     expect(rows[0]?.slice(0, 5)).toEqual(['Frame', 'Text', 'Colour', 'Author', 'Votes'])
@@ -184,10 +185,25 @@ describe('renderNotesCsv', () => {
     expect(notes.every((note) => note.author === '' && note.team === '')).toBe(true)
   })
 
+  it('writes its times in the reader’s zone, named in the header', () => {
+    const board = ffomBoard()
+    const notes = allNotes(exportBoard(board.doc, '', sessionFacts(board.session)))
+    const utc = parseCsv(renderNotesCsv(notes, { lang: 'fr', separator: ';', timeZone: 'UTC' }).slice(1), ';')
+    const paris = parseCsv(
+      renderNotesCsv(notes, { lang: 'fr', separator: ';', timeZone: 'Europe/Paris' }).slice(1),
+      ';',
+    )
+    expect(paris[0]?.[7]).toBe('Créée le (Europe/Paris)')
+    const at = (row: string[] | undefined) => Date.parse(`${row?.[7]?.replace(' ', 'T')}Z`)
+    const shift = at(paris[1]) - at(utc[1])
+    // One hour in winter, two in summer: the test does not depend on today's date.
+    expect([3_600_000, 7_200_000]).toContain(shift)
+  })
+
   it('has only the header for a board without notes', () => {
     const doc = new Y.Doc()
     initBoard(doc, { title: 'Empty' })
-    expect(renderNotesCsv([], { lang: 'en', separator: ',' })).toBe(
+    expect(renderNotesCsv([], { lang: 'en', separator: ',', timeZone: 'UTC' })).toBe(
       '\uFEFFFrame,Text,Colour,Author,Votes,Team,Tags,Created (UTC),Updated (UTC),Origin\r\n',
     )
   })
@@ -201,7 +217,7 @@ describe('renderNotesXlsx', () => {
     closeRound(board, 'Priorités', [[id, 3]])
     const note = allNotes(exportBoard(board.doc, '', sessionFacts(board.session))).find((n) => n.id === id)
     if (!note) throw new Error('no note')
-    const files = unzipSync(renderNotesXlsx([note], 'fr'))
+    const files = unzipSync(renderNotesXlsx([note], { lang: 'fr', timeZone: 'UTC' }))
     expect(Object.keys(files).sort()).toEqual([
       '[Content_Types].xml',
       '_rels/.rels',
@@ -245,6 +261,22 @@ describe('renderNotesXlsx', () => {
     expect(created?.[1]).toBe('date')
     expect(Number(created?.[2])).toBeCloseTo((note.createdAt ?? 0) / 86_400_000 + 25_569, 8)
     expect(sheet).not.toContain('<f>')
+  })
+
+  it('writes its times as a clock in the reader’s zone shows them, and says which zone', () => {
+    const board = boardFromTemplate('swot-ffom')
+    const id = addNote(board, 'Forces', 'Une idée')
+    const note = allNotes(exportBoard(board.doc, '', sessionFacts(board.session))).find((n) => n.id === id)
+    if (!note?.createdAt) throw new Error('no note')
+    const sheet = strFromU8(
+      unzipSync(renderNotesXlsx([note], { lang: 'en', timeZone: 'America/Cayenne' }))[
+        'xl/worksheets/sheet1.xml'
+      ] as Uint8Array,
+    )
+    expect(sheet).toContain('Created (America/Cayenne)')
+    const serial = Number(/<c r="H2" s="1"><v>([\d.]+)<\/v>/.exec(sheet)?.[1])
+    // Cayenne is three hours behind UTC all year.
+    expect(serial).toBeCloseTo((note.createdAt - 3 * 3_600_000) / 86_400_000 + 25_569, 8)
   })
 })
 
@@ -369,6 +401,19 @@ describe('report model', () => {
     expect(markdown).toContain('| 1. Forces et faiblesses | 8 min | 09:00 | 12 min |')
     expect(markdown).toContain('| 09:12 | en cours |')
     expect(markdown).toContain('non abordée')
+  })
+
+  it('gives its times and its date in the reader’s time zone, and names the zone', () => {
+    const board = boardFromTemplate('swot-ffom')
+    const [first] = board.session.getArray<{ id: string }>('agenda').toArray()
+    if (!first) throw new Error('agenda too short')
+    board.session.getArray('agendaRun').push([{ stepId: first.id, at: Date.parse('2025-03-14T09:00:00Z') }])
+    const paris = renderMarkdown(reportBlocks(reportOf(board, 'fr', 'Europe/Paris')))
+    expect(paris).toContain('| Étape | Prévu | Début (Europe/Paris) | Durée |')
+    expect(paris).toContain('| 1. Forces et faiblesses | 8 min | 10:00 |')
+    // The export is made at 10:00 UTC on the 14th: 21:00 in Nouméa, already the 15th in Kiritimati.
+    expect(reportOf(board, 'en', 'Pacific/Noumea').date).toBe('2025-03-14')
+    expect(reportOf(board, 'en', 'Pacific/Kiritimati').date).toBe('2025-03-15')
   })
 
   it('closed polls and quizzes with their tallies; open ones stay out', () => {

@@ -36,7 +36,10 @@ function ExportDialogBody() {
   const effective: ExportSettings['scope'] =
     frameGone || (scope.kind === 'selection' && selection.length === 0) ? { kind: 'board' } : scope
   const semicolon = settings.semicolon ?? i18n.language !== 'en'
-  const links = exportLinks(boardId, token, i18n.language, { semicolon })
+  const links = exportLinks(boardId, token, i18n.language, {
+    semicolon,
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  })
   const ids = useId()
 
   const setScope = (kind: ExportSettings['scope']['kind']) => {

@@ -15,6 +15,14 @@ describe('exportLinks', () => {
     expect(links.backup).toBe('/api/boards/b0ard-id-1234567890/export/board.atelier?token=to%2Fk%2Ben')
   })
 
+  it('name the reader’s time zone for the documents’ times, but not for the backup', () => {
+    const links = exportLinks('b', 't', 'fr', { timeZone: 'Europe/Paris' })
+    for (const url of [links.csv, links.xlsx, links.report.pdf])
+      expect(new URL(url, 'http://x').searchParams.get('tz')).toBe('Europe/Paris')
+    expect(new URL(links.backup, 'http://x').searchParams.has('tz')).toBe(false)
+    expect(new URL(exportLinks('b', 't', 'fr').csv, 'http://x').searchParams.has('tz')).toBe(false)
+  })
+
   it('fall back to French for any other language', () => {
     expect(exportLinks('b', 't', 'de').report.md).toContain('lang=fr')
   })

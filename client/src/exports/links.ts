@@ -1,4 +1,4 @@
-/** Download links of a board's server-side exports, in the person's language. */
+/** Download links of a board's server-side exports, in the person's language and time zone. */
 export interface ExportLinks {
   csv: string
   /** The same notes as an Excel/LibreOffice workbook. */
@@ -12,10 +12,12 @@ export function exportLinks(
   boardId: string,
   token: string,
   lang: string,
-  options: { semicolon: boolean } = { semicolon: false },
+  options: { semicolon?: boolean; timeZone?: string } = {},
 ): ExportLinks {
   const base = `/api/boards/${encodeURIComponent(boardId)}/export`
   const query = new URLSearchParams({ token, lang: lang === 'en' ? 'en' : 'fr' })
+  // The documents give their times as the room's clocks show them, not in UTC.
+  if (options.timeZone) query.set('tz', options.timeZone)
   const csvQuery = new URLSearchParams(query)
   if (options.semicolon) csvQuery.set('sep', ';')
   const report = (extension: string) => `${base}/report.${extension}?${query}`

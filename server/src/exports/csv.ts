@@ -1,6 +1,7 @@
 import type { Lang } from '@atelier/shared'
 import type { ExportedNote } from './notes.js'
-import { NOTE_HEADERS, type NoteCell, noteRows } from './notesTable.js'
+import { type NoteCell, noteHeaders, noteRows } from './notesTable.js'
+import { localDateTime } from './timeZone.js'
 import { withoutUnsafeCharacters } from './unsafeCharacters.js'
 
 /** Field separators a spreadsheet splits on: `,` by default, `;` for French spreadsheets. */
@@ -33,28 +34,31 @@ export function csvText(value: string): string {
   return NEEDS_QUOTES.test(safe) || safe !== safe.trim() ? `"${safe.replaceAll('"', '""')}"` : safe
 }
 
-/** A time as spreadsheets parse it: `2025-03-14 10:05:00`, in UTC (said in the header). */
-function csvTime(epochMs: number): string {
-  return new Date(epochMs).toISOString().slice(0, 19).replace('T', ' ')
-}
-
 export interface CsvOptions {
   lang: Lang
   separator: CsvSeparator
+  /** The zone of the times (said in the header). */
+  timeZone: string
 }
 
-function csvCell(cell: NoteCell): string {
+/** A time as spreadsheets parse it: `2025-03-14 10:05:00`. */
+function csvCell(cell: NoteCell, timeZone: string): string {
   if (cell === null) return ''
   if (typeof cell === 'number') return String(cell)
   if (typeof cell === 'string') return csvText(cell)
-  return csvTime(cell.time)
+  return localDateTime(cell.time, timeZone)
 }
 
 /**
  * The notes as CSV: UTF-8 BOM (so spreadsheets pick the right encoding), CRLF rows, the header in
  * `lang` first, then one row per note (see `notesTable.ts`).
  */
-export function renderNotesCsv(notes: readonly ExportedNote[], { lang, separator }: CsvOptions): string {
-  const rows = [NOTE_HEADERS[lang], ...noteRows(notes, lang)].map((row) => row.map(csvCell).join(separator))
+export function renderNotesCsv(
+  notes: readonly ExportedNote[],
+  { lang, separator, timeZone }: CsvOptions,
+): string {
+  const rows = [noteHeaders(lang, timeZone), ...noteRows(notes, lang)].map((row) =>
+    row.map((cell) => csvCell(cell, timeZone)).join(separator),
+  )
   return `${BOM}${rows.join('\r\n')}\r\n`
 }

@@ -32,31 +32,33 @@ export function colorName(color: string, lang: Lang): string {
   return (COLOR_NAMES[lang] as Record<string, string>)[color] ?? color
 }
 
-export const NOTE_HEADERS: Record<Lang, readonly string[]> = {
-  fr: [
-    'Section',
-    'Texte',
-    'Couleur',
-    'Auteur',
-    'Votes',
-    'Équipe',
-    'Étiquettes',
-    'Créée le (UTC)',
-    'Modifiée le (UTC)',
-    'Origine',
-  ],
-  en: [
-    'Frame',
-    'Text',
-    'Colour',
-    'Author',
-    'Votes',
-    'Team',
-    'Tags',
-    'Created (UTC)',
-    'Updated (UTC)',
-    'Origin',
-  ],
+/** The notes table's header in `lang`; its times are in `zone`. */
+export function noteHeaders(lang: Lang, zone: string): string[] {
+  return lang === 'fr'
+    ? [
+        'Section',
+        'Texte',
+        'Couleur',
+        'Auteur',
+        'Votes',
+        'Équipe',
+        'Étiquettes',
+        `Créée le (${zone})`,
+        `Modifiée le (${zone})`,
+        'Origine',
+      ]
+    : [
+        'Frame',
+        'Text',
+        'Colour',
+        'Author',
+        'Votes',
+        'Team',
+        'Tags',
+        `Created (${zone})`,
+        `Updated (${zone})`,
+        'Origin',
+      ]
 }
 
 const ORIGIN: Record<Lang, { contributed: string; template: string }> = {
@@ -64,7 +66,7 @@ const ORIGIN: Record<Lang, { contributed: string; template: string }> = {
   en: { contributed: 'participant', template: 'template' },
 }
 
-/** A cell: text, a count, or a time (epoch ms, UTC) each format writes its own way. */
+/** A cell: text, a count, or a time (epoch ms) each format writes its own way, in the table's zone. */
 export type NoteCell = string | number | { time: number } | null
 
 /** The rows of the notes table; the updated time is the creation time for a note nobody changed since. */

@@ -1,7 +1,8 @@
 import type { Lang } from '@atelier/shared'
 import { strToU8, zipSync } from 'fflate'
 import type { ExportedNote } from './notes.js'
-import { NOTE_HEADERS, type NoteCell, noteRows } from './notesTable.js'
+import { type NoteCell, noteHeaders, noteRows } from './notesTable.js'
+import { zoneOffsetMs } from './timeZone.js'
 import { withoutUnsafeCharacters } from './unsafeCharacters.js'
 
 /**
@@ -31,16 +32,16 @@ function column(index: number): string {
   return name
 }
 
-/** Days since 1899-12-30, the spreadsheet epoch. */
-function serialDate(epochMs: number): number {
-  return epochMs / 86_400_000 + 25_569
+/** Days since 1899-12-30, the spreadsheet epoch, of the time a clock in `timeZone` shows. */
+function serialDate(epochMs: number, timeZone: string): number {
+  return (epochMs + zoneOffsetMs(epochMs, timeZone)) / 86_400_000 + 25_569
 }
 
 /** Style 1: a date and time; style 2: the bold header. */
-function cellXml(cell: NoteCell, ref: string, header: boolean): string {
+function cellXml(cell: NoteCell, ref: string, header: boolean, timeZone: string): string {
   if (cell === null) return ''
   if (typeof cell === 'number') return `<c r="${ref}"><v>${cell}</v></c>`
-  if (typeof cell === 'object') return `<c r="${ref}" s="1"><v>${serialDate(cell.time)}</v></c>`
+  if (typeof cell === 'object') return `<c r="${ref}" s="1"><v>${serialDate(cell.time, timeZone)}</v></c>`
   // Excel keeps a cell's text under 32 767 characters.
   const text = cell.slice(0, 32_767)
   return `<c r="${ref}" t="inlineStr"${header ? ' s="2"' : ''}><is><t xml:space="preserve">${xml(text)}</t></is></c>`
@@ -48,11 +49,11 @@ function cellXml(cell: NoteCell, ref: string, header: boolean): string {
 
 const WIDTHS = [24, 60, 12, 20, 8, 16, 20, 18, 18, 12]
 
-function sheet(rows: readonly NoteCell[][]): string {
+function sheet(rows: readonly NoteCell[][], timeZone: string): string {
   const body = rows
     .map(
       (row, r) =>
-        `<row r="${r + 1}">${row.map((cell, c) => cellXml(cell, `${column(c)}${r + 1}`, r === 0)).join('')}</row>`,
+        `<row r="${r + 1}">${row.map((cell, c) => cellXml(cell, `${column(c)}${r + 1}`, r === 0, timeZone)).join('')}</row>`,
     )
     .join('')
   const last = `${column((rows[0]?.length ?? 1) - 1)}${rows.length}`
@@ -78,14 +79,17 @@ const WORKBOOK_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 const WORKBOOK = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Notes" sheetId="1" r:id="rId1"/></sheets></workbook>`
 
-export function renderNotesXlsx(notes: readonly ExportedNote[], lang: Lang): Uint8Array {
-  const rows: NoteCell[][] = [[...NOTE_HEADERS[lang]], ...noteRows(notes, lang)]
+export function renderNotesXlsx(
+  notes: readonly ExportedNote[],
+  { lang, timeZone }: { lang: Lang; timeZone: string },
+): Uint8Array {
+  const rows: NoteCell[][] = [noteHeaders(lang, timeZone), ...noteRows(notes, lang)]
   return zipSync({
     '[Content_Types].xml': strToU8(CONTENT_TYPES),
     '_rels/.rels': strToU8(ROOT_RELS),
     'xl/workbook.xml': strToU8(WORKBOOK),
     'xl/_rels/workbook.xml.rels': strToU8(WORKBOOK_RELS),
     'xl/styles.xml': strToU8(STYLES),
-    'xl/worksheets/sheet1.xml': strToU8(sheet(rows)),
+    'xl/worksheets/sheet1.xml': strToU8(sheet(rows, timeZone)),
   })
 }

@@ -9,6 +9,7 @@ import { buildReport, type ReportModel } from '../exports/report/model.js'
 import { ODT_MIME, renderOdt } from '../exports/report/odt.js'
 import { resolveShapes } from '../exports/report/shapes.js'
 import { type SessionFacts, sessionFacts } from '../exports/session.js'
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../exports/timeZone.js'
 import { renderNotesXlsx, XLSX_MIME } from '../exports/xlsx.js'
 import { langOf } from '../language.js'
 import { readDocument } from '../store/documents.js'
@@ -24,7 +25,10 @@ export interface ExportsPluginOptions {
   now: () => Date
 }
 
-type ExportRoute = { Params: { boardId: string }; Querystring: { lang?: unknown; sep?: unknown } }
+type ExportRoute = {
+  Params: { boardId: string }
+  Querystring: { lang?: unknown; sep?: unknown; tz?: unknown }
+}
 type ExportRequest = FastifyRequest<ExportRoute>
 
 /** `?lang=fr|en` wins over Accept-Language (French when neither names a language we have). */
@@ -33,6 +37,14 @@ function exportLang(request: ExportRequest): Lang {
   if (asked === undefined) return langOf(request.headers['accept-language'])
   if (typeof asked === 'string' && (LANGS as readonly string[]).includes(asked)) return asked as Lang
   throw errors.invalidField(`lang must be one of ${LANGS.join(', ')}`)
+}
+
+/** `?tz=Europe/Paris`: the zone the document gives its times in (the reader's); UTC by default. */
+function exportTimeZone(request: ExportRequest): string {
+  const asked = request.query.tz
+  if (asked === undefined) return DEFAULT_TIME_ZONE
+  if (typeof asked === 'string' && isTimeZone(asked)) return asked
+  throw errors.invalidField('tz must be an IANA time zone, such as Europe/Paris or UTC')
 }
 
 function csvSeparator(request: ExportRequest): CsvSeparator {
@@ -90,9 +102,10 @@ const exportsRoutes: FastifyPluginAsync<ExportsPluginOptions> = async (app, opti
 
   async function loadReport(request: ExportRequest): Promise<ReportModel> {
     const lang = exportLang(request)
+    const timeZone = exportTimeZone(request)
     const { board, facts } = await loadBoard(request)
     const template = board.templateId ? templates.get?.(board.templateId) : undefined
-    return buildReport({ board, facts, shapes: resolveShapes(board, template), date: now(), lang })
+    return buildReport({ board, facts, shapes: resolveShapes(board, template), date: now(), lang, timeZone })
   }
 
   app.get<ExportRoute>(
@@ -101,9 +114,10 @@ const exportsRoutes: FastifyPluginAsync<ExportsPluginOptions> = async (app, opti
     async (request: ExportRequest, reply) => {
       const lang = exportLang(request)
       const separator = csvSeparator(request)
+      const timeZone = exportTimeZone(request)
       const { board } = await loadBoard(request)
       return attachment(reply, 'text/csv; charset=utf-8', fileName(board.title, 'notes.csv')).send(
-        renderNotesCsv(allNotes(board), { lang, separator }),
+        renderNotesCsv(allNotes(board), { lang, separator, timeZone }),
       )
     },
   )
@@ -113,8 +127,9 @@ const exportsRoutes: FastifyPluginAsync<ExportsPluginOptions> = async (app, opti
     { onRequest: app.boardAccess() },
     async (request: ExportRequest, reply) => {
       const lang = exportLang(request)
+      const timeZone = exportTimeZone(request)
       const { board } = await loadBoard(request)
-      const xlsx = renderNotesXlsx(allNotes(board), lang)
+      const xlsx = renderNotesXlsx(allNotes(board), { lang, timeZone })
       return attachment(reply, XLSX_MIME, fileName(board.title, 'notes.xlsx')).send(Buffer.from(xlsx))
     },
   )

@@ -1,6 +1,7 @@
+import { clockTime } from '../timeZone.js'
 import { withoutUnsafeCharacters } from '../unsafeCharacters.js'
 import type { OutlineNode, ReportModel, ReportNote, ReportPoll, ReportZone } from './model.js'
-import { clockTime, REPORT_TEXT, type ReportText } from './text.js'
+import { REPORT_TEXT, type ReportText } from './text.js'
 
 /**
  * The report laid out as a document: headings, paragraphs, nested lists and tables of text. Every
@@ -112,11 +113,11 @@ function agendaBlocks(model: ReportModel, text: ReportText): Block[] {
     { kind: 'heading', level: 2, text: text.agenda },
     {
       kind: 'table',
-      header: [...text.agendaColumns],
+      header: text.agendaColumns(model.timeZone),
       rows: model.agenda.map((step, index) => [
         cell(`${index + 1}. ${step.title}`),
         cell(text.minutes(step.plannedMinutes)),
-        cell(step.startedAt === null ? '' : clockTime(step.startedAt)),
+        cell(step.startedAt === null ? '' : clockTime(step.startedAt, model.timeZone)),
         cell(spent(step)),
       ]),
     },
@@ -185,7 +186,12 @@ function scoreBlocks(model: ReportModel, text: ReportText): Block[] {
     blocks.push({
       kind: 'heading',
       level: 3,
-      text: text.scoresHeading(snapshot.label.trim() || text.scores, clockTime(snapshot.at), snapshot.by),
+      text: text.scoresHeading(
+        snapshot.label.trim() || text.scores,
+        clockTime(snapshot.at, model.timeZone),
+        model.timeZone,
+        snapshot.by,
+      ),
     })
     blocks.push(
       snapshot.lines.length === 0

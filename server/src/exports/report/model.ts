@@ -2,6 +2,7 @@ import type { Lang, PollKind, ScoreSnapshot } from '@atelier/shared'
 import { stepTimes } from '../agendaRun.js'
 import { allNotes, type ExportedBoard, type ExportedFrame, type ExportedNote } from '../notes.js'
 import type { SessionFacts } from '../session.js'
+import { calendarDate } from '../timeZone.js'
 import type { ResolvedShape } from './shapes.js'
 
 /**
@@ -72,8 +73,10 @@ export interface ReportPoll {
 export interface ReportModel {
   lang: Lang
   title: string
-  /** `YYYY-MM-DD`, the day of the export. */
+  /** `YYYY-MM-DD`, the day of the export in `timeZone`. */
   date: string
+  /** The IANA zone every time of the report is given in. */
+  timeZone: string
   counts: {
     /** Notes participants (and the facilitator) wrote, empty ones aside. */
     notes: number
@@ -100,6 +103,8 @@ export interface ReportInput {
   shapes: readonly ResolvedShape[]
   date: Date
   lang: Lang
+  /** The reader's time zone (`DEFAULT_TIME_ZONE` when the request named none). */
+  timeZone: string
 }
 
 /** A note that goes in the report: written during the workshop, and not empty. */
@@ -270,13 +275,14 @@ function pollsOf(facts: SessionFacts): ReportPoll[] {
 }
 
 /** The report of a board: see the module comment. */
-export function buildReport({ board, facts, shapes, date, lang }: ReportInput): ReportModel {
+export function buildReport({ board, facts, shapes, date, lang, timeZone }: ReportInput): ReportModel {
   const notes = allNotes(board)
   const contributions = notes.filter(isContribution)
   return {
     lang,
     title: board.title,
-    date: date.toISOString().slice(0, 10),
+    date: calendarDate(date.getTime(), timeZone),
+    timeZone,
     counts: {
       notes: contributions.length,
       sections: board.frames.length,

@@ -10,7 +10,8 @@ export interface ReportText {
   setAside(templateNotes: number, emptyNotes: number): string
   anonymous: string
   agenda: string
-  agendaColumns: [string, string, string, string]
+  /** The agenda table's header; the start times are in `zone`. */
+  agendaColumns(zone: string): [string, string, string, string]
   minutes(count: number): string
   notRun: string
   running: string
@@ -30,7 +31,7 @@ export interface ReportText {
   noteColumn: string
   wordColumns: [string, string]
   scores: string
-  scoresHeading(label: string, time: string, by: GameSettings['scoreBy']): string
+  scoresHeading(label: string, time: string, zone: string, by: GameSettings['scoreBy']): string
   noPoints: string
   scoreColumns: [string, string, string]
   page(n: number, total: number): string
@@ -56,7 +57,7 @@ export const REPORT_TEXT: Record<Lang, ReportText> = {
       `Non comptées : ${frCount(template, 'note du modèle', 'notes du modèle')} (exemples et amorces), ${frCount(empty, 'note vide', 'notes vides')}.`,
     anonymous: 'Séance anonyme : les auteurs ne sont pas nommés.',
     agenda: 'Déroulé',
-    agendaColumns: ['Étape', 'Prévu', 'Début (UTC)', 'Durée'],
+    agendaColumns: (zone) => ['Étape', 'Prévu', `Début (${zone})`, 'Durée'],
     minutes: (n) => `${n} min`,
     notRun: 'non abordée',
     running: 'en cours',
@@ -76,8 +77,8 @@ export const REPORT_TEXT: Record<Lang, ReportText> = {
     noteColumn: 'Note',
     wordColumns: ['Mot', 'Fois'],
     scores: 'Scores',
-    scoresHeading: (label, time, by) =>
-      `${label} (${time} UTC, ${by === 'team' ? 'par équipe' : 'par personne'})`,
+    scoresHeading: (label, time, zone, by) =>
+      `${label} (${time} ${zone}, ${by === 'team' ? 'par équipe' : 'par personne'})`,
     noPoints: 'Aucun point.',
     scoreColumns: ['Rang', 'Nom', 'Points'],
     page: (n, total) => `Page ${n} sur ${total}`,
@@ -93,7 +94,7 @@ export const REPORT_TEXT: Record<Lang, ReportText> = {
       `Not counted: ${enCount(template, 'template note', 'template notes')} (examples and placeholders), ${enCount(empty, 'empty note', 'empty notes')}.`,
     anonymous: 'Anonymous session: authors are not named.',
     agenda: 'Agenda',
-    agendaColumns: ['Step', 'Planned', 'Start (UTC)', 'Time spent'],
+    agendaColumns: (zone) => ['Step', 'Planned', `Start (${zone})`, 'Time spent'],
     minutes: (n) => `${n} min`,
     notRun: 'not run',
     running: 'running',
@@ -113,14 +114,10 @@ export const REPORT_TEXT: Record<Lang, ReportText> = {
     noteColumn: 'Note',
     wordColumns: ['Word', 'Times'],
     scores: 'Scores',
-    scoresHeading: (label, time, by) => `${label} (${time} UTC, ${by === 'team' ? 'by team' : 'by person'})`,
+    scoresHeading: (label, time, zone, by) =>
+      `${label} (${time} ${zone}, ${by === 'team' ? 'by team' : 'by person'})`,
     noPoints: 'No points.',
     scoreColumns: ['Rank', 'Name', 'Points'],
     page: (n, total) => `Page ${n} of ${total}`,
   },
-}
-
-/** `HH:MM` of a server time, UTC. */
-export function clockTime(epochMs: number): string {
-  return new Date(epochMs).toISOString().slice(11, 16)
 }
