@@ -12,7 +12,7 @@ import { GamePanel } from './GamePanel.js'
 import { PodiumOverlay } from './Podium.js'
 import { PollDock } from './PollDock.js'
 import { SprintTicker } from './SprintTicker.js'
-import { stepPollChanges } from './stepPolls.js'
+import { followStepPolls, watchOpenedPolls } from './stepPolls.js'
 import { TeamMarks } from './TeamMarks.js'
 import './game.css'
 import { gameCommands } from './commands.js'
@@ -25,31 +25,8 @@ export function GameLayer({ model, layout }: { model: FacilitationModel; layout:
     const unregister = model.board.registry.register(
       gameCommands(created, (key, options) => i18next.t(key, options)),
     )
-    // A step that carries a poll opens it, as a step with a vote opens the vote.
-    const stopPolls = model.onStepLaunched((step) => {
-      const { registry, ctx } = model.board
-      const { close, open } = stepPollChanges(
-        model.session.getSnapshot().agenda,
-        step,
-        created.getSnapshot().polls,
-      )
-      for (const pollId of close) registry.run('game.closePoll', ctx, { choice: pollId })
-      if (open) registry.run('game.openPoll', ctx, { poll: open })
-    })
-    // A poll that opens is said, as a new step is: a screen reader user hears it without hunting.
-    const said = new Set<string>()
-    const sayPolls = () => {
-      for (const poll of created.getSnapshot().polls) {
-        if (poll.status !== 'open' || said.has(poll.id)) continue
-        said.add(poll.id)
-        announce(
-          i18next.t(poll.quiz ? 'game.polls.announceQuiz' : 'game.polls.announceOpen', {
-            question: poll.question,
-          }),
-        )
-      }
-    }
-    const stopPollNews = created.subscribe(sayPolls)
+    const stopPolls = followStepPolls(model, created)
+    const stopPollNews = watchOpenedPolls(created, announce)
     setGame(created)
     if (window.__atelierDebug) Object.assign(window.__atelierDebug, { game: created })
     // A note's team is said with the note (the badge is hidden from screen readers).

@@ -1,6 +1,9 @@
 import type { AgendaStep, PollState } from '@atelier/shared'
-import { describe, expect, it } from 'vitest'
-import { agendaPolls, stepPollChanges } from './stepPolls.js'
+import i18next from 'i18next'
+import { beforeAll, describe, expect, it } from 'vitest'
+import game from '../i18n/locales/fr/game.json'
+import type { GameSnapshot } from './GameModel.js'
+import { agendaPolls, stepPollChanges, watchOpenedPolls } from './stepPolls.js'
 
 const step = (id: string, poll?: AgendaStep['poll']): AgendaStep => ({
   id,
@@ -85,5 +88,39 @@ describe('stepPollChanges', () => {
 
   it('lists the polls of the agenda for the panel', () => {
     expect(agendaPolls(agenda).map(({ stepId }) => stepId)).toEqual(['sondage', 'quiz'])
+  })
+})
+
+describe('watchOpenedPolls', () => {
+  beforeAll(async () => {
+    await i18next.init({ lng: 'fr', resources: { fr: { translation: { game } } } })
+  })
+
+  it('says each poll once, when it opens, and a quiz as a quiz', () => {
+    let polls: PollState[] = []
+    const listeners = new Set<() => void>()
+    const game = {
+      getSnapshot: () => ({ polls }) as unknown as GameSnapshot,
+      subscribe: (listener: () => void) => {
+        listeners.add(listener)
+        return () => listeners.delete(listener)
+      },
+    }
+    const said: string[] = []
+    const stop = watchOpenedPolls(game, (text) => said.push(text))
+    const change = (next: PollState[]) => {
+      polls = next
+      for (const listener of listeners) listener()
+    }
+    const sondageOpen = poll('p1', 'Notre défi vous paraît…', 'open')
+    change([sondageOpen])
+    change([sondageOpen])
+    change([
+      { ...sondageOpen, status: 'closed' },
+      { ...poll('p2', 'Quelle phase ?', 'open'), quiz: true },
+    ])
+    stop()
+    change([poll('p3', 'Un café ?', 'open')])
+    expect(said).toEqual(['Nouveau sondage : Notre défi vous paraît…', 'Nouveau quiz : Quelle phase ?'])
   })
 })
