@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { BoardPage } from '../fixtures/board.js'
-import { openPhone, readJoinCode } from '../fixtures/room.js'
+import { boardFromTemplate, openPhone, readJoinCode } from '../fixtures/room.js'
 
 test('a person on a phone joins through /j/<code> and sees the board as a participant', async ({
   browser,
@@ -76,4 +76,24 @@ test('the landing page takes a typed code to the board, and says when a code is 
   await expect(phone.page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected')
 
   await Promise.all([facilitator.close(), phone.close(), late.close()])
+})
+
+test('a participant who does not read French switches to English from the name dialog, on a phone', async ({
+  browser,
+  baseURL,
+}) => {
+  const board = await boardFromTemplate(baseURL ?? '', 'ideation')
+  const phone = await openPhone(browser)
+  await phone.page.goto(board.participant)
+  const dialog = phone.page.getByRole('dialog')
+  await expect(dialog).toContainText('Bienvenue')
+  await dialog.getByRole('button', { name: /^EN/ }).tap()
+  await expect(dialog).toContainText('Welcome!')
+  await phone.joinAs('Sam')
+  // The room keeps the languages within reach, at the end of the page.
+  const room = phone.page.getByTestId('room-view')
+  await expect(room.getByRole('button', { name: /^EN/ })).toHaveAttribute('aria-pressed', 'true')
+  await room.getByRole('button', { name: /^FR/ }).tap()
+  await expect(phone.page.getByTestId('room-add')).toHaveText('Ajouter')
+  await phone.close()
 })

@@ -7,6 +7,7 @@ import { useSession } from '../facilitation/hooks.js'
 import { LockIcon } from '../facilitation/icons.js'
 import { ReactionBar } from '../facilitation/ParticipantDock.js'
 import { TimerWidget } from '../facilitation/TimerWidget.js'
+import { LanguageSwitch } from '../ui/LanguageSwitch.js'
 import { castVote } from '../voting/castVote.js'
 import { useBallot, useEligible, useLatestClosedRound, useOpenRound } from '../voting/hooks.js'
 import { RemainingVotes } from '../voting/RemainingVotes.js'
@@ -89,6 +90,10 @@ export function RoomView({ model, onShowBoard }: { model: FacilitationModel; onS
           <ReactionBar model={model} />
         </section>
       )}
+      {/* On a phone the top bar has no room for the languages: they are here, at the end of the page. */}
+      <footer className="room-footer">
+        <LanguageSwitch />
+      </footer>
     </main>
   )
 }

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { savedName } from '../lib/storage.js'
+import { LanguageSwitch } from './LanguageSwitch.js'
 import { Modal } from './Modal.js'
 
 export const NAME_MAX_LENGTH = 40
@@ -41,6 +42,10 @@ export function JoinDialog({ onJoin }: { onJoin: (name: string) => Promise<void>
         >
           {t('welcome.submit')}
         </button>
+        {/* The first screen a person reads: someone who does not read French switches here. */}
+        <div className="join-languages">
+          <LanguageSwitch />
+        </div>
       </form>
     </Modal>
   )
