@@ -90,6 +90,8 @@ test('a participant who does not read French switches to English from the name d
   await dialog.getByRole('button', { name: /^EN/ }).tap()
   await expect(dialog).toContainText('Welcome!')
   await phone.joinAs('Sam')
+  // The template's example notes are not anybody's ideas: the group's list starts empty.
+  await expect(phone.page.getByTestId('room-group')).toContainText('(0)')
   // The room keeps the languages within reach, at the end of the page.
   const room = phone.page.getByTestId('room-view')
   await expect(room.getByRole('button', { name: /^EN/ })).toHaveAttribute('aria-pressed', 'true')

@@ -186,8 +186,11 @@ function GroupIdeas({
   const eligible = useEligible(model, round)
   const canWrite = model.role !== 'observer'
   // The group's ideas show once they are on the board for everyone: open writing, after the
-  // reveal, or whenever a vote is open (then the round's items, wherever they are).
-  const shown = round ? everything.filter((idea) => eligible.has(idea.item.id)) : privateMode ? [] : group
+  // reveal, or whenever a vote is open (then the round's items, wherever they are). Outside a
+  // vote they are what people wrote: the template's examples and prompts have no author (the
+  // report counts them apart too).
+  const written = group.filter((idea) => idea.item.author !== undefined)
+  const shown = round ? everything.filter((idea) => eligible.has(idea.item.id)) : privateMode ? [] : written
   const results = closed?.results ?? []
   const ranked = results.length > 0 && !round
   const rankOf = (id: string) => results.find((result) => result.itemId === id)
