@@ -122,7 +122,6 @@ export {
   type Point,
   type Rect,
   rectContainsPoint,
-  rectContainsRect,
   rectsIntersect,
   rectsOverlap,
 } from './geometry/rect.js'
