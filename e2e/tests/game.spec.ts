@@ -160,6 +160,8 @@ test('launching a step opens its poll on a phone, first in the room; the next st
   const poll = phone.page.getByTestId('poll-dock')
   await expect(poll).toContainText('notre défi vous paraît')
   await expect(phone.page.getByTestId('live-region')).toContainText('Nouveau sondage : Après ce sprint')
+  // The phone names the step as the facilitator's screen does, above the frame's title.
+  await expect(phone.page.getByTestId('room-step-index')).toHaveText('Étape 6/8 · Sondage éclair')
   // In the room, the poll comes before the field for ideas.
   expect(await new Room(phone).sections()).toEqual(['poll-dock', 'room-add-form', 'room-mine', 'room-group'])
   await poll.getByTestId('poll-option').filter({ hasText: 'Atteignable' }).tap()

@@ -41,8 +41,10 @@ export function RoomView({ model, onShowBoard }: { model: FacilitationModel; onS
     <main className="room" aria-labelledby="room-question" data-testid="room-view">
       <section className="room-step">
         <div className="room-step-top">
-          <p className="room-step-index">
+          <p className="room-step-index" data-testid="room-step-index">
             {step ? t('facilitation.agenda.stepOf', { index: index + 1, count }) : t('room.board')}
+            {/* The step's name, as the facilitator says it, unless the heading (its frame's title) says it. */}
+            {step && !question.toLowerCase().includes(step.title.toLowerCase()) && ` · ${step.title}`}
           </p>
           <button
             type="button"
