@@ -1,4 +1,3 @@
-import i18next from 'i18next'
 import { useEffect, useState } from 'react'
 import { addItemDetails, announce } from '../a11y/announcer.js'
 import { useSession } from '../board/context.js'
@@ -15,7 +14,7 @@ import { FacilitationModel } from './FacilitationModel.js'
 import { FacilitatorPanel } from './FacilitatorPanel.js'
 import { ParticipantDock } from './ParticipantDock.js'
 import { SessionBar } from './SessionBar.js'
-import { type SessionNews, watchSessionNews } from './sessionNews.js'
+import { watchSessionNews } from './sessionNews.js'
 import './facilitation.css'
 
 /** Everything facilitation adds to an open board; mounted once by BoardSession. */
@@ -39,7 +38,7 @@ export function FacilitationLayer({
       exportStepsPdfCommand(() => created.session.getSnapshot().agenda),
     ])
     const removeDetails = addItemDetails(voteDetails(created))
-    const stopNews = watchSessionNews(created.session, (news) => announce(news.map(sayNews).join(' ')))
+    const stopNews = watchSessionNews(created.session, announce)
     setModel(created)
     if (window.__atelierDebug) Object.assign(window.__atelierDebug, { facilitation: created })
     return () => {
@@ -61,14 +60,6 @@ export function FacilitationLayer({
       <GameLayer model={model} layout={layout} />
     </>
   )
-}
-
-/** The words a screen reader says for a change of the session, in the interface's language. */
-function sayNews(news: SessionNews): string {
-  if (news.kind === 'step') return i18next.t('facilitation.news.step', { ...news }).trim()
-  if (news.kind === 'voteOpened')
-    return i18next.t('facilitation.news.voteOpened', { title: news.title, count: news.budget })
-  return i18next.t('facilitation.news.revealed')
 }
 
 function CanvasFacilitation({ model }: { model: FacilitationModel }) {

@@ -1,6 +1,8 @@
 import type { AgendaStep, VoteRound, WritingMode } from '@atelier/shared'
-import { describe, expect, it } from 'vitest'
+import i18next from 'i18next'
+import { beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import facilitation from '../i18n/locales/fr/facilitation.json'
 import { readSession, type SessionSnapshot } from './SessionStore.js'
 import { sessionNews, watchSessionNews } from './sessionNews.js'
 
@@ -73,10 +75,14 @@ describe('sessionNews', () => {
 })
 
 describe('watchSessionNews', () => {
+  beforeAll(async () => {
+    await i18next.init({ lng: 'fr', resources: { fr: { translation: { facilitation } } } })
+  })
+
   it('says the news of each change together, and nothing for a change with none', () => {
     let snapshot = at('a')
     const listeners = new Set<() => void>()
-    const said: string[][] = []
+    const said: string[] = []
     const stop = watchSessionNews(
       {
         getSnapshot: () => snapshot,
@@ -85,7 +91,7 @@ describe('watchSessionNews', () => {
           return () => listeners.delete(listener)
         },
       },
-      (news) => said.push(news.map((item) => item.kind)),
+      (text) => said.push(text),
     )
     const change = (next: SessionSnapshot) => {
       snapshot = next
@@ -95,6 +101,6 @@ describe('watchSessionNews', () => {
     change({ ...snapshot })
     stop()
     change(at('a'))
-    expect(said).toEqual([['step', 'voteOpened']])
+    expect(said).toEqual(['Étape 3 sur 3 : Vote. Vote ouvert : Priorités, 3 gommettes par personne.'])
   })
 })

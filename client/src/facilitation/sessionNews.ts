@@ -1,3 +1,4 @@
+import i18next from 'i18next'
 import type { SessionSnapshot } from './SessionStore.js'
 
 /** A change of the session that a person who does not see the screen should hear of. */
@@ -37,16 +38,27 @@ export function sessionNews(before: SessionSnapshot, after: SessionSnapshot): Se
   return news
 }
 
-/** Calls `say` with the news of each change of the session store from now on, said together. */
+/** The words a screen reader says for a change of the session, in the interface's language. */
+export function newsText(news: SessionNews): string {
+  if (news.kind === 'step') {
+    const { index, count, title, instructions } = news
+    return i18next.t('facilitation.news.step', { index, count, title, instructions }).trim()
+  }
+  if (news.kind === 'voteOpened')
+    return i18next.t('facilitation.news.voteOpened', { title: news.title, count: news.budget })
+  return i18next.t('facilitation.news.revealed')
+}
+
+/** Says the news of each change of the session store from now on, one sentence after the other. */
 export function watchSessionNews(
   session: { getSnapshot(): SessionSnapshot; subscribe(listener: () => void): () => void },
-  say: (news: SessionNews[]) => void,
+  say: (text: string) => void,
 ): () => void {
   let last = session.getSnapshot()
   return session.subscribe(() => {
     const next = session.getSnapshot()
     const news = sessionNews(last, next)
     last = next
-    if (news.length > 0) say(news)
+    if (news.length > 0) say(news.map(newsText).join(' '))
   })
 }

@@ -35,7 +35,7 @@ export function RoomView({ model, onShowBoard }: { model: FacilitationModel; onS
   const question = frame?.text?.trim() || step?.title || t('room.noStep')
   const ideas = useRoomIdeas(model, frame)
   const round = useOpenRound(model)
-  const group = <GroupIdeas model={model} ideas={ideas} privateMode={privateMode} />
+  const group = <GroupIdeas model={model} ideas={ideas} round={round} privateMode={privateMode} />
 
   return (
     <main className="room" aria-labelledby="room-question" data-testid="room-view">
@@ -175,15 +175,17 @@ function MyIdeas({ mine }: { mine: Idea[] }) {
 function GroupIdeas({
   model,
   ideas,
+  round,
   privateMode,
 }: {
   model: FacilitationModel
   ideas: RoomIdeas
+  /** The open vote round, if any. */
+  round: VoteRound | null
   privateMode: boolean
 }) {
   const { t } = useTranslation()
   const { group, everything } = ideas
-  const round = useOpenRound(model)
   const closed = useLatestClosedRound(model)
   const eligible = useEligible(model, round)
   const canWrite = model.role !== 'observer'
@@ -191,8 +193,9 @@ function GroupIdeas({
   // reveal, or whenever a vote is open (then the round's items, wherever they are). Outside a
   // vote they are what people wrote: the template's examples and prompts have no author (the
   // report counts them apart too).
-  const written = group.filter((idea) => idea.item.author !== undefined)
-  const shown = round ? everything.filter((idea) => eligible.has(idea.item.id)) : privateMode ? [] : written
+  const shown = round
+    ? everything.filter((idea) => eligible.has(idea.item.id))
+    : group.filter((idea) => idea.item.author !== undefined)
   const results = closed?.results ?? []
   const ranked = results.length > 0 && !round
   const rankOf = (id: string) => results.find((result) => result.itemId === id)

@@ -41,7 +41,7 @@ export interface CsvOptions {
   timeZone: string
 }
 
-/** A time as spreadsheets parse it: `2025-03-14 10:05:00`. */
+/** One cell as CSV text; a time as spreadsheets parse it, `2025-03-14 10:05:00`, in `timeZone`. */
 function csvCell(cell: NoteCell, timeZone: string): string {
   if (cell === null) return ''
   if (typeof cell === 'number') return String(cell)

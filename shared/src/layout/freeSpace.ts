@@ -24,9 +24,9 @@ export function nearestFreeSpot(
 ): Point | null {
   const stepX = size.w + gap
   const stepY = size.h + gap
-  const reach = { x: at.x - rings * stepX - size.w, y: at.y - rings * stepY - size.h, w: 0, h: 0 }
-  reach.w = 2 * (at.x - reach.x)
-  reach.h = 2 * (at.y - reach.y)
+  const reachX = rings * stepX + size.w
+  const reachY = rings * stepY + size.h
+  const reach = { x: at.x - reachX, y: at.y - reachY, w: 2 * reachX, h: 2 * reachY }
   // A board may hold 20,000 items: only those near enough to matter are tested per cell.
   const near = taken.filter((rect) => rectsIntersect(rect, reach))
   const cells: Array<{ dx: number; dy: number }> = []
