@@ -122,6 +122,7 @@ export {
   type Point,
   type Rect,
   rectContainsPoint,
+  rectContainsRect,
   rectsIntersect,
   rectsOverlap,
 } from './geometry/rect.js'

@@ -1,5 +1,5 @@
 import { type Camera, fitCamera, type Rect, type Size } from '@atelier/shared'
-import { chromeInsets, PHONE_MAX_WIDTH } from './chrome.js'
+import { chromeInsets, PHONE_MAX_WIDTH } from '../store/chrome.js'
 
 /** Below this zoom a phone would draw notes as blocks with no text. */
 export const PHONE_READABLE_ZOOM = 0.6

@@ -1,4 +1,4 @@
-import { createItem, itemsMap, itemText, readItems, rectsOverlap } from '@atelier/shared'
+import { createItem, itemsMap, itemText, readItems, rectContainsRect, rectsOverlap } from '@atelier/shared'
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { TestEditor } from '../../test/TestEditor.js'
@@ -157,7 +157,8 @@ describe('create commands', () => {
   })
 
   it('makes wide notes, and puts notes made with N clear of what is already there, in view', () => {
-    const { run, doc } = setup()
+    const { run, doc, view: store } = setup()
+    store.set({ viewport: { width: 1400, height: 1000 }, camera: { x: -700, y: -500, zoom: 1 } })
     // A note half over the middle of the view, and a frame the middle lies in.
     createItem(doc, { type: 'frame', x: -450, y: -350, w: 900, h: 700 }, 'remote')
     createItem(doc, { type: 'note', x: -20, y: -150, w: 200, h: 200 }, 'remote')
@@ -167,12 +168,26 @@ describe('create commands', () => {
     expect(notes).toHaveLength(6)
     for (const [i, a] of notes.entries())
       for (const b of notes.slice(i + 1)) expect(rectsOverlap(a, b)).toBe(false)
-    const view = { x: -500, y: -400, w: 1000, h: 800 }
-    for (const note of notes.filter((n) => n.w === 200)) expect(rectsOverlap(note, view)).toBe(true)
-    // No room left in view for a wide note: it goes to the nearest free spot beyond.
+    // Wholly in the part of the view no bar covers: the top bars (120 px), the reactions and zoom
+    // (96 px), the tools and their margin (72 px each side).
+    const clear = { x: -628, y: -380, w: 1256, h: 784 }
+    for (const note of notes.filter((n) => n.w === 200)) expect(rectContainsRect(clear, note)).toBe(true)
     expect(notes.find((note) => note.w === 400)).toMatchObject({ h: 200 })
     run('createWideNote', { at: { x: 0, y: 1000 } })
     expect(readItems(doc).find((i) => i.y === 900)).toMatchObject({ w: 400, h: 200 })
+  })
+
+  it('does not put a note made with N under the bars, when the rest of the view has room', () => {
+    const { run, doc, view } = setup()
+    view.set({ viewport: { width: 1400, height: 800 }, camera: { x: -700, y: -400, zoom: 1 } })
+    for (const x of [-324, -100, 124]) createItem(doc, { type: 'note', x, y: -100, w: 200, h: 200 }, 'remote')
+    run('createNote')
+    const note = readItems(doc).find((item) => item.author === 'me')
+    // Right below the row would sit under the reactions and zoom (the bottom 96 px): it goes beside.
+    expect(note).toMatchObject({ x: 348, y: -100 })
+    expect(rectContainsRect({ x: -628, y: -280, w: 1256, h: 584 }, note ?? { x: 0, y: 0, w: 0, h: 0 })).toBe(
+      true,
+    )
   })
 
   it('switches tools, keeping writing tools from observers', () => {

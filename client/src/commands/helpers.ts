@@ -5,6 +5,7 @@ import {
   type Point,
   visibleRect,
 } from '@atelier/shared'
+import { chromeInsets } from '../store/chrome.js'
 import { canModify } from '../store/selection.js'
 import type { CommandContext } from './types.js'
 
@@ -31,7 +32,7 @@ export function boardCenter(ctx: Pick<CommandContext, 'view'>): Point {
 
 /**
  * Where a note made without a place (N, a phone's "add") goes: the free spot nearest `at`, in
- * view when there is room there, so it covers nothing already on the board. On a board full all
+ * the part of the view no bar covers when there is room there, so it covers nothing already on the board. On a board full all
  * round, a cascade from `at` still keeps a run of notes from stacking exactly on each other.
  */
 export function freeSpot(
@@ -43,8 +44,10 @@ export function freeSpot(
   const centre = { x: Math.round(at.x), y: Math.round(at.y) }
   // Connectors run between items over empty board: a note may sit across one.
   const taken = [...ctx.board.getItems().values()].filter((item) => item.type !== 'connector')
+  // In view means where the person sees it: not under the bars, nor under a facilitator's panel.
+  const clear = chromeInsets(viewport, { panel: ctx.facilitator === true, instruction: false })
   const free =
-    nearestFreeSpot(centre, size, taken, { within: visibleRect(camera, viewport) }) ??
+    nearestFreeSpot(centre, size, taken, { within: visibleRect(camera, viewport, clear) }) ??
     nearestFreeSpot(centre, size, taken)
   if (free) return free
   const stacked = (p: Point) =>

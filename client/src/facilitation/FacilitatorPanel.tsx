@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { PANEL_SCREEN } from '../board/chrome.js'
+import { PANEL_SCREEN } from '../store/chrome.js'
 import { CommandButton } from '../ui/CommandButton.js'
 import { VotingPanel } from '../voting/VotingPanel.js'
 import { AgendaPanel } from './AgendaPanel.js'

@@ -1,6 +1,6 @@
 import { useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
-import { PHONE_MAX_WIDTH } from '../board/chrome.js'
+import { PHONE_MAX_WIDTH } from '../store/chrome.js'
 import { CommandButton } from '../ui/CommandButton.js'
 import { RemainingVotes } from '../voting/RemainingVotes.js'
 import type { FacilitationModel } from './FacilitationModel.js'

@@ -1,5 +1,5 @@
 import { type Camera, fitCamera, MAX_ZOOM, type Rect, type Size, visibleRect } from '@atelier/shared'
-import { chromeInsets } from '../board/chrome.js'
+import { chromeInsets } from '../store/chrome.js'
 
 /** The board rect a camera shows: what a facilitator publishes as `view` in the awareness. */
 export function viewOf(camera: Camera, viewport: Size): Rect {

@@ -1,7 +1,7 @@
 import type { Role } from '@atelier/shared'
 import { useState } from 'react'
-import { PHONE_MAX_WIDTH } from '../board/chrome.js'
 import type { KeyValueStore } from '../lib/storage.js'
+import { PHONE_MAX_WIDTH } from '../store/chrome.js'
 
 /** How a board is shown: the canvas, or the participants' room (a list made for a phone). */
 export type BoardLayout = 'canvas' | 'room'

@@ -53,6 +53,14 @@ describe('camera', () => {
 
   it('reports the visible board area', () => {
     expect(visibleRect(camera, { width: 800, height: 600 })).toEqual({ x: 100, y: -50, w: 400, h: 300 })
+    // Clear of bars: screen pixels divided by the zoom (2 here).
+    const insets = { top: 120, right: 40, bottom: 80, left: 60 }
+    expect(visibleRect(camera, { width: 800, height: 600 }, insets)).toEqual({
+      x: 130,
+      y: 10,
+      w: 350,
+      h: 200,
+    })
   })
 
   it('fits bounds in the viewport, centred, never above the max zoom', () => {

@@ -32,9 +32,16 @@ export function boardToScreen(camera: Camera, point: Point): Point {
   return { x: (point.x - camera.x) * camera.zoom, y: (point.y - camera.y) * camera.zoom }
 }
 
-/** The board area the screen shows. */
-export function visibleRect(camera: Camera, viewport: Size): Rect {
-  return { x: camera.x, y: camera.y, w: viewport.width / camera.zoom, h: viewport.height / camera.zoom }
+const NO_INSETS: Insets = { top: 0, right: 0, bottom: 0, left: 0 }
+
+/** The board area the screen shows; with `insets`, the part of it no bar covers. */
+export function visibleRect(camera: Camera, viewport: Size, insets: Insets = NO_INSETS): Rect {
+  return {
+    x: camera.x + insets.left / camera.zoom,
+    y: camera.y + insets.top / camera.zoom,
+    w: Math.max(0, viewport.width - insets.left - insets.right) / camera.zoom,
+    h: Math.max(0, viewport.height - insets.top - insets.bottom) / camera.zoom,
+  }
 }
 
 /** Zooms keeping the board point under `anchor` (a screen point) fixed, as wheel and pinch expect. */
