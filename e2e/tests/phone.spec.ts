@@ -207,3 +207,57 @@ test('on a phone in an open step, a participant adds, edits and deletes ideas se
 
   await Promise.all([facilitatorBoard.close(), lea.board.close()])
 })
+
+test("on a phone, a SWOT participant picks each idea's quadrant, and the reveal keeps it there", async ({
+  browser,
+  baseURL,
+}, testInfo) => {
+  const links = await createBoardFromTemplate(baseURL ?? '', 'Diagnostic du service', 'swot-ffom')
+  const facilitatorBoard = await BoardPage.open(browser)
+  await facilitatorBoard.page.goto(links.facilitator)
+  await facilitatorBoard.joinAs('Camille')
+  // « Forces et faiblesses »: private writing in two quadrants.
+  await facilitatorBoard.page.getByTestId('agenda-go-0').click()
+  await expect(facilitatorBoard.page.getByTestId('private-badge')).toBeVisible()
+
+  const lea = await Room.openPhone(browser)
+  await lea.page.goto(links.participant)
+  await lea.board.joinAs('Léa')
+
+  await test.step('the phone asks which quadrant each idea goes to', async () => {
+    await expect(lea.question()).toHaveText('Forces et faiblesses')
+    const places = lea.page.getByTestId('room-places')
+    await expect(places.getByRole('radio')).toHaveCount(2)
+    await expect(places.getByRole('radio', { name: 'Forces' })).toBeChecked()
+    for (const size of await lea.buttonSizes()) expect(size.height, size.name).toBeGreaterThanOrEqual(44)
+    await places.getByRole('radio', { name: 'Faiblesses' }).check()
+    await lea.addIdea('Trop de réunions')
+    await places.getByRole('radio', { name: 'Forces' }).check()
+    await lea.addIdea('Une équipe soudée')
+    await expect(lea.myIdeas().filter({ hasText: 'Trop de réunions' })).toContainText('Faiblesses')
+    await expectNoSeriousViolations(lea.page, 'phone view with a choice of frames')
+    await lea.page.screenshot({ path: testInfo.outputPath('phone-quadrants.png') })
+  })
+
+  await test.step('the reveal lays each idea out in the quadrant its author chose', async () => {
+    // « Mise en commun » reveals the private notes over the four quadrants.
+    await facilitatorBoard.page.getByTestId('agenda-go-2').click()
+    await expect
+      .poll(async () => (await facilitatorBoard.notes()).map((n) => n.text))
+      .toContain('Trop de réunions')
+    const frames = await readDocItems(facilitatorBoard.page, 'frame')
+    const notes = await facilitatorBoard.notes()
+    const quadrantOf = (text: string) => {
+      const note = notes.find((n) => n.text === text)
+      if (!note) throw new Error(`${text} is not on the board`)
+      const x = note.x + note.w / 2
+      const y = note.y + note.h / 2
+      return frames.find((f) => x > f.x && x < f.x + f.w && y > f.y && y < f.y + f.h)?.text
+    }
+    expect(quadrantOf('Trop de réunions')).toBe('Faiblesses')
+    expect(quadrantOf('Une équipe soudée')).toBe('Forces')
+    await expect(lea.groupIdea('Trop de réunions')).toContainText('Faiblesses')
+  })
+
+  await Promise.all([facilitatorBoard.close(), lea.board.close()])
+})

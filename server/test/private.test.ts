@@ -134,6 +134,129 @@ describe('private writing', () => {
     expect(updates.length).toBe(1)
   })
 
+  it("keeps each revealed note in the step's frame its author chose; a note elsewhere goes to the first", async () => {
+    const { app, board, sync } = await startServer()
+    const [lead, ann] = await Promise.all([join(app, board, 'facilitator'), join(app, board, 'participant')])
+    const boardView = await connectSyncedAs(sync, board.id, lead)
+    const forces = createItem(boardView.doc, { type: 'frame', x: 0, y: 0, w: 700, h: 600, text: 'Forces' })
+    const faiblesses = createItem(boardView.doc, {
+      type: 'frame',
+      x: 800,
+      y: 0,
+      w: 700,
+      h: 600,
+      text: 'Faiblesses',
+    })
+    const session = await connectSyncedAs(sync, `${board.id}/session`, lead)
+    replaceAgenda(session.doc, [
+      {
+        id: 's1',
+        title: 'Forces et faiblesses',
+        instructions: '',
+        durationMinutes: 5,
+        frameId: forces,
+        moreFrameIds: [faiblesses],
+        mode: 'private',
+      },
+    ])
+    writeSessionState(session.doc, { stepId: 's1', writingMode: 'private' })
+    const room = await connectSyncedAs(sync, `${board.id}/private/${ann.personId}`, ann)
+    createItem(room.doc, { type: 'note', x: 850, y: 100, text: 'weak 1' })
+    createItem(room.doc, { type: 'note', x: 850, y: 100, text: 'weak 2' })
+    createItem(room.doc, { type: 'note', x: 50, y: 100, text: 'strong' })
+    createItem(room.doc, { type: 'note', x: 3000, y: 3000, text: 'stray' })
+    await waitFor(() => readPrivateCounts(session.doc)[ann.personId] === 4, 'the private count')
+
+    writeSessionState(session.doc, { writingMode: 'revealed' })
+    await waitFor(
+      () => readItems(boardView.doc).filter((item) => item.type === 'note').length === 4,
+      'the reveal',
+    )
+    const items = readItems(boardView.doc)
+    const frameOf = (text: string) => {
+      const note = items.find((item) => item.text === text)
+      if (!note) throw new Error(`${text} missing`)
+      const centre = { x: note.x + note.w / 2, y: note.y + note.h / 2 }
+      return items.find(
+        (frame) =>
+          frame.type === 'frame' &&
+          centre.x > frame.x &&
+          centre.x < frame.x + frame.w &&
+          centre.y > frame.y &&
+          centre.y < frame.y + frame.h,
+      )?.text
+    }
+    expect(['weak 1', 'weak 2', 'strong', 'stray'].map(frameOf)).toEqual([
+      'Faiblesses',
+      'Faiblesses',
+      'Forces',
+      'Forces',
+    ])
+    const [weak1, weak2] = ['weak 1', 'weak 2'].map((text) => items.find((item) => item.text === text))
+    // Tidied in their frame: the two notes written on one spot no longer cover each other.
+    expect(weak1?.x === weak2?.x && weak1?.y === weak2?.y).toBe(false)
+  })
+
+  it('leaves every revealed note where its author put it when the step reveals in place', async () => {
+    const { app, board, sync } = await startServer()
+    const [lead, ann, bob] = await Promise.all([
+      join(app, board, 'facilitator'),
+      join(app, board, 'participant'),
+      join(app, board, 'participant'),
+    ])
+    const boardView = await connectSyncedAs(sync, board.id, lead)
+    const scale = createItem(boardView.doc, {
+      type: 'frame',
+      x: 0,
+      y: 0,
+      w: 2400,
+      h: 340,
+      text: 'Stratégique',
+    })
+    const session = await connectSyncedAs(sync, `${board.id}/session`, lead)
+    replaceAgenda(session.doc, [
+      {
+        id: 'place',
+        title: 'Positionnement',
+        instructions: '',
+        durationMinutes: 5,
+        frameId: scale,
+        mode: 'private',
+      },
+      {
+        id: 'read',
+        title: 'Révélation',
+        instructions: '',
+        durationMinutes: 5,
+        frameId: scale,
+        mode: 'revealed',
+        revealInPlace: true,
+      },
+    ])
+    writeSessionState(session.doc, { stepId: 'place', writingMode: 'private' })
+    const tokens = [
+      { person: ann, x: 300, y: 110 },
+      { person: bob, x: 1900, y: 110 },
+    ]
+    for (const { person, x, y } of tokens) {
+      const room = await connectSyncedAs(sync, `${board.id}/private/${person.personId}`, person)
+      createItem(room.doc, { type: 'note', x, y, w: 120, h: 120, text: person.personId })
+    }
+    await waitFor(
+      () => tokens.every(({ person }) => readPrivateCounts(session.doc)[person.personId] === 1),
+      'the private counts',
+    )
+    writeSessionState(session.doc, { stepId: 'read', writingMode: 'revealed' })
+    await waitFor(
+      () => readItems(boardView.doc).filter((item) => item.type === 'note').length === 2,
+      'the reveal',
+    )
+    const placed = readItems(boardView.doc)
+      .filter((item) => item.type === 'note')
+      .map((note) => [note.author, note.x, note.y])
+    expect(placed.sort()).toEqual(tokens.map(({ person, x, y }) => [person.personId, x, y]).sort())
+  })
+
   it('refuses a private room of another board person, and a forged credential', async () => {
     const { app, board, sync } = await startServer()
     const ann = await join(app, board, 'participant')

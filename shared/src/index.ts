@@ -207,6 +207,7 @@ export {
   replaceAgenda,
   roundsMap,
   stateMap,
+  stepFrameIds,
   writePrivateCount,
   writeRound,
   writeSessionState,

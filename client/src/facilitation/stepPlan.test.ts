@@ -55,6 +55,13 @@ describe('planStep', () => {
     expect(plan.summonRect).toEqual(frames.get('idees'))
   })
 
+  it("brings everyone to all of a step's frames and opens its vote on all of them", () => {
+    const both: AgendaStep = { ...vote, moreFrameIds: ['missing', 'defi'] }
+    const plan = planStep(both, { now: 1_000, current, openRoundId: null, frames, newRoundId: 'r1' })
+    expect(plan.round?.frameIds).toEqual(['idees', 'defi'])
+    expect(plan.summonRect).toEqual({ x: 0, y: 0, w: 1300, h: 600 })
+  })
+
   it("applies the step's participant tools and own-items rule, and leaves the board's when it sets none", () => {
     const clustering: AgendaStep = {
       id: 'tri',

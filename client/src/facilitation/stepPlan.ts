@@ -1,8 +1,10 @@
 import {
   type AgendaStep,
+  boundsOf,
   type Rect,
   type SessionState,
   startTimer,
+  stepFrameIds,
   type TimerState,
   type VoteRound,
   type WritingMode,
@@ -14,9 +16,9 @@ export interface StepPlan {
   timer: TimerState
   /** A round to close before anything else (the previous step's vote). */
   closeRoundId: string | null
-  /** The step's vote round, opened on its frame. */
+  /** The step's vote round, opened on its frames. */
   round: Omit<VoteRound, 'voters' | 'results' | 'closedAt'> | null
-  /** Where everyone's view goes; null when the step names no frame that exists. */
+  /** Where everyone's view goes (all the step's frames); null when the step names no frame that exists. */
   summonRect: Rect | null
 }
 
@@ -38,12 +40,12 @@ export function nextWritingMode(current: WritingMode, target: WritingMode): Writ
 }
 
 export function planStep(step: AgendaStep, ctx: StepContext): StepPlan {
-  const frame = step.frameId ? (ctx.frames.get(step.frameId) ?? null) : null
+  const frameIds = stepFrameIds(step).filter((id) => ctx.frames.has(id))
   const round: StepPlan['round'] = step.vote
     ? {
         id: ctx.newRoundId,
         title: step.title,
-        frameIds: frame && step.frameId ? [step.frameId] : [],
+        frameIds,
         itemIds: [],
         budget: step.vote.budget,
         ...(step.vote.maxPerItem !== undefined ? { maxPerItem: step.vote.maxPerItem } : {}),
@@ -65,7 +67,7 @@ export function planStep(step: AgendaStep, ctx: StepContext): StepPlan {
     timer: startTimer(Math.max(0, step.durationMinutes) * 60_000, ctx.now),
     closeRoundId: ctx.openRoundId,
     round,
-    summonRect: frame,
+    summonRect: boundsOf(frameIds.flatMap((id) => ctx.frames.get(id) ?? [])),
   }
 }
 

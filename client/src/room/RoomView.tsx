@@ -1,4 +1,4 @@
-import type { VoteRound } from '@atelier/shared'
+import { boundsOf, type ItemSnapshot, type VoteRound } from '@atelier/shared'
 import { type FormEvent, useId, useRef, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { announce } from '../a11y/announcer.js'
@@ -29,11 +29,15 @@ export function RoomView({ model, onShowBoard }: { model: FacilitationModel; onS
   const agenda = useSession(model, (s) => s.agenda)
   const board = model.board.board
   const items = useSyncExternalStore(board.subscribe, () => board.getItems())
-  const { step, frame, index, count } = roomStep(agenda, state.stepId, items)
+  const { step, frames, index, count } = roomStep(agenda, state.stepId, items)
+  // Where this person's next idea goes, when the step works in several frames.
+  const [chosenFrameId, setChosenFrameId] = useState<string | null>(null)
+  const target = frames.find((frame) => frame.id === chosenFrameId) ?? frames[0] ?? null
   const canWrite = model.role !== 'observer'
   const privateMode = state.writingMode === 'private'
-  const question = frame?.text?.trim() || step?.title || t('room.noStep')
-  const ideas = useRoomIdeas(model, frame)
+  // One frame: its title is the question. Several: the step's name says what they share.
+  const question = (frames.length === 1 ? frames[0]?.text?.trim() : '') || step?.title || t('room.noStep')
+  const ideas = useRoomIdeas(model, frames, target)
   const round = useOpenRound(model)
   const group = <GroupIdeas model={model} ideas={ideas} round={round} privateMode={privateMode} />
 
@@ -52,8 +56,9 @@ export function RoomView({ model, onShowBoard }: { model: FacilitationModel; onS
             data-testid="room-show-board"
             onClick={() => {
               onShowBoard()
-              // The canvas opens on the step's frame, close enough to read.
-              if (frame) model.follow.flyTo(frame)
+              // The canvas opens on the step's frames, close enough to read.
+              const view = boundsOf(frames)
+              if (view) model.follow.flyTo(view)
             }}
           >
             {t('room.showBoard')}
@@ -81,7 +86,15 @@ export function RoomView({ model, onShowBoard }: { model: FacilitationModel; onS
       {/* A poll or a vote is what the step asks for right now: it comes before writing ideas. */}
       <div id={ROOM_POLLS_ID} className="room-polls" />
       {round && group}
-      {canWrite && <AddIdea add={ideas.add} privateMode={privateMode} />}
+      {canWrite && (
+        <AddIdea
+          add={ideas.add}
+          privateMode={privateMode}
+          places={frames.length > 1 ? frames : []}
+          place={target?.id ?? null}
+          onPlace={setChosenFrameId}
+        />
+      )}
       {canWrite && <MyIdeas mine={ideas.mine} />}
       {!round && group}
       {canWrite && (
@@ -103,7 +116,20 @@ export function RoomView({ model, onShowBoard }: { model: FacilitationModel; onS
 /** Where the game's poll dock is drawn in the room, in the reading flow rather than floating. */
 export const ROOM_POLLS_ID = 'room-polls'
 
-function AddIdea({ add, privateMode }: { add: (text: string) => void; privateMode: boolean }) {
+function AddIdea({
+  add,
+  privateMode,
+  places,
+  place,
+  onPlace,
+}: {
+  add: (text: string) => void
+  privateMode: boolean
+  /** The step's frames a new idea may go to, when there is a choice. */
+  places: readonly ItemSnapshot[]
+  place: string | null
+  onPlace: (frameId: string) => void
+}) {
   const { t } = useTranslation()
   const [text, setText] = useState('')
   const field = useRef<HTMLTextAreaElement>(null)
@@ -125,6 +151,23 @@ function AddIdea({ add, privateMode }: { add: (text: string) => void; privateMod
       <p id={hint} className="room-hint">
         {privateMode ? t('room.add.private') : t('room.add.open')}
       </p>
+      {places.length > 0 && (
+        <fieldset className="room-places" data-testid="room-places">
+          <legend className="room-places-legend">{t('room.add.place')}</legend>
+          {places.map((frame) => (
+            <label key={frame.id} className="room-place">
+              <input
+                type="radio"
+                name="room-place"
+                value={frame.id}
+                checked={frame.id === place}
+                onChange={() => onPlace(frame.id)}
+              />
+              <span>{frame.text?.trim() || t('voting.unnamedItem')}</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
       <textarea
         id="room-idea"
         ref={field}
@@ -278,6 +321,11 @@ function MyIdea({ idea }: { idea: Idea }) {
   return (
     <li className="room-idea" style={{ borderInlineStartColor: idea.item.color }} data-testid="room-my-idea">
       <p className="room-idea-text">{text || t('a11y.empty')}</p>
+      {idea.place && (
+        <p className="room-idea-meta">
+          <span className="room-tag place">{idea.place}</span>
+        </p>
+      )}
       {idea.editable && (
         <div className="room-actions">
           <button
@@ -331,6 +379,7 @@ function GroupIdea({
     >
       <p className="room-idea-text">{text}</p>
       <p className="room-idea-meta">
+        {idea.place && <span className="room-tag place">{idea.place}</span>}
         {idea.mine && <span className="room-tag">{t('room.group.yours')}</span>}
         {result && (
           <span className="room-tag result" data-testid="room-result">

@@ -1,4 +1,4 @@
-import { type ItemSnapshot, rectsIntersect } from '@atelier/shared'
+import { centerOf, type ItemSnapshot, rectContainsPoint, rectsIntersect } from '@atelier/shared'
 import { useMemo, useSyncExternalStore } from 'react'
 import { authorOf, boardCenter, freeSpot } from '../commands/helpers.js'
 import type { FacilitationModel } from '../facilitation/FacilitationModel.js'
@@ -10,6 +10,8 @@ import { notesOf, spotInFrame } from './roomModel.js'
 export interface Idea {
   item: ItemSnapshot
   mine: boolean
+  /** The title of the step's frame it is in, when the step works in several. */
+  place: string | null
   /** Still in this person's private room (private writing, before the reveal). */
   private: boolean
   editable: boolean
@@ -30,10 +32,15 @@ const noop = () => undefined
 
 /**
  * The room's notes: this person's (private ones first, while private writing is on), the step
- * frame's, the board's; and `add`, which writes a new idea where the canvas would: the private
- * room during private writing, the board otherwise, in a free cell of the step's frame.
+ * frames', the board's; and `add`, which writes a new idea where the canvas would: the private
+ * room during private writing, the board otherwise, in a free cell of `target`, the step frame
+ * the person chose.
  */
-export function useRoomIdeas(model: FacilitationModel, frame: ItemSnapshot | null): RoomIdeas {
+export function useRoomIdeas(
+  model: FacilitationModel,
+  frames: readonly ItemSnapshot[],
+  target: ItemSnapshot | null,
+): RoomIdeas {
   const session = model.board
   // The store updates its map in place: its version is what tells React the items changed.
   const version = useSyncExternalStore(session.board.subscribe, () => session.board.getVersion())
@@ -44,12 +51,19 @@ export function useRoomIdeas(model: FacilitationModel, frame: ItemSnapshot | nul
   )
   const me = useSyncExternalStore(session.identity.subscribe, () => session.identity.personId)
 
+  // The frames are read from that map on each render: their ids and `version` say when they changed.
+  const frameKey = frames.map((frame) => frame.id).join(' ')
   // biome-ignore lint/correctness/useExhaustiveDependencies: the map changes in place; `version` marks each change
   return useMemo(() => {
     const items = session.board.getItems()
+    const placeOf = (item: ItemSnapshot): string | null =>
+      frames.length > 1
+        ? (frames.find((frame) => rectContainsPoint(frame, centerOf(item)))?.text ?? null)
+        : null
     const onBoard = (item: ItemSnapshot): Idea => ({
       item,
       mine: item.author === me,
+      place: placeOf(item),
       private: false,
       editable: item.author === me && canModify(session.ctx, item),
       edit: (text) => session.board.setText(item.id, text),
@@ -58,22 +72,23 @@ export function useRoomIdeas(model: FacilitationModel, frame: ItemSnapshot | nul
     const inPrivate = (item: ItemSnapshot): Idea => ({
       item,
       mine: true,
+      place: placeOf(item),
       private: true,
       editable: true,
       edit: (text) => privateStore?.edit(item.id, text),
       remove: () => privateStore?.remove(item.id),
     })
-    const group = notesOf(items.values(), frame).map(onBoard)
-    const everything = notesOf(items.values(), null).map(onBoard)
-    const mine = [...privateNotes.map(inPrivate), ...(frame ? group : everything).filter((idea) => idea.mine)]
+    const group = notesOf(items.values(), frames).map(onBoard)
+    const everything = notesOf(items.values(), []).map(onBoard)
+    const mine = [...privateNotes.map(inPrivate), ...group.filter((idea) => idea.mine)]
 
     const add = (text: string) => {
-      const taken = frame
+      const taken = target
         ? [...items.values(), ...privateNotes].filter(
-            (item) => item.type !== 'frame' && rectsIntersect(item, frame),
+            (item) => item.type !== 'frame' && rectsIntersect(item, target),
           )
         : []
-      const at = frame ? spotInFrame(frame, taken) : undefined
+      const at = target ? spotInFrame(target, taken) : undefined
       if (privateStore) {
         model.addPrivateNote(text, at)
         return
@@ -86,5 +101,5 @@ export function useRoomIdeas(model: FacilitationModel, frame: ItemSnapshot | nul
       })
     }
     return { mine, group, everything, add }
-  }, [version, privateNotes, privateStore, frame, me, model, session])
+  }, [version, privateNotes, privateStore, frameKey, target?.id, me, model, session])
 }

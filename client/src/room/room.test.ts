@@ -83,17 +83,36 @@ describe('room step', () => {
 
   it('finds the step in progress, its position and its frame', () => {
     const other: AgendaStep = { ...step, id: 's1', frameId: 'gone' }
-    expect(roomStep([other, step], 's2', items)).toEqual({ index: 1, count: 2, step, frame })
-    expect(roomStep([other, step], 's1', items).frame).toBeNull()
-    expect(roomStep([other, step], null, items)).toEqual({ index: -1, count: 2, step: null, frame: null })
+    expect(roomStep([other, step], 's2', items)).toEqual({ index: 1, count: 2, step, frames: [frame] })
+    expect(roomStep([other, step], 's1', items).frames).toEqual([])
+    expect(roomStep([other, step], null, items)).toEqual({ index: -1, count: 2, step: null, frames: [] })
+  })
+
+  it("lists a step's frames that are on the board, its main one first, each once", () => {
+    const second = { ...frame, id: 'g', x: 800 }
+    const board = new Map([
+      [frame.id, frame],
+      [second.id, second],
+      ['n', note('n', 0, 0)],
+    ])
+    const both: AgendaStep = { ...step, frameId: 'g', moreFrameIds: ['f', 'gone', 'n', 'g'] }
+    expect(roomStep([both], 's2', board).frames.map((f) => f.id)).toEqual(['g', 'f'])
   })
 })
 
 describe('room notes', () => {
   it('lists the notes whose centre is in the frame, in reading order', () => {
     const items = [frame, note('b', 300, 50), note('a', 20, 60), note('c', 20, 320), note('out', 900, 50)]
-    expect(notesOf(items, frame).map((n) => n.id)).toEqual(['a', 'b', 'c'])
-    expect(notesOf(items, null).map((n) => n.id)).toEqual(['a', 'b', 'out', 'c'])
+    expect(notesOf(items, [frame]).map((n) => n.id)).toEqual(['a', 'b', 'c'])
+    expect(notesOf(items, []).map((n) => n.id)).toEqual(['a', 'b', 'out', 'c'])
+  })
+
+  it("lists several frames' notes frame by frame, a note in two frames once", () => {
+    const right = { ...frame, id: 'g', x: 800 }
+    const overlapping = { ...frame, id: 'h', x: 200 }
+    const items = [frame, right, note('r', 900, 50), note('a', 20, 60), note('shared', 300, 50)]
+    expect(notesOf(items, [right, frame]).map((n) => n.id)).toEqual(['r', 'a', 'shared'])
+    expect(notesOf(items, [frame, overlapping]).map((n) => n.id)).toEqual(['a', 'shared'])
   })
 
   it('puts a new idea in a free cell inside the frame, below its title, never on another note', () => {

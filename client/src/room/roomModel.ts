@@ -8,6 +8,7 @@ import {
   readingOrder,
   rectContainsPoint,
   rectsIntersect,
+  stepFrameIds,
 } from '@atelier/shared'
 
 /** What the phone view asks of the step in progress: its question and where its ideas go. */
@@ -15,8 +16,8 @@ export interface RoomStep {
   index: number
   count: number
   step: AgendaStep | null
-  /** The frame the step works in, when it has one that is on the board. */
-  frame: ItemSnapshot | null
+  /** The frames the step works in that are on the board, its main one first. */
+  frames: ItemSnapshot[]
 }
 
 export function roomStep(
@@ -26,16 +27,26 @@ export function roomStep(
 ): RoomStep {
   const index = agenda.findIndex((step) => step.id === stepId)
   const step = index >= 0 ? (agenda[index] ?? null) : null
-  const frame = step?.frameId ? items.get(step.frameId) : undefined
-  return { index, count: agenda.length, step, frame: frame?.type === 'frame' ? frame : null }
+  const frames = (step ? stepFrameIds(step) : []).flatMap((id) => {
+    const frame = items.get(id)
+    return frame?.type === 'frame' ? [frame] : []
+  })
+  return { index, count: agenda.length, step, frames }
 }
 
-/** The notes whose centre lies in the frame (or every note of the board), in reading order. */
-export function notesOf(items: Iterable<ItemSnapshot>, frame: Rect | null): ItemSnapshot[] {
-  const notes = [...items].filter(
-    (item) => item.type === 'note' && (!frame || rectContainsPoint(frame, centerOf(item))),
-  )
-  return readingOrder(notes)
+/**
+ * The notes whose centre lies in one of the frames, frame by frame, each in reading order (a
+ * note in two frames counts in the first); with no frame, every note of the board.
+ */
+export function notesOf(items: Iterable<ItemSnapshot>, frames: readonly Rect[]): ItemSnapshot[] {
+  const notes = [...items].filter((item) => item.type === 'note')
+  if (frames.length === 0) return readingOrder(notes)
+  const placed = new Set<ItemSnapshot>()
+  return frames.flatMap((frame) => {
+    const inside = notes.filter((note) => !placed.has(note) && rectContainsPoint(frame, centerOf(note)))
+    for (const note of inside) placed.add(note)
+    return readingOrder(inside)
+  })
 }
 
 /** Room left at the top of a frame for its title, so a new note never covers the question. */

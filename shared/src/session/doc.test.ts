@@ -10,12 +10,14 @@ import {
   readSessionState,
   readTimer,
   replaceAgenda,
+  stepFrameIds,
   writePrivateCount,
   writeRound,
   writeSessionState,
   writeTimer,
 } from './doc.js'
 import { STOPPED_TIMER, startTimer } from './timer.js'
+import type { AgendaStep } from './types.js'
 
 describe('session document', () => {
   it('reads defaults from an empty document', () => {
@@ -93,6 +95,16 @@ describe('session document', () => {
     })
     expect(findRound(doc, 'r1')).toMatchObject({ id: 'r1', budget: 2, itemIds: ['a'] })
     expect(findRound(doc, 'nope')).toBeNull()
+  })
+
+  it("lists a step's frames, its main one first, each once, and leaves out what is no frame id", () => {
+    const step = { id: 's', title: '', instructions: '', durationMinutes: 1, mode: 'open' as const }
+    expect(stepFrameIds({ ...step, frameId: 'a', moreFrameIds: ['b', 'a', 'c'] })).toEqual(['a', 'b', 'c'])
+    expect(stepFrameIds(step)).toEqual([])
+    // Any facilitator's client wrote the agenda: a foreign value is no frame.
+    const foreign = { ...step, frameId: 'a', moreFrameIds: [3, '', null, 'b'] } as unknown as AgendaStep
+    expect(stepFrameIds(foreign)).toEqual(['a', 'b'])
+    expect(stepFrameIds({ ...step, moreFrameIds: 'b' } as unknown as AgendaStep)).toEqual([])
   })
 
   it('ignores a writing mode it does not know', () => {

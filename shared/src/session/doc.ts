@@ -136,6 +136,16 @@ export function readAgenda(doc: Y.Doc): AgendaStep[] {
     )
 }
 
+/**
+ * Every frame a step works in, its main one first, each once. A step is a plain value any
+ * facilitator's client wrote: what is not a frame id string is left out.
+ */
+export function stepFrameIds(step: AgendaStep): string[] {
+  const more: unknown[] = Array.isArray(step.moreFrameIds) ? step.moreFrameIds : []
+  const ids = [step.frameId, ...more].filter((id): id is string => typeof id === 'string' && id !== '')
+  return [...new Set(ids)]
+}
+
 export function replaceAgenda(doc: Y.Doc, steps: AgendaStep[], origin?: unknown): void {
   const agenda = agendaArray(doc)
   doc.transact(() => {

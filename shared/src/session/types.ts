@@ -47,6 +47,13 @@ export interface AgendaStep {
   durationMinutes: number
   /** Frame the step brings everyone to. */
   frameId?: string
+  /**
+   * More frames the step works in, beside `frameId` (a SWOT's weaknesses beside its strengths):
+   * the view takes them all in, a phone asks which one an idea goes to, the step's vote covers them.
+   */
+  moreFrameIds?: string[]
+  /** The reveal leaves each note where its author put it (a token on a scale), instead of tidying it into the step's frames. */
+  revealInPlace?: boolean
   mode: WritingMode
   vote?: VoteConfig
   /** Frames whose items are locked while the step runs. */

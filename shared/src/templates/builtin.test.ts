@@ -175,6 +175,33 @@ describe('built-in templates', () => {
     expect(cards('serious-games')).toContain('Contrainte frugale')
   })
 
+  it('bring the steps that span several frames to all of them, votes and reveals included', () => {
+    const framesOf = (templateId: string, stepId: string) => {
+      const step = builtinTemplate(templateId)?.agenda.find((s) => s.id === stepId)
+      if (!step) throw new Error(`${templateId} has no step ${stepId}`)
+      return [step.frameId, ...(step.moreFrames ?? [])]
+    }
+    // A SWOT's first step writes strengths and weaknesses; its reveal keeps the four quadrants.
+    expect(framesOf('swot-ffom', 'etape-interne')).toEqual(['forces', 'faiblesses'])
+    expect(framesOf('swot-ffom', 'etape-partage')).toEqual([
+      'forces',
+      'faiblesses',
+      'opportunites',
+      'menaces',
+    ])
+    // Scenario planning votes on the uncertainties of all four domains, and on all four strategies.
+    expect(framesOf('scenario-planning', 'etape-vote-incertitudes')).toEqual(
+      framesOf('scenario-planning', 'etape-tendances'),
+    )
+    expect(framesOf('scenario-planning', 'etape-vote-strategies')).toHaveLength(4)
+    expect(framesOf('policy-review', 'etape-partage')).toHaveLength(4)
+    expect(framesOf('manager-skills', 'etape-vote')).toHaveLength(4)
+    // Tokens on a scale: where each one stands is the answer, so the reveal moves none.
+    expect(
+      builtinTemplate('governance-positioning')?.agenda.find((s) => s.mode === 'revealed')?.revealInPlace,
+    ).toBe(true)
+  })
+
   it('give ideation the brief’s agenda', () => {
     const ideation = builtinTemplate('ideation')
     expect(ideation?.agenda.map((s) => [s.durationMinutes, s.mode, s.vote?.budget])).toEqual([

@@ -106,9 +106,15 @@ describe('captureTemplate', () => {
       lewin.agenda.map((step) => [step.title.fr, step.durationMinutes, step.mode]),
     )
     const frameTitle = (id: string) => whole.frames.find((frame) => frame.id === id)?.title.fr
+    const lewinTitle = (id: string) => lewin.frames.find((frame) => frame.id === id)?.title.fr
     expect(whole.agenda.map((step) => frameTitle(step.frameId))).toEqual(
-      lewin.agenda.map((step) => lewin.frames.find((frame) => frame.id === step.frameId)?.title.fr),
+      lewin.agenda.map((step) => lewinTitle(step.frameId)),
     )
+    // The closing vote spans the three columns: it still does once saved.
+    expect(whole.agenda.map((step) => step.moreFrames?.map(frameTitle))).toEqual(
+      lewin.agenda.map((step) => step.moreFrames?.map(lewinTitle)),
+    )
+    expect(whole.agenda.at(-1)?.moreFrames).toHaveLength(2)
     expect(whole.durationMinutes).toBe(lewin.agenda.reduce((sum, step) => sum + step.durationMinutes, 0))
 
     const first = expansion.agenda[0]

@@ -1,6 +1,7 @@
 import { containingFrame } from '../geometry/containment.js'
 import { boundsOf, type Rect } from '../geometry/rect.js'
 import type { ItemSnapshot } from '../schema/types.js'
+import { stepFrameIds } from '../session/doc.js'
 import { presetOf } from '../session/permissions.js'
 import type { AgendaStep } from '../session/types.js'
 import {
@@ -150,13 +151,18 @@ export function captureTemplate(items: readonly ItemSnapshot[], options: Capture
     .filter((step) => step.frameId !== undefined && localIds.has(step.frameId) && !wrap)
     .map((step, index) => {
       const locked = (step.lockFrameIds ?? []).flatMap((id) => localIds.get(id) ?? [])
+      const [, ...more] = stepFrameIds(step).flatMap((id) => localIds.get(id) ?? [])
       return {
         id: `step-${index + 1}`,
         title: text(step.title, TEMPLATE_LIMITS.title),
         instructions: both(clip(step.instructions.trim() || step.title.trim(), TEMPLATE_LIMITS.text)),
         durationMinutes: step.durationMinutes,
         frameId: localIds.get(step.frameId as string) as string,
+        ...(more.length > 0 ? { moreFrames: more } : {}),
         mode: step.mode,
+        ...(step.revealInPlace !== undefined && step.mode === 'revealed'
+          ? { revealInPlace: step.revealInPlace }
+          : {}),
         ...(step.vote ? { vote: step.vote } : {}),
         ...(locked.length > 0 ? { lockFrames: locked } : {}),
         ...(step.participantTools && step.participantTools.length > 0

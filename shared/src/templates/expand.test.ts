@@ -89,6 +89,15 @@ describe('expandTemplate', () => {
     expect(games.decks.map((d) => d.id)).toContain(games.agenda.find((s) => s.deckId)?.deckId)
     expect(games.gamification).toMatchObject({ pointsPerIdea: 1, pointsPerRebond: 2 })
 
+    const swot = expandTemplate(get('swot-ffom'), { origin: { x: 0, y: 0 }, lang: 'fr' })
+    const swotFrames = new Map(swot.items.map((i) => [i.id, i.text]))
+    const reveal = swot.agenda.find((s) => s.mode === 'revealed')
+    expect(reveal?.moreFrameIds?.map((id) => swotFrames.get(id))).toEqual([
+      'Faiblesses',
+      'Opportunités',
+      'Menaces',
+    ])
+
     const tree = expandTemplate(get('objectives-tree'), { origin: { x: 0, y: 0 }, lang: 'fr' })
     const treeIds = new Set(tree.items.map((i) => i.id))
     const connectors = tree.items.filter((i) => i.type === 'connector')
@@ -169,6 +178,11 @@ describe('applyExpansion', () => {
     const fresh = new Y.Doc()
     const dangling = { ...expansion, agenda: [{ ...expansion.agenda[0], frameId: 'nowhere' } as never] }
     expect(() => applyExpansion(fresh, dangling)).toThrow(/agenda\[0\]\.frameId/)
+    const aNote = expansion.items.find((i) => i.type === 'note')?.id
+    const elsewhere = { ...expansion, agenda: [{ ...expansion.agenda[0], moreFrameIds: [aNote] } as never] }
+    expect(() => applyExpansion(fresh, elsewhere)).toThrow(
+      /agenda\[0\]\.moreFrameIds\[0\]: ".*" is not a frame/,
+    )
     expect(itemsMap(fresh).size).toBe(0)
   })
 

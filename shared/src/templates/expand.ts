@@ -60,6 +60,8 @@ interface ExpandedStep extends AgendaStep {
   frameId: string
   /** Board ids of the frames locked while the step runs. */
   lockFrameIds?: string[]
+  /** Board ids of the step's other frames. */
+  moreFrameIds?: string[]
   /** Id of a deck of this expansion offered during the step. */
   deckId?: string
 }
@@ -196,6 +198,8 @@ export function expandTemplate(template: Template, options: ExpandOptions): Temp
       frameId: at(step.frameId),
       mode: step.mode,
     }
+    if (step.moreFrames) out.moreFrameIds = step.moreFrames.map(at)
+    if (step.revealInPlace !== undefined) out.revealInPlace = step.revealInPlace
     if (step.vote) out.vote = { ...step.vote }
     if (step.lockFrames) out.lockFrameIds = step.lockFrames.map(at)
     if (step.deckId !== undefined) out.deckId = at(step.deckId)
@@ -273,6 +277,9 @@ function checkExpansion(doc: Y.Doc, expansion: TemplateExpansion): string[] {
     if (kinds.get(step.frameId) !== 'frame') {
       errors.push(`agenda[${i}].frameId: "${step.frameId}" is not a frame of this expansion`)
     }
+    step.moreFrameIds?.forEach((id, j) => {
+      if (kinds.get(id) !== 'frame') errors.push(`agenda[${i}].moreFrameIds[${j}]: "${id}" is not a frame`)
+    })
     step.lockFrameIds?.forEach((id, j) => {
       if (kinds.get(id) !== 'frame') errors.push(`agenda[${i}].lockFrameIds[${j}]: "${id}" is not a frame`)
     })

@@ -106,6 +106,17 @@ describe('parseTemplate', () => {
     expect(errorsOf(file)).toEqual(['agenda[2].frameId: unknown frame "ailleurs"'])
   })
 
+  it("names a step's other frame that is unknown or repeats its frame, and a reveal in place outside a reveal", () => {
+    expect(errorsOf(withStep(2, { moreFrames: ['ailleurs', 'zone'], revealInPlace: true }))).toEqual([
+      'agenda[2].moreFrames[0]: unknown frame "ailleurs"',
+      'agenda[2].moreFrames[1]: repeats the step\'s frameId "zone"',
+      'agenda[2].revealInPlace: applies to a step whose mode is revealed',
+    ])
+    expect(
+      parseTemplate(withStep(2, { mode: 'revealed', revealInPlace: true })).agenda[2]?.revealInPlace,
+    ).toBe(true)
+  })
+
   it('names a negative duration', () => {
     const file = withStep(2, { durationMinutes: -5 })
     expect(errorsOf(file)).toEqual(['agenda[2].durationMinutes: must be a positive number'])

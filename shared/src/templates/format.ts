@@ -197,8 +197,12 @@ const templateAgendaStepSchema = z.strictObject({
   durationMinutes: minutes,
   /** The frame everyone is brought to when the step starts. */
   frameId: localIdSchema,
+  /** More frames the step works in, beside `frameId`: in view with it, offered on phones, in its vote. */
+  moreFrames: list(localIdSchema, TEMPLATE_LIMITS.frames).optional(),
   /** open · private (notes stay with their author) · revealed (private notes published). Default open. */
   mode: z.enum(WRITING_MODES, { error: `must be one of ${WRITING_MODES.join(', ')}` }).default('open'),
+  /** With mode revealed: each note stays where its author put it (tokens on a scale), not tidied into the step's frames. */
+  revealInPlace: z.boolean({ error: required('true or false') }).optional(),
   vote: templateVoteSchema.optional(),
   /** Frames locked while this step runs (e.g. the challenge once it is agreed). */
   lockFrames: list(localIdSchema, TEMPLATE_LIMITS.frames).optional(),
@@ -352,11 +356,17 @@ function checkReferences(t: TemplateShape, ctx: z.RefinementCtx): void {
   t.agenda.forEach((step, i) => {
     const at = (...rest: (string | number)[]) => ['agenda', i, ...rest]
     if (!frames.has(step.frameId)) issue(at('frameId'), `unknown frame "${step.frameId}"`)
+    step.moreFrames?.forEach((id, j) => {
+      if (!frames.has(id)) issue(at('moreFrames', j), `unknown frame "${id}"`)
+      else if (id === step.frameId) issue(at('moreFrames', j), `repeats the step's frameId "${id}"`)
+    })
     step.lockFrames?.forEach((id, j) => {
       if (!frames.has(id)) issue(at('lockFrames', j), `unknown frame "${id}"`)
     })
     if (step.deckId !== undefined && !decks.has(step.deckId))
       issue(at('deckId'), `unknown deck "${step.deckId}"`)
+    if (step.revealInPlace !== undefined && step.mode !== 'revealed')
+      issue(at('revealInPlace'), 'applies to a step whose mode is revealed')
     if (step.vote?.maxPerItem !== undefined && step.vote.maxPerItem > step.vote.budget) {
       issue(at('vote', 'maxPerItem'), `must not exceed vote.budget (${step.vote.budget})`)
     }

@@ -1,4 +1,5 @@
 import {
+  type AgendaStep,
   containingFrame,
   createItem,
   deleteItems,
@@ -10,6 +11,7 @@ import {
   readPrivateCounts,
   readSessionState,
   stateMap,
+  stepFrameIds,
   updateItem,
   writePrivateCount,
 } from '@atelier/shared'
@@ -68,23 +70,42 @@ export function privateNotes(
 
 /**
  * Lays the revealed notes out with the notes already in their frame, in the same transaction that
- * creates them: everyone sees the ideas arrive in a tidy grid at once, never a pile. The frame is
- * the current step's, else the one holding most revealed notes; without one the notes stay where
- * their authors put them.
+ * creates them: everyone sees the ideas arrive in a tidy grid at once, never a pile. A note its
+ * author put in one of the current step's frames is tidied in that frame (a SWOT's weaknesses stay
+ * weaknesses); any other goes to the step's first frame, or, with no step frame, to the frame
+ * holding most revealed notes. A step that reveals in place (tokens on a scale, whose place is the
+ * answer) moves nothing; without any frame the notes stay where their authors put them.
  */
 function layOutRevealed(
   doc: Y.Doc,
   revealed: string[],
-  stepFrameId: string | null,
+  step: AgendaStep | null,
   groupByAuthor: boolean,
 ): void {
-  if (revealed.length === 0) return
+  if (revealed.length === 0 || step?.revealInPlace === true) return
   const items = readItems(doc)
-  const frameId = stepFrameId ?? busiestFrame(items, new Set(revealed))
-  const plan = frameId ? planFrameLayout(items, frameId, { groupByAuthor, bringIn: revealed }) : null
-  if (!plan) return
-  for (const [id, at] of plan.moves) updateItem(doc, id, at)
-  if (plan.resize) updateItem(doc, plan.resize.id, { w: plan.resize.w, h: plan.resize.h })
+  const frames = items.filter((item) => item.type === 'frame')
+  const frameIds = new Set(frames.map((frame) => frame.id))
+  const stepFrames = (step ? stepFrameIds(step) : []).filter((id) => frameIds.has(id))
+  const main = stepFrames[0] ?? busiestFrame(items, new Set(revealed))
+  if (!main) return
+  const byId = new Map(items.map((item) => [item.id, item]))
+  const bringIn = new Map<string, string[]>()
+  for (const id of revealed) {
+    const item = byId.get(id)
+    const holder = item ? containingFrame(item, frames)?.id : undefined
+    const target = holder !== undefined && stepFrames.includes(holder) ? holder : main
+    const into = bringIn.get(target)
+    if (into) into.push(id)
+    else bringIn.set(target, [id])
+  }
+  for (const [frameId, ids] of bringIn) {
+    // Read again for each frame: the one before may have grown and pushed its neighbours.
+    const plan = planFrameLayout(readItems(doc), frameId, { groupByAuthor, bringIn: ids })
+    if (!plan) continue
+    for (const [id, at] of plan.moves) updateItem(doc, id, at)
+    if (plan.resize) updateItem(doc, plan.resize.id, { w: plan.resize.w, h: plan.resize.h })
+  }
 }
 
 function busiestFrame(items: readonly ItemSnapshot[], ids: ReadonlySet<string>): string | null {
@@ -119,7 +140,7 @@ async function revealPrivateNotes(services: RelayServices, session: Room): Promi
     )
   }
   const { anonymous, stepId } = readSessionState(session.doc)
-  const stepFrameId = readAgenda(session.doc).find((step) => step.id === stepId)?.frameId ?? null
+  const step = readAgenda(session.doc).find((candidate) => candidate.id === stepId) ?? null
   // Written before the private rooms are emptied: a crash in between duplicates, never loses.
   await services.withRoom({ boardId, kind: 'board' }, (board) => {
     const items = itemsMap(board.doc)
@@ -132,7 +153,7 @@ async function revealPrivateNotes(services: RelayServices, session: Room): Promi
           )
         }
       }
-      layOutRevealed(board.doc, revealed, stepFrameId, !anonymous)
+      layOutRevealed(board.doc, revealed, step, !anonymous)
     }, SERVER_ORIGIN)
   })
   for (const [personId, moved] of notes) {

@@ -154,7 +154,8 @@ export const actionPlan: TemplateInput = {
         'For each action kept, on the same row: line, lead, deadline, indicator.',
       ),
       durationMinutes: 25,
-      frameId: 'pilote',
+      frameId: 'axe',
+      moreFrames: ['pilote', 'echeance', 'indicateur'],
       lockFrames: ['axes'],
     },
     {
@@ -165,7 +166,8 @@ export const actionPlan: TemplateInput = {
         'Read each sheet: does the lead agree? Is the deadline realistic?',
       ),
       durationMinutes: 10,
-      frameId: 'indicateur',
+      frameId: 'axe',
+      moreFrames: ['pilote', 'echeance', 'indicateur'],
     },
   ],
 }

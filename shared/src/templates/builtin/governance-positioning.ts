@@ -198,6 +198,7 @@ export const governancePositioning: TemplateInput = {
       ),
       durationMinutes: 5,
       frameId: 'strategique',
+      revealInPlace: true,
       mode: 'revealed',
     },
     {

@@ -146,6 +146,7 @@ export const managerSkills: TemplateInput = {
       ),
       durationMinutes: 5,
       frameId: 'savoir',
+      moreFrames: ['savoir-etre', 'savoir-faire', 'faire-savoir'],
     },
     {
       id: 'etape-auto-diagnostic',
@@ -155,7 +156,8 @@ export const managerSkills: TemplateInput = {
         'Alone, in green what you master, in orange what you want to develop, in each column. Your notes stay private.',
       ),
       durationMinutes: 15,
-      frameId: 'savoir-etre',
+      frameId: 'savoir',
+      moreFrames: ['savoir-etre', 'savoir-faire', 'faire-savoir'],
       mode: 'private',
     },
     {
@@ -166,7 +168,8 @@ export const managerSkills: TemplateInput = {
         'Notes are revealed. Where are our collective strengths? Our gaps?',
       ),
       durationMinutes: 15,
-      frameId: 'savoir-faire',
+      frameId: 'savoir',
+      moreFrames: ['savoir-etre', 'savoir-faire', 'faire-savoir'],
       mode: 'revealed',
     },
     {
@@ -177,7 +180,8 @@ export const managerSkills: TemplateInput = {
         'Three dots each on the skills the team should develop first.',
       ),
       durationMinutes: 5,
-      frameId: 'faire-savoir',
+      frameId: 'savoir',
+      moreFrames: ['savoir-etre', 'savoir-faire', 'faire-savoir'],
       vote: { budget: 3 },
     },
     {

@@ -213,7 +213,8 @@ export const objectivesTree: TemplateInput = {
         'Check that every note has its evaluation indicator (grey note) and link each level to the one above.',
       ),
       durationMinutes: 15,
-      frameId: 'objectifs-strategiques',
+      frameId: 'finalite',
+      moreFrames: ['objectifs-strategiques', 'objectifs-operationnels', 'actions'],
     },
   ],
 }

@@ -105,6 +105,7 @@ export const policyReview: TemplateInput = {
       ),
       durationMinutes: 10,
       frameId: 'developper',
+      moreFrames: ['arreter', 'faire-autrement', 'continuer'],
       mode: 'private',
       lockFrames: ['politique'],
     },
@@ -116,7 +117,8 @@ export const policyReview: TemplateInput = {
         'Answers are revealed. Go through the four columns, merge and discuss disagreements.',
       ),
       durationMinutes: 15,
-      frameId: 'arreter',
+      frameId: 'developper',
+      moreFrames: ['arreter', 'faire-autrement', 'continuer'],
       mode: 'revealed',
     },
     {
@@ -127,7 +129,8 @@ export const policyReview: TemplateInput = {
         'Three dots each on the most important changes.',
       ),
       durationMinutes: 5,
-      frameId: 'faire-autrement',
+      frameId: 'developper',
+      moreFrames: ['arreter', 'faire-autrement', 'continuer'],
       vote: { budget: 3 },
     },
     {
@@ -138,7 +141,8 @@ export const policyReview: TemplateInput = {
         'For the changes kept: which action, through which line of intervention (savings or revenue, reorganisation, strategic shift)?',
       ),
       durationMinutes: 15,
-      frameId: 'continuer',
+      frameId: 'developper',
+      moreFrames: ['arreter', 'faire-autrement', 'continuer'],
     },
   ],
 }

@@ -258,6 +258,7 @@ export const scenarioPlanning: TemplateInput = {
       ),
       durationMinutes: 15,
       frameId: 'societe',
+      moreFrames: ['technologie', 'economie', 'politique'],
       mode: 'private',
     },
     {
@@ -268,7 +269,8 @@ export const scenarioPlanning: TemplateInput = {
         'Notes are revealed. Tell what is likely (trend) from what may swing (uncertainty).',
       ),
       durationMinutes: 10,
-      frameId: 'technologie',
+      frameId: 'societe',
+      moreFrames: ['technologie', 'economie', 'politique'],
       mode: 'revealed',
     },
     {
@@ -279,7 +281,8 @@ export const scenarioPlanning: TemplateInput = {
         'Three dots each on the uncertainties with the greatest impact on our public policies.',
       ),
       durationMinutes: 5,
-      frameId: 'economie',
+      frameId: 'societe',
+      moreFrames: ['technologie', 'economie', 'politique'],
       vote: { budget: 3 },
     },
     {
@@ -301,6 +304,7 @@ export const scenarioPlanning: TemplateInput = {
       ),
       durationMinutes: 25,
       frameId: 'scenario-1',
+      moreFrames: ['scenario-2', 'scenario-3', 'scenario-4'],
       lockFrames: ['incertitudes'],
     },
     {
@@ -312,6 +316,7 @@ export const scenarioPlanning: TemplateInput = {
       ),
       durationMinutes: 25,
       frameId: 'alignement',
+      moreFrames: ['retrait', 'nouveaux-services', 'reorganisation'],
     },
     {
       id: 'etape-vote-strategies',
@@ -321,7 +326,8 @@ export const scenarioPlanning: TemplateInput = {
         'Three dots each on the strategies to develop further.',
       ),
       durationMinutes: 5,
-      frameId: 'nouveaux-services',
+      frameId: 'alignement',
+      moreFrames: ['retrait', 'nouveaux-services', 'reorganisation'],
       vote: { budget: 3 },
     },
   ],

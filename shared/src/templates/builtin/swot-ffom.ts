@@ -124,6 +124,7 @@ export const swotFfom: TemplateInput = {
       ),
       durationMinutes: 8,
       frameId: 'forces',
+      moreFrames: ['faiblesses'],
       mode: 'private',
     },
     {
@@ -135,6 +136,7 @@ export const swotFfom: TemplateInput = {
       ),
       durationMinutes: 8,
       frameId: 'opportunites',
+      moreFrames: ['menaces'],
       mode: 'private',
     },
     {
@@ -145,7 +147,8 @@ export const swotFfom: TemplateInput = {
         'Notes are revealed. Merge duplicates and check each one sits in the right quadrant.',
       ),
       durationMinutes: 15,
-      frameId: 'faiblesses',
+      frameId: 'forces',
+      moreFrames: ['faiblesses', 'opportunites', 'menaces'],
       mode: 'revealed',
     },
     {
