@@ -197,7 +197,7 @@ describe('private writing', () => {
     expect(weak1?.x === weak2?.x && weak1?.y === weak2?.y).toBe(false)
   })
 
-  it('leaves every revealed note where its author put it when the step reveals in place', async () => {
+  it('settles each revealed note where its author put it when the step reveals in place', async () => {
     const { app, board, sync } = await startServer()
     const [lead, ann, bob] = await Promise.all([
       join(app, board, 'facilitator'),
@@ -234,27 +234,34 @@ describe('private writing', () => {
       },
     ])
     writeSessionState(session.doc, { stepId: 'place', writingMode: 'private' })
+    // Ann and Bob agree on one spot of the scale; Bob also has a far one.
     const tokens = [
-      { person: ann, x: 300, y: 110 },
-      { person: bob, x: 1900, y: 110 },
+      { person: ann, x: 300, text: 'ann' },
+      { person: bob, x: 300, text: 'bob' },
+      { person: bob, x: 1900, text: 'bob far' },
     ]
-    for (const { person, x, y } of tokens) {
+    for (const person of [ann, bob]) {
       const room = await connectSyncedAs(sync, `${board.id}/private/${person.personId}`, person)
-      createItem(room.doc, { type: 'note', x, y, w: 120, h: 120, text: person.personId })
+      for (const token of tokens.filter((t) => t.person === person))
+        createItem(room.doc, { type: 'note', x: token.x, y: 110, w: 120, h: 120, text: token.text })
     }
     await waitFor(
-      () => tokens.every(({ person }) => readPrivateCounts(session.doc)[person.personId] === 1),
+      () =>
+        readPrivateCounts(session.doc)[ann.personId] === 1 &&
+        readPrivateCounts(session.doc)[bob.personId] === 2,
       'the private counts',
     )
     writeSessionState(session.doc, { stepId: 'read', writingMode: 'revealed' })
     await waitFor(
-      () => readItems(boardView.doc).filter((item) => item.type === 'note').length === 2,
+      () => readItems(boardView.doc).filter((item) => item.type === 'note').length === 3,
       'the reveal',
     )
-    const placed = readItems(boardView.doc)
-      .filter((item) => item.type === 'note')
-      .map((note) => [note.author, note.x, note.y])
-    expect(placed.sort()).toEqual(tokens.map(({ person, x, y }) => [person.personId, x, y]).sort())
+    const notes = readItems(boardView.doc).filter((item) => item.type === 'note')
+    // Each keeps its place along the scale; the two on one spot are stacked, not piled.
+    expect(notes.map((note) => [note.text, note.x]).sort()).toEqual(tokens.map((t) => [t.text, t.x]).sort())
+    expect(notes.find((note) => note.text === 'bob far')?.y).toBe(110)
+    const onOneSpot = notes.filter((note) => note.x === 300).map((note) => note.y)
+    expect(onOneSpot.sort((a, b) => a - b)).toEqual([110, 110 + 120 + 24])
   })
 
   it('refuses a private room of another board person, and a forged credential', async () => {

@@ -4,7 +4,7 @@ import type { ItemSnapshot } from '../schema/types.js'
 import { gridLayout, LAYOUT_GAP, type LayoutBox } from './grid.js'
 
 /** Where "Ranger" (or a reveal) puts things: new corners by item id, and a frame's new size. */
-interface ArrangePlan {
+export interface ArrangePlan {
   moves: Map<string, Point>
   resize: { id: string; w: number; h: number } | null
 }

@@ -6,6 +6,7 @@ import {
   type ItemSnapshot,
   itemsMap,
   planFrameLayout,
+  planSettle,
   readAgenda,
   readItems,
   readPrivateCounts,
@@ -73,8 +74,9 @@ export function privateNotes(
  * creates them: everyone sees the ideas arrive in a tidy grid at once, never a pile. A note its
  * author put in one of the current step's frames is tidied in that frame (a SWOT's weaknesses stay
  * weaknesses); any other goes to the step's first frame, or, with no step frame, to the frame
- * holding most revealed notes. A step that reveals in place (tokens on a scale, whose place is the
- * answer) moves nothing; without any frame the notes stay where their authors put them.
+ * holding most revealed notes; without any frame the notes stay where their authors put them.
+ * A step that reveals in place (tokens on a scale, pain points under their stage) only settles
+ * each note in the frame it was put in, stacked under any it would cover (`planSettle`).
  */
 function layOutRevealed(
   doc: Y.Doc,
@@ -82,26 +84,30 @@ function layOutRevealed(
   step: AgendaStep | null,
   groupByAuthor: boolean,
 ): void {
-  if (revealed.length === 0 || step?.revealInPlace === true) return
+  if (revealed.length === 0) return
   const items = readItems(doc)
   const frames = items.filter((item) => item.type === 'frame')
   const frameIds = new Set(frames.map((frame) => frame.id))
   const stepFrames = (step ? stepFrameIds(step) : []).filter((id) => frameIds.has(id))
-  const main = stepFrames[0] ?? busiestFrame(items, new Set(revealed))
-  if (!main) return
+  const inPlace = step?.revealInPlace === true
+  const main = inPlace ? undefined : (stepFrames[0] ?? busiestFrame(items, new Set(revealed)) ?? undefined)
   const byId = new Map(items.map((item) => [item.id, item]))
-  const bringIn = new Map<string, string[]>()
+  const arriving = new Map<string, string[]>()
   for (const id of revealed) {
     const item = byId.get(id)
     const holder = item ? containingFrame(item, frames)?.id : undefined
-    const target = holder !== undefined && stepFrames.includes(holder) ? holder : main
-    const into = bringIn.get(target)
+    const target = inPlace || (holder !== undefined && stepFrames.includes(holder)) ? holder : main
+    if (target === undefined) continue
+    const into = arriving.get(target)
     if (into) into.push(id)
-    else bringIn.set(target, [id])
+    else arriving.set(target, [id])
   }
-  for (const [frameId, ids] of bringIn) {
+  for (const [frameId, ids] of arriving) {
     // Read again for each frame: the one before may have grown and pushed its neighbours.
-    const plan = planFrameLayout(readItems(doc), frameId, { groupByAuthor, bringIn: ids })
+    const now = readItems(doc)
+    const plan = inPlace
+      ? planSettle(now, frameId, ids)
+      : planFrameLayout(now, frameId, { groupByAuthor, bringIn: ids })
     if (!plan) continue
     for (const [id, at] of plan.moves) updateItem(doc, id, at)
     if (plan.resize) updateItem(doc, plan.resize.id, { w: plan.resize.w, h: plan.resize.h })

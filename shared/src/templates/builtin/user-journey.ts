@@ -216,6 +216,7 @@ export const userJourney: TemplateInput = {
       instructions: t('Les irritants sont révélés. Regroupez-les.', 'Pain points are revealed. Group them.'),
       durationMinutes: 5,
       frameId: 'irritants',
+      revealInPlace: true,
       mode: 'revealed',
     },
     {
