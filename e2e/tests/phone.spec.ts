@@ -3,7 +3,7 @@ import { expectNoSeriousViolations } from '../fixtures/a11y.js'
 import { BoardPage, readDocItems } from '../fixtures/board.js'
 import { Facilitation } from '../fixtures/facilitation.js'
 import { createBoardFromTemplate } from '../fixtures/game.js'
-import { Room } from '../fixtures/room.js'
+import { Room, writePrivately } from '../fixtures/room.js'
 
 const IDEAS = ['Un référent changement par service', 'Des ateliers de démonstration', 'Une FAQ vivante']
 
@@ -223,20 +223,36 @@ test("on a phone, a SWOT participant picks each idea's quadrant, and the reveal 
   const lea = await Room.openPhone(browser)
   await lea.page.goto(links.participant)
   await lea.board.joinAs('Léa')
+  const ines = await BoardPage.open(browser)
+  await ines.page.goto(links.participant)
+  await ines.joinAs('Inès')
 
   await test.step('the phone asks which quadrant each idea goes to', async () => {
     await expect(lea.question()).toHaveText('Forces et faiblesses')
-    const places = lea.page.getByTestId('room-places')
+    const places = lea.page.getByTestId('frame-choice')
     await expect(places.getByRole('radio')).toHaveCount(2)
     await expect(places.getByRole('radio', { name: 'Forces' })).toBeChecked()
-    for (const size of await lea.buttonSizes()) expect(size.height, size.name).toBeGreaterThanOrEqual(44)
+    const choices = await lea.choiceSizes()
+    // The two quadrants and the seven note colours, each a target of 44 px at least.
+    expect(choices).toHaveLength(9)
+    for (const size of [...choices, ...(await lea.buttonSizes())]) {
+      expect(size.height, size.name).toBeGreaterThanOrEqual(44)
+      expect(size.width, size.name).toBeGreaterThanOrEqual(44)
+    }
     await places.getByRole('radio', { name: 'Faiblesses' }).check()
+    // A colour picked here is the colour of the notes that follow, as on the canvas.
+    await lea.page.getByTestId('room-colors').getByRole('radio', { name: 'Rose' }).check()
     await lea.addIdea('Trop de réunions')
     await places.getByRole('radio', { name: 'Forces' }).check()
     await lea.addIdea('Une équipe soudée')
     await expect(lea.myIdeas().filter({ hasText: 'Trop de réunions' })).toContainText('Faiblesses')
     await expectNoSeriousViolations(lea.page, 'phone view with a choice of frames')
     await lea.page.screenshot({ path: testInfo.outputPath('phone-quadrants.png') })
+  })
+
+  await test.step("the canvas's private composer asks the same", async () => {
+    await ines.page.getByTestId('frame-choice').getByRole('radio', { name: 'Faiblesses' }).check()
+    await writePrivately(ines, 'Des outils anciens')
   })
 
   await test.step('the reveal lays each idea out in the quadrant its author chose', async () => {
@@ -256,8 +272,10 @@ test("on a phone, a SWOT participant picks each idea's quadrant, and the reveal 
     }
     expect(quadrantOf('Trop de réunions')).toBe('Faiblesses')
     expect(quadrantOf('Une équipe soudée')).toBe('Forces')
+    expect(quadrantOf('Des outils anciens')).toBe('Faiblesses')
+    expect(notes.find((n) => n.text === 'Trop de réunions')?.color).toBe('#ffc9de')
     await expect(lea.groupIdea('Trop de réunions')).toContainText('Faiblesses')
   })
 
-  await Promise.all([facilitatorBoard.close(), lea.board.close()])
+  await Promise.all([facilitatorBoard.close(), lea.board.close(), ines.close()])
 })

@@ -1,10 +1,12 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react'
+import { type FormEvent, useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CommandButton } from '../ui/CommandButton.js'
 import type { FacilitationModel } from './FacilitationModel.js'
-import { useLocal } from './hooks.js'
+import { FrameChoice } from './FrameChoice.js'
+import { useLocal, useSession } from './hooks.js'
 import { HandIcon, LockIcon } from './icons.js'
 import { REACTIONS } from './PeopleTracker.js'
+import { ideaSpot, stepFramesOn } from './stepFrames.js'
 
 /** Bottom dock for everyone who can take part: reactions, raise hand, and private writing. */
 export function ParticipantDock({ model }: { model: FacilitationModel }) {
@@ -56,6 +58,13 @@ function PrivateComposer({ model }: { model: FacilitationModel }) {
   const [text, setText] = useState('')
   const field = useRef<HTMLTextAreaElement>(null)
   const count = notes?.getNotes().length ?? 0
+  // The step's frames, as on the board now: a note goes to the one chosen (the first by default).
+  const step = useSession(model, (s) => s.agenda.find((candidate) => candidate.id === s.state.stepId) ?? null)
+  const board = model.board.board
+  useSyncExternalStore(board.subscribe, () => board.getVersion())
+  const frames = stepFramesOn(step, board.getItems())
+  const [chosenFrameId, setChosenFrameId] = useState<string | null>(null)
+  const target = frames.find((frame) => frame.id === chosenFrameId) ?? frames[0] ?? null
 
   useEffect(() => {
     if (compose.nonce > 0) field.current?.focus()
@@ -64,7 +73,10 @@ function PrivateComposer({ model }: { model: FacilitationModel }) {
   const submit = (event?: FormEvent) => {
     event?.preventDefault()
     if (!text.trim()) return
-    model.addPrivateNote(text)
+    // Where the person double-clicked first; else a free spot of the step's frame they chose.
+    const at =
+      compose.at ?? (target ? ideaSpot(target, board.getItems().values(), notes?.getNotes() ?? []) : null)
+    model.addPrivateNote(text, at ?? undefined)
     setText('')
     field.current?.focus()
   }
@@ -75,6 +87,7 @@ function PrivateComposer({ model }: { model: FacilitationModel }) {
         <LockIcon /> {t('facilitation.private.title')}
       </p>
       <p className="private-help">{t('facilitation.private.help', { count })}</p>
+      <FrameChoice frames={frames} value={target?.id ?? null} onChange={setChosenFrameId} />
       <label htmlFor="private-text" className="visually-hidden">
         {t('facilitation.private.label')}
       </label>

@@ -1,12 +1,14 @@
-import { boundsOf, type ItemSnapshot, type VoteRound } from '@atelier/shared'
+import { boundsOf, type ItemSnapshot, NOTE_COLORS, type VoteRound } from '@atelier/shared'
 import { type FormEvent, useId, useRef, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { announce } from '../a11y/announcer.js'
 import type { FacilitationModel } from '../facilitation/FacilitationModel.js'
+import { FrameChoice } from '../facilitation/FrameChoice.js'
 import { useSession } from '../facilitation/hooks.js'
 import { LockIcon } from '../facilitation/icons.js'
 import { ReactionBar } from '../facilitation/ParticipantDock.js'
 import { TimerWidget } from '../facilitation/TimerWidget.js'
+import { useView } from '../store/hooks.js'
 import { LanguageSwitch } from '../ui/LanguageSwitch.js'
 import { castVote } from '../voting/castVote.js'
 import { useBallot, useEligible, useLatestClosedRound, useOpenRound } from '../voting/hooks.js'
@@ -88,9 +90,10 @@ export function RoomView({ model, onShowBoard }: { model: FacilitationModel; onS
       {round && group}
       {canWrite && (
         <AddIdea
+          model={model}
           add={ideas.add}
           privateMode={privateMode}
-          places={frames.length > 1 ? frames : []}
+          places={frames}
           place={target?.id ?? null}
           onPlace={setChosenFrameId}
         />
@@ -117,15 +120,17 @@ export function RoomView({ model, onShowBoard }: { model: FacilitationModel; onS
 export const ROOM_POLLS_ID = 'room-polls'
 
 function AddIdea({
+  model,
   add,
   privateMode,
   places,
   place,
   onPlace,
 }: {
+  model: FacilitationModel
   add: (text: string) => void
   privateMode: boolean
-  /** The step's frames a new idea may go to, when there is a choice. */
+  /** The step's frames a new idea may go to. */
   places: readonly ItemSnapshot[]
   place: string | null
   onPlace: (frameId: string) => void
@@ -151,23 +156,8 @@ function AddIdea({
       <p id={hint} className="room-hint">
         {privateMode ? t('room.add.private') : t('room.add.open')}
       </p>
-      {places.length > 0 && (
-        <fieldset className="room-places" data-testid="room-places">
-          <legend className="room-places-legend">{t('room.add.place')}</legend>
-          {places.map((frame) => (
-            <label key={frame.id} className="room-place">
-              <input
-                type="radio"
-                name="room-place"
-                value={frame.id}
-                checked={frame.id === place}
-                onChange={() => onPlace(frame.id)}
-              />
-              <span>{frame.text?.trim() || t('voting.unnamedItem')}</span>
-            </label>
-          ))}
-        </fieldset>
-      )}
+      <FrameChoice frames={places} value={place} onChange={onPlace} />
+      <NoteColors model={model} />
       <textarea
         id="room-idea"
         ref={field}
@@ -192,6 +182,37 @@ function AddIdea({
         {t('room.add.submit')}
       </button>
     </form>
+  )
+}
+
+/**
+ * The colour of the next note, as the canvas's palette sets it: some steps ask for one (« en vert
+ * ce que vous maîtrisez »), and a colour chosen here stays for the canvas.
+ */
+function NoteColors({ model }: { model: FacilitationModel }) {
+  const { t } = useTranslation()
+  const { view } = model.board.ctx
+  const current = useView(view, (s) => s.noteColor)
+  return (
+    <fieldset className="room-colors" data-testid="room-colors">
+      <legend className="room-colors-legend">{t('room.add.color')}</legend>
+      {NOTE_COLORS.map((color) => (
+        <label
+          key={color.id}
+          className="room-color"
+          style={{ background: color.value }}
+          title={t(`colors.${color.id}`)}
+        >
+          <input
+            type="radio"
+            name="room-color"
+            aria-label={t(`colors.${color.id}`)}
+            checked={current === color.value}
+            onChange={() => view.set({ noteColor: color.value })}
+          />
+        </label>
+      ))}
+    </fieldset>
   )
 }
 

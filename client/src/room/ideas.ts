@@ -1,10 +1,11 @@
-import { centerOf, type ItemSnapshot, rectContainsPoint, rectsIntersect } from '@atelier/shared'
+import { centerOf, type ItemSnapshot, rectContainsPoint } from '@atelier/shared'
 import { useMemo, useSyncExternalStore } from 'react'
 import { authorOf, boardCenter, freeSpot } from '../commands/helpers.js'
 import type { FacilitationModel } from '../facilitation/FacilitationModel.js'
 import { useLocal } from '../facilitation/hooks.js'
+import { ideaSpot } from '../facilitation/stepFrames.js'
 import { canModify } from '../store/selection.js'
-import { notesOf, spotInFrame } from './roomModel.js'
+import { notesOf } from './roomModel.js'
 
 /** One note as the room lists it, with what this person may do to it. */
 export interface Idea {
@@ -83,12 +84,7 @@ export function useRoomIdeas(
     const mine = [...privateNotes.map(inPrivate), ...group.filter((idea) => idea.mine)]
 
     const add = (text: string) => {
-      const taken = target
-        ? [...items.values(), ...privateNotes].filter(
-            (item) => item.type !== 'frame' && rectsIntersect(item, target),
-          )
-        : []
-      const at = target ? spotInFrame(target, taken) : undefined
+      const at = target ? ideaSpot(target, items.values(), privateNotes) : undefined
       if (privateStore) {
         model.addPrivateNote(text, at)
         return

@@ -1,9 +1,9 @@
 import type { AgendaStep, ItemSnapshot } from '@atelier/shared'
-import { boardToScreen, rectsIntersect } from '@atelier/shared'
+import { boardToScreen } from '@atelier/shared'
 import { describe, expect, it } from 'vitest'
 import { firstView, PHONE_READABLE_ZOOM } from '../board/openingView.js'
 import { initialLayout } from './layout.js'
-import { notesOf, roomStep, spotInFrame } from './roomModel.js'
+import { notesOf, roomStep } from './roomModel.js'
 
 const note = (id: string, x: number, y: number, author?: string): ItemSnapshot => ({
   id,
@@ -87,17 +87,6 @@ describe('room step', () => {
     expect(roomStep([other, step], 's1', items).frames).toEqual([])
     expect(roomStep([other, step], null, items)).toEqual({ index: -1, count: 2, step: null, frames: [] })
   })
-
-  it("lists a step's frames that are on the board, its main one first, each once", () => {
-    const second = { ...frame, id: 'g', x: 800 }
-    const board = new Map([
-      [frame.id, frame],
-      [second.id, second],
-      ['n', note('n', 0, 0)],
-    ])
-    const both: AgendaStep = { ...step, frameId: 'g', moreFrameIds: ['f', 'gone', 'n', 'g'] }
-    expect(roomStep([both], 's2', board).frames.map((f) => f.id)).toEqual(['g', 'f'])
-  })
 })
 
 describe('room notes', () => {
@@ -113,36 +102,5 @@ describe('room notes', () => {
     const items = [frame, right, note('r', 900, 50), note('a', 20, 60), note('shared', 300, 50)]
     expect(notesOf(items, [right, frame]).map((n) => n.id)).toEqual(['r', 'a', 'shared'])
     expect(notesOf(items, [frame, overlapping]).map((n) => n.id)).toEqual(['a', 'shared'])
-  })
-
-  it('puts a new idea in a free cell inside the frame, below its title, never on another note', () => {
-    const taken: ItemSnapshot[] = []
-    for (let i = 0; i < 4; i++) {
-      const at = spotInFrame(frame, taken)
-      const box = { id: `n${i}`, type: 'note' as const, x: at.x - 100, y: at.y - 100, w: 200, h: 200 }
-      expect(taken.some((other) => rectsIntersect(other, box))).toBe(false)
-      expect(box.y).toBeGreaterThanOrEqual(frame.y + 56)
-      taken.push(box)
-    }
-    // Three columns fit in 700 units: the fourth idea starts a second row.
-    expect(taken.map((box) => [box.x, box.y])).toEqual([
-      [24, 56],
-      [248, 56],
-      [472, 56],
-      [24, 280],
-    ])
-  })
-
-  it('cascades inside a full frame, so the idea still belongs to the step', () => {
-    const small = { x: 0, y: 0, w: 400, h: 400 }
-    const taken: { x: number; y: number; w: number; h: number }[] = [{ x: 0, y: 0, w: 400, h: 400 }]
-    for (let i = 0; i < 3; i++) {
-      const at = spotInFrame(small, taken)
-      expect(at.x).toBeGreaterThan(small.x)
-      expect(at.x).toBeLessThan(small.x + small.w)
-      expect(at.y).toBeLessThan(small.y + small.h)
-      taken.push({ x: at.x - 100, y: at.y - 100, w: 200, h: 200 })
-    }
-    expect(new Set(taken.slice(1).map((box) => `${box.x},${box.y}`)).size).toBe(3)
   })
 })

@@ -1,0 +1,68 @@
+import type { AgendaStep, ItemSnapshot } from '@atelier/shared'
+import { rectsIntersect } from '@atelier/shared'
+import { describe, expect, it } from 'vitest'
+import { ideaSpot, spotInFrame, stepFramesOn } from './stepFrames.js'
+
+const frame: ItemSnapshot = { id: 'f', type: 'frame', x: 0, y: 0, w: 700, h: 600, text: 'Quels irritants ?' }
+const note = (id: string, x: number, y: number): ItemSnapshot => ({ id, type: 'note', x, y, w: 200, h: 200 })
+const step: AgendaStep = {
+  id: 's2',
+  title: 'Irritants',
+  instructions: 'Une idée par post-it',
+  durationMinutes: 5,
+  mode: 'private',
+  frameId: 'f',
+}
+
+describe('step frames', () => {
+  it("lists a step's frames that are on the board, its main one first, each once", () => {
+    const second = { ...frame, id: 'g', x: 800 }
+    const board = new Map([
+      [frame.id, frame],
+      [second.id, second],
+      ['n', note('n', 0, 0)],
+    ])
+    const both: AgendaStep = { ...step, frameId: 'g', moreFrameIds: ['f', 'gone', 'n', 'g'] }
+    expect(stepFramesOn(both, board).map((f) => f.id)).toEqual(['g', 'f'])
+    expect(stepFramesOn(null, board)).toEqual([])
+  })
+
+  it("puts an idea clear of the board's notes and of this person's private ones, never of the frame itself", () => {
+    const onBoard = [frame, note('a', 24, 56)]
+    const mine = [note('p', 248, 56)]
+    expect(ideaSpot(frame, onBoard, mine)).toEqual({ x: 472 + 100, y: 56 + 100 })
+  })
+})
+
+describe('spotInFrame', () => {
+  it('puts a new idea in a free cell inside the frame, below its title, never on another note', () => {
+    const taken: ItemSnapshot[] = []
+    for (let i = 0; i < 4; i++) {
+      const at = spotInFrame(frame, taken)
+      const box = { id: `n${i}`, type: 'note' as const, x: at.x - 100, y: at.y - 100, w: 200, h: 200 }
+      expect(taken.some((other) => rectsIntersect(other, box))).toBe(false)
+      expect(box.y).toBeGreaterThanOrEqual(frame.y + 56)
+      taken.push(box)
+    }
+    // Three columns fit in 700 units: the fourth idea starts a second row.
+    expect(taken.map((box) => [box.x, box.y])).toEqual([
+      [24, 56],
+      [248, 56],
+      [472, 56],
+      [24, 280],
+    ])
+  })
+
+  it('cascades inside a full frame, so the idea still belongs to the step', () => {
+    const small = { x: 0, y: 0, w: 400, h: 400 }
+    const taken: { x: number; y: number; w: number; h: number }[] = [{ x: 0, y: 0, w: 400, h: 400 }]
+    for (let i = 0; i < 3; i++) {
+      const at = spotInFrame(small, taken)
+      expect(at.x).toBeGreaterThan(small.x)
+      expect(at.x).toBeLessThan(small.x + small.w)
+      expect(at.y).toBeLessThan(small.y + small.h)
+      taken.push({ x: at.x - 100, y: at.y - 100, w: 200, h: 200 })
+    }
+    expect(new Set(taken.slice(1).map((box) => `${box.x},${box.y}`)).size).toBe(3)
+  })
+})

@@ -1,0 +1,72 @@
+import {
+  type AgendaStep,
+  DEFAULT_NOTE_SIZE,
+  type ItemSnapshot,
+  type Point,
+  type Rect,
+  rectsIntersect,
+  stepFrameIds,
+} from '@atelier/shared'
+
+/** The frames a step works in that are on the board, its main one first. */
+export function stepFramesOn(
+  step: AgendaStep | null,
+  items: ReadonlyMap<string, ItemSnapshot>,
+): ItemSnapshot[] {
+  return (step ? stepFrameIds(step) : []).flatMap((id) => {
+    const frame = items.get(id)
+    return frame?.type === 'frame' ? [frame] : []
+  })
+}
+
+/**
+ * Where a new idea for `frame` goes, on the phone as in the private composer: the first free
+ * cell of the frame (see `spotInFrame`) among the board's items and this person's private notes.
+ */
+export function ideaSpot(
+  frame: Rect,
+  board: Iterable<ItemSnapshot>,
+  privateNotes: readonly ItemSnapshot[],
+): Point {
+  const taken = [...board, ...privateNotes].filter(
+    (item) => item.type !== 'frame' && rectsIntersect(item, frame),
+  )
+  return spotInFrame(frame, taken)
+}
+
+/** Room left at the top of a frame for its title, so a new note never covers the question. */
+const TITLE_BAND = 56
+const GAP = 24
+
+/**
+ * Where a new idea goes in a step's frame: the first free cell of a grid inside the frame, below
+ * its title; when every cell is taken, a cascade inside the frame (the
+ * reveal's layout tidies it).
+ * Returns the note's centre, as the note-creating code expects.
+ */
+export function spotInFrame(frame: Rect, taken: readonly Rect[], size = DEFAULT_NOTE_SIZE): Point {
+  const columns = Math.max(1, Math.floor((frame.w - GAP) / (size + GAP)))
+  const rows = Math.max(1, Math.floor((frame.h - TITLE_BAND) / (size + GAP)))
+  for (let cell = 0; cell < columns * rows; cell++) {
+    const column = cell % columns
+    const row = Math.floor(cell / columns)
+    const box = {
+      x: frame.x + GAP + column * (size + GAP),
+      y: frame.y + TITLE_BAND + row * (size + GAP),
+      w: size,
+      h: size,
+    }
+    if (!taken.some((rect) => rectsIntersect(rect, box))) return { x: box.x + size / 2, y: box.y + size / 2 }
+  }
+  // Full: cascade from the first cell, so the idea still belongs to the step's frame.
+  const first = { x: frame.x + GAP + size / 2, y: frame.y + TITLE_BAND + size / 2 }
+  const room = Math.max(0, Math.min(frame.w - size - 2 * GAP, frame.h - size - TITLE_BAND - GAP))
+  const steps = Math.max(1, Math.floor(room / GAP) + 1)
+  const sameCentre = (spot: Point) => (rect: Rect) =>
+    rect.x + rect.w / 2 === spot.x && rect.y + rect.h / 2 === spot.y
+  for (let i = 0; i < steps; i++) {
+    const spot = { x: first.x + i * GAP, y: first.y + i * GAP }
+    if (!taken.some(sameCentre(spot))) return spot
+  }
+  return first
+}
