@@ -13,6 +13,18 @@ import { openRaw, refusedStatus, waitFor } from './helpers.js'
 
 const SECRET = 'secret idea 7f3a'
 
+/** A server with a board, its facilitator's view of it, and two participants. */
+async function facilitatorAndTwo() {
+  const { app, board, sync } = await startServer()
+  const [lead, ann, bob] = await Promise.all([
+    join(app, board, 'facilitator'),
+    join(app, board, 'participant'),
+    join(app, board, 'participant'),
+  ])
+  const boardView = await connectSyncedAs(sync, board.id, lead)
+  return { board, sync, lead, ann, bob, boardView }
+}
+
 describe('private writing', () => {
   it('keeps private notes from other participants, shows counts, then reveals them all at once', async () => {
     const { app, board, sync, store } = await startServer()
@@ -75,13 +87,7 @@ describe('private writing', () => {
   })
 
   it("lays the revealed notes out in the step's frame: no overlap, inside the frame, each author together", async () => {
-    const { app, board, sync } = await startServer()
-    const [lead, ann, bob] = await Promise.all([
-      join(app, board, 'facilitator'),
-      join(app, board, 'participant'),
-      join(app, board, 'participant'),
-    ])
-    const boardView = await connectSyncedAs(sync, board.id, lead)
+    const { board, sync, lead, ann, bob, boardView } = await facilitatorAndTwo()
     const frameId = createItem(boardView.doc, { type: 'frame', x: 0, y: 0, w: 700, h: 300, text: 'Idées' })
     const prompt = createItem(boardView.doc, { type: 'text', x: 20, y: 20, w: 400, h: 40, text: 'Comment ?' })
     const session = await connectSyncedAs(sync, `${board.id}/session`, lead)
@@ -198,13 +204,7 @@ describe('private writing', () => {
   })
 
   it('settles each revealed note where its author put it when the step reveals in place', async () => {
-    const { app, board, sync } = await startServer()
-    const [lead, ann, bob] = await Promise.all([
-      join(app, board, 'facilitator'),
-      join(app, board, 'participant'),
-      join(app, board, 'participant'),
-    ])
-    const boardView = await connectSyncedAs(sync, board.id, lead)
+    const { board, sync, lead, ann, bob, boardView } = await facilitatorAndTwo()
     const scale = createItem(boardView.doc, {
       type: 'frame',
       x: 0,

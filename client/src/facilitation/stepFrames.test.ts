@@ -5,14 +5,6 @@ import { ideaSpot, spotInFrame, stepFramesOn } from './stepFrames.js'
 
 const frame: ItemSnapshot = { id: 'f', type: 'frame', x: 0, y: 0, w: 700, h: 600, text: 'Quels irritants ?' }
 const note = (id: string, x: number, y: number): ItemSnapshot => ({ id, type: 'note', x, y, w: 200, h: 200 })
-const step: AgendaStep = {
-  id: 's2',
-  title: 'Irritants',
-  instructions: 'Une idée par post-it',
-  durationMinutes: 5,
-  mode: 'private',
-  frameId: 'f',
-}
 
 describe('step frames', () => {
   it("lists a step's frames that are on the board, its main one first, each once", () => {
@@ -22,7 +14,15 @@ describe('step frames', () => {
       [second.id, second],
       ['n', note('n', 0, 0)],
     ])
-    const both: AgendaStep = { ...step, frameId: 'g', moreFrameIds: ['f', 'gone', 'n', 'g'] }
+    const both: AgendaStep = {
+      id: 'swot',
+      title: 'Forces et faiblesses',
+      instructions: '',
+      durationMinutes: 8,
+      mode: 'open',
+      frameId: 'g',
+      moreFrameIds: ['f', 'gone', 'n', 'g'],
+    }
     expect(stepFramesOn(both, board).map((f) => f.id)).toEqual(['g', 'f'])
     expect(stepFramesOn(null, board)).toEqual([])
   })
