@@ -1,5 +1,8 @@
 import { expect, test } from '@playwright/test'
+import { BoardPage, readDocItems } from '../fixtures/board.js'
+import { CanvasPage } from '../fixtures/canvas.js'
 import { Facilitation, facilitatorAndTwoParticipants } from '../fixtures/facilitation.js'
+import { createBoardFromTemplate } from '../fixtures/game.js'
 
 test('a facilitator runs a session with two participants', async ({ browser }, testInfo) => {
   // Four steps with three browsers: more than the default minute on a busy machine.
@@ -111,4 +114,57 @@ test('a facilitator runs a session with two participants', async ({ browser }, t
   })
 
   await Promise.all([yanisBoard.close(), inesBoard.close(), facilitatorBoard.close()])
+})
+
+test('governance tokens placed in private with a double-click stay where they were put after the reveal', async ({
+  browser,
+  baseURL,
+}) => {
+  const links = await createBoardFromTemplate(
+    baseURL ?? '',
+    'Gouvernance du service',
+    'governance-positioning',
+  )
+  const facilitator = await BoardPage.open(browser)
+  await facilitator.page.goto(links.facilitator)
+  await facilitator.joinAs('Camille')
+  const ines = await BoardPage.open(browser)
+  await ines.page.goto(links.participant)
+  await ines.joinAs('Inès')
+  // « Positionnement individuel »: private writing.
+  await facilitator.page.getByTestId('agenda-go-1').click()
+  await expect(ines.page.getByTestId('private-composer')).toBeVisible()
+
+  // The step opens on the token tray; the whole board shows the five scales beside it.
+  await ines.page.getByTestId('zoom-fit').click()
+  // The third scale: the middle of the screen, clear of the step's instructions.
+  const scale = (await readDocItems(ines.page, 'frame')).find((frame) => frame.text === '3. Informationnel')
+  if (!scale) throw new Error('the information scale is missing')
+  // Well towards the open pole, on the scale's line: a locked line, which a double-click goes through.
+  const spot = { x: scale.x + scale.w * 0.7, y: scale.y + scale.h / 2 }
+  // Once the view has stopped moving.
+  const canvas = new CanvasPage(ines)
+  let last = ''
+  await expect
+    .poll(async () => {
+      const now = JSON.stringify(await canvas.toScreen(spot.x, spot.y))
+      const still = now === last
+      last = now
+      return still
+    })
+    .toBe(true)
+  const [x, y] = await canvas.toScreen(spot.x, spot.y)
+  await ines.page.mouse.dblclick(x, y)
+  await ines.page.getByTestId('private-text').fill('IB')
+  await ines.page.getByTestId('private-add').click()
+  await expect(ines.page.getByTestId('private-note').filter({ hasText: 'IB' })).toBeVisible()
+
+  // « Révélation : stratégique » reveals the five scales' tokens in place.
+  await facilitator.page.getByTestId('agenda-go-2').click()
+  await expect.poll(async () => (await facilitator.notes()).map((note) => note.text)).toContain('IB')
+  const token = (await facilitator.notes()).find((note) => note.text === 'IB')
+  // Where the double-click was, to the board unit the note's corner is rounded to.
+  expect(token && Math.abs(token.x + token.w / 2 - spot.x)).toBeLessThanOrEqual(1)
+  expect(token && Math.abs(token.y + token.h / 2 - spot.y)).toBeLessThanOrEqual(1)
+  await Promise.all([facilitator.close(), ines.close()])
 })

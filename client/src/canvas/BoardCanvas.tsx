@@ -15,6 +15,7 @@ import { useSession } from '../board/context.js'
 import { itemUtil } from '../items/registry.js'
 import { useItemIds, useView } from '../store/hooks.js'
 import { type PaintLayer, shallowEqualArrays } from '../store/order.js'
+import { canModify } from '../store/selection.js'
 import { hitTest } from '../tools/hitTest.js'
 import type { PointerInput } from '../tools/PointerController.js'
 import { wheelCamera } from '../tools/wheel.js'
@@ -248,7 +249,11 @@ export function BoardCanvas() {
     const at = boardPoint({ x: event.clientX - rect.left, y: event.clientY - rect.top })
     if (ctx.readOnly) return
     const hit = hitTest(board, at, view.getState().camera.zoom)
-    if (hit) {
+    // A locked item this person may not change (a template's scale or label) is background here:
+    // a double-click on it adds a note, as it does on the board around it.
+    const item = hit ? board.getItem(hit) : undefined
+    const background = item?.locked === true && !canModify(ctx, item)
+    if (hit && !background) {
       view.set({ selection: [hit] })
       registry.run('editText', ctx)
     } else registry.run('createNote', ctx, { at })

@@ -100,8 +100,8 @@ export const governancePositioning: TemplateInput = {
   ),
   category: 'diagnosis',
   facilitation: t(
-    'Chacun prend un jeton dans la réserve (un petit post-it à ses initiales) et le place sur chaque échelle, en privé : personne ne voit les autres avant la révélation. Une fois révélés, lisez la dispersion plutôt que la moyenne : les écarts sont le sujet de la discussion. Les mots-clés de chaque pôle viennent du support ; ils aident à se situer, ils ne jugent pas. Terminez par les leviers pour ouvrir la gouvernance là où le groupe le souhaite.',
-    'Everyone takes a token from the tray (a small note with their initials) and places it on each scale, in private: nobody sees the others before the reveal. Once revealed, read the spread rather than the average: the gaps are what to discuss. The keywords at each pole come from the deck; they help people place themselves, they do not judge. End with the levers to open up governance where the group wants to.',
+    'Chacun pose un jeton à ses initiales sur chaque échelle, d’un double-clic à l’endroit où il se situe, en privé : personne ne voit les autres avant la révélation, qui laisse chaque jeton à sa place. Une fois révélés, lisez la dispersion plutôt que la moyenne : les écarts sont le sujet de la discussion. Les mots-clés de chaque pôle viennent du support ; ils aident à se situer, ils ne jugent pas. Terminez par les leviers pour ouvrir la gouvernance là où le groupe le souhaite.',
+    'Everyone puts a token with their initials on each scale, double-clicking where they stand, in private: nobody sees the others before the reveal, which leaves each token where it was put. Once revealed, read the spread rather than the average: the gaps are what to discuss. The keywords at each pole come from the deck; they help people place themselves, they do not judge. End with the levers to open up governance where the group wants to.',
   ),
   participants: { min: 3, max: 40 },
   durationMinutes: 50,
@@ -154,8 +154,8 @@ export const governancePositioning: TemplateInput = {
     instruction(
       jetons,
       t(
-        'Dupliquez ce jeton, écrivez vos initiales et posez-le sur chaque échelle.',
-        'Duplicate this token, write your initials and put it on each scale.',
+        'Sur chaque échelle, double-cliquez là où vous vous situez et écrivez vos initiales.',
+        'On each scale, double-click where you stand and write your initials.',
       ),
     ),
     note('jeton', jetons, 200, 220, t('Vos initiales', 'Your initials'), NOTE.yellow, { w: 120, h: 120 }),
@@ -182,8 +182,8 @@ export const governancePositioning: TemplateInput = {
       id: 'etape-positionnement',
       title: t('Positionnement individuel', 'Individual positioning'),
       instructions: t(
-        'Placez votre jeton sur chacune des cinq échelles. Personne ne voit votre position avant la révélation.',
-        'Place your token on each of the five scales. Nobody sees your position before the reveal.',
+        'Sur chacune des cinq échelles, double-cliquez là où vous vous situez et écrivez vos initiales. Personne ne voit votre jeton avant la révélation.',
+        'On each of the five scales, double-click where you stand and write your initials. Nobody sees your token before the reveal.',
       ),
       durationMinutes: 10,
       frameId: 'jetons',
