@@ -344,7 +344,7 @@ function MyIdea({ idea }: { idea: Idea }) {
       <p className="room-idea-text">{text || t('a11y.empty')}</p>
       {idea.place && (
         <p className="room-idea-meta">
-          <span className="room-tag place">{idea.place}</span>
+          <span className="room-tag">{idea.place}</span>
         </p>
       )}
       {idea.editable && (
@@ -400,7 +400,7 @@ function GroupIdea({
     >
       <p className="room-idea-text">{text}</p>
       <p className="room-idea-meta">
-        {idea.place && <span className="room-tag place">{idea.place}</span>}
+        {idea.place && <span className="room-tag">{idea.place}</span>}
         {idea.mine && <span className="room-tag">{t('room.group.yours')}</span>}
         {result && (
           <span className="room-tag result" data-testid="room-result">
