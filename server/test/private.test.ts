@@ -4,6 +4,7 @@ import {
   readPrivateCounts,
   readSessionState,
   replaceAgenda,
+  SETTLE_LIMIT,
   writeSessionState,
 } from '@atelier/shared'
 import { describe, expect, it } from 'vitest'
@@ -262,6 +263,58 @@ describe('private writing', () => {
     expect(notes.find((note) => note.text === 'bob far')?.y).toBe(110)
     const onOneSpot = notes.filter((note) => note.x === 300).map((note) => note.y)
     expect(onOneSpot.sort((a, b) => a - b)).toEqual([110, 110 + 120 + 24])
+  })
+
+  it('tidies a flood of private notes in a grid even when the step reveals in place', async () => {
+    const { board, sync, lead, ann, boardView } = await facilitatorAndTwo()
+    const scale = createItem(boardView.doc, {
+      type: 'frame',
+      x: 0,
+      y: 0,
+      w: 2400,
+      h: 340,
+      text: 'Stratégique',
+    })
+    const session = await connectSyncedAs(sync, `${board.id}/session`, lead)
+    replaceAgenda(session.doc, [
+      {
+        id: 'place',
+        title: 'Positionnement',
+        instructions: '',
+        durationMinutes: 5,
+        frameId: scale,
+        mode: 'private',
+      },
+      {
+        id: 'read',
+        title: 'Révélation',
+        instructions: '',
+        durationMinutes: 5,
+        frameId: scale,
+        mode: 'revealed',
+        revealInPlace: true,
+      },
+    ])
+    writeSessionState(session.doc, { stepId: 'place', writingMode: 'private' })
+    const room = await connectSyncedAs(sync, `${board.id}/private/${ann.personId}`, ann)
+    const flood = SETTLE_LIMIT + 1
+    // All on one spot, in one update: settled one under the other, each would be compared with all.
+    room.doc.transact(() => {
+      for (let i = 0; i < flood; i++)
+        createItem(room.doc, { type: 'note', x: 300, y: 110, w: 120, h: 120, text: `${i}` })
+    })
+    await waitFor(() => readPrivateCounts(session.doc)[ann.personId] === flood, 'the private count')
+    writeSessionState(session.doc, { stepId: 'read', writingMode: 'revealed' })
+    await waitFor(
+      () => readItems(boardView.doc).filter((item) => item.type === 'note').length === flood,
+      'the reveal',
+    )
+    const columns = new Set(
+      readItems(boardView.doc)
+        .filter((item) => item.type === 'note')
+        .map((note) => note.x),
+    )
+    expect(columns.size).toBeGreaterThan(1)
   })
 
   it('refuses a private room of another board person, and a forged credential', async () => {

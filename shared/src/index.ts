@@ -140,7 +140,7 @@ export { planFrameLayout, planSelectionLayout } from './layout/arrange.js'
 export { type ColumnGroup, planColumns } from './layout/columns.js'
 export { nearestFreeSpot } from './layout/freeSpace.js'
 export { readingOrder } from './layout/grid.js'
-export { planSettle } from './layout/settle.js'
+export { planSettle, SETTLE_LIMIT } from './layout/settle.js'
 export {
   CloseCode,
   CloseReason,

@@ -1,8 +1,14 @@
 import { containingFrame } from '../geometry/containment.js'
-import { type Point, type Rect, rectsOverlap } from '../geometry/rect.js'
+import type { Point, Rect } from '../geometry/rect.js'
 import type { ItemSnapshot } from '../schema/types.js'
 import { type ArrangePlan, makeRoomAround } from './arrange.js'
 import { LAYOUT_GAP } from './grid.js'
+
+/**
+ * Most notes arriving in one frame that `planSettle` takes: it compares each with those of its
+ * column, so a frame holding more is tidied in a grid instead (`planFrameLayout`), whoever wrote them.
+ */
+export const SETTLE_LIMIT = 300
 
 /**
  * Settles notes that arrive in a frame where their authors put them (a reveal in place): each
@@ -31,10 +37,12 @@ export function planSettle(
   const moves = new Map<string, Point>()
   let bottom = frame.y + frame.h
   for (const note of notes) {
+    // Top to bottom, the notes in its column: each it would cover sends it just below. One pass
+    // is enough: one that started higher and did not cover it ends above where it goes.
+    const column = placed.filter((rect) => rect.x < note.x + note.w && note.x < rect.x + rect.w)
+    column.sort((a, b) => a.y - b.y)
     let y = note.y
-    for (let cover = coverOf(placed, { ...note, y }); cover; cover = coverOf(placed, { ...note, y })) {
-      y = cover.y + cover.h + gap
-    }
+    for (const rect of column) if (rect.y < y + note.h && y < rect.y + rect.h) y = rect.y + rect.h + gap
     if (y !== note.y) moves.set(note.id, { x: note.x, y })
     placed.push({ x: note.x, y, w: note.w, h: note.h })
     bottom = Math.max(bottom, y + note.h + gap)
@@ -44,9 +52,4 @@ export function planSettle(
   const around = makeRoomAround(items, frame, grown, new Set([frame.id, ...inFrame.map((item) => item.id)]))
   for (const [id, at] of around) moves.set(id, at)
   return { moves, resize: { id: frame.id, w: frame.w, h: grown.h } }
-}
-
-/** The first of `placed` that `rect` overlaps, if any. */
-function coverOf(placed: readonly Rect[], rect: Rect): Rect | undefined {
-  return placed.find((other) => rectsOverlap(other, rect))
 }

@@ -11,6 +11,7 @@ import {
   readItems,
   readPrivateCounts,
   readSessionState,
+  SETTLE_LIMIT,
   stateMap,
   stepFrameIds,
   updateItem,
@@ -76,7 +77,9 @@ export function privateNotes(
  * weaknesses); any other goes to the step's first frame, or, with no step frame, to the frame
  * holding most revealed notes; without any frame the notes stay where their authors put them.
  * A step that reveals in place (tokens on a scale, pain points under their stage) only settles
- * each note in the frame it was put in, stacked under any it would cover (`planSettle`).
+ * each note in the frame it was put in, stacked under any it would cover (`planSettle`); a frame
+ * receiving more than SETTLE_LIMIT notes at once is tidied in a grid all the same, so a flood of
+ * private notes costs the relay what any reveal costs.
  */
 function layOutRevealed(
   doc: Y.Doc,
@@ -105,9 +108,10 @@ function layOutRevealed(
   for (const [frameId, ids] of arriving) {
     // Read again for each frame: the one before may have grown and pushed its neighbours.
     const now = readItems(doc)
-    const plan = inPlace
-      ? planSettle(now, frameId, ids)
-      : planFrameLayout(now, frameId, { groupByAuthor, bringIn: ids })
+    const plan =
+      inPlace && ids.length <= SETTLE_LIMIT
+        ? planSettle(now, frameId, ids)
+        : planFrameLayout(now, frameId, { groupByAuthor, bringIn: ids })
     if (!plan) continue
     for (const [id, at] of plan.moves) updateItem(doc, id, at)
     if (plan.resize) updateItem(doc, plan.resize.id, { w: plan.resize.w, h: plan.resize.h })
