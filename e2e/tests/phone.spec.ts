@@ -239,7 +239,12 @@ test("on a phone, a SWOT participant picks each idea's quadrant, and the reveal 
       expect(size.height, size.name).toBeGreaterThanOrEqual(44)
       expect(size.width, size.name).toBeGreaterThanOrEqual(44)
     }
+    // Each quadrant's question, as the board asks it, for a phone that does not show the board.
+    await expect(lea.page.getByTestId('room-frame-prompt')).toContainText(
+      'Sur quoi pouvons-nous nous appuyer',
+    )
     await places.getByRole('radio', { name: 'Faiblesses' }).check()
+    await expect(lea.page.getByTestId('room-frame-prompt')).toContainText('Ce qui nous freine')
     // A colour picked here is the colour of the notes that follow, as on the canvas.
     await lea.page.getByTestId('room-colors').getByRole('radio', { name: 'Rose' }).check()
     await lea.addIdea('Trop de réunions')

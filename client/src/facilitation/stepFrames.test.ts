@@ -1,7 +1,7 @@
 import type { AgendaStep, ItemSnapshot } from '@atelier/shared'
 import { rectsIntersect } from '@atelier/shared'
 import { describe, expect, it } from 'vitest'
-import { ideaSpot, spotInFrame, stepFramesOn } from './stepFrames.js'
+import { framePrompt, ideaSpot, spotInFrame, stepFramesOn } from './stepFrames.js'
 
 const frame: ItemSnapshot = { id: 'f', type: 'frame', x: 0, y: 0, w: 700, h: 600, text: 'Quels irritants ?' }
 const note = (id: string, x: number, y: number): ItemSnapshot => ({ id, type: 'note', x, y, w: 200, h: 200 })
@@ -31,6 +31,31 @@ describe('step frames', () => {
     const onBoard = [frame, note('a', 24, 56)]
     const mine = [note('p', 248, 56)]
     expect(ideaSpot(frame, onBoard, mine)).toEqual({ x: 472 + 100, y: 56 + 100 })
+  })
+})
+
+describe('framePrompt', () => {
+  it("reads the frame's topmost locked text, not a note nor a text someone wrote", () => {
+    const text = (id: string, y: number, value: string, locked: boolean, x = 24): ItemSnapshot => ({
+      id,
+      type: 'text',
+      x,
+      y,
+      w: 600,
+      h: 40,
+      text: value,
+      locked,
+    })
+    const items = [
+      frame,
+      text('mine', 10, 'Écrit par quelqu’un', false),
+      text('hint', 300, 'Une phrase par post-it.', true),
+      text('ask', 24, 'Ce qui nous freine.', true),
+      { ...note('n', 24, 0), text: 'Une note', locked: true },
+      text('outside', 0, 'Ailleurs', true, 2000),
+    ]
+    expect(framePrompt(frame, items)).toBe('Ce qui nous freine.')
+    expect(framePrompt(frame, [frame])).toBeNull()
   })
 })
 

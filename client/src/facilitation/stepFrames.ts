@@ -1,9 +1,11 @@
 import {
   type AgendaStep,
+  centerOf,
   DEFAULT_NOTE_SIZE,
   type ItemSnapshot,
   type Point,
   type Rect,
+  rectContainsPoint,
   rectsIntersect,
   stepFrameIds,
 } from '@atelier/shared'
@@ -17,6 +19,20 @@ export function stepFramesOn(
     const frame = items.get(id)
     return frame?.type === 'frame' ? [frame] : []
   })
+}
+
+/**
+ * What a frame asks, as its template wrote it: the text of its topmost locked text (« Ce qui nous
+ * freine, ce que nous faisons moins bien. »), for a phone that does not show the board.
+ */
+export function framePrompt(frame: Rect, items: Iterable<ItemSnapshot>): string | null {
+  let prompt: ItemSnapshot | null = null
+  for (const item of items) {
+    if (item.type !== 'text' || !item.locked || !item.text?.trim()) continue
+    if (!rectContainsPoint(frame, centerOf(item))) continue
+    if (!prompt || item.y < prompt.y) prompt = item
+  }
+  return prompt?.text?.trim() ?? null
 }
 
 /**

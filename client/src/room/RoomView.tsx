@@ -7,6 +7,7 @@ import { FrameChoice } from '../facilitation/FrameChoice.js'
 import { useSession } from '../facilitation/hooks.js'
 import { LockIcon } from '../facilitation/icons.js'
 import { ReactionBar } from '../facilitation/ParticipantDock.js'
+import { framePrompt } from '../facilitation/stepFrames.js'
 import { TimerWidget } from '../facilitation/TimerWidget.js'
 import { useView } from '../store/hooks.js'
 import { LanguageSwitch } from '../ui/LanguageSwitch.js'
@@ -137,6 +138,9 @@ function AddIdea({
 }) {
   const { t } = useTranslation()
   const [text, setText] = useState('')
+  // What the chosen frame asks: the phone does not show its prompt on the board.
+  const chosen = places.find((frame) => frame.id === place)
+  const prompt = chosen ? framePrompt(chosen, model.board.board.getItems().values()) : null
   const field = useRef<HTMLTextAreaElement>(null)
   const hint = useId()
   const submit = (event?: FormEvent) => {
@@ -157,6 +161,11 @@ function AddIdea({
         {privateMode ? t('room.add.private') : t('room.add.open')}
       </p>
       <FrameChoice frames={places} value={place} onChange={onPlace} />
+      {places.length > 1 && prompt && (
+        <p className="room-hint" data-testid="room-frame-prompt">
+          {prompt}
+        </p>
+      )}
       <NoteColors model={model} />
       <textarea
         id="room-idea"
