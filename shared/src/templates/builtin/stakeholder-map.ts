@@ -110,8 +110,8 @@ export const stakeholderMap: TemplateInput = {
     instruction(
       legende,
       t(
-        'Un post-it par acteur, de la couleur de son expertise. Dupliquez les post-it ci-dessous.',
-        'One note per stakeholder, in the colour of their expertise. Duplicate the notes below.',
+        'Un post-it par acteur, de la couleur de son expertise : choisissez-la dans la palette, d’après les post-it ci-dessous.',
+        'One note per stakeholder, in the colour of their expertise: pick it in the palette, after the notes below.',
       ),
     ),
     note(
