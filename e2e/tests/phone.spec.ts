@@ -245,8 +245,12 @@ test("on a phone, a SWOT participant picks each idea's quadrant, and the reveal 
     )
     await places.getByRole('radio', { name: 'Faiblesses' }).check()
     await expect(lea.page.getByTestId('room-frame-prompt')).toContainText('Ce qui nous freine')
-    // A colour picked here is the colour of the notes that follow, as on the canvas.
-    await lea.page.getByTestId('room-colors').getByRole('radio', { name: 'Rose' }).check()
+    // A colour picked here is the colour of the notes that follow, as on the canvas. Each says
+    // what it stands for on these quadrants, read from the template's examples.
+    const rose = lea.page.getByTestId('room-colors').getByRole('radio', { name: 'Rose' })
+    await expect(rose).toHaveAccessibleName('Rose — Une faiblesse…')
+    await expect(lea.page.getByTestId('room-color-meanings')).toContainText('Une force…')
+    await rose.check()
     await lea.addIdea('Trop de réunions')
     await places.getByRole('radio', { name: 'Forces' }).check()
     await lea.addIdea('Une équipe soudée')

@@ -1,7 +1,7 @@
 import type { AgendaStep, ItemSnapshot } from '@atelier/shared'
 import { rectsIntersect } from '@atelier/shared'
 import { describe, expect, it } from 'vitest'
-import { framePrompt, ideaSpot, spotInFrame, stepFramesOn } from './stepFrames.js'
+import { colourMeanings, framePrompt, ideaSpot, spotInFrame, stepFramesOn } from './stepFrames.js'
 
 const frame: ItemSnapshot = { id: 'f', type: 'frame', x: 0, y: 0, w: 700, h: 600, text: 'Quels irritants ?' }
 const note = (id: string, x: number, y: number): ItemSnapshot => ({ id, type: 'note', x, y, w: 200, h: 200 })
@@ -56,6 +56,30 @@ describe('framePrompt', () => {
     ]
     expect(framePrompt(frame, items)).toBe('Ce qui nous freine.')
     expect(framePrompt(frame, [frame])).toBeNull()
+  })
+})
+
+describe('colourMeanings', () => {
+  it('names each colour by the first note of it nobody wrote in the frames, in reading order', () => {
+    const legend = (id: string, y: number, color: string, text: string): ItemSnapshot => ({
+      ...note(id, 24, y),
+      color,
+      text,
+    })
+    const items = [
+      frame,
+      legend('elus-2', 300, '#e0d4ff', 'Élus (bis)'),
+      legend('elus', 60, '#e0d4ff', 'Élus — dimension stratégique'),
+      legend('usagers', 200, '#c9f2c7', 'Usagers — expertise d’usage'),
+      { ...legend('mine', 10, '#ffd8a8', 'Écrit par Léa'), author: 'lea' },
+      legend('blank', 400, '#ffc9de', '  '),
+      { ...legend('elsewhere', 0, '#c5e4ff', 'Ailleurs'), x: 2000 },
+    ]
+    expect([...colourMeanings([frame], items)]).toEqual([
+      ['#e0d4ff', 'Élus — dimension stratégique'],
+      ['#c9f2c7', 'Usagers — expertise d’usage'],
+    ])
+    expect(colourMeanings([], items).size).toBe(0)
   })
 })
 

@@ -5,6 +5,7 @@ import {
   type ItemSnapshot,
   type Point,
   type Rect,
+  readingOrder,
   rectContainsPoint,
   rectsIntersect,
   stepFrameIds,
@@ -33,6 +34,28 @@ export function framePrompt(frame: Rect, items: Iterable<ItemSnapshot>): string 
     if (!prompt || item.y < prompt.y) prompt = item
   }
   return prompt?.text?.trim() ?? null
+}
+
+/**
+ * What each note colour stands for in these frames, as their template shows it: the text of the
+ * first note of that colour nobody wrote (a legend's « Élus — dimension stratégique », an
+ * example's « Je maîtrise déjà… »), in reading order. A phone, which does not show the board,
+ * names its colour choices with it.
+ */
+export function colourMeanings(frames: readonly Rect[], items: Iterable<ItemSnapshot>): Map<string, string> {
+  const examples = [...items].filter(
+    (item) =>
+      item.type === 'note' &&
+      item.author === undefined &&
+      item.color !== undefined &&
+      item.text?.trim() &&
+      frames.some((frame) => rectContainsPoint(frame, centerOf(item))),
+  )
+  const meanings = new Map<string, string>()
+  for (const note of readingOrder(examples)) {
+    if (note.color && !meanings.has(note.color)) meanings.set(note.color, note.text?.trim() ?? '')
+  }
+  return meanings
 }
 
 /**

@@ -7,7 +7,7 @@ import { FrameChoice } from '../facilitation/FrameChoice.js'
 import { useSession } from '../facilitation/hooks.js'
 import { LockIcon } from '../facilitation/icons.js'
 import { ReactionBar } from '../facilitation/ParticipantDock.js'
-import { framePrompt } from '../facilitation/stepFrames.js'
+import { colourMeanings, framePrompt } from '../facilitation/stepFrames.js'
 import { TimerWidget } from '../facilitation/TimerWidget.js'
 import { useView } from '../store/hooks.js'
 import { LanguageSwitch } from '../ui/LanguageSwitch.js'
@@ -166,7 +166,7 @@ function AddIdea({
           {prompt}
         </p>
       )}
-      <NoteColors model={model} />
+      <NoteColors model={model} frames={places} />
       <textarea
         id="room-idea"
         ref={field}
@@ -198,29 +198,41 @@ function AddIdea({
  * The colour of the next note, as the canvas's palette sets it: some steps ask for one (« en vert
  * ce que vous maîtrisez »), and a colour chosen here stays for the canvas.
  */
-function NoteColors({ model }: { model: FacilitationModel }) {
+function NoteColors({ model, frames }: { model: FacilitationModel; frames: readonly ItemSnapshot[] }) {
   const { t } = useTranslation()
   const { view } = model.board.ctx
   const current = useView(view, (s) => s.noteColor)
+  // What the colours stand for on this step's frames (a legend), since the phone does not show them.
+  const meanings = colourMeanings(frames, model.board.board.getItems().values())
+  const name = (color: (typeof NOTE_COLORS)[number]) => {
+    const meaning = meanings.get(color.value)
+    return meaning ? `${t(`colors.${color.id}`)} — ${meaning}` : t(`colors.${color.id}`)
+  }
   return (
     <fieldset className="room-colors" data-testid="room-colors">
       <legend className="room-colors-legend">{t('room.add.color')}</legend>
       {NOTE_COLORS.map((color) => (
-        <label
-          key={color.id}
-          className="room-color"
-          style={{ background: color.value }}
-          title={t(`colors.${color.id}`)}
-        >
+        <label key={color.id} className="room-color" style={{ background: color.value }} title={name(color)}>
           <input
             type="radio"
             name="room-color"
-            aria-label={t(`colors.${color.id}`)}
+            aria-label={name(color)}
             checked={current === color.value}
             onChange={() => view.set({ noteColor: color.value })}
           />
         </label>
       ))}
+      {/* The legend in words; each swatch already says its own to a screen reader. */}
+      {meanings.size > 0 && (
+        <ul className="room-colors-meanings" data-testid="room-color-meanings" aria-hidden="true">
+          {NOTE_COLORS.filter((color) => meanings.has(color.value)).map((color) => (
+            <li key={color.id} className={color.value === current ? 'chosen' : undefined}>
+              <span className="room-color-dot" style={{ background: color.value }} />
+              {meanings.get(color.value)}
+            </li>
+          ))}
+        </ul>
+      )}
     </fieldset>
   )
 }
