@@ -26,6 +26,27 @@ async function facilitatorAndTwo() {
   return { board, sync, lead, ann, bob, boardView }
 }
 
+/**
+ * A governance-like scale on the board, and an agenda whose first step (running) writes in
+ * private on it and whose second reveals in place; answers the facilitator's session view.
+ */
+async function scaleRevealedInPlace({
+  board,
+  sync,
+  lead,
+  boardView,
+}: Awaited<ReturnType<typeof facilitatorAndTwo>>) {
+  const scale = createItem(boardView.doc, { type: 'frame', x: 0, y: 0, w: 2400, h: 340, text: 'Stratégique' })
+  const session = await connectSyncedAs(sync, `${board.id}/session`, lead)
+  const step = { instructions: '', durationMinutes: 5, frameId: scale }
+  replaceAgenda(session.doc, [
+    { ...step, id: 'place', title: 'Positionnement', mode: 'private' },
+    { ...step, id: 'read', title: 'Révélation', mode: 'revealed', revealInPlace: true },
+  ])
+  writeSessionState(session.doc, { stepId: 'place', writingMode: 'private' })
+  return session
+}
+
 describe('private writing', () => {
   it('keeps private notes from other participants, shows counts, then reveals them all at once', async () => {
     const { app, board, sync, store } = await startServer()
@@ -205,36 +226,9 @@ describe('private writing', () => {
   })
 
   it('settles each revealed note where its author put it when the step reveals in place', async () => {
-    const { board, sync, lead, ann, bob, boardView } = await facilitatorAndTwo()
-    const scale = createItem(boardView.doc, {
-      type: 'frame',
-      x: 0,
-      y: 0,
-      w: 2400,
-      h: 340,
-      text: 'Stratégique',
-    })
-    const session = await connectSyncedAs(sync, `${board.id}/session`, lead)
-    replaceAgenda(session.doc, [
-      {
-        id: 'place',
-        title: 'Positionnement',
-        instructions: '',
-        durationMinutes: 5,
-        frameId: scale,
-        mode: 'private',
-      },
-      {
-        id: 'read',
-        title: 'Révélation',
-        instructions: '',
-        durationMinutes: 5,
-        frameId: scale,
-        mode: 'revealed',
-        revealInPlace: true,
-      },
-    ])
-    writeSessionState(session.doc, { stepId: 'place', writingMode: 'private' })
+    const setup = await facilitatorAndTwo()
+    const { board, sync, ann, bob, boardView } = setup
+    const session = await scaleRevealedInPlace(setup)
     // Ann and Bob agree on one spot of the scale; Bob also has a far one.
     const tokens = [
       { person: ann, x: 300, text: 'ann' },
@@ -266,36 +260,9 @@ describe('private writing', () => {
   })
 
   it('tidies a flood of private notes in a grid even when the step reveals in place', async () => {
-    const { board, sync, lead, ann, boardView } = await facilitatorAndTwo()
-    const scale = createItem(boardView.doc, {
-      type: 'frame',
-      x: 0,
-      y: 0,
-      w: 2400,
-      h: 340,
-      text: 'Stratégique',
-    })
-    const session = await connectSyncedAs(sync, `${board.id}/session`, lead)
-    replaceAgenda(session.doc, [
-      {
-        id: 'place',
-        title: 'Positionnement',
-        instructions: '',
-        durationMinutes: 5,
-        frameId: scale,
-        mode: 'private',
-      },
-      {
-        id: 'read',
-        title: 'Révélation',
-        instructions: '',
-        durationMinutes: 5,
-        frameId: scale,
-        mode: 'revealed',
-        revealInPlace: true,
-      },
-    ])
-    writeSessionState(session.doc, { stepId: 'place', writingMode: 'private' })
+    const setup = await facilitatorAndTwo()
+    const { board, sync, ann, boardView } = setup
+    const session = await scaleRevealedInPlace(setup)
     const room = await connectSyncedAs(sync, `${board.id}/private/${ann.personId}`, ann)
     const flood = SETTLE_LIMIT + 1
     // All on one spot, in one update: settled one under the other, each would be compared with all.
