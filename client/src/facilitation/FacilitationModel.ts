@@ -145,8 +145,8 @@ export class FacilitationModel {
     this.chime.setMuted(muted)
   }
 
-  addPrivateNote(text: string, at?: Point): void {
-    this.privateWriting.add(text, at)
+  addPrivateNote(text: string, spot?: Point): void {
+    this.privateWriting.add(text, spot)
   }
 
   // ── facilitator actions ─────────────────────────────────────────────

@@ -73,10 +73,8 @@ function PrivateComposer({ model }: { model: FacilitationModel }) {
   const submit = (event?: FormEvent) => {
     event?.preventDefault()
     if (!text.trim()) return
-    // Where the person double-clicked first; else a free spot of the step's frame they chose.
-    const at =
-      compose.at ?? (target ? ideaSpot(target, board.getItems().values(), notes?.getNotes() ?? []) : null)
-    model.addPrivateNote(text, at ?? undefined)
+    const spot = target ? ideaSpot(target, board.getItems().values(), notes?.getNotes() ?? []) : undefined
+    model.addPrivateNote(text, spot)
     setText('')
     field.current?.focus()
   }

@@ -52,11 +52,14 @@ export class PrivateWriting {
     }
   }
 
-  /** A private note at `at` (the phone view's spot in the step's frame), else where the composer was opened. */
-  add(text: string, at?: Point): void {
+  /**
+   * A private note where the composer was opened on the board (a double-click: the person pointed
+   * there), else at `spot` (a free cell of the step's frame the person chose), else mid-view.
+   */
+  add(text: string, spot?: Point): void {
     const { notes, compose } = this.snapshot
     if (!notes || !text.trim()) return
-    notes.add(text.trim(), at ?? compose.at ?? this.defaultSpot(notes))
+    notes.add(text.trim(), compose.at ?? spot ?? this.defaultSpot(notes))
     this.set({ compose: { at: null, nonce: compose.nonce } })
   }
 

@@ -70,6 +70,24 @@ describe('private writing', () => {
     expect(editor.board.getItems().size).toBe(0)
   })
 
+  it('puts a private note where the person double-clicked, else at the spot of the frame they chose', () => {
+    const { editor, writing } = setup()
+    writing.setOn(true)
+    const frameSpot = { x: 1000, y: 1000 }
+    editor.registry.run('createNote', editor.ctx, { at: { x: 40, y: 50 } })
+    writing.add('pointed', frameSpot)
+    writing.add('chosen', frameSpot)
+    const centres = (writing.getSnapshot().notes?.getNotes() ?? []).map((note) => [
+      note.text,
+      note.x + note.w / 2,
+      note.y + note.h / 2,
+    ])
+    expect(centres).toEqual([
+      ['pointed', 40, 50],
+      ['chosen', 1000, 1000],
+    ])
+  })
+
   it('gives "add a note" back to the board when it ends, and closes the private room', () => {
     const { editor, writing, rooms } = setup()
     writing.setOn(true)

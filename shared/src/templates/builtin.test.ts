@@ -196,10 +196,9 @@ describe('built-in templates', () => {
     expect(framesOf('scenario-planning', 'etape-vote-strategies')).toHaveLength(4)
     expect(framesOf('policy-review', 'etape-partage')).toHaveLength(4)
     expect(framesOf('manager-skills', 'etape-vote')).toHaveLength(4)
-    // Tokens on a scale: where each one stands is the answer, so the reveal moves none.
-    expect(
-      builtinTemplate('governance-positioning')?.agenda.find((s) => s.mode === 'revealed')?.revealInPlace,
-    ).toBe(true)
+    // Tokens on a scale, pain points under their stage: where each one stands is the answer.
+    for (const id of ['governance-positioning', 'user-journey'])
+      expect(builtinTemplate(id)?.agenda.find((s) => s.mode === 'revealed')?.revealInPlace, id).toBe(true)
   })
 
   it('give ideation the brief’s agenda', () => {

@@ -35,6 +35,9 @@ const ROW = 160
 const example = (frame: FrameInput, id: string, fr: string, en: string, color: string) =>
   note(id, frame, 40, ROW, t(fr, en), color, { w: 480, h: 150 })
 
+/** The columns an action sheet fills in, which the filling and the review span. */
+const SHEET_COLUMNS = { frameId: 'axe', moreFrames: ['pilote', 'echeance', 'indicateur'] }
+
 /** Plan d'actions / fiches actions, after Innova'Brive: action, line, lead, deadline, indicator. */
 export const actionPlan: TemplateInput = {
   ...BUILTIN_META,
@@ -154,8 +157,7 @@ export const actionPlan: TemplateInput = {
         'For each action kept, on the same row: line, lead, deadline, indicator.',
       ),
       durationMinutes: 25,
-      frameId: 'axe',
-      moreFrames: ['pilote', 'echeance', 'indicateur'],
+      ...SHEET_COLUMNS,
       lockFrames: ['axes'],
     },
     {
@@ -166,8 +168,7 @@ export const actionPlan: TemplateInput = {
         'Read each sheet: does the lead agree? Is the deadline realistic?',
       ),
       durationMinutes: 10,
-      frameId: 'axe',
-      moreFrames: ['pilote', 'echeance', 'indicateur'],
+      ...SHEET_COLUMNS,
     },
   ],
 }

@@ -48,6 +48,9 @@ const legend = (frame: FrameInput) => [
   ),
 ]
 
+/** The four families of skills, which the reading, the self-assessment, the reveal and the vote span. */
+const FOUR_FAMILIES = { frameId: 'savoir', moreFrames: ['savoir-etre', 'savoir-faire', 'faire-savoir'] }
+
 /** Compétences du manager innovant: savoir, savoir-être, savoir-faire, faire savoir. */
 export const managerSkills: TemplateInput = {
   ...BUILTIN_META,
@@ -145,8 +148,7 @@ export const managerSkills: TemplateInput = {
         'Read the four families of skills together.',
       ),
       durationMinutes: 5,
-      frameId: 'savoir',
-      moreFrames: ['savoir-etre', 'savoir-faire', 'faire-savoir'],
+      ...FOUR_FAMILIES,
     },
     {
       id: 'etape-auto-diagnostic',
@@ -156,8 +158,7 @@ export const managerSkills: TemplateInput = {
         'Alone, in green what you master, in orange what you want to develop, in each column. Your notes stay private.',
       ),
       durationMinutes: 15,
-      frameId: 'savoir',
-      moreFrames: ['savoir-etre', 'savoir-faire', 'faire-savoir'],
+      ...FOUR_FAMILIES,
       mode: 'private',
     },
     {
@@ -168,8 +169,7 @@ export const managerSkills: TemplateInput = {
         'Notes are revealed. Where are our collective strengths? Our gaps?',
       ),
       durationMinutes: 15,
-      frameId: 'savoir',
-      moreFrames: ['savoir-etre', 'savoir-faire', 'faire-savoir'],
+      ...FOUR_FAMILIES,
       mode: 'revealed',
     },
     {
@@ -180,8 +180,7 @@ export const managerSkills: TemplateInput = {
         'Three dots each on the skills the team should develop first.',
       ),
       durationMinutes: 5,
-      frameId: 'savoir',
-      moreFrames: ['savoir-etre', 'savoir-faire', 'faire-savoir'],
+      ...FOUR_FAMILIES,
       vote: { budget: 3 },
     },
     {

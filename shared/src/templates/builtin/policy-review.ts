@@ -30,6 +30,9 @@ const arreter = column(1, 'arreter', ['Arrêter', 'Stop'], FRAME.pink)
 const changer = column(2, 'faire-autrement', ['Faire différemment', 'Do differently'], FRAME.orange)
 const continuer = column(3, 'continuer', ['Continuer', 'Continue'], FRAME.blue)
 
+/** The four questions' columns, which the writing, the reveal, the vote and the proposals span. */
+const FOUR_QUESTIONS = { frameId: 'developper', moreFrames: ['arreter', 'faire-autrement', 'continuer'] }
+
 /** Relecture des politiques publiques: start / stop / change / continue. */
 export const policyReview: TemplateInput = {
   ...BUILTIN_META,
@@ -104,8 +107,7 @@ export const policyReview: TemplateInput = {
         'Alone, answer the four questions, one note per answer, in the right column. Your answers stay private.',
       ),
       durationMinutes: 10,
-      frameId: 'developper',
-      moreFrames: ['arreter', 'faire-autrement', 'continuer'],
+      ...FOUR_QUESTIONS,
       mode: 'private',
       lockFrames: ['politique'],
     },
@@ -117,8 +119,7 @@ export const policyReview: TemplateInput = {
         'Answers are revealed. Go through the four columns, merge and discuss disagreements.',
       ),
       durationMinutes: 15,
-      frameId: 'developper',
-      moreFrames: ['arreter', 'faire-autrement', 'continuer'],
+      ...FOUR_QUESTIONS,
       mode: 'revealed',
     },
     {
@@ -129,8 +130,7 @@ export const policyReview: TemplateInput = {
         'Three dots each on the most important changes.',
       ),
       durationMinutes: 5,
-      frameId: 'developper',
-      moreFrames: ['arreter', 'faire-autrement', 'continuer'],
+      ...FOUR_QUESTIONS,
       vote: { budget: 3 },
     },
     {
@@ -141,8 +141,7 @@ export const policyReview: TemplateInput = {
         'For the changes kept: which action, through which line of intervention (savings or revenue, reorganisation, strategic shift)?',
       ),
       durationMinutes: 15,
-      frameId: 'developper',
-      moreFrames: ['arreter', 'faire-autrement', 'continuer'],
+      ...FOUR_QUESTIONS,
     },
   ],
 }

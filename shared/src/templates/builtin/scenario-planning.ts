@@ -82,6 +82,15 @@ const axisLabel = (id: string, x: number, y: number, w: number, fr: string, en: 
   locked: true,
 })
 
+/** The four kinds of strategy, which their sorting and their vote span. */
+const FOUR_STRATEGIES = {
+  frameId: 'alignement',
+  moreFrames: ['retrait', 'nouveaux-services', 'reorganisation'],
+}
+
+/** The four domains of trends, which the writing, the reveal and the first vote span. */
+const FOUR_DOMAINS = { frameId: 'societe', moreFrames: ['technologie', 'economie', 'politique'] }
+
 /** Planification par scénarios: trends and uncertainties → 2×2 scenarios → robust strategies. */
 export const scenarioPlanning: TemplateInput = {
   ...BUILTIN_META,
@@ -257,8 +266,7 @@ export const scenarioPlanning: TemplateInput = {
         'Alone, fill in the four domains: one trend or uncertainty per note.',
       ),
       durationMinutes: 15,
-      frameId: 'societe',
-      moreFrames: ['technologie', 'economie', 'politique'],
+      ...FOUR_DOMAINS,
       mode: 'private',
     },
     {
@@ -269,8 +277,7 @@ export const scenarioPlanning: TemplateInput = {
         'Notes are revealed. Tell what is likely (trend) from what may swing (uncertainty).',
       ),
       durationMinutes: 10,
-      frameId: 'societe',
-      moreFrames: ['technologie', 'economie', 'politique'],
+      ...FOUR_DOMAINS,
       mode: 'revealed',
     },
     {
@@ -281,8 +288,7 @@ export const scenarioPlanning: TemplateInput = {
         'Three dots each on the uncertainties with the greatest impact on our public policies.',
       ),
       durationMinutes: 5,
-      frameId: 'societe',
-      moreFrames: ['technologie', 'economie', 'politique'],
+      ...FOUR_DOMAINS,
       vote: { budget: 3 },
     },
     {
@@ -315,8 +321,7 @@ export const scenarioPlanning: TemplateInput = {
         'Which strategies hold in several scenarios? Sort them: alignment, withdrawal, new services, reorganisation.',
       ),
       durationMinutes: 25,
-      frameId: 'alignement',
-      moreFrames: ['retrait', 'nouveaux-services', 'reorganisation'],
+      ...FOUR_STRATEGIES,
     },
     {
       id: 'etape-vote-strategies',
@@ -326,8 +331,7 @@ export const scenarioPlanning: TemplateInput = {
         'Three dots each on the strategies to develop further.',
       ),
       durationMinutes: 5,
-      frameId: 'alignement',
-      moreFrames: ['retrait', 'nouveaux-services', 'reorganisation'],
+      ...FOUR_STRATEGIES,
       vote: { budget: 3 },
     },
   ],
