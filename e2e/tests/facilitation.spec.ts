@@ -1,8 +1,10 @@
 import { expect, test } from '@playwright/test'
+import { expectNoSeriousViolations } from '../fixtures/a11y.js'
 import { BoardPage, readDocItems } from '../fixtures/board.js'
 import { CanvasPage } from '../fixtures/canvas.js'
 import { Facilitation, facilitatorAndTwoParticipants } from '../fixtures/facilitation.js'
 import { createBoardFromTemplate } from '../fixtures/game.js'
+import { Room } from '../fixtures/room.js'
 
 test('a facilitator runs a session with two participants', async ({ browser }, testInfo) => {
   // Four steps with three browsers: more than the default minute on a busy machine.
@@ -116,10 +118,10 @@ test('a facilitator runs a session with two participants', async ({ browser }, t
   await Promise.all([yanisBoard.close(), inesBoard.close(), facilitatorBoard.close()])
 })
 
-test('governance tokens placed in private with a double-click stay where they were put after the reveal', async ({
+test('governance tokens placed in private, with a double-click or from a phone, stay where they were put after the reveal', async ({
   browser,
   baseURL,
-}) => {
+}, testInfo) => {
   const links = await createBoardFromTemplate(
     baseURL ?? '',
     'Gouvernance du service',
@@ -135,7 +137,11 @@ test('governance tokens placed in private with a double-click stay where they we
   await facilitator.page.getByTestId('agenda-go-1').click()
   await expect(ines.page.getByTestId('private-composer')).toBeVisible()
 
-  // The step opens on the token tray; the whole board shows the five scales beside it.
+  const nadia = await Room.openPhone(browser)
+  await nadia.page.goto(links.participant)
+  await nadia.board.joinAs('Nadia')
+
+  // The step works on the five scales; the whole board shows them with the token tray beside.
   await ines.page.getByTestId('zoom-fit').click()
   // The third scale: the middle of the screen, clear of the step's instructions.
   const scale = (await readDocItems(ines.page, 'frame')).find((frame) => frame.text === '3. Informationnel')
@@ -159,6 +165,22 @@ test('governance tokens placed in private with a double-click stay where they we
   await ines.page.getByTestId('private-add').click()
   await expect(ines.page.getByTestId('private-note').filter({ hasText: 'IB' })).toBeVisible()
 
+  // A phone shows no scale to double-click: it asks which scale, then where on it.
+  await nadia.page.getByTestId('frame-choice').getByRole('radio', { name: '2. Décisionnel' }).check()
+  const marks = nadia.page.getByTestId('zone-choice')
+  await expect(marks).toHaveAccessibleName('Où, dans « 2. Décisionnel » ?')
+  await expect(marks.getByRole('radio')).toHaveCount(5)
+  await nadia.page.getByTestId('room-idea').fill('NB')
+  await nadia.page.getByTestId('room-add').tap()
+  // No mark chosen: the token has no place yet, and the phone says so rather than guess one.
+  await expect(nadia.page.getByTestId('zone-missing')).toBeVisible()
+  await expect(marks).toBeFocused()
+  await expect(nadia.myIdeas()).toHaveCount(0)
+  await marks.getByRole('radio', { name: 'Plutôt ouverte' }).check()
+  await nadia.addIdea('NB')
+  await expectNoSeriousViolations(nadia.page, 'phone view with the marks of a scale')
+  await nadia.page.screenshot({ path: testInfo.outputPath('phone-scale.png') })
+
   // « Révélation : stratégique » reveals the five scales' tokens in place.
   await facilitator.page.getByTestId('agenda-go-2').click()
   await expect.poll(async () => (await facilitator.notes()).map((note) => note.text)).toContain('IB')
@@ -166,5 +188,19 @@ test('governance tokens placed in private with a double-click stay where they we
   // Where the double-click was, to the board unit the note's corner is rounded to.
   expect(token && Math.abs(token.x + token.w / 2 - spot.x)).toBeLessThanOrEqual(1)
   expect(token && Math.abs(token.y + token.h / 2 - spot.y)).toBeLessThanOrEqual(1)
-  await Promise.all([facilitator.close(), ines.close()])
+  // Nadia's, on the mark she chose of the scale she chose.
+  await expect.poll(async () => (await facilitator.notes()).map((note) => note.text)).toContain('NB')
+  const decision = (await readDocItems(facilitator.page, 'frame')).find(
+    (frame) => frame.text === '2. Décisionnel',
+  )
+  const mark = decision?.zones?.find((zone) => zone.title === 'Plutôt ouverte')
+  if (!decision || !mark) throw new Error('the decision scale or its mark is missing')
+  const phoneToken = (await facilitator.notes()).find((note) => note.text === 'NB')
+  expect(
+    phoneToken && Math.abs(phoneToken.x + phoneToken.w / 2 - (decision.x + mark.x * decision.w)),
+  ).toBeLessThanOrEqual(1)
+  expect(
+    phoneToken && Math.abs(phoneToken.y + phoneToken.h / 2 - (decision.y + mark.y * decision.h)),
+  ).toBeLessThanOrEqual(1)
+  await Promise.all([facilitator.close(), ines.close(), nadia.board.close()])
 })

@@ -260,7 +260,8 @@ test("on a phone, a SWOT participant picks each idea's quadrant, and the reveal 
   })
 
   await test.step("the canvas's private composer asks the same", async () => {
-    await ines.page.getByTestId('frame-choice').getByRole('radio', { name: 'Faiblesses' }).check()
+    // Two compact lists there, so as not to hide the board it writes on.
+    await ines.page.getByTestId('frame-choice').selectOption({ label: 'Faiblesses' })
     await writePrivately(ines, 'Des outils anciens')
   })
 
@@ -287,4 +288,48 @@ test("on a phone, a SWOT participant picks each idea's quadrant, and the reveal 
   })
 
   await Promise.all([facilitatorBoard.close(), lea.board.close(), ines.close()])
+})
+
+test('on a phone, a user-journey participant puts each idea under the stage it belongs to', async ({
+  browser,
+  baseURL,
+}) => {
+  const links = await createBoardFromTemplate(baseURL ?? '', 'Aide à domicile', 'user-journey')
+  const facilitatorBoard = await BoardPage.open(browser)
+  await facilitatorBoard.page.goto(links.facilitator)
+  await facilitatorBoard.joinAs('Camille')
+  // « Ce que fait l’usager »: one row of the journey, five stages across it.
+  await facilitatorBoard.page.getByTestId('agenda-go-1').click()
+  const lea = await Room.openPhone(browser)
+  await lea.page.goto(links.participant)
+  await lea.board.joinAs('Léa')
+
+  const stages = lea.page.getByTestId('zone-choice')
+  await expect(stages).toHaveAccessibleName('Où, dans « Ce que fait l’usager » ?')
+  await expect(stages.getByRole('radio')).toHaveCount(5)
+  await stages.getByRole('radio', { name: '3. Attendre la réponse' }).check()
+  await lea.addIdea('Relance par téléphone')
+  // The stage stays chosen for the next idea of the same stage.
+  await lea.addIdea('Consulte le suivi en ligne')
+  await expect(lea.myIdeas().filter({ hasText: 'Relance' })).toContainText('3. Attendre la réponse')
+
+  const row = (await readDocItems(facilitatorBoard.page, 'frame')).find(
+    (f) => f.text === 'Ce que fait l’usager',
+  )
+  const stage = row?.zones?.find((zone) => zone.title === '3. Attendre la réponse')
+  if (!row || !stage) throw new Error('the row or its stage is missing')
+  await expect.poll(async () => (await facilitatorBoard.notes()).length).toBeGreaterThanOrEqual(3)
+  const notes = await facilitatorBoard.notes()
+  for (const text of ['Relance par téléphone', 'Consulte le suivi en ligne']) {
+    const note = notes.find((n) => n.text === text)
+    if (!note) throw new Error(`${text} is not on the board`)
+    // Under the stage, in the row: the nearest stage to the note is the one chosen.
+    const centre = { x: note.x + note.w / 2, y: note.y + note.h / 2 }
+    const nearest = row.zones
+      ?.map((zone) => ({ zone, d: Math.abs(row.x + zone.x * row.w - centre.x) }))
+      .sort((a, b) => a.d - b.d)[0]?.zone
+    expect(nearest?.title, text).toBe('3. Attendre la réponse')
+    expect(centre.y > row.y && centre.y < row.y + row.h, text).toBe(true)
+  }
+  await Promise.all([facilitatorBoard.close(), lea.board.close()])
 })

@@ -236,6 +236,32 @@ describe('relay validation of writers’ updates', () => {
     expect(setup.closes).toEqual([])
   })
 
+  it('reverts a frame zone outside the frame or without a title, and keeps one that reads', async () => {
+    const setup = await workshop()
+    const { facilitator, participant, observer, freeId } = setup
+    const rawZones = (provider: WebsocketProvider) => itemsMap(provider.doc).get(freeId)?.get('zones')
+    const send = async (zones: unknown, y: number) => {
+      itemsMap(participant.doc).get(freeId)?.set('zones', zones)
+      itemsMap(participant.doc).get(freeId)?.set('y', y)
+      await waitFor(
+        () => itemOf(facilitator.doc, freeId)?.y === y,
+        `the edit after zones ${JSON.stringify(zones)}`,
+      )
+    }
+    await send([{ title: 'Plutôt ouverte', x: 3, y: 0.5 }], 41)
+    expect(rawZones(facilitator)).toBeUndefined()
+    await send([{ title: ' ', x: 0.5, y: 0.5 }], 42)
+    expect(rawZones(facilitator)).toBeUndefined()
+    await send([{ title: 'Ouverte', x: 0.9, y: 0.5 }], 43)
+    expect(rawZones(facilitator)).toEqual([{ title: 'Ouverte', x: 0.9, y: 0.5 }])
+    await waitFor(
+      () =>
+        rawZones(participant) !== undefined && itemOf(observer.doc, freeId)?.zones?.[0]?.title === 'Ouverte',
+      'the zone on every replica',
+    )
+    expect(setup.closes).toEqual([])
+  })
+
   it('survives bit-flipped updates: the room never fails and the lock holds', async () => {
     const setup = await workshop()
     // A new note, not the free one: a flip can turn the update into a valid deletion of it (the

@@ -186,6 +186,7 @@ export { migrateBoard, SchemaTooNewError } from './schema/migrations/index.js'
 export { type ReorderKind, reorder, zKeysAbove } from './schema/order.js'
 export { applyTextValue } from './schema/text.js'
 export {
+  type FrameZone,
   ITEM_TYPES,
   type ItemInit,
   type ItemPatch,
@@ -196,6 +197,7 @@ export {
   type ShapeKind,
   TEXT_ITEM_TYPES,
 } from './schema/types.js'
+export { readZones, zonePoint } from './schema/zones.js'
 export {
   findRound,
   patchRound,

@@ -2,10 +2,11 @@ import { type FormEvent, useEffect, useRef, useState, useSyncExternalStore } fro
 import { useTranslation } from 'react-i18next'
 import { CommandButton } from '../ui/CommandButton.js'
 import type { FacilitationModel } from './FacilitationModel.js'
-import { FrameChoice } from './FrameChoice.js'
 import { useLocal, useSession } from './hooks.js'
 import { HandIcon, LockIcon } from './icons.js'
+import { usePlaceChoice } from './ideaPlace.js'
 import { REACTIONS } from './PeopleTracker.js'
+import { PlaceChoice } from './PlaceChoice.js'
 import { ideaSpot, stepFramesOn } from './stepFrames.js'
 
 /** Bottom dock for everyone who can take part: reactions, raise hand, and private writing. */
@@ -62,9 +63,8 @@ function PrivateComposer({ model }: { model: FacilitationModel }) {
   const step = useSession(model, (s) => s.agenda.find((candidate) => candidate.id === s.state.stepId) ?? null)
   const board = model.board.board
   useSyncExternalStore(board.subscribe, () => board.getVersion())
-  const frames = stepFramesOn(step, board.getItems())
-  const [chosenFrameId, setChosenFrameId] = useState<string | null>(null)
-  const target = frames.find((frame) => frame.id === chosenFrameId) ?? frames[0] ?? null
+  const place = usePlaceChoice(stepFramesOn(step, board.getItems()))
+  const [asked, setAsked] = useState(0)
 
   useEffect(() => {
     if (compose.nonce > 0) field.current?.focus()
@@ -73,9 +73,16 @@ function PrivateComposer({ model }: { model: FacilitationModel }) {
   const submit = (event?: FormEvent) => {
     event?.preventDefault()
     if (!text.trim()) return
-    const spot = target ? ideaSpot(target, board.getItems().values(), notes?.getNotes() ?? []) : undefined
+    // A double-click said where; otherwise a frame with zones (a scale) needs one chosen.
+    if (!compose.at && place.zoneMissing) {
+      setAsked((tries) => tries + 1)
+      return
+    }
+    const { frame, zone } = place
+    const spot = frame ? ideaSpot(frame, board.getItems().values(), notes?.getNotes() ?? [], zone) : undefined
     model.addPrivateNote(text, spot)
     setText('')
+    setAsked(0)
     field.current?.focus()
   }
 
@@ -85,7 +92,7 @@ function PrivateComposer({ model }: { model: FacilitationModel }) {
         <LockIcon /> {t('facilitation.private.title')}
       </p>
       <p className="private-help">{t('facilitation.private.help', { count })}</p>
-      <FrameChoice frames={frames} value={target?.id ?? null} onChange={setChosenFrameId} />
+      {!compose.at && <PlaceChoice choice={place} asked={asked} compact />}
       <label htmlFor="private-text" className="visually-hidden">
         {t('facilitation.private.label')}
       </label>

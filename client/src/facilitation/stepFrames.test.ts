@@ -1,7 +1,15 @@
 import type { AgendaStep, ItemSnapshot } from '@atelier/shared'
 import { rectsIntersect } from '@atelier/shared'
 import { describe, expect, it } from 'vitest'
-import { colourMeanings, framePrompt, ideaSpot, spotInFrame, stepFramesOn } from './stepFrames.js'
+import {
+  colourMeanings,
+  framePrompt,
+  ideaSpot,
+  spotAtZone,
+  spotInFrame,
+  stepFramesOn,
+  zoneNear,
+} from './stepFrames.js'
 
 const frame: ItemSnapshot = { id: 'f', type: 'frame', x: 0, y: 0, w: 700, h: 600, text: 'Quels irritants ?' }
 const note = (id: string, x: number, y: number): ItemSnapshot => ({ id, type: 'note', x, y, w: 200, h: 200 })
@@ -32,6 +40,41 @@ describe('step frames', () => {
     const mine = [note('p', 248, 56)]
     expect(ideaSpot(frame, onBoard, mine)).toEqual({ x: 472 + 100, y: 56 + 100 })
   })
+
+  it('puts an idea on the zone the person chose, as a fraction of the frame', () => {
+    const scale = { ...frame, w: 2400, h: 340, zones: [{ title: 'Plutôt ouverte', x: 0.625, y: 0.5 }] }
+    const zone = scale.zones[0] ?? null
+    // Right on the mark, on the scale's locked line, whatever the grid's first free cell would be.
+    const line: ItemSnapshot = { id: 'line', type: 'shape', x: 560, y: 162, w: 1280, h: 16, locked: true }
+    expect(ideaSpot(scale, [scale, line], [], zone)).toEqual({ x: 1500, y: 170 })
+    // A note someone put there is in the way: the next one cascades from it.
+    expect(ideaSpot(scale, [scale, line, note('n', 1400, 70)], [], zone)).toEqual({ x: 1524, y: 194 })
+    // Without a zone chosen, the first free cell.
+    expect(ideaSpot(scale, [scale], [], null)).toEqual({ x: 124, y: 156 })
+  })
+})
+
+describe('spotAtZone', () => {
+  const row = { x: 0, y: 0, w: 2000, h: 380 }
+  const mark = { x: 600, y: 200 }
+  const centred = (at: { x: number; y: number }) => ({ x: at.x - 100, y: at.y - 100, w: 200, h: 200 })
+
+  it('cascades ideas on one zone, each with a corner showing, and stays in the frame', () => {
+    const taken: { x: number; y: number; w: number; h: number }[] = []
+    const spots = []
+    for (let i = 0; i < 4; i++) {
+      const at = spotAtZone(row, mark, taken)
+      spots.push(at)
+      taken.push(centred(at))
+    }
+    expect(spots).toEqual([mark, { x: 624, y: 224 }, { x: 648, y: 248 }, { x: 672, y: 272 }])
+  })
+
+  it('starts again on the mark once the cascade would leave the frame', () => {
+    const low = { x: 600, y: 350 }
+    const taken = [centred(low), centred({ x: 624, y: 374 })]
+    expect(spotAtZone(row, low, taken)).toEqual(low)
+  })
 })
 
 describe('framePrompt', () => {
@@ -56,6 +99,32 @@ describe('framePrompt', () => {
     ]
     expect(framePrompt(frame, items)).toBe('Ce qui nous freine.')
     expect(framePrompt(frame, [frame])).toBeNull()
+    // A scale's two poles, side by side at the top: both, left to right.
+    const poles = [
+      frame,
+      text('open', 60, 'Ouverte : transparence', true, 400),
+      text('closed', 62, 'Fermée : opacité', true, 0),
+    ]
+    expect(framePrompt(frame, poles)).toBe('Fermée : opacité · Ouverte : transparence')
+  })
+})
+
+describe('zoneNear', () => {
+  it('names the zone a note stands for: the nearest one, wherever the frame is', () => {
+    const scale: ItemSnapshot = {
+      ...frame,
+      x: 1000,
+      w: 1000,
+      h: 300,
+      zones: [
+        { title: 'Fermée', x: 0.1, y: 0.5 },
+        { title: 'Entre les deux', x: 0.5, y: 0.5 },
+        { title: 'Ouverte', x: 0.9, y: 0.5 },
+      ],
+    }
+    expect(zoneNear(scale, { x: 1620, y: 40 })?.title).toBe('Entre les deux')
+    expect(zoneNear(scale, { x: 1750, y: 150 })?.title).toBe('Ouverte')
+    expect(zoneNear(frame, { x: 10, y: 10 })).toBeNull()
   })
 })
 

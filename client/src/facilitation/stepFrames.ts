@@ -2,6 +2,7 @@ import {
   type AgendaStep,
   centerOf,
   DEFAULT_NOTE_SIZE,
+  type FrameZone,
   type ItemSnapshot,
   type Point,
   type Rect,
@@ -9,6 +10,7 @@ import {
   rectContainsPoint,
   rectsIntersect,
   stepFrameIds,
+  zonePoint,
 } from '@atelier/shared'
 
 /** The frames a step works in that are on the board, its main one first. */
@@ -22,18 +24,37 @@ export function stepFramesOn(
   })
 }
 
+/** Texts whose tops are this close are side by side: a scale's two poles, read left to right. */
+const SAME_LINE = 8
+
 /**
- * What a frame asks, as its template wrote it: the text of its topmost locked text (« Ce qui nous
- * freine, ce que nous faisons moins bien. »), for a phone that does not show the board.
+ * What a frame asks, as its template wrote it: its topmost locked text (« Ce qui nous freine, ce
+ * que nous faisons moins bien. »), or the texts side by side at the top (a scale's two poles), for
+ * a phone that does not show the board.
  */
 export function framePrompt(frame: Rect, items: Iterable<ItemSnapshot>): string | null {
-  let prompt: ItemSnapshot | null = null
-  for (const item of items) {
-    if (item.type !== 'text' || !item.locked || !item.text?.trim()) continue
-    if (!rectContainsPoint(frame, centerOf(item))) continue
-    if (!prompt || item.y < prompt.y) prompt = item
+  const texts = [...items].filter(
+    (item) =>
+      item.type === 'text' && item.locked && item.text?.trim() && rectContainsPoint(frame, centerOf(item)),
+  )
+  const top = Math.min(...texts.map((item) => item.y))
+  const first = texts.filter((item) => item.y - top <= SAME_LINE).sort((a, b) => a.x - b.x)
+  return first.length > 0 ? first.map((item) => item.text?.trim()).join(' · ') : null
+}
+
+/** The zone of `frame` nearest to `point`: the stage or mark a note there stands for. */
+export function zoneNear(frame: ItemSnapshot, point: Point): FrameZone | null {
+  let nearest: FrameZone | null = null
+  let best = Number.POSITIVE_INFINITY
+  for (const zone of frame.zones ?? []) {
+    const at = zonePoint(frame, zone)
+    const distance = Math.hypot(at.x - point.x, at.y - point.y)
+    if (distance < best) {
+      best = distance
+      nearest = zone
+    }
   }
-  return prompt?.text?.trim() ?? null
+  return nearest
 }
 
 /**
@@ -58,24 +79,58 @@ export function colourMeanings(frames: readonly Rect[], items: Iterable<ItemSnap
   return meanings
 }
 
+/** Room left at the top of a frame for its title, so a new note never covers the question. */
+const TITLE_BAND = 56
+const GAP = 24
+
 /**
- * Where a new idea for `frame` goes, on the phone as in the private composer: the first free
- * cell of the frame (see `spotInFrame`) among the board's items and this person's private notes.
+ * Where a new idea for `frame` goes, on the phone as in the private composer: on the zone the
+ * person chose (see `spotAtZone`), else the first free cell of the frame (see `spotInFrame`),
+ * clear of the board's items and of this person's private notes.
  */
 export function ideaSpot(
   frame: Rect,
   board: Iterable<ItemSnapshot>,
   privateNotes: readonly ItemSnapshot[],
+  zone: FrameZone | null = null,
 ): Point {
   const taken = [...board, ...privateNotes].filter(
     (item) => item.type !== 'frame' && rectsIntersect(item, frame),
   )
-  return spotInFrame(frame, taken)
+  if (!zone) return spotInFrame(frame, taken)
+  // A zone is drawn on the frame's locked background (a scale's line): only what people wrote is in the way.
+  return spotAtZone(
+    frame,
+    zonePoint(frame, zone),
+    taken.filter((item) => !item.locked),
+  )
 }
 
-/** Room left at the top of a frame for its title, so a new note never covers the question. */
-const TITLE_BAND = 56
-const GAP = 24
+/** How many steps a cascade of ideas on one zone takes before it starts again on the zone. */
+const ZONE_CASCADE = 8
+
+/**
+ * Where a new idea goes on a zone of a frame: centred on the zone's point when nothing covers it,
+ * else the first step of a short cascade down and to the right, inside the frame, where no other
+ * note is centred: ideas on one stage of a journey stay under that stage, each one's corner
+ * showing. Returns the note's centre.
+ */
+export function spotAtZone(
+  frame: Rect,
+  point: Point,
+  taken: readonly Rect[],
+  size = DEFAULT_NOTE_SIZE,
+): Point {
+  const box = { x: point.x - size / 2, y: point.y - size / 2, w: size, h: size }
+  if (!taken.some((rect) => rectsIntersect(rect, box))) return point
+  for (let i = 1; i < ZONE_CASCADE; i++) {
+    const centre = { x: point.x + i * GAP, y: point.y + i * GAP }
+    if (!rectContainsPoint(frame, centre)) break
+    if (!taken.some((rect) => rect.x + rect.w / 2 === centre.x && rect.y + rect.h / 2 === centre.y))
+      return centre
+  }
+  return point
+}
 
 /**
  * Where a new idea goes in a step's frame: the first free cell of a grid inside the frame, below

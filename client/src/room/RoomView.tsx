@@ -3,10 +3,11 @@ import { type FormEvent, useId, useRef, useState, useSyncExternalStore } from 'r
 import { useTranslation } from 'react-i18next'
 import { announce } from '../a11y/announcer.js'
 import type { FacilitationModel } from '../facilitation/FacilitationModel.js'
-import { FrameChoice } from '../facilitation/FrameChoice.js'
 import { useSession } from '../facilitation/hooks.js'
 import { LockIcon } from '../facilitation/icons.js'
+import { type IdeaPlace, usePlaceChoice } from '../facilitation/ideaPlace.js'
 import { ReactionBar } from '../facilitation/ParticipantDock.js'
+import { PlaceChoice } from '../facilitation/PlaceChoice.js'
 import { colourMeanings, framePrompt } from '../facilitation/stepFrames.js'
 import { TimerWidget } from '../facilitation/TimerWidget.js'
 import { useView } from '../store/hooks.js'
@@ -33,14 +34,13 @@ export function RoomView({ model, onShowBoard }: { model: FacilitationModel; onS
   const board = model.board.board
   const items = useSyncExternalStore(board.subscribe, () => board.getItems())
   const { step, frames, index, count } = roomStep(agenda, state.stepId, items)
-  // Where this person's next idea goes, when the step works in several frames.
-  const [chosenFrameId, setChosenFrameId] = useState<string | null>(null)
-  const target = frames.find((frame) => frame.id === chosenFrameId) ?? frames[0] ?? null
+  // Where this person's next idea goes: which of the step's frames, and where in it.
+  const place = usePlaceChoice(frames)
   const canWrite = model.role !== 'observer'
   const privateMode = state.writingMode === 'private'
   // One frame: its title is the question. Several: the step's name says what they share.
   const question = (frames.length === 1 ? frames[0]?.text?.trim() : '') || step?.title || t('room.noStep')
-  const ideas = useRoomIdeas(model, frames, target)
+  const ideas = useRoomIdeas(model, frames, place)
   const round = useOpenRound(model)
   const group = <GroupIdeas model={model} ideas={ideas} round={round} privateMode={privateMode} />
 
@@ -89,16 +89,7 @@ export function RoomView({ model, onShowBoard }: { model: FacilitationModel; onS
       {/* A poll or a vote is what the step asks for right now: it comes before writing ideas. */}
       <div id={ROOM_POLLS_ID} className="room-polls" />
       {round && group}
-      {canWrite && (
-        <AddIdea
-          model={model}
-          add={ideas.add}
-          privateMode={privateMode}
-          places={frames}
-          place={target?.id ?? null}
-          onPlace={setChosenFrameId}
-        />
-      )}
+      {canWrite && <AddIdea model={model} add={ideas.add} privateMode={privateMode} place={place} />}
       {canWrite && <MyIdeas mine={ideas.mine} />}
       {!round && group}
       {canWrite && (
@@ -124,31 +115,33 @@ function AddIdea({
   model,
   add,
   privateMode,
-  places,
   place,
-  onPlace,
 }: {
   model: FacilitationModel
   add: (text: string) => void
   privateMode: boolean
-  /** The step's frames a new idea may go to. */
-  places: readonly ItemSnapshot[]
-  place: string | null
-  onPlace: (frameId: string) => void
+  /** Where the idea goes: the step's frames, and the places in the one chosen. */
+  place: IdeaPlace
 }) {
   const { t } = useTranslation()
   const [text, setText] = useState('')
+  const [asked, setAsked] = useState(0)
   // What the chosen frame asks: the phone does not show its prompt on the board.
-  const chosen = places.find((frame) => frame.id === place)
-  const prompt = chosen ? framePrompt(chosen, model.board.board.getItems().values()) : null
+  const places = place.frames
+  const prompt = place.frame ? framePrompt(place.frame, model.board.board.getItems().values()) : null
   const field = useRef<HTMLTextAreaElement>(null)
   const hint = useId()
   const submit = (event?: FormEvent) => {
     event?.preventDefault()
     const idea = text.trim()
     if (!idea) return
+    if (place.zoneMissing) {
+      setAsked((tries) => tries + 1)
+      return
+    }
     add(idea)
     setText('')
+    setAsked(0)
     announce(t('room.add.done', { text: idea }))
     field.current?.focus()
   }
@@ -160,7 +153,7 @@ function AddIdea({
       <p id={hint} className="room-hint">
         {privateMode ? t('room.add.private') : t('room.add.open')}
       </p>
-      <FrameChoice frames={places} value={place} onChange={onPlace} />
+      <PlaceChoice choice={place} asked={asked} />
       {places.length > 1 && prompt && (
         <p className="room-hint" data-testid="room-frame-prompt">
           {prompt}

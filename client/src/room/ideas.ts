@@ -3,7 +3,8 @@ import { useMemo, useSyncExternalStore } from 'react'
 import { authorOf, boardCenter, freeSpot } from '../commands/helpers.js'
 import type { FacilitationModel } from '../facilitation/FacilitationModel.js'
 import { useLocal } from '../facilitation/hooks.js'
-import { ideaSpot } from '../facilitation/stepFrames.js'
+import type { IdeaPlace } from '../facilitation/ideaPlace.js'
+import { ideaSpot, zoneNear } from '../facilitation/stepFrames.js'
 import { canModify } from '../store/selection.js'
 import { notesOf } from './roomModel.js'
 
@@ -34,13 +35,13 @@ const noop = () => undefined
 /**
  * The room's notes: this person's (private ones first, while private writing is on), the step
  * frames', the board's; and `add`, which writes a new idea where the canvas would: the private
- * room during private writing, the board otherwise, in a free cell of `target`, the step frame
- * the person chose.
+ * room during private writing, the board otherwise, at the place the person chose (the step
+ * frame, and the zone in it), else in a free cell of that frame.
  */
 export function useRoomIdeas(
   model: FacilitationModel,
   frames: readonly ItemSnapshot[],
-  target: ItemSnapshot | null,
+  place: Pick<IdeaPlace, 'frame' | 'zone'>,
 ): RoomIdeas {
   const session = model.board
   // The store updates its map in place: its version is what tells React the items changed.
@@ -57,10 +58,15 @@ export function useRoomIdeas(
   // biome-ignore lint/correctness/useExhaustiveDependencies: the map changes in place; `version` marks each change
   return useMemo(() => {
     const items = session.board.getItems()
-    const placeOf = (item: ItemSnapshot): string | null =>
-      frames.length > 1
-        ? (frames.find((frame) => rectContainsPoint(frame, centerOf(item)))?.text ?? null)
-        : null
+    // Which of the step's frames a note is in, when there is a choice, and which of its zones.
+    const placeOf = (item: ItemSnapshot): string | null => {
+      const centre = centerOf(item)
+      const frame = frames.find((candidate) => rectContainsPoint(candidate, centre))
+      if (!frame) return null
+      const zone = zoneNear(frame, centre)?.title
+      const title = frames.length > 1 ? frame.text?.trim() : undefined
+      return [title, zone].filter(Boolean).join(' · ') || null
+    }
     const onBoard = (item: ItemSnapshot): Idea => ({
       item,
       mine: item.author === me,
@@ -84,7 +90,8 @@ export function useRoomIdeas(
     const mine = [...privateNotes.map(inPrivate), ...group.filter((idea) => idea.mine)]
 
     const add = (text: string) => {
-      const at = target ? ideaSpot(target, items.values(), privateNotes) : undefined
+      const target = place.frame
+      const at = target ? ideaSpot(target, items.values(), privateNotes, place.zone) : undefined
       if (privateStore) {
         model.addPrivateNote(text, at)
         return
@@ -97,5 +104,5 @@ export function useRoomIdeas(
       })
     }
     return { mine, group, everything, add }
-  }, [version, privateNotes, privateStore, frameKey, target?.id, me, model, session])
+  }, [version, privateNotes, privateStore, frameKey, place.frame?.id, place.zone, me, model, session])
 }

@@ -14,6 +14,7 @@ import {
   type ShapeKind,
   TEXT_ITEM_TYPES,
 } from './types.js'
+import { readZones } from './zones.js'
 
 /** Typed accessors over the board Y.Doc. Every read tolerates foreign writers; every write goes through here. */
 
@@ -124,6 +125,8 @@ function readProps(item: ItemMap, into: ItemProps): void {
   if (typeof strokeWidth === 'number' && Number.isFinite(strokeWidth) && strokeWidth > 0) {
     into.strokeWidth = strokeWidth
   }
+  const zones = readZones(item.get('zones'))
+  if (zones && zones.length > 0) into.zones = zones
 }
 
 export function readItems(doc: Y.Doc): ItemSnapshot[] {
@@ -155,6 +158,7 @@ const PROP_KEYS = [
   'src',
   'groupId',
   'strokeWidth',
+  'zones',
 ] as const
 
 export function createItem(doc: Y.Doc, init: ItemInit, origin?: unknown): string {

@@ -48,6 +48,19 @@ export interface ItemProps {
   groupId?: string
   /** Line width of a stroke, in board units (a highlighter is wide and translucent). */
   strokeWidth?: number
+  /** A frame's named places (a journey's stages, the marks of a scale): a phone offers them. */
+  zones?: FrameZone[]
+}
+
+/**
+ * A named point of a frame (« Plutôt ouverte » on a scale, « 2. Faire la demande » in a journey),
+ * as fractions of the frame's width and height: where a phone puts an idea its author placed
+ * there, since a phone does not show the board (see `schema/zones.ts`).
+ */
+export interface FrameZone {
+  title: string
+  x: number
+  y: number
 }
 
 /** Plain, immutable view of one item of `doc.getMap('items')`. */

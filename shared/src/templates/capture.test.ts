@@ -44,6 +44,20 @@ describe('captureTemplate', () => {
     item({ id: 'c1', type: 'connector', x: 1600, y: 900, w: 100, h: 1, from: 'f1', to: 'f2' }),
   ]
 
+  it("keeps a frame's zones, in the board's language for both", () => {
+    const zones = [{ title: 'Plutôt ouverte', x: 0.75, y: 0.5 }]
+    const saved = captureTemplate(
+      [item({ id: 'f1', type: 'frame', w: 800, h: 300, text: 'Échelle', zones })],
+      OPTIONS,
+    )
+    expect(saved.frames[0]?.zones).toEqual([
+      { title: { fr: 'Plutôt ouverte', en: 'Plutôt ouverte' }, x: 0.75, y: 0.5 },
+    ])
+    expect(parseTemplate(JSON.parse(serializeTemplate(saved))).frames[0]?.zones).toEqual(
+      saved.frames[0]?.zones,
+    )
+  })
+
   it('saves the whole board relative to its top-left corner, texts in both languages', () => {
     const template = captureTemplate(board, OPTIONS)
     expect(template.frames.map((f) => [f.id, f.title.fr, f.x, f.y])).toEqual([

@@ -123,6 +123,7 @@ export function captureTemplate(items: readonly ItemSnapshot[], options: Capture
         ...place(frame),
         ...(frame.color && COLOR.test(frame.color) ? { color: frame.color } : {}),
         locked: frame.locked ?? true,
+        ...(frame.zones ? { zones: frame.zones.map((zone) => ({ ...zone, title: both(zone.title) })) } : {}),
       }))
 
   const templateItems: NonNullable<TemplateInput['items']> = content.map((item) => {

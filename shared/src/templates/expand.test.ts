@@ -80,6 +80,21 @@ describe('expandTemplate', () => {
     expect(frTexts.filter((text, i) => text !== undefined && text === enTexts[i])).toEqual([])
   })
 
+  it("writes a frame's zones with their titles in the chosen language", () => {
+    const governance = get('governance-positioning')
+    const zonesOf = (lang: 'fr' | 'en') =>
+      expandTemplate(governance, { origin: { x: 0, y: 0 }, lang }).items.find((item) => item.type === 'frame')
+        ?.zones
+    expect(zonesOf('fr')?.map((zone) => zone.title)).toEqual([
+      'Fermée',
+      'Plutôt fermée',
+      'Entre les deux',
+      'Plutôt ouverte',
+      'Ouverte',
+    ])
+    expect(zonesOf('en')?.[4]).toEqual({ title: 'Open', x: zonesOf('fr')?.[4]?.x, y: 0.5 })
+  })
+
   it('remaps every reference to the fresh ids and puts frames below items', () => {
     const games = expandTemplate(get('serious-games'), { origin: { x: 0, y: 0 }, lang: 'fr' })
     const byId = new Map(games.items.map((i) => [i.id, i]))

@@ -4,7 +4,7 @@ import { boundsOf } from '../geometry/rect.js'
 import { createItem, itemsMap } from '../schema/board.js'
 import { type ClonedItems, cloneItems } from '../schema/clone.js'
 import { randomId } from '../schema/ids.js'
-import { ITEM_TYPES, type ItemType, type ShapeKind } from '../schema/types.js'
+import { type FrameZone, ITEM_TYPES, type ItemType, type ShapeKind } from '../schema/types.js'
 import { readParticipantTools, TOOL_PRESETS, type WritingToolId } from '../session/permissions.js'
 import type { AgendaStep } from '../session/types.js'
 import type {
@@ -47,6 +47,8 @@ export interface ExpandedItem {
   /** Connector ends: board ids of frames or items. */
   from?: string
   to?: string
+  /** A frame's named places, titled in the board's language. */
+  zones?: FrameZone[]
   /** Z-order key: frames below, then items in template order (see `orderKey`). */
   z: string
 }
@@ -147,6 +149,7 @@ export function expandTemplate(template: Template, options: ExpandOptions): Temp
       text: pick(frame.title),
       ...(frame.color ? { color: frame.color } : {}),
       locked: frame.locked,
+      ...(frame.zones ? { zones: frame.zones.map((zone) => ({ ...zone, title: pick(zone.title) })) } : {}),
       z: orderKey(z++),
     })
   }

@@ -117,6 +117,22 @@ describe('parseTemplate', () => {
     ).toBe(true)
   })
 
+  it('names a frame zone outside its frame or without both titles', () => {
+    const file = minimal()
+    const frame = file.frames[0]
+    if (!frame) throw new Error('no frame')
+    frame.zones = [
+      { title: { fr: 'Ouverte', en: 'Open' }, x: 1.2, y: 0.5 },
+      { title: { fr: 'Fermée', en: '' }, x: 0, y: 0.5 },
+    ]
+    expect(errorsOf(file)).toEqual([
+      'frames[0].zones[0].x: must be from 0 to 1 (a fraction of the frame)',
+      'frames[0].zones[1].title.en: must not be empty',
+    ])
+    frame.zones = [{ title: { fr: 'Ouverte', en: 'Open' }, x: 1, y: 0.5 }]
+    expect(parseTemplate(file).frames[0]?.zones).toEqual(frame.zones)
+  })
+
   it('names a negative duration', () => {
     const file = withStep(2, { durationMinutes: -5 })
     expect(errorsOf(file)).toEqual(['agenda[2].durationMinutes: must be a positive number'])

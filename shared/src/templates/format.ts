@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { SHAPE_KINDS } from '../schema/types.js'
+import { ZONE_LIMITS } from '../schema/zones.js'
 import { TOOL_PRESETS, WRITING_TOOL_IDS } from '../session/permissions.js'
 import { WRITING_MODES } from '../session/types.js'
 
@@ -120,6 +121,18 @@ function list<T extends z.ZodType>(item: T, max: number) {
 // ---------------------------------------------------------------------------------------------
 // Parts of a template.
 
+const fraction = z
+  .number({ error: required('a number from 0 to 1') })
+  .min(0, 'must be from 0 to 1 (a fraction of the frame)')
+  .max(1, 'must be from 0 to 1 (a fraction of the frame)')
+
+/** A named point of a frame, as fractions of its width and height (see `FrameZone`). */
+const templateZoneSchema = z.strictObject({
+  title: bilingual(ZONE_LIMITS.title),
+  x: fraction,
+  y: fraction,
+})
+
 /** A frame: a titled zone of the board. Frames are the template's background, locked by default. */
 export const templateFrameSchema = z.strictObject({
   id: localIdSchema,
@@ -131,6 +144,8 @@ export const templateFrameSchema = z.strictObject({
   color: colorSchema.optional(),
   /** Locked frames cannot be moved or resized by participants. Default true. */
   locked: z.boolean({ error: required('true or false') }).default(true),
+  /** Named places in the frame (a journey's stages, the marks of a scale), which a phone offers. */
+  zones: list(templateZoneSchema, ZONE_LIMITS.zones).optional(),
 })
 
 /**

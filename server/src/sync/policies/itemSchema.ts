@@ -1,4 +1,4 @@
-import { ITEM_TYPES, itemsMap, SHAPE_KINDS } from '@atelier/shared'
+import { ITEM_TYPES, itemsMap, readZones, SHAPE_KINDS } from '@atelier/shared'
 import * as Y from 'yjs'
 import { changedKeys, createdItemIds } from './transactions.js'
 import type { RoomPolicy } from './types.js'
@@ -32,6 +32,7 @@ const ITEM_VALUES: Record<string, (value: unknown) => boolean> = {
   shape: oneOf(SHAPE_KINDS),
   tags: (value) => Array.isArray(value) && value.every(string),
   points: (value) => Array.isArray(value) && value.every(finite),
+  zones: (value) => readZones(value) !== null,
 }
 
 /** Keys every item carries from its creation on, and never loses. */

@@ -3,6 +3,7 @@ import {
   BUILTIN_META,
   FRAME,
   type FrameInput,
+  type FrameZoneInput,
   GAP,
   heading,
   type ItemInput,
@@ -19,6 +20,24 @@ const H = 340
 const SCALE_X = 560
 const SCALE_W = W - 2 * SCALE_X
 
+/**
+ * Five marks along each scale, from the closed pole to the open one: where a phone puts the token
+ * of a person who chose one. A token's centre stays half a note (200 wide) inside the scale's ends.
+ */
+const NOTE_HALF = 100
+const MARKS: [string, string][] = [
+  ['Fermée', 'Closed'],
+  ['Plutôt fermée', 'Rather closed'],
+  ['Entre les deux', 'In between'],
+  ['Plutôt ouverte', 'Rather open'],
+  ['Ouverte', 'Open'],
+]
+const MARK_ZONES: FrameZoneInput[] = MARKS.map(([fr, en], i) => ({
+  title: t(fr, en),
+  x: (SCALE_X + NOTE_HALF + (i * (SCALE_W - 2 * NOTE_HALF)) / (MARKS.length - 1)) / W,
+  y: 0.5,
+}))
+
 const component = (i: number, id: string, title: [string, string]): FrameInput => ({
   id,
   title: t(...title),
@@ -27,6 +46,7 @@ const component = (i: number, id: string, title: [string, string]): FrameInput =
   w: W,
   h: H,
   color: i % 2 === 0 ? FRAME.blue : FRAME.violet,
+  zones: MARK_ZONES,
 })
 const strategique = component(0, 'strategique', ['1. Stratégique', '1. Strategic'])
 const decisionnel = component(1, 'decisionnel', ['2. Décisionnel', '2. Decision-making'])
@@ -182,11 +202,12 @@ export const governancePositioning: TemplateInput = {
       id: 'etape-positionnement',
       title: t('Positionnement individuel', 'Individual positioning'),
       instructions: t(
-        'Sur chacune des cinq échelles, double-cliquez là où vous vous situez et écrivez vos initiales. Personne ne voit votre jeton avant la révélation.',
-        'On each of the five scales, double-click where you stand and write your initials. Nobody sees your token before the reveal.',
+        'Sur chacune des cinq échelles, double-cliquez là où vous vous situez et écrivez vos initiales (sur un téléphone : choisissez l’échelle, puis votre position). Personne ne voit votre jeton avant la révélation.',
+        'On each of the five scales, double-click where you stand and write your initials (on a phone: choose the scale, then where you stand). Nobody sees your token before the reveal.',
       ),
       durationMinutes: 10,
-      frameId: 'jetons',
+      frameId: 'strategique',
+      moreFrames: [decisionnel, informationnel, relationnel, structurel].map((frame) => frame.id),
       mode: 'private',
     },
     {

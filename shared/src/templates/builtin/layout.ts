@@ -8,6 +8,8 @@ import type { templateFrameSchema, templateItemSchema } from '../format.js'
  */
 
 export type FrameInput = z.input<typeof templateFrameSchema>
+/** A named place of a frame (a stage, a mark of a scale), as fractions of the frame. */
+export type FrameZoneInput = NonNullable<FrameInput['zones']>[number]
 export type ItemInput = z.input<typeof templateItemSchema>
 type Bilingual = { fr: string; en: string }
 

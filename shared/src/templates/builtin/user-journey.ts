@@ -3,6 +3,7 @@ import {
   BUILTIN_META,
   FRAME,
   type FrameInput,
+  type FrameZoneInput,
   GAP,
   heading,
   type ItemInput,
@@ -36,6 +37,12 @@ const persona: FrameInput = {
   h: 4 * ROW_H + 3 * GAP,
   color: FRAME.grey,
 }
+/** Each stage's column in a row, where a phone puts an idea written for that stage. */
+const STAGE_ZONES: FrameZoneInput[] = STAGES.map(([fr, en], i) => ({
+  title: t(`${i + 1}. ${fr}`, `${i + 1}. ${en}`),
+  x: (40 + i * STAGE_W + STAGE_W / 2) / ROWS_W,
+  y: 200 / ROW_H,
+}))
 const row = (i: number, id: string, title: [string, string], color: string): FrameInput => ({
   id,
   title: t(...title),
@@ -44,6 +51,7 @@ const row = (i: number, id: string, title: [string, string], color: string): Fra
   w: ROWS_W,
   h: ROW_H,
   color,
+  zones: STAGE_ZONES,
 })
 const fait = row(0, 'fait', ['Ce que fait l’usager', 'What the user does'], FRAME.blue)
 const ressent = row(1, 'ressent', ['Ce qu’il ressent', 'What they feel'], FRAME.yellow)
