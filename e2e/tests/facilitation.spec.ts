@@ -176,8 +176,15 @@ test('governance tokens placed in private, with a double-click or from a phone, 
   await expect(nadia.page.getByTestId('zone-missing')).toBeVisible()
   await expect(marks).toBeFocused()
   await expect(nadia.myIdeas()).toHaveCount(0)
-  await marks.getByRole('radio', { name: 'Plutôt ouverte' }).check()
+  await marks.getByRole('radio', { name: 'Ouverte', exact: true }).check()
   await nadia.addIdea('NB')
+  // On second thoughts, one mark back: « Déplacer » under her token, then the mark.
+  await nadia.myIdeas().filter({ hasText: 'NB' }).getByTestId('room-move').tap()
+  const move = nadia.page.getByTestId('room-move-form')
+  await move.getByTestId('frame-choice').getByRole('radio', { name: '2. Décisionnel' }).check()
+  await move.getByTestId('zone-choice').getByRole('radio', { name: 'Plutôt ouverte' }).check()
+  await move.getByTestId('room-move-here').tap()
+  await expect(nadia.myIdeas().filter({ hasText: 'NB' })).toContainText('2. Décisionnel · Plutôt ouverte')
   await expectNoSeriousViolations(nadia.page, 'phone view with the marks of a scale')
   await nadia.page.screenshot({ path: testInfo.outputPath('phone-scale.png') })
 

@@ -333,3 +333,48 @@ test('on a phone, a user-journey participant puts each idea under the stage it b
   }
   await Promise.all([facilitatorBoard.close(), lea.board.close()])
 })
+
+test('on a phone, a participant places each of their stakeholders on its ring after the reveal', async ({
+  browser,
+  baseURL,
+}) => {
+  const links = await createBoardFromTemplate(baseURL ?? '', 'Projet social de territoire', 'stakeholder-map')
+  const facilitatorBoard = await BoardPage.open(browser)
+  await facilitatorBoard.page.goto(links.facilitator)
+  await facilitatorBoard.joinAs('Camille')
+  // « Lister les acteurs »: private writing.
+  await facilitatorBoard.page.getByTestId('agenda-go-1').click()
+  const lea = await Room.openPhone(browser)
+  await lea.page.goto(links.participant)
+  await lea.board.joinAs('Léa')
+  await lea.addIdea('Centre social')
+  // « Placer les acteurs » reveals the notes onto the map, tidied: each on no ring yet.
+  await facilitatorBoard.page.getByTestId('agenda-go-2').click()
+  await expect
+    .poll(async () => (await facilitatorBoard.notes()).map((n) => n.text))
+    .toContain('Centre social')
+
+  const idea = lea.myIdeas().filter({ hasText: 'Centre social' })
+  await idea.getByTestId('room-move').tap()
+  const move = lea.page.getByTestId('room-move-form')
+  const rings = move.getByTestId('zone-choice')
+  await expect(rings).toHaveAccessibleName('Où, dans « Carte des acteurs » ?')
+  // No ring chosen: nothing moves, and the phone says what is missing.
+  await move.getByTestId('room-move-here').tap()
+  await expect(move.getByTestId('zone-missing')).toBeVisible()
+  await rings.getByRole('radio', { name: 'Nourrissent' }).check()
+  await move.getByTestId('room-move-here').tap()
+  await expect(idea).toContainText('Nourrissent')
+
+  const map = (await readDocItems(facilitatorBoard.page, 'frame')).find((f) => f.text === 'Carte des acteurs')
+  const ring = map?.zones?.find((zone) => zone.title === 'Nourrissent')
+  if (!map || !ring) throw new Error('the map or its ring is missing')
+  await expect
+    .poll(async () => {
+      const note = (await facilitatorBoard.notes()).find((n) => n.text === 'Centre social')
+      return note && [Math.round(note.x + note.w / 2), Math.round(note.y + note.h / 2)]
+    })
+    .toEqual([Math.round(map.x + ring.x * map.w), Math.round(map.y + ring.y * map.h)])
+  await expectNoSeriousViolations(lea.page, 'phone view moving an idea')
+  await Promise.all([facilitatorBoard.close(), lea.board.close()])
+})

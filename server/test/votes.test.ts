@@ -12,9 +12,11 @@ interface VotingBoard extends Running {
   observerSession: WebsocketProvider
   ideas: string[]
   outsider: string
+  /** A template's example in the frame. */
+  example: string
 }
 
-/** A frame with three ideas, a note outside it, and an open round on the frame. */
+/** A frame with three ideas and an example, a note outside it, and an open round on the frame. */
 async function votingBoard(round: { budget: number; maxPerItem?: number }): Promise<VotingBoard> {
   const running = await startServer()
   const { app, board, sync } = running
@@ -23,6 +25,14 @@ async function votingBoard(round: { budget: number; maxPerItem?: number }): Prom
   const frame = createItem(boardClient.doc, { type: 'frame', x: 0, y: 0, w: 2000, h: 1000 })
   const ideas = [0, 1, 2].map((i) => createItem(boardClient.doc, { type: 'note', x: 100 + i * 300, y: 100 }))
   const outsider = createItem(boardClient.doc, { type: 'note', x: 5000, y: 5000 })
+  // A template's example, in the round's frame: shown, never a candidate.
+  const example = createItem(boardClient.doc, {
+    type: 'note',
+    x: 100,
+    y: 600,
+    text: 'Ex. : …',
+    example: true,
+  })
   const session = await connectSyncedAs(sync, `${board.id}/session`, facilitator)
   writeRound(session.doc, {
     id: 'r1',
@@ -40,10 +50,10 @@ async function votingBoard(round: { budget: number; maxPerItem?: number }): Prom
   )
   await waitFor(() => findRound(observerSession.doc, 'r1') !== null, 'the round to reach the observer')
   await waitFor(
-    async () => readItems(await readDocument(running.store, board.id)).length === 5,
+    async () => readItems(await readDocument(running.store, board.id)).length === 6,
     'the board to be stored',
   )
-  return { ...running, facilitator, session, observerSession, ideas, outsider }
+  return { ...running, facilitator, session, observerSession, ideas, outsider, example }
 }
 
 function vote(setup: Running, person: Person, itemId: string, delta: 1 | -1 = 1, roundId = 'r1') {
@@ -102,7 +112,7 @@ describe('dot voting', () => {
     },
   )
 
-  it('enforces the per-item limit and the round scope, and removes only placed dots', async () => {
+  it("enforces the per-item limit and the round scope (not a template's example), and removes only placed dots", async () => {
     const setup = await votingBoard({ budget: 5, maxPerItem: 2 })
     const ann = await join(setup.app, setup.board, 'participant')
     const [first] = setup.ideas as [string]
@@ -115,6 +125,7 @@ describe('dot voting', () => {
     expect(outside.statusCode).toBe(409)
     expect(outside.json().reason).toBe('not-eligible')
     expect((await vote(setup, ann, 'no-such-item')).json().reason).toBe('not-eligible')
+    expect((await vote(setup, ann, setup.example)).json().reason).toBe('not-eligible')
 
     expect((await vote(setup, ann, first, -1)).json()).toEqual({ mine: { [first]: 1 }, remaining: 4 })
     expect((await vote(setup, ann, first, -1)).json()).toEqual({ mine: {}, remaining: 5 })

@@ -14,6 +14,7 @@ function recordingContext() {
         if (key === 'fill' || key === 'fillRect') calls.push(`${key} ${String(target.fillStyle)}`)
         else if (key === 'rect') calls.push(`rect ${args.slice(0, 2).join(',')}`)
         else if (key === 'fillText') calls.push(`fillText ${String(args[0])}`)
+        else if (key === 'ellipse') calls.push(`ellipse ${args.slice(2, 4).join(',')}`)
         else if (key === 'strokeRect' || key === 'stroke') calls.push(key)
       }
     },
@@ -52,6 +53,14 @@ describe('the far view', () => {
     expect(content.calls).not.toContain('strokeRect')
     expect(content.calls).not.toContain('fillText Idées')
     expect(content.calls.filter((call) => call.startsWith('rect'))).toHaveLength(3)
+  })
+
+  it('draws a shape by its own outline, white as up close, not as a coloured block', () => {
+    const editor = new TestEditor()
+    editor.create({ type: 'shape', shape: 'ellipse', x: 0, y: 0, w: 1700, h: 1700, locked: true })
+    const { ctx, calls } = recordingContext()
+    drawFarScene(ctx, editor.board, VIEW, 0.2)
+    expect(calls).toEqual(['ellipse 850,850', 'fill #ffffff', 'stroke'])
   })
 
   it('fills the notes of one colour at once, and draws everything without a layer', () => {

@@ -6,6 +6,7 @@ import {
   type Point,
   readItem,
   setItemText,
+  updateItem,
 } from '@atelier/shared'
 import { Listeners } from '../lib/listeners.js'
 import type { RoomConnection } from './RoomConnection.js'
@@ -53,6 +54,13 @@ export class PrivateNotes {
 
   edit(id: string, text: string): void {
     setItemText(this.room.doc, id, text)
+  }
+
+  /** Moves a note so that it is centred on `at`. */
+  move(id: string, at: Point): void {
+    const note = this.notes.find((candidate) => candidate.id === id)
+    if (!note) return
+    updateItem(this.room.doc, id, { x: Math.round(at.x - note.w / 2), y: Math.round(at.y - note.h / 2) })
   }
 
   remove(id: string): void {

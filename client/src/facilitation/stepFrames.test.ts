@@ -124,6 +124,8 @@ describe('zoneNear', () => {
     }
     expect(zoneNear(scale, { x: 1620, y: 40 })?.title).toBe('Entre les deux')
     expect(zoneNear(scale, { x: 1750, y: 150 })?.title).toBe('Ouverte')
+    // Far from every zone (a corner of the frame): none.
+    expect(zoneNear(scale, { x: 1300, y: 0 })).toBeNull()
     expect(zoneNear(frame, { x: 10, y: 10 })).toBeNull()
   })
 })

@@ -42,14 +42,17 @@ export function framePrompt(frame: Rect, items: Iterable<ItemSnapshot>): string 
   return first.length > 0 ? first.map((item) => item.text?.trim()).join(' · ') : null
 }
 
-/** The zone of `frame` nearest to `point`: the stage or mark a note there stands for. */
-export function zoneNear(frame: ItemSnapshot, point: Point): FrameZone | null {
+/**
+ * The zone of `frame` nearest to `point`, within `reach`: the stage or mark a note there stands
+ * for. A note further from every zone (tidied into a corner of the map) stands for none.
+ */
+export function zoneNear(frame: ItemSnapshot, point: Point, reach = DEFAULT_NOTE_SIZE): FrameZone | null {
   let nearest: FrameZone | null = null
-  let best = Number.POSITIVE_INFINITY
+  let best = reach
   for (const zone of frame.zones ?? []) {
     const at = zonePoint(frame, zone)
     const distance = Math.hypot(at.x - point.x, at.y - point.y)
-    if (distance < best) {
+    if (distance <= best) {
       best = distance
       nearest = zone
     }

@@ -90,7 +90,7 @@ export function RoomView({ model, onShowBoard }: { model: FacilitationModel; onS
       <div id={ROOM_POLLS_ID} className="room-polls" />
       {round && group}
       {canWrite && <AddIdea model={model} add={ideas.add} privateMode={privateMode} place={place} />}
-      {canWrite && <MyIdeas mine={ideas.mine} />}
+      {canWrite && <MyIdeas mine={ideas.mine} frames={frames} />}
       {!round && group}
       {canWrite && (
         <section className="room-react" aria-labelledby="room-react-title">
@@ -230,8 +230,10 @@ function NoteColors({ model, frames }: { model: FacilitationModel; frames: reado
   )
 }
 
-function MyIdeas({ mine }: { mine: Idea[] }) {
+function MyIdeas({ mine, frames }: { mine: Idea[]; frames: readonly ItemSnapshot[] }) {
   const { t } = useTranslation()
+  // An idea can change place when the step offers more than one: several frames, or zones.
+  const movable = frames.length > 1 || frames.some((frame) => (frame.zones?.length ?? 0) > 0)
   return (
     <section className="room-ideas" aria-labelledby="room-mine-title" data-testid="room-mine">
       <h2 id="room-mine-title" className="room-section-title">
@@ -242,7 +244,7 @@ function MyIdeas({ mine }: { mine: Idea[] }) {
       ) : (
         <ul className="room-list">
           {mine.map((idea) => (
-            <MyIdea key={idea.item.id} idea={idea} />
+            <MyIdea key={idea.item.id} idea={idea} frames={movable ? frames : null} />
           ))}
         </ul>
       )}
@@ -308,11 +310,32 @@ function GroupIdeas({
   )
 }
 
-function MyIdea({ idea }: { idea: Idea }) {
+function MyIdea({ idea, frames }: { idea: Idea; frames: readonly ItemSnapshot[] | null }) {
   const { t } = useTranslation()
   const [draft, setDraft] = useState<string | null>(null)
+  const [moving, setMoving] = useState(false)
   const text = idea.item.text?.trim() ?? ''
   const editId = useId()
+  if (moving && frames) {
+    return (
+      <li
+        className="room-idea"
+        style={{ borderInlineStartColor: idea.item.color }}
+        data-testid="room-my-idea"
+      >
+        <p className="room-idea-text">{text || t('a11y.empty')}</p>
+        <MoveIdea
+          frames={frames}
+          onMove={(place) => {
+            idea.move(place)
+            setMoving(false)
+            announce(t('room.mine.moved', { text }))
+          }}
+          onCancel={() => setMoving(false)}
+        />
+      </li>
+    )
+  }
   if (draft !== null) {
     const save = (event: FormEvent) => {
       event.preventDefault()
@@ -372,6 +395,17 @@ function MyIdea({ idea }: { idea: Idea }) {
           >
             {t('room.mine.editShort')}
           </button>
+          {frames && (
+            <button
+              type="button"
+              className="button room-big"
+              aria-label={t('room.mine.move', { text })}
+              data-testid="room-move"
+              onClick={() => setMoving(true)}
+            >
+              {t('room.mine.moveShort')}
+            </button>
+          )}
           <button
             type="button"
             className="button danger room-big"
@@ -387,6 +421,42 @@ function MyIdea({ idea }: { idea: Idea }) {
         </div>
       )}
     </li>
+  )
+}
+
+/** Another place for one of this person's ideas: the step's frame and zone, as when adding one. */
+function MoveIdea({
+  frames,
+  onMove,
+  onCancel,
+}: {
+  frames: readonly ItemSnapshot[]
+  onMove: (place: IdeaPlace) => void
+  onCancel: () => void
+}) {
+  const { t } = useTranslation()
+  const place = usePlaceChoice(frames)
+  const [asked, setAsked] = useState(0)
+  const move = (event: FormEvent) => {
+    event.preventDefault()
+    if (place.zoneMissing) {
+      setAsked((tries) => tries + 1)
+      return
+    }
+    onMove(place)
+  }
+  return (
+    <form className="room-edit" onSubmit={move} data-testid="room-move-form">
+      <PlaceChoice choice={place} asked={asked} />
+      <div className="room-actions">
+        <button type="submit" className="button primary room-big" data-testid="room-move-here">
+          {t('room.mine.moveHere')}
+        </button>
+        <button type="button" className="button room-big" onClick={onCancel}>
+          {t('room.mine.cancel')}
+        </button>
+      </div>
+    </form>
   )
 }
 

@@ -18,6 +18,8 @@ export interface Idea {
   private: boolean
   editable: boolean
   edit(text: string): void
+  /** Moves it to another place of the step: a frame, and a zone of it. */
+  move(to: Pick<IdeaPlace, 'frame' | 'zone'>): void
   remove(): void
 }
 
@@ -67,6 +69,12 @@ export function useRoomIdeas(
       const title = frames.length > 1 ? frame.text?.trim() : undefined
       return [title, zone].filter(Boolean).join(' · ') || null
     }
+    // Where a note goes when moved to a place: as a new idea would, clear of every other note.
+    const spotFor = (item: ItemSnapshot, to: Pick<IdeaPlace, 'frame' | 'zone'>) => {
+      if (!to.frame) return null
+      const others = (notes: Iterable<ItemSnapshot>) => [...notes].filter((other) => other.id !== item.id)
+      return ideaSpot(to.frame, others(items.values()), others(privateNotes), to.zone)
+    }
     const onBoard = (item: ItemSnapshot): Idea => ({
       item,
       mine: item.author === me,
@@ -74,6 +82,12 @@ export function useRoomIdeas(
       private: false,
       editable: item.author === me && canModify(session.ctx, item),
       edit: (text) => session.board.setText(item.id, text),
+      move: (to) => {
+        const at = spotFor(item, to)
+        if (!at) return
+        const corner = { x: Math.round(at.x - item.w / 2), y: Math.round(at.y - item.h / 2) }
+        session.board.update(new Map([[item.id, corner]]))
+      },
       remove: () => session.board.deleteItems([item.id]),
     })
     const inPrivate = (item: ItemSnapshot): Idea => ({
@@ -83,6 +97,10 @@ export function useRoomIdeas(
       private: true,
       editable: true,
       edit: (text) => privateStore?.edit(item.id, text),
+      move: (to) => {
+        const at = spotFor(item, to)
+        if (at) privateStore?.move(item.id, at)
+      },
       remove: () => privateStore?.remove(item.id),
     })
     const group = notesOf(items.values(), frames).map(onBoard)

@@ -47,6 +47,20 @@ describe('BoardStore', () => {
     expect(store.getItem(id)?.text).toBe('Idée')
   })
 
+  it("makes a template's example someone's idea once they write over it, and its copy an idea too", () => {
+    const doc = new Y.Doc()
+    const id = createItem(doc, { type: 'note', x: 0, y: 0, text: 'Je maîtrise déjà…', example: true })
+    const store = new BoardStore(doc, paintLayerOf)
+    const [copy] = store.duplicate([id])
+    expect(copy && store.getItem(copy)?.example).toBeUndefined()
+    // Writing the same text is no edit: still an example.
+    store.setText(id, 'Je maîtrise déjà…')
+    expect(store.getItem(id)?.example).toBe(true)
+    store.setText(id, 'Je maîtrise déjà l’animation de réunion')
+    expect(store.getItem(id)?.example).toBeUndefined()
+    expect(store.getItem(id)?.text).toBe('Je maîtrise déjà l’animation de réunion')
+  })
+
   it('updates the id list on add and delete, in creation order', () => {
     const doc = new Y.Doc()
     const store = new BoardStore(doc, paintLayerOf)

@@ -228,11 +228,17 @@ export class BoardStore {
     return this.create(items.map((item) => (author ? { ...item, author } : item)))
   }
 
-  /** Writes the editor's value as the smallest diff, so concurrent typing in one note merges. */
+  /**
+   * Writes the editor's value as the smallest diff, so concurrent typing in one note merges. A
+   * template's example whose text someone writes over is their idea from then on.
+   */
   setText(id: string, value: string): void {
     const text = itemText(this.doc, id)
-    if (!text) return
-    this.doc.transact(() => applyTextValue(text, value), LOCAL_ORIGIN)
+    if (!text || text.toString() === value) return
+    this.doc.transact(() => {
+      applyTextValue(text, value)
+      if (this.items.get(id)?.example) unsetItemKeys(this.doc, [id], 'example')
+    }, LOCAL_ORIGIN)
   }
 
   undo(): void {

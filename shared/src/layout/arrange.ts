@@ -27,8 +27,9 @@ const asBox = (item: ItemSnapshot): LayoutBox => ({
 
 /**
  * Tidies the notes of one frame into the grid of `gridLayout`: the notes whose nearest frame it
- * is (and `bringIn`), unlocked; every other item of the frame (prompts, shapes, locked notes)
- * stays where it is and the grid starts below it. Null when `frameId` is not a frame.
+ * is (and `bringIn`), unlocked; every other item of the frame (prompts, shapes, locked notes, a
+ * template's examples, such as the project at the centre of a map) stays where it is and the
+ * grid starts below it. Null when `frameId` is not a frame.
  */
 export function planFrameLayout(
   items: readonly ItemSnapshot[],
@@ -45,7 +46,7 @@ export function planFrameLayout(
     if (item.id === frame.id) continue
     const inFrame = incoming.has(item.id) || containingFrame(item, frames)?.id === frame.id
     if (!inFrame) continue
-    if (item.type === 'note' && !item.locked) notes.push(asBox(item))
+    if (item.type === 'note' && !item.locked && !item.example) notes.push(asBox(item))
     else if (item.type !== 'connector') fixed.push(item)
   }
   const layout = gridLayout(frame, notes, { groupByAuthor, fixed })

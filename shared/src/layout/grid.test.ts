@@ -119,4 +119,23 @@ describe('planFrameLayout', () => {
     expect(plan.moves.get('inBelow')).toEqual({ x: 20, y: 400 + grownBy })
     expect(plan.moves.has('aside')).toBe(false)
   })
+
+  it("leaves a template's example where the template put it, and lays the ideas out clear of it", () => {
+    const items: ItemSnapshot[] = [
+      { id: 'map', type: 'frame', x: 0, y: 0, w: 1800, h: 1800 },
+      { id: 'project', type: 'note', x: 760, y: 860, w: 280, h: 160, example: true },
+      ...[0, 1, 2].map(
+        (i): ItemSnapshot => ({ id: `n${i}`, type: 'note', x: 800, y: 880 + i, w: 200, h: 200 }),
+      ),
+    ]
+    const plan = planFrameLayout(items, 'map', { groupByAuthor: false })
+    if (!plan) throw new Error('no plan')
+    expect(plan.moves.has('project')).toBe(false)
+    const project = items[1] as ItemSnapshot
+    for (const id of ['n0', 'n1', 'n2']) {
+      const at = plan.moves.get(id)
+      if (!at) throw new Error(`${id} did not move`)
+      expect(rectsIntersect({ ...at, w: 200, h: 200 }, project), id).toBe(false)
+    }
+  })
 })

@@ -125,6 +125,7 @@ function readProps(item: ItemMap, into: ItemProps): void {
   if (typeof strokeWidth === 'number' && Number.isFinite(strokeWidth) && strokeWidth > 0) {
     into.strokeWidth = strokeWidth
   }
+  if (item.get('example') === true) into.example = true
   const zones = readZones(item.get('zones'))
   if (zones && zones.length > 0) into.zones = zones
 }
@@ -159,6 +160,7 @@ const PROP_KEYS = [
   'groupId',
   'strokeWidth',
   'zones',
+  'example',
 ] as const
 
 export function createItem(doc: Y.Doc, init: ItemInit, origin?: unknown): string {
@@ -197,7 +199,7 @@ export function updateItem(doc: Y.Doc, id: string, patch: ItemPatch, origin?: un
 export function unsetItemKeys(
   doc: Y.Doc,
   ids: Iterable<string>,
-  key: 'groupId' | 'from' | 'to' | 'tags',
+  key: 'groupId' | 'from' | 'to' | 'tags' | 'example',
   origin?: unknown,
 ): void {
   const items = itemsMap(doc)

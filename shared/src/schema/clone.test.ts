@@ -84,7 +84,14 @@ describe('cloneItems', () => {
 
 describe('copyable', () => {
   it('leaves behind what made the original someone’s', () => {
-    const original = note('a', { author: 'p', createdAt: 1, locked: true, z: 'a0', color: '#fff' })
+    const original = note('a', {
+      author: 'p',
+      createdAt: 1,
+      locked: true,
+      z: 'a0',
+      color: '#fff',
+      example: true,
+    })
     expect(copyable(original)).toEqual({ id: 'a', type: 'note', x: 0, y: 0, w: 200, h: 200, color: '#fff' })
   })
 })

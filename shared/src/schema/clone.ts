@@ -85,8 +85,13 @@ export function cloneItems<T extends CloneableItem>(
   return { items: copies, ids }
 }
 
-/** An item as its copy starts: what made the original someone's (author, time, lock, place in the z-order) stays behind. */
-export function copyable(item: ItemSnapshot): Omit<ItemSnapshot, 'z' | 'createdAt' | 'author' | 'locked'> {
-  const { z: _z, createdAt: _createdAt, author: _author, locked: _locked, ...rest } = item
+/**
+ * An item as its copy starts: what made the original someone's (author, time, lock, place in the
+ * z-order) stays behind, and a copy of a template's example is an idea of its own.
+ */
+export function copyable(
+  item: ItemSnapshot,
+): Omit<ItemSnapshot, 'z' | 'createdAt' | 'author' | 'locked' | 'example'> {
+  const { z: _z, createdAt: _createdAt, author: _author, locked: _locked, example: _example, ...rest } = item
   return rest
 }

@@ -50,6 +50,11 @@ export interface ItemProps {
   strokeWidth?: number
   /** A frame's named places (a journey's stages, the marks of a scale): a phone offers them. */
   zones?: FrameZone[]
+  /**
+   * A template's note showing what to write (« Ex. : … », « Je maîtrise déjà… »): not an idea, so
+   * never a vote's candidate. Editing its text makes it someone's idea; a copy is never one.
+   */
+  example?: boolean
 }
 
 /**

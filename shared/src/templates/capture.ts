@@ -141,6 +141,7 @@ export function captureTemplate(items: readonly ItemSnapshot[], options: Capture
       ...(item.color && COLOR.test(item.color) ? { color: item.color } : {}),
       locked: item.locked ?? false,
       ...(item.type === 'shape' && item.shape ? { shape: item.shape } : {}),
+      ...(item.type === 'note' && item.example ? { example: true } : {}),
       // A connector keeps the ends that were saved with it.
       ...(item.type === 'connector' && from ? { from } : {}),
       ...(item.type === 'connector' && to ? { to } : {}),

@@ -47,6 +47,8 @@ export interface ExpandedItem {
   /** Connector ends: board ids of frames or items. */
   from?: string
   to?: string
+  /** A note showing what to write, not an idea. */
+  example?: boolean
   /** A frame's named places, titled in the board's language. */
   zones?: FrameZone[]
   /** Z-order key: frames below, then items in template order (see `orderKey`). */
@@ -168,6 +170,7 @@ export function expandTemplate(template: Template, options: ExpandOptions): Temp
       ...(item.shape ? { shape: item.shape } : {}),
       ...(item.from !== undefined ? { from: item.from } : {}),
       ...(item.to !== undefined ? { to: item.to } : {}),
+      ...(item.example ? { example: true } : {}),
       z: orderKey(z++),
     })
   }

@@ -133,6 +133,21 @@ describe('parseTemplate', () => {
     expect(parseTemplate(file).frames[0]?.zones).toEqual(frame.zones)
   })
 
+  it('names an example that is not a note', () => {
+    const file = minimal()
+    file.items?.push({
+      id: 'consigne',
+      type: 'text',
+      x: 0,
+      y: 0,
+      w: 100,
+      h: 40,
+      text: { fr: 'À faire', en: 'To do' },
+      example: true,
+    })
+    expect(errorsOf(file)).toEqual(['items[1].example: applies to notes only'])
+  })
+
   it('names a negative duration', () => {
     const file = withStep(2, { durationMinutes: -5 })
     expect(errorsOf(file)).toEqual(['agenda[2].durationMinutes: must be a positive number'])

@@ -168,6 +168,8 @@ export const templateItemSchema = z.strictObject({
   shape: z.enum(SHAPE_KINDS, { error: `must be one of ${SHAPE_KINDS.join(', ')}` }).optional(),
   from: localIdSchema.optional(),
   to: localIdSchema.optional(),
+  /** A note showing what to write (« Ex. : … »): not an idea, never a vote's candidate (notes only). */
+  example: z.boolean({ error: required('true or false') }).optional(),
 })
 
 /** A dot vote: `budget` dots per person, at most `maxPerItem` on one item. */
@@ -359,6 +361,7 @@ function checkReferences(t: TemplateShape, ctx: z.RefinementCtx): void {
       issue(at('text'), `is required for a ${item.type}`)
     }
     if (item.shape !== undefined && item.type !== 'shape') issue(at('shape'), 'applies to shapes only')
+    if (item.example !== undefined && item.type !== 'note') issue(at('example'), 'applies to notes only')
     for (const end of ['from', 'to'] as const) {
       const ref = item[end]
       if (ref === undefined) continue

@@ -37,6 +37,21 @@ describe('eligibleItemIds', () => {
     )
   })
 
+  it("leaves out a template's examples and the locked background, not a locked note", () => {
+    const board = [
+      item('frame-a', 'frame', 0, 0, 1000, 1000),
+      { ...item('example', 'note', 100, 100), example: true },
+      { ...item('instructions', 'text', 300, 100), locked: true },
+      { ...item('scale', 'shape', 500, 100), locked: true },
+      { ...item('option', 'note', 100, 300), locked: true },
+      item('label', 'text', 300, 300),
+      item('idea', 'note', 500, 300),
+    ]
+    expect(eligibleItemIds({ frameIds: ['frame-a'], itemIds: ['example'] }, board)).toEqual(
+      new Set(['option', 'label', 'idea']),
+    )
+  })
+
   it('adds items chosen one by one', () => {
     expect(eligibleItemIds({ frameIds: [], itemIds: ['outside', 'arrow'] }, items)).toEqual(
       new Set(['outside']),

@@ -7,6 +7,16 @@ import type { RankedItem, VoteRound } from '../session/types.js'
 /** Item types that can receive dots. */
 const VOTABLE_TYPES = new Set<ItemSnapshot['type']>(['note', 'text', 'shape', 'image'])
 
+/**
+ * Whether an item is a candidate at all: not a template's example note, nor the board's locked
+ * background (a frame's instructions, a scale's line), which a round's frames also hold. A locked
+ * note is a candidate: a template's options to choose from are locked notes.
+ */
+function votable(item: ItemSnapshot): boolean {
+  if (!VOTABLE_TYPES.has(item.type) || item.example) return false
+  return item.type === 'note' || item.type === 'image' || !item.locked
+}
+
 /** Ids of the items a round lets people vote on. */
 export function eligibleItemIds(
   round: Pick<VoteRound, 'frameIds' | 'itemIds'>,
@@ -17,7 +27,7 @@ export function eligibleItemIds(
   const chosenFrames = new Set(round.frameIds)
   const chosenItems = new Set(round.itemIds)
   for (const item of items) {
-    if (!VOTABLE_TYPES.has(item.type)) continue
+    if (!votable(item)) continue
     if (chosenItems.has(item.id)) eligible.add(item.id)
     else if (chosenFrames.size > 0) {
       const frame = containingFrame(item, frames)

@@ -1,7 +1,14 @@
-import { type ItemSnapshot, NOTE_TEXT_COLOR, pointInItem } from '@atelier/shared'
+import { type ItemSnapshot, NOTE_TEXT_COLOR, pointInItem, rectsIntersect } from '@atelier/shared'
 import { Ellipse, Line, Rect } from 'react-konva'
 import { BoxText, boxBehaviour, boxTextSvg, fittedTextBox, indicatorStyle, Rotated } from '../box.js'
-import type { IndicatorProps, ItemUtil, ItemViewProps, SvgContext, TextStyle } from '../ItemUtil.js'
+import type {
+  FarContext,
+  IndicatorProps,
+  ItemUtil,
+  ItemViewProps,
+  SvgContext,
+  TextStyle,
+} from '../ItemUtil.js'
 import { LockBadge } from '../LockBadge.js'
 import { attrs, num, placed } from '../svg.js'
 import { INK } from '../theme.js'
@@ -47,6 +54,32 @@ function outlineSvg(item: ItemSnapshot, ctx: SvgContext): string {
   return `<rect ${attrs({ width: item.w, height: item.h, rx: 8, ...common })}/>`
 }
 
+/**
+ * The shape from afar: its own outline, filled and stroked as up close. A block would turn a
+ * template's rings (large ellipses, white) into a filled square hiding everything inside it.
+ */
+function drawFar({ ctx, zoom, view }: FarContext, item: ItemSnapshot): void {
+  if (!rectsIntersect(item, view)) return
+  ctx.save()
+  ctx.translate(item.x + item.w / 2, item.y + item.h / 2)
+  if (item.rotation) ctx.rotate((item.rotation * Math.PI) / 180)
+  ctx.beginPath()
+  if (kind(item) === 'ellipse') ctx.ellipse(0, 0, item.w / 2, item.h / 2, 0, 0, 2 * Math.PI)
+  else if (kind(item) === 'diamond') {
+    const points = diamond(item)
+    for (let i = 0; i < points.length; i += 2) {
+      ctx.lineTo((points[i] ?? 0) - item.w / 2, (points[i + 1] ?? 0) - item.h / 2)
+    }
+    ctx.closePath()
+  } else ctx.rect(-item.w / 2, -item.h / 2, item.w, item.h)
+  ctx.fillStyle = item.color ?? FILL
+  ctx.fill()
+  ctx.strokeStyle = INK
+  ctx.lineWidth = 1.5 / zoom
+  ctx.stroke()
+  ctx.restore()
+}
+
 /** The selection follows the shape's own outline, as the arrows and the pointer do. */
 function ShapeIndicator(props: IndicatorProps) {
   return (
@@ -70,6 +103,6 @@ export const shapeUtil: ItemUtil = {
   colorable: true,
   textEditing: { kind: 'box', labelKey: 'canvas.textLabel', style: TEXT_STYLE, textBox },
   Indicator: ShapeIndicator,
-  far: { block: (item) => item.color ?? '#fff3a3' },
+  far: { under: drawFar },
   toSvg: (item, ctx) => placed(item, outlineSvg(item, ctx) + boxTextSvg(textBox(item), TEXT_STYLE, ctx)),
 }

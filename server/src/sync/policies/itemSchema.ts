@@ -29,6 +29,7 @@ const ITEM_VALUES: Record<string, (value: unknown) => boolean> = {
   src: string,
   groupId: string,
   locked: (value) => typeof value === 'boolean',
+  example: (value) => typeof value === 'boolean',
   shape: oneOf(SHAPE_KINDS),
   tags: (value) => Array.isArray(value) && value.every(string),
   points: (value) => Array.isArray(value) && value.every(finite),

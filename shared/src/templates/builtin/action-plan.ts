@@ -33,7 +33,7 @@ const AXIS_COLORS = [NOTE.pink, NOTE.violet, NOTE.blue, NOTE.green, NOTE.orange,
 
 const ROW = 160
 const example = (frame: FrameInput, id: string, fr: string, en: string, color: string) =>
-  note(id, frame, 40, ROW, t(fr, en), color, { w: 480, h: 150 })
+  note(id, frame, 40, ROW, t(fr, en), color, { w: 480, h: 150, example: true })
 
 /** The columns an action sheet fills in, which the filling and the review span. */
 const SHEET_COLUMNS = { frameId: 'axe', moreFrames: ['pilote', 'echeance', 'indicateur'] }

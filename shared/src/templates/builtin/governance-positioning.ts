@@ -178,7 +178,11 @@ export const governancePositioning: TemplateInput = {
         'On each scale, double-click where you stand and write your initials.',
       ),
     ),
-    note('jeton', jetons, 200, 220, t('Vos initiales', 'Your initials'), NOTE.yellow, { w: 120, h: 120 }),
+    note('jeton', jetons, 200, 220, t('Vos initiales', 'Your initials'), NOTE.yellow, {
+      w: 120,
+      h: 120,
+      example: true,
+    }),
     instruction(
       leviers,
       t(

@@ -81,6 +81,7 @@ export const ideation: TemplateInput = {
     note('defi-question', defi, 40, 180, t('Comment pourrions-nous… ?', 'How might we…?'), NOTE.yellow, {
       w: 480,
       h: 240,
+      example: true,
     }),
     instruction(
       idees,
@@ -89,7 +90,9 @@ export const ideation: TemplateInput = {
         'Alone and in silence: one idea per note, as many as you can. Nobody sees yours before the reveal. Out of ideas? Draw a creativity card.',
       ),
     ),
-    note('idees-exemple', idees, 40, 180, t('Une idée par post-it', 'One idea per note'), NOTE.blue),
+    note('idees-exemple', idees, 40, 180, t('Une idée par post-it', 'One idea per note'), NOTE.blue, {
+      example: true,
+    }),
     instruction(
       familles,
       t(
@@ -99,6 +102,7 @@ export const ideation: TemplateInput = {
     ),
     note('familles-exemple', familles, 40, 180, t('Nom de la famille', 'Cluster name'), NOTE.violet, {
       h: 120,
+      example: true,
     }),
     instruction(
       suite,
@@ -117,7 +121,7 @@ export const ideation: TemplateInput = {
         'Idea kept → first small step → who → by when',
       ),
       NOTE.green,
-      { w: 480, h: 160 },
+      { w: 480, h: 160, example: true },
     ),
   ],
   agenda: [

@@ -88,6 +88,8 @@ interface Placement {
   w?: number
   h?: number
   locked?: boolean
+  /** A note showing what to write, or a slot to fill (« Nom du scénario »): never a vote's candidate. */
+  example?: boolean
 }
 
 /** A note at (`dx`, `dy`) from the frame's top-left corner. */
@@ -98,9 +100,21 @@ export function note(
   dy: number,
   text: Bilingual,
   color: string,
-  { w = NOTE_SIZE, h = NOTE_SIZE, locked = false }: Placement = {},
+  { w = NOTE_SIZE, h = NOTE_SIZE, locked = false, example }: Placement = {},
 ): ItemInput {
-  return { id, type: 'note', frameId: frame.id, x: frame.x + dx, y: frame.y + dy, w, h, text, color, locked }
+  return {
+    id,
+    type: 'note',
+    frameId: frame.id,
+    x: frame.x + dx,
+    y: frame.y + dy,
+    w,
+    h,
+    text,
+    color,
+    locked,
+    ...(example ? { example } : {}),
+  }
 }
 
 /** A locked text at (`dx`, `dy`) from the frame's top-left corner. */

@@ -103,6 +103,7 @@ export const lewinChange: TemplateInput = {
     note('vise-exemple', vise, 40, 120, t('Le changement visé…', 'The intended change…'), NOTE.grey, {
       w: 600,
       h: 160,
+      example: true,
     }),
     instruction(
       decristallisation,

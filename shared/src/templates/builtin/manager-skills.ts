@@ -34,6 +34,7 @@ const plan: FrameInput = {
 const legend = (frame: FrameInput) => [
   note(`${frame.id}-acquis`, frame, 40, 300, t('Je maîtrise déjà…', 'I already master…'), NOTE.green, {
     h: 140,
+    example: true,
   }),
   note(
     `${frame.id}-a-developper`,
@@ -44,6 +45,7 @@ const legend = (frame: FrameInput) => [
     NOTE.orange,
     {
       h: 140,
+      example: true,
     },
   ),
 ]
@@ -124,6 +126,7 @@ export const managerSkills: TemplateInput = {
       {
         w: 480,
         h: 160,
+        example: true,
       },
     ),
     label(

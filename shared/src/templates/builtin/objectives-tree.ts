@@ -55,8 +55,12 @@ function objective(
   color: string,
 ): ItemInput[] {
   return [
-    note(id, frame, X, DY, t(...text), color, { w: NOTE_W, h: NOTE_H }),
-    note(`${id}-indicateur`, frame, X + NOTE_W + 40, DY + 20, t(...indicator), NOTE.grey, { w: 300, h: 110 }),
+    note(id, frame, X, DY, t(...text), color, { w: NOTE_W, h: NOTE_H, example: true }),
+    note(`${id}-indicateur`, frame, X + NOTE_W + 40, DY + 20, t(...indicator), NOTE.grey, {
+      w: 300,
+      h: 110,
+      example: true,
+    }),
   ]
 }
 

@@ -70,12 +70,23 @@ export const policyReview: TemplateInput = {
       {
         w: 600,
         h: 150,
+        example: true,
       },
     ),
     instruction(developper, t('Que développe-t-on ?', 'What do we start or grow?'), 80),
-    note('developper-exemple', developper, 40, 140, t('Ce que l’on développe…', 'What we grow…'), NOTE.green),
+    note(
+      'developper-exemple',
+      developper,
+      40,
+      140,
+      t('Ce que l’on développe…', 'What we grow…'),
+      NOTE.green,
+      { example: true },
+    ),
     instruction(arreter, t('Qu’arrête-t-on ?', 'What do we stop?'), 80),
-    note('arreter-exemple', arreter, 40, 140, t('Ce que l’on arrête…', 'What we stop…'), NOTE.pink),
+    note('arreter-exemple', arreter, 40, 140, t('Ce que l’on arrête…', 'What we stop…'), NOTE.pink, {
+      example: true,
+    }),
     instruction(changer, t('Que devons-nous faire différemment ?', 'What must we do differently?'), 80),
     note(
       'changer-exemple',
@@ -84,9 +95,12 @@ export const policyReview: TemplateInput = {
       140,
       t('Ce que l’on fait autrement…', 'What we do differently…'),
       NOTE.orange,
+      { example: true },
     ),
     instruction(continuer, t('Que continuons-nous à faire ?', 'What do we keep doing?'), 80),
-    note('continuer-exemple', continuer, 40, 140, t('Ce que l’on continue…', 'What we keep…'), NOTE.blue),
+    note('continuer-exemple', continuer, 40, 140, t('Ce que l’on continue…', 'What we keep…'), NOTE.blue, {
+      example: true,
+    }),
   ],
   agenda: [
     {

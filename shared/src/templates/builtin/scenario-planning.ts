@@ -177,6 +177,7 @@ export const scenarioPlanning: TemplateInput = {
       {
         w: 480,
         h: 160,
+        example: true,
       },
     ),
     note(
@@ -189,6 +190,7 @@ export const scenarioPlanning: TemplateInput = {
       {
         w: 480,
         h: 160,
+        example: true,
       },
     ),
     axisLabel(
@@ -234,6 +236,7 @@ export const scenarioPlanning: TemplateInput = {
       note(`${frame.id}-nom`, frame, 40, 180, t('Nom du scénario', 'Scenario name'), NOTE.grey, {
         w: 400,
         h: 120,
+        example: true,
       }),
     ]),
     instruction(
@@ -255,7 +258,9 @@ export const scenarioPlanning: TemplateInput = {
       ),
       100,
     ),
-    note('strategie-exemple', alignement, 40, 160, t('Une stratégie…', 'A strategy…'), NOTE.green),
+    note('strategie-exemple', alignement, 40, 160, t('Une stratégie…', 'A strategy…'), NOTE.green, {
+      example: true,
+    }),
   ],
   agenda: [
     {

@@ -82,6 +82,7 @@ export const seriousGames: TemplateInput = {
     note('regles-defi', regles, 40, 150, t('Comment pourrions-nous… ?', 'How might we…?'), NOTE.yellow, {
       w: 480,
       h: 180,
+      example: true,
     }),
     label(
       'regles-bareme',
@@ -119,7 +120,9 @@ export const seriousGames: TemplateInput = {
       ),
       100,
     ),
-    note('rebonds-exemple', rebonds, 40, 160, t('Et si en plus… ?', 'And what if also…?'), NOTE.blue),
+    note('rebonds-exemple', rebonds, 40, 160, t('Et si en plus… ?', 'And what if also…?'), NOTE.blue, {
+      example: true,
+    }),
     instruction(
       quiz,
       t('Répondez en direct : les résultats s’affichent ici.', 'Answer live: results show here.'),

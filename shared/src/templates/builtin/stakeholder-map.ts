@@ -14,6 +14,20 @@ import {
 } from './layout.js'
 
 const SIZE = 1800
+const OUTER = 1700
+const MIDDLE = 1180
+const INNER = 640
+/** The project's note at the centre reaches this far: the inner ring's band starts below it. */
+const PROJECT = 400
+/**
+ * The three rings as places a phone offers: below the centre, in each ring's band, so a note put
+ * there (200 high) stays inside its ring and clear of the project at the centre.
+ */
+const ringZone = (fr: string, en: string, inner: number, outer: number) => ({
+  title: t(fr, en),
+  x: 0.5,
+  y: (SIZE / 2 + (inner + outer) / 4) / SIZE,
+})
 const carte: FrameInput = {
   id: 'carte',
   title: t('Carte des acteurs', 'Stakeholder map'),
@@ -22,6 +36,11 @@ const carte: FrameInput = {
   w: SIZE,
   h: SIZE,
   color: FRAME.grey,
+  zones: [
+    ringZone('Organisent, coordonnent et structurent', 'Organise, coordinate and structure', PROJECT, INNER),
+    ringZone('Nourrissent', 'Feed in', INNER, MIDDLE),
+    ringZone('Participent, animent et produisent', 'Take part, run activities and produce', MIDDLE, OUTER),
+  ],
 }
 const legende: FrameInput = {
   id: 'legende',
@@ -57,9 +76,6 @@ function ring(id: string, diameter: number) {
     locked: true,
   }
 }
-const OUTER = 1700
-const MIDDLE = 1180
-const INNER = 640
 const ringLabel = (id: string, diameter: number, fr: string, en: string) =>
   label(id, carte, (SIZE - 520) / 2, (SIZE - diameter) / 2 + 30, 520, 80, t(fr, en))
 
@@ -105,7 +121,7 @@ export const stakeholderMap: TemplateInput = {
       (SIZE - 160) / 2 + 40,
       t('Notre projet…', 'Our project…'),
       NOTE.yellow,
-      { w: 280, h: 160 },
+      { w: 280, h: 160, example: true },
     ),
     instruction(
       legende,
@@ -181,8 +197,8 @@ export const stakeholderMap: TemplateInput = {
       id: 'etape-placer',
       title: t('Placer les acteurs', 'Place the stakeholders'),
       instructions: t(
-        'Les post-it sont révélés. Placez chaque acteur sur son cercle : organise, nourrit ou participe.',
-        'Notes are revealed. Place each stakeholder on their circle: organises, feeds in or takes part.',
+        'Les post-it sont révélés. Placez chaque acteur sur son cercle : organise, nourrit ou participe (sur un téléphone : « Déplacer » sous chacune de vos idées).',
+        'Notes are revealed. Place each stakeholder on their circle: organises, feeds in or takes part (on a phone: “Move” under each of your ideas).',
       ),
       durationMinutes: 15,
       frameId: 'carte',

@@ -33,7 +33,7 @@ const suivi: FrameInput = {
 
 const ROW = 180
 const example = (frame: FrameInput, id: string, fr: string, en: string, color: string) =>
-  note(id, frame, 40, ROW, t(fr, en), color, { w: 480, h: 160 })
+  note(id, frame, 40, ROW, t(fr, en), color, { w: 480, h: 160, example: true })
 
 /** Carte stratégique, after Saint-Paul-lès-Dax: lines → objectives → indicators → owner → deadline. */
 export const strategyMap: TemplateInput = {

@@ -83,13 +83,15 @@ export const swotFfom: TemplateInput = {
       ),
       80,
     ),
-    note('forces-exemple', forces, 40, 140, t('Une force…', 'A strength…'), NOTE.green),
+    note('forces-exemple', forces, 40, 140, t('Une force…', 'A strength…'), NOTE.green, { example: true }),
     instruction(
       faiblesses,
       t('Ce qui nous freine, ce que nous faisons moins bien.', 'What holds us back, what we do less well.'),
       80,
     ),
-    note('faiblesses-exemple', faiblesses, 40, 140, t('Une faiblesse…', 'A weakness…'), NOTE.pink),
+    note('faiblesses-exemple', faiblesses, 40, 140, t('Une faiblesse…', 'A weakness…'), NOTE.pink, {
+      example: true,
+    }),
     instruction(
       opportunites,
       t(
@@ -98,13 +100,15 @@ export const swotFfom: TemplateInput = {
       ),
       80,
     ),
-    note('opportunites-exemple', opportunites, 40, 140, t('Une opportunité…', 'An opportunity…'), NOTE.blue),
+    note('opportunites-exemple', opportunites, 40, 140, t('Une opportunité…', 'An opportunity…'), NOTE.blue, {
+      example: true,
+    }),
     instruction(
       menaces,
       t('Ce qui, dans l’environnement, peut nous nuire.', 'What in the environment may harm us.'),
       80,
     ),
-    note('menaces-exemple', menaces, 40, 140, t('Une menace…', 'A threat…'), NOTE.orange),
+    note('menaces-exemple', menaces, 40, 140, t('Une menace…', 'A threat…'), NOTE.orange, { example: true }),
     instruction(
       enjeux,
       t(
@@ -112,7 +116,11 @@ export const swotFfom: TemplateInput = {
         'Crossing the four quadrants: which issues for the coming years? One sentence per issue.',
       ),
     ),
-    note('enjeux-exemple', enjeux, 40, 180, t('Un enjeu…', 'An issue…'), NOTE.violet, { w: 480, h: 140 }),
+    note('enjeux-exemple', enjeux, 40, 180, t('Un enjeu…', 'An issue…'), NOTE.violet, {
+      w: 480,
+      h: 140,
+      example: true,
+    }),
   ],
   agenda: [
     {

@@ -135,7 +135,7 @@ export const userJourney: TemplateInput = {
         'E.g. Jeanne, 78, lives alone in the countryside, with no computer; she applies for home help.',
       ),
       NOTE.grey,
-      { w: 480, h: 220 },
+      { w: 480, h: 220, example: true },
     ),
     rowInstruction(
       fait,
@@ -145,6 +145,7 @@ export const userJourney: TemplateInput = {
     note('fait-exemple', fait, 40, 100, t('Appelle la mairie', 'Calls the town hall'), NOTE.blue, {
       w: 180,
       h: 180,
+      example: true,
     }),
     rowInstruction(
       ressent,
@@ -161,6 +162,7 @@ export const userJourney: TemplateInput = {
       {
         w: 180,
         h: 180,
+        example: true,
       },
     ),
     rowInstruction(
