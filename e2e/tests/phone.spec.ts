@@ -359,12 +359,15 @@ test('on a phone, a participant places each of their stakeholders on its ring af
   const move = lea.page.getByTestId('room-move-form')
   const rings = move.getByTestId('zone-choice')
   await expect(rings).toHaveAccessibleName('Où, dans « Carte des acteurs » ?')
+  // The button that opened the choice is gone: the focus is on the choice, for a keyboard or a reader.
+  await expect(rings.getByRole('radio').first()).toBeFocused()
   // No ring chosen: nothing moves, and the phone says what is missing.
   await move.getByTestId('room-move-here').tap()
   await expect(move.getByTestId('zone-missing')).toBeVisible()
   await rings.getByRole('radio', { name: 'Nourrissent' }).check()
   await move.getByTestId('room-move-here').tap()
   await expect(idea).toContainText('Nourrissent')
+  await expect(idea.getByTestId('room-move')).toBeFocused()
 
   const map = (await readDocItems(facilitatorBoard.page, 'frame')).find((f) => f.text === 'Carte des acteurs')
   const ring = map?.zones?.find((zone) => zone.title === 'Nourrissent')

@@ -17,12 +17,16 @@ export interface IdeaPlace {
 }
 
 /**
- * The choice of a place for the next idea, on the phone and in the private composer alike. A new
- * frame asks for its zone again: a position on one scale says nothing of the next one.
+ * The choice of a place for the next idea, on the phone and in the private composer alike, or for
+ * an idea that moves (starting on the frame it is in). A new frame asks for its zone again: a
+ * position on one scale says nothing of the next one.
  */
-export function usePlaceChoice(frames: readonly ItemSnapshot[]): IdeaPlace {
+export function usePlaceChoice(
+  frames: readonly ItemSnapshot[],
+  startFrameId: string | null = null,
+): IdeaPlace {
   const [chosen, setChosen] = useState<{ frameId: string | null; zone: number | null }>({
-    frameId: null,
+    frameId: startFrameId,
     zone: null,
   })
   const frame = frames.find((candidate) => candidate.id === chosen.frameId) ?? frames[0] ?? null

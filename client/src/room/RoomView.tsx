@@ -1,5 +1,12 @@
-import { boundsOf, type ItemSnapshot, NOTE_COLORS, type VoteRound } from '@atelier/shared'
-import { type FormEvent, useId, useRef, useState, useSyncExternalStore } from 'react'
+import {
+  boundsOf,
+  centerOf,
+  type ItemSnapshot,
+  NOTE_COLORS,
+  rectContainsPoint,
+  type VoteRound,
+} from '@atelier/shared'
+import { type FormEvent, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { announce } from '../a11y/announcer.js'
 import type { FacilitationModel } from '../facilitation/FacilitationModel.js'
@@ -316,6 +323,13 @@ function MyIdea({ idea, frames }: { idea: Idea; frames: readonly ItemSnapshot[] 
   const [moving, setMoving] = useState(false)
   const text = idea.item.text?.trim() ?? ''
   const editId = useId()
+  // Back from choosing a place, the focus returns to « Déplacer », where the person left it.
+  const moveButton = useRef<HTMLButtonElement>(null)
+  const wasMoving = useRef(false)
+  useEffect(() => {
+    if (!moving && wasMoving.current) moveButton.current?.focus()
+    wasMoving.current = moving
+  }, [moving])
   if (moving && frames) {
     return (
       <li
@@ -326,6 +340,7 @@ function MyIdea({ idea, frames }: { idea: Idea; frames: readonly ItemSnapshot[] 
         <p className="room-idea-text">{text || t('a11y.empty')}</p>
         <MoveIdea
           frames={frames}
+          from={frames.find((frame) => rectContainsPoint(frame, centerOf(idea.item)))?.id ?? null}
           onMove={(place) => {
             idea.move(place)
             setMoving(false)
@@ -397,6 +412,7 @@ function MyIdea({ idea, frames }: { idea: Idea; frames: readonly ItemSnapshot[] 
           </button>
           {frames && (
             <button
+              ref={moveButton}
               type="button"
               className="button room-big"
               aria-label={t('room.mine.move', { text })}
@@ -427,16 +443,24 @@ function MyIdea({ idea, frames }: { idea: Idea; frames: readonly ItemSnapshot[] 
 /** Another place for one of this person's ideas: the step's frame and zone, as when adding one. */
 function MoveIdea({
   frames,
+  from,
   onMove,
   onCancel,
 }: {
   frames: readonly ItemSnapshot[]
+  /** The frame the idea is in now, where the choice starts. */
+  from: string | null
   onMove: (place: IdeaPlace) => void
   onCancel: () => void
 }) {
   const { t } = useTranslation()
-  const place = usePlaceChoice(frames)
+  const place = usePlaceChoice(frames, from)
   const [asked, setAsked] = useState(0)
+  const form = useRef<HTMLFormElement>(null)
+  // The button that opened this form is gone: the focus goes to the choice it opened.
+  useEffect(() => {
+    form.current?.querySelector<HTMLInputElement>('input:checked, input')?.focus()
+  }, [])
   const move = (event: FormEvent) => {
     event.preventDefault()
     if (place.zoneMissing) {
@@ -446,7 +470,7 @@ function MoveIdea({
     onMove(place)
   }
   return (
-    <form className="room-edit" onSubmit={move} data-testid="room-move-form">
+    <form ref={form} className="room-edit" onSubmit={move} data-testid="room-move-form">
       <PlaceChoice choice={place} asked={asked} />
       <div className="room-actions">
         <button type="submit" className="button primary room-big" data-testid="room-move-here">
