@@ -22,6 +22,9 @@ export const KEY_PREFIX = 'bench-'
  * @property {number} rate         notes per second per writer
  * @property {number} connectTimeoutMs
  * @property {number} drainTimeoutMs  how long to wait for stragglers after the last note
+ * @property {'bare' | 'atelier'} [notes]  'atelier': each writer joins as a person and writes its
+ *   notes as Atelier's client does (its author, the creation time), so a relay that stamps them
+ *   has nothing to correct; 'bare' (default): neither, so Atelier's relay stamps every note
  */
 
 /**
@@ -39,7 +42,8 @@ export const KEY_PREFIX = 'bench-'
 /**
  * With `serverUrls` (nodes of one deployment), client i connects to node i mod n: writers and
  * readers are spread over the nodes, and each delivery is marked as crossing nodes or not.
- * @param {{ serverUrl: string, serverUrls?: string[], room: string, params: Record<string, string> }} relay
+ * @param {{ serverUrl: string, serverUrls?: string[], room: string, params: Record<string, string>,
+ *   join?: () => Promise<{ personId: string, params: Record<string, string> }> }} relay
  * @param {WorkloadOptions} opts
  * @param {(phase: 'synced' | 'delivered') => void} [mark]  called as every client has synced, and
  *   as the notes have all arrived (or the drain timed out), before the clients close
@@ -58,6 +62,15 @@ export async function runFanout(relay, opts, mark = () => {}) {
 
   // Every WebsocketProvider adds a process 'exit' listener.
   process.setMaxListeners(Math.max(process.getMaxListeners(), clients + 10))
+  // Who each writer is, for notes written as Atelier's client writes them (see `notes`).
+  /** @type {{ personId: string, params: Record<string, string> }[]} */
+  const people = []
+  if (opts.notes === 'atelier') {
+    for (let w = 0; w < writers; w++) {
+      people.push(relay.join ? await relay.join() : { personId: `writer-${w}`, params: relay.params })
+    }
+  }
+
   /** @type {{ doc: Y.Doc, provider: WebsocketProvider }[]} */
   const peers = []
   const connectStart = performance.now()
@@ -70,7 +83,8 @@ export async function runFanout(relay, opts, mark = () => {}) {
       latencies[delivered++] = latency
       if (delivered === expected) onAllDelivered()
     })
-    const provider = stockClient(urls[nodeOf(i)] ?? relay.serverUrl, relay.room, relay.params, doc)
+    const params = people[i]?.params ?? relay.params
+    const provider = stockClient(urls[nodeOf(i)] ?? relay.serverUrl, relay.room, params, doc)
     peers.push({ doc, provider })
   }
 
@@ -88,7 +102,9 @@ export async function runFanout(relay, opts, mark = () => {}) {
     })
     const cpuBefore = process.cpuUsage()
     const start = performance.now()
-    const sends = peers.slice(0, writers).map(({ doc }, w) => writeNotes(doc, w, start, opts))
+    const sends = peers
+      .slice(0, writers)
+      .map(({ doc }, w) => writeNotes(doc, w, start, { ...opts, author: people[w]?.personId }))
     const lags = await Promise.all(sends)
     if (delivered < expected) await raceTimeout(allDelivered, opts.drainTimeoutMs)
     const wallMs = performance.now() - start
@@ -117,10 +133,11 @@ export async function runFanout(relay, opts, mark = () => {}) {
  * @param {Y.Doc} doc
  * @param {number} writer
  * @param {number} start
- * @param {WorkloadOptions} opts
+ * @param {WorkloadOptions & { author?: string }} opts  author: write the notes as this person's,
+ *   with their creation time, as Atelier's client does
  * @returns {Promise<number>} the worst lateness of this writer's timer, ms
  */
-export async function writeNotes(doc, writer, start, { updates, rate, writers }) {
+export async function writeNotes(doc, writer, start, { updates, rate, writers, author }) {
   const period = 1000 / rate
   const offset = (writer * period) / writers
   const items = doc.getMap('items')
@@ -142,6 +159,10 @@ export async function writeNotes(doc, writer, start, { updates, rate, writers })
       note.set('color', '#fde68a')
       note.set('text', new Y.Text(`writer ${writer}, note ${seq}`))
       note.set('sentAt', sentAt)
+      if (author !== undefined) {
+        note.set('author', author)
+        note.set('createdAt', Date.now())
+      }
       items.set(`${KEY_PREFIX}${writer}-${seq}`, note)
     })
   }

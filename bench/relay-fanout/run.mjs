@@ -30,6 +30,9 @@ const USAGE = `usage: node bench/relay-fanout/run.mjs [options]
   --updates N    notes per writer per run (default 40)
   --rate N       notes per second per writer (default 10)
   --rounds N     runs per relay, order alternating ABBA… (default 4)
+  --notes KIND   'bare' (default): notes with neither author nor creation time, which Atelier's
+                 relay stamps on every one; 'atelier': each writer joins as a person and writes its
+                 notes as Atelier's client does (author, creation time), nothing to correct
   --only NAME    'ours' or 'reference' (default: both; 'reference' alone if server/dist is missing)
   --floor        also run the transport floor (floor-server.mjs: passes each message on, nothing
                  else) in the rotation: what any relay pays for the sockets alone, as a share of stock
@@ -77,11 +80,12 @@ async function main() {
     writers: opts.writers,
     updates: opts.updates,
     rate: opts.rate,
+    notes: opts.notes,
     connectTimeoutMs: 20_000,
     drainTimeoutMs: 10_000,
   }
   console.log(
-    `relay-fanout: ${opts.clients} clients, ${opts.writers} writers × ${opts.updates} notes at ${opts.rate}/s, ` +
+    `relay-fanout: ${opts.clients} clients, ${opts.writers} writers × ${opts.updates} ${opts.notes} notes at ${opts.rate}/s, ` +
       `${opts.rounds} round(s)${opts.warmRuns ? `, ${opts.warmRuns} warm-up run(s) per server` : ', a fresh server per run'}, ` +
       `Node ${process.version}, ${cpus().length} cores`,
   )
@@ -144,7 +148,13 @@ async function main() {
         // Other work on the machine shows up in the tail latencies: note how busy it was.
         loadAverage1mAtStart: loadAtStart,
       },
-      workload: { clients: opts.clients, writers: opts.writers, updates: opts.updates, rate: opts.rate },
+      workload: {
+        clients: opts.clients,
+        writers: opts.writers,
+        updates: opts.updates,
+        rate: opts.rate,
+        notes: opts.notes,
+      },
       warmRuns: opts.warmRuns,
       rounds: opts.rounds,
       results,
@@ -224,9 +234,9 @@ async function recordInDocs(report, file) {
   const { missedNames } = report.targets
   const cells = [
     report.date.slice(0, 16).replace('T', ' '),
-    report.warmRuns
-      ? `${report.workload.clients} (warm ×${report.warmRuns})`
-      : String(report.workload.clients),
+    String(report.workload.clients) +
+      (report.warmRuns ? ` (warm ×${report.warmRuns})` : '') +
+      (report.workload.notes === 'atelier' ? ' (notes as Atelier writes them)' : ''),
     fmt(report.machine.loadAverage1mAtStart),
     `${fmt(ours.serverCpuMsPerRun, 0)} / ${fmt(reference.serverCpuMsPerRun, 0)} = ${fmt(report.ratio.serverCpu)}` +
       (report.results.floor ? ` (transport floor ${fmt(report.results.floor.serverCpuMsPerRun, 0)})` : ''),
@@ -349,6 +359,7 @@ function parseOptions() {
       updates: { type: 'string', default: '40' },
       rate: { type: 'string', default: '10' },
       rounds: { type: 'string', default: '4' },
+      notes: { type: 'string', default: 'bare' },
       only: { type: 'string' },
       floor: { type: 'boolean', default: false },
       timeout: { type: 'string', default: '300' },
@@ -372,6 +383,9 @@ function parseOptions() {
   }
   const clients = int('clients', 2, 500)
   const writers = int('writers', 1, clients)
+  if (values.notes !== 'bare' && values.notes !== 'atelier') {
+    throw new UsageError(`--notes must be 'bare' or 'atelier', got ${JSON.stringify(values.notes)}`)
+  }
   if (values.only !== undefined && values.only !== 'ours' && values.only !== 'reference') {
     throw new UsageError(`--only must be 'ours' or 'reference', got ${JSON.stringify(values.only)}`)
   }
@@ -385,6 +399,7 @@ function parseOptions() {
     timeout: int('timeout', 10, 3600),
     only: /** @type {'ours' | 'reference' | undefined} */ (values.only),
     floor: values.floor,
+    notes: /** @type {'bare' | 'atelier'} */ (values.notes),
     save: !values['no-save'],
     cpuProf: values['cpu-prof'] === undefined ? undefined : resolve(values['cpu-prof']),
   }

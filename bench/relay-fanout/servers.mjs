@@ -45,6 +45,8 @@ export function freePort() {
  * @property {Record<string, string>} params
  * @property {string} [facilitatorToken]  ours only: for what participants may not write (frames)
  * @property {() => Promise<RunningRelay>} [inNewRoom]  the same server, with a room nobody used yet
+ * @property {() => Promise<{ personId: string, params: Record<string, string> }>} [join]  ours only: a
+ *   new person of the board, and the params a client of theirs connects with
  * @property {() => number} cpuMs  CPU time the server process has used so far (NaN off Linux)
  * @property {() => Promise<void>} stop
  */
@@ -159,6 +161,19 @@ export async function startOursOn(dataDir, env, { createBoard, nodeArgs = [], pr
     params: { token: board.tokens.participant },
     facilitatorToken: board.tokens.facilitator,
     inNewRoom: async () => onBoard(await newBoard()),
+    join: async () => {
+      const res = await fetch(`${base}/api/boards/${board.id}/people`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${board.tokens.participant}` },
+        body: JSON.stringify({ name: 'bench writer' }),
+      })
+      if (res.status !== 201)
+        throw new Error(`POST /api/boards/${board.id}/people → ${res.status} ${await res.text()}`)
+      const { personId, credential } = /** @type {{ personId: string, credential: string }} */ (
+        await res.json()
+      )
+      return { personId, params: { token: board.tokens.participant, person: credential } }
+    },
     cpuMs: () => cpuMsOf(child.pid),
     stop: () => stopChild(child),
   })
