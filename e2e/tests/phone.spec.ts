@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { type Browser, expect, test } from '@playwright/test'
 import { expectNoSeriousViolations } from '../fixtures/a11y.js'
 import { BoardPage, readDocItems } from '../fixtures/board.js'
 import { Facilitation } from '../fixtures/facilitation.js'
@@ -6,6 +6,19 @@ import { createBoardFromTemplate } from '../fixtures/game.js'
 import { Room, writePrivately } from '../fixtures/room.js'
 
 const IDEAS = ['Un référent changement par service', 'Des ateliers de démonstration', 'Une FAQ vivante']
+
+/** A board from a template, its facilitator on step `step`, and Léa on a phone. */
+async function phoneOnStep(browser: Browser, baseURL: string | undefined, templateId: string, step: number) {
+  const links = await createBoardFromTemplate(baseURL ?? '', `Atelier ${templateId}`, templateId)
+  const facilitatorBoard = await BoardPage.open(browser)
+  await facilitatorBoard.page.goto(links.facilitator)
+  await facilitatorBoard.joinAs('Camille')
+  await facilitatorBoard.page.getByTestId(`agenda-go-${step}`).click()
+  const lea = await Room.openPhone(browser)
+  await lea.page.goto(links.participant)
+  await lea.board.joinAs('Léa')
+  return { facilitatorBoard, lea }
+}
 
 test('on a phone, a participant writes in private, reads the revealed ideas, votes and answers a poll', async ({
   browser,
@@ -294,15 +307,8 @@ test('on a phone, a user-journey participant puts each idea under the stage it b
   browser,
   baseURL,
 }) => {
-  const links = await createBoardFromTemplate(baseURL ?? '', 'Aide à domicile', 'user-journey')
-  const facilitatorBoard = await BoardPage.open(browser)
-  await facilitatorBoard.page.goto(links.facilitator)
-  await facilitatorBoard.joinAs('Camille')
   // « Ce que fait l’usager »: one row of the journey, five stages across it.
-  await facilitatorBoard.page.getByTestId('agenda-go-1').click()
-  const lea = await Room.openPhone(browser)
-  await lea.page.goto(links.participant)
-  await lea.board.joinAs('Léa')
+  const { facilitatorBoard, lea } = await phoneOnStep(browser, baseURL, 'user-journey', 1)
 
   const stages = lea.page.getByTestId('zone-choice')
   await expect(stages).toHaveAccessibleName('Où, dans « Ce que fait l’usager » ?')
@@ -338,15 +344,8 @@ test('on a phone, a participant places each of their stakeholders on its ring af
   browser,
   baseURL,
 }) => {
-  const links = await createBoardFromTemplate(baseURL ?? '', 'Projet social de territoire', 'stakeholder-map')
-  const facilitatorBoard = await BoardPage.open(browser)
-  await facilitatorBoard.page.goto(links.facilitator)
-  await facilitatorBoard.joinAs('Camille')
   // « Lister les acteurs »: private writing.
-  await facilitatorBoard.page.getByTestId('agenda-go-1').click()
-  const lea = await Room.openPhone(browser)
-  await lea.page.goto(links.participant)
-  await lea.board.joinAs('Léa')
+  const { facilitatorBoard, lea } = await phoneOnStep(browser, baseURL, 'stakeholder-map', 1)
   await lea.addIdea('Centre social')
   // « Placer les acteurs » reveals the notes onto the map, tidied: each on no ring yet.
   await facilitatorBoard.page.getByTestId('agenda-go-2').click()
