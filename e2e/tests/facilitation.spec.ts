@@ -136,6 +136,10 @@ test('governance tokens placed in private, with a double-click or from a phone, 
   // « Positionnement individuel »: private writing.
   await facilitator.page.getByTestId('agenda-go-1').click()
   await expect(ines.page.getByTestId('private-composer')).toBeVisible()
+  // The composer asks which scale and where on it, as two compact lists over the board.
+  await expect(ines.page.getByTestId('frame-choice')).toHaveValue(/.+/)
+  await expect(ines.page.getByTestId('zone-choice')).toHaveAccessibleName('Où, dans « 1. Stratégique » ?')
+  await expectNoSeriousViolations(ines.page, 'private composer with a choice of place')
 
   const nadia = await Room.openPhone(browser)
   await nadia.page.goto(links.participant)

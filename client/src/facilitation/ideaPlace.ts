@@ -1,6 +1,12 @@
 import type { FrameZone, ItemSnapshot } from '@atelier/shared'
 import { useState } from 'react'
 
+/** What a person picked: a frame (none yet: the step's first) and a zone of it, by its index. */
+export interface PlacePicked {
+  frameId: string | null
+  zone: number | null
+}
+
 /** Where a person's next idea goes: which of the step's frames, and which of its zones. */
 export interface IdeaPlace {
   /** The frames offered (the step's, on the board). */
@@ -17,6 +23,26 @@ export interface IdeaPlace {
 }
 
 /**
+ * The place `picked` names among `frames` as they are now: the frame picked while it is one of
+ * them, else the first; the zone picked only in the frame it was picked in, and while that frame
+ * still has it (the step changed, the frame lost its zones: nothing is chosen).
+ */
+export function placeAmong(
+  frames: readonly ItemSnapshot[],
+  picked: PlacePicked,
+): Pick<IdeaPlace, 'frame' | 'zone' | 'zoneIndex' | 'zoneMissing'> {
+  const frame = frames.find((candidate) => candidate.id === picked.frameId) ?? frames[0] ?? null
+  const sameFrame = frame !== null && (picked.frameId ?? frames[0]?.id) === frame.id
+  const zone = sameFrame && picked.zone !== null ? (frame.zones?.[picked.zone] ?? null) : null
+  return {
+    frame,
+    zone,
+    zoneIndex: zone ? picked.zone : null,
+    zoneMissing: (frame?.zones?.length ?? 0) > 0 && zone === null,
+  }
+}
+
+/**
  * The choice of a place for the next idea, on the phone and in the private composer alike, or for
  * an idea that moves (starting on the frame it is in). A new frame asks for its zone again: a
  * position on one scale says nothing of the next one.
@@ -25,20 +51,12 @@ export function usePlaceChoice(
   frames: readonly ItemSnapshot[],
   startFrameId: string | null = null,
 ): IdeaPlace {
-  const [chosen, setChosen] = useState<{ frameId: string | null; zone: number | null }>({
-    frameId: startFrameId,
-    zone: null,
-  })
-  const frame = frames.find((candidate) => candidate.id === chosen.frameId) ?? frames[0] ?? null
-  const sameFrame = frame !== null && (chosen.frameId ?? frames[0]?.id) === frame.id
-  const zone = sameFrame && chosen.zone !== null ? (frame?.zones?.[chosen.zone] ?? null) : null
+  const [picked, setPicked] = useState<PlacePicked>({ frameId: startFrameId, zone: null })
+  const place = placeAmong(frames, picked)
   return {
     frames,
-    frame,
-    zone,
-    zoneIndex: zone ? chosen.zone : null,
-    zoneMissing: (frame?.zones?.length ?? 0) > 0 && zone === null,
-    chooseFrame: (frameId) => setChosen((now) => (now.frameId === frameId ? now : { frameId, zone: null })),
-    chooseZone: (index) => setChosen({ frameId: frame?.id ?? null, zone: index }),
+    ...place,
+    chooseFrame: (frameId) => setPicked((now) => (now.frameId === frameId ? now : { frameId, zone: null })),
+    chooseZone: (index) => setPicked({ frameId: place.frame?.id ?? null, zone: index }),
   }
 }
