@@ -479,6 +479,41 @@ describe('report model', () => {
     expect(markdown).not.toContain('Un exemple')
   })
 
+  it('a frame with zones (a governance scale): its notes by mark, every mark listed, the strays apart', () => {
+    const board = boardFromTemplate('governance-positioning')
+    addPeople(board, { ines: 'Inès', nadia: 'Nadia' })
+    const scale = readItems(board.doc).find((item) => item.type === 'frame' && item.text === '2. Décisionnel')
+    if (!scale) throw new Error('no decision scale')
+    // A note of 200 × 150 centred on a mark.
+    const on = (title: string) => {
+      const mark = scale.zones?.find((zone) => zone.title === title)
+      if (!mark) throw new Error(`no mark ${title}`)
+      return { dx: mark.x * scale.w - 100, dy: mark.y * scale.h - 75 }
+    }
+    addNote(board, '2. Décisionnel', 'IB', { author: 'ines', ...on('Plutôt ouverte') })
+    addNote(board, '2. Décisionnel', 'NB', { author: 'nadia', ...on('Plutôt ouverte') })
+    addNote(board, '2. Décisionnel', 'CL', { author: 'camille', ...on('Fermée') })
+    addNote(board, '2. Décisionnel', 'À revoir ensemble', { author: 'ines', dx: 40, dy: 20 })
+    const zone = reportOf(board).zones.find(
+      (found) => found.kind === 'section' && found.title === '2. Décisionnel',
+    )
+    if (zone?.kind !== 'section') throw new Error('no section for the decision scale')
+    expect(zone.places?.map((place) => [place.title, place.notes.map((note) => note.text)])).toEqual([
+      ['Fermée', ['CL']],
+      ['Plutôt fermée', []],
+      ['Entre les deux', []],
+      ['Plutôt ouverte', ['IB', 'NB']],
+      ['Ouverte', []],
+      [null, ['À revoir ensemble']],
+    ])
+    const markdown = renderMarkdown(reportBlocks(reportOf(board)))
+    expect(markdown).toContain('- Plutôt ouverte : 2 notes\n  - IB — par Inès\n  - NB — par Nadia')
+    expect(markdown).toContain('- Plutôt fermée : 0 note\n')
+    expect(markdown).toContain('- Ailleurs dans la section : 1 note')
+    // A scale nobody placed a token on says so, as before.
+    expect(markdown).toContain('## 1. Stratégique\n\n_Aucune note._')
+  })
+
   it('escapes Markdown in note text', () => {
     expect(markdownText('*bold* _it_ [link](x) <b> # | `code`')).toBe(
       '\\*bold\\* \\_it\\_ \\[link\\](x) \\<b\\> \\# \\| \\`code\\`',

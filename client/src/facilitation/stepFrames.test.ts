@@ -1,15 +1,7 @@
 import type { AgendaStep, ItemSnapshot } from '@atelier/shared'
 import { rectsIntersect } from '@atelier/shared'
 import { describe, expect, it } from 'vitest'
-import {
-  colourMeanings,
-  framePrompt,
-  ideaSpot,
-  spotAtZone,
-  spotInFrame,
-  stepFramesOn,
-  zoneNear,
-} from './stepFrames.js'
+import { colourMeanings, framePrompt, ideaSpot, spotAtZone, spotInFrame, stepFramesOn } from './stepFrames.js'
 
 const frame: ItemSnapshot = { id: 'f', type: 'frame', x: 0, y: 0, w: 700, h: 600, text: 'Quels irritants ?' }
 const note = (id: string, x: number, y: number): ItemSnapshot => ({ id, type: 'note', x, y, w: 200, h: 200 })
@@ -106,27 +98,6 @@ describe('framePrompt', () => {
       text('closed', 62, 'Fermée : opacité', true, 0),
     ]
     expect(framePrompt(frame, poles)).toBe('Fermée : opacité · Ouverte : transparence')
-  })
-})
-
-describe('zoneNear', () => {
-  it('names the zone a note stands for: the nearest one, wherever the frame is', () => {
-    const scale: ItemSnapshot = {
-      ...frame,
-      x: 1000,
-      w: 1000,
-      h: 300,
-      zones: [
-        { title: 'Fermée', x: 0.1, y: 0.5 },
-        { title: 'Entre les deux', x: 0.5, y: 0.5 },
-        { title: 'Ouverte', x: 0.9, y: 0.5 },
-      ],
-    }
-    expect(zoneNear(scale, { x: 1620, y: 40 })?.title).toBe('Entre les deux')
-    expect(zoneNear(scale, { x: 1750, y: 150 })?.title).toBe('Ouverte')
-    // Far from every zone (a corner of the frame): none.
-    expect(zoneNear(scale, { x: 1300, y: 0 })).toBeNull()
-    expect(zoneNear(frame, { x: 10, y: 10 })).toBeNull()
   })
 })
 

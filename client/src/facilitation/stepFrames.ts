@@ -43,24 +43,6 @@ export function framePrompt(frame: Rect, items: Iterable<ItemSnapshot>): string 
 }
 
 /**
- * The zone of `frame` nearest to `point`, within `reach`: the stage or mark a note there stands
- * for. A note further from every zone (tidied into a corner of the map) stands for none.
- */
-export function zoneNear(frame: ItemSnapshot, point: Point, reach = DEFAULT_NOTE_SIZE): FrameZone | null {
-  let nearest: FrameZone | null = null
-  let best = reach
-  for (const zone of frame.zones ?? []) {
-    const at = zonePoint(frame, zone)
-    const distance = Math.hypot(at.x - point.x, at.y - point.y)
-    if (distance <= best) {
-      best = distance
-      nearest = zone
-    }
-  }
-  return nearest
-}
-
-/**
  * What each note colour stands for in these frames, as their template shows it: the text of the
  * first note of that colour nobody wrote (a legend's « Élus — dimension stratégique », an
  * example's « Je maîtrise déjà… »), in reading order. A phone, which does not show the board,

@@ -1,10 +1,10 @@
-import { centerOf, type ItemSnapshot, rectContainsPoint } from '@atelier/shared'
+import { centerOf, type ItemSnapshot, rectContainsPoint, zoneNear } from '@atelier/shared'
 import { useMemo, useSyncExternalStore } from 'react'
 import { authorOf, boardCenter, freeSpot } from '../commands/helpers.js'
 import type { FacilitationModel } from '../facilitation/FacilitationModel.js'
 import { useLocal } from '../facilitation/hooks.js'
 import type { IdeaPlace } from '../facilitation/ideaPlace.js'
-import { ideaSpot, zoneNear } from '../facilitation/stepFrames.js'
+import { ideaSpot } from '../facilitation/stepFrames.js'
 import { canModify } from '../store/selection.js'
 import { notesOf } from './roomModel.js'
 

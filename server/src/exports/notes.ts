@@ -1,5 +1,6 @@
 import {
   containingFrame,
+  type FrameZone,
   itemsMap,
   NOTE_COLORS,
   type NoteColorId,
@@ -40,6 +41,8 @@ export interface ExportedNote extends Rect {
 export interface ExportedFrame extends Rect {
   id: string
   title: string
+  /** Its named places (a scale's marks, a journey's stages), if it has any. */
+  zones: FrameZone[]
   /** Its notes in reading order. */
   notes: ExportedNote[]
 }
@@ -103,6 +106,7 @@ export function exportBoard(doc: Y.Doc, fallbackTitle = '', facts: NoteFacts = N
         y: item.y,
         w: item.w,
         h: item.h,
+        zones: item.zones ?? [],
         notes: [] as ExportedNote[],
       },
     ]),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createItem, itemsMap, readItem } from './board.js'
-import { readZones, ZONE_LIMITS, zonePoint } from './zones.js'
+import type { ItemSnapshot } from './types.js'
+import { readZones, ZONE_LIMITS, zoneNear, zonePoint } from './zones.js'
 
 describe('frame zones', () => {
   it('reads a list of named points of the frame', () => {
@@ -45,5 +46,28 @@ describe('frame zones', () => {
       .get(id)
       ?.set('zones', [{ title: 'loin', x: 2, y: 0 }])
     expect(readItem(id, itemsMap(doc).get(id))?.zones).toBeUndefined()
+  })
+})
+
+describe('zoneNear', () => {
+  it('names the zone a note stands for: the nearest one, wherever the frame is', () => {
+    const scale: ItemSnapshot = {
+      id: 'scale',
+      type: 'frame',
+      y: 0,
+      x: 1000,
+      w: 1000,
+      h: 300,
+      zones: [
+        { title: 'Fermée', x: 0.1, y: 0.5 },
+        { title: 'Entre les deux', x: 0.5, y: 0.5 },
+        { title: 'Ouverte', x: 0.9, y: 0.5 },
+      ],
+    }
+    expect(zoneNear(scale, { x: 1620, y: 40 })?.title).toBe('Entre les deux')
+    expect(zoneNear(scale, { x: 1750, y: 150 })?.title).toBe('Ouverte')
+    // Far from every zone (a corner of the frame): none.
+    expect(zoneNear(scale, { x: 1300, y: 0 })).toBeNull()
+    expect(zoneNear({ x: 0, y: 0, w: 700, h: 600 }, { x: 10, y: 10 })).toBeNull()
   })
 })

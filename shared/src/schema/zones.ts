@@ -1,4 +1,5 @@
 import type { Point, Rect } from '../geometry/rect.js'
+import { DEFAULT_NOTE_SIZE } from './colors.js'
 import type { FrameZone } from './types.js'
 
 /** Bounds of a frame's zones: a few named places, each title a short label. */
@@ -29,4 +30,26 @@ export function readZones(value: unknown): FrameZone[] | null {
 /** Where a zone is on the board. */
 export function zonePoint(frame: Rect, zone: FrameZone): Point {
   return { x: frame.x + zone.x * frame.w, y: frame.y + zone.y * frame.h }
+}
+
+/**
+ * The zone of `frame` nearest to `point`, within `reach`: the stage or mark a note there stands
+ * for. A note further from every zone (tidied into a corner of the map) stands for none.
+ */
+export function zoneNear(
+  frame: Rect & { zones?: readonly FrameZone[] },
+  point: Point,
+  reach = DEFAULT_NOTE_SIZE,
+): FrameZone | null {
+  let nearest: FrameZone | null = null
+  let best = reach
+  for (const zone of frame.zones ?? []) {
+    const at = zonePoint(frame, zone)
+    const distance = Math.hypot(at.x - point.x, at.y - point.y)
+    if (distance <= best) {
+      best = distance
+      nearest = zone
+    }
+  }
+  return nearest
 }

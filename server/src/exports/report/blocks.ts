@@ -60,7 +60,21 @@ function zoneBlocks(zone: ReportZone, text: ReportText): Block[] {
   const title = (value: string) => value.trim() || text.untitledFrame
   switch (zone.kind) {
     case 'section':
-      return [{ kind: 'heading', level: 2, text: title(zone.title) }, notesList(zone.notes, text)]
+      return [
+        { kind: 'heading', level: 2, text: title(zone.title) },
+        zone.places && zone.notes.length > 0
+          ? {
+              kind: 'list',
+              items: zone.places.map((place) => ({
+                text: text.place(
+                  place.title === null ? text.elsewhere : oneLine(place.title),
+                  place.notes.length,
+                ),
+                children: place.notes.map((note) => ({ text: noteLine(note, text), children: [] })),
+              })),
+            }
+          : notesList(zone.notes, text),
+      ]
     case 'quadrants': {
       const quadrant = (index: number): TableCell => {
         const found = zone.cells[index]

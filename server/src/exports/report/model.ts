@@ -1,4 +1,4 @@
-import type { Lang, PollKind, ScoreSnapshot } from '@atelier/shared'
+import { type FrameZone, type Lang, type PollKind, type ScoreSnapshot, zoneNear } from '@atelier/shared'
 import { stepTimes } from '../agendaRun.js'
 import { allNotes, type ExportedBoard, type ExportedFrame, type ExportedNote } from '../notes.js'
 import type { SessionFacts } from '../session.js'
@@ -33,9 +33,19 @@ export interface OutlineNode {
   children: OutlineNode[]
 }
 
+/** The notes of one of a frame's zones (a mark of a scale, a stage of a journey). */
+export interface ReportPlace {
+  /** The zone's title; null for the notes near none of them. */
+  title: string | null
+  notes: ReportNote[]
+}
+
 export type ReportZone =
-  /** One frame: its notes, most voted first. */
-  | { kind: 'section'; title: string; notes: ReportNote[] }
+  /**
+   * One frame: its notes, most voted first; by zone, in the frame's order of zones, when it has
+   * zones (each zone listed, an empty one too: on a scale, nobody at a mark is an answer).
+   */
+  | { kind: 'section'; title: string; notes: ReportNote[]; places?: ReportPlace[] }
   /** Four frames 2×2, row by row. */
   | { kind: 'quadrants'; cells: [ReportCell, ReportCell, ReportCell, ReportCell] }
   /** Frames as the levels of a tree; roots are the first level's notes, then unattached ones. */
@@ -105,6 +115,26 @@ export interface ReportInput {
   lang: Lang
   /** The reader's time zone (`DEFAULT_TIME_ZONE` when the request named none). */
   timeZone: string
+}
+
+/** A frame's notes; by zone when it has zones. */
+function sectionOf(frame: ExportedFrame): ReportZone {
+  const notes = byVotes(frame.notes)
+  if (frame.zones.length === 0) return { kind: 'section', title: frame.title, notes }
+  const centres = new Map(frame.notes.map((note) => [note.id, centre(note)]))
+  const places = new Map<FrameZone | null, ReportNote[]>([...frame.zones, null].map((zone) => [zone, []]))
+  for (const note of notes) {
+    const at = centres.get(note.id)
+    places.get(at ? zoneNear(frame, at) : null)?.push(note)
+  }
+  return {
+    kind: 'section',
+    title: frame.title,
+    notes,
+    places: [...places].flatMap(([zone, inZone]) =>
+      zone === null && inZone.length === 0 ? [] : [{ title: zone?.title ?? null, notes: inZone }],
+    ),
+  }
 }
 
 /** A note that goes in the report: written during the workshop, and not empty. */
@@ -219,7 +249,7 @@ function zonesOf(board: ExportedBoard, shapes: readonly ResolvedShape[]): Report
   for (const frame of board.frames) {
     const shape = shapeOfFrame.get(frame.id)
     if (!shape) {
-      zones.push({ kind: 'section', title: frame.title, notes: byVotes(frame.notes) })
+      zones.push(sectionOf(frame))
       continue
     }
     if (done.has(shape)) continue

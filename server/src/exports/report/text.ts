@@ -16,6 +16,10 @@ export interface ReportText {
   notRun: string
   running: string
   noNotes: string
+  /** A frame's zone (a mark of a scale, a stage) and how many notes are at it. */
+  place(title: string, notes: number): string
+  /** The notes of a frame with zones that are near none of them. */
+  elsewhere: string
   votesOn(count: number): string
   by(name: string): string
   indicator(value: string): string
@@ -62,6 +66,8 @@ export const REPORT_TEXT: Record<Lang, ReportText> = {
     notRun: 'non abordée',
     running: 'en cours',
     noNotes: 'Aucune note.',
+    place: (title, n) => `${title} : ${frCount(n, 'note', 'notes')}`,
+    elsewhere: 'Ailleurs dans la section',
     votesOn: (n) => frCount(n, 'vote', 'votes'),
     by: (name) => `par ${name}`,
     indicator: (value) => `Indicateur : ${value}`,
@@ -99,6 +105,8 @@ export const REPORT_TEXT: Record<Lang, ReportText> = {
     notRun: 'not run',
     running: 'running',
     noNotes: 'No notes.',
+    place: (title, n) => `${title}: ${enCount(n, 'note', 'notes')}`,
+    elsewhere: 'Elsewhere in the frame',
     votesOn: (n) => enCount(n, 'vote', 'votes'),
     by: (name) => `by ${name}`,
     indicator: (value) => `Indicator: ${value}`,
