@@ -24,7 +24,7 @@ test('a facilitator leaves with the report and the notes as a spreadsheet', asyn
   expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8')
   const rows = (await csv.text()).split('\r\n')
   expect(rows[0]).toBe(
-    '\uFEFFSection;Texte;Couleur;Auteur;Votes;Équipe;Étiquettes;Créée le (Europe/Paris);Modifiée le (Europe/Paris);Origine',
+    '\uFEFFSection;Texte;Couleur;Auteur;Votes;Équipe;Étiquettes;Créée le (Europe/Paris);Modifiée le (Europe/Paris);Origine;Emplacement',
   )
   // Read back as if it were UTC, a Paris time is one hour ahead in winter, two in summer.
   const created = Date.parse(`${rows[1]?.split(';')[7]?.replace(' ', 'T')}Z`)

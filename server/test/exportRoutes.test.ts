@@ -108,11 +108,11 @@ describe('export routes', { timeout: 30_000 }, () => {
     expect(french.statusCode).toBe(200)
     expect(french.headers['content-disposition']).toBe('attachment; filename="vux-2025-notes.csv"')
     expect(french.body.split('\r\n')[0]).toBe(
-      '\uFEFFSection;Texte;Couleur;Auteur;Votes;Équipe;Étiquettes;Créée le (UTC);Modifiée le (UTC);Origine',
+      '\uFEFFSection;Texte;Couleur;Auteur;Votes;Équipe;Étiquettes;Créée le (UTC);Modifiée le (UTC);Origine;Emplacement',
     )
     const english = await app.inject(`/api/boards/${id}/export/notes.csv?token=${tokens.participant}&lang=en`)
     expect(english.body.split('\r\n')[0]).toBe(
-      '\uFEFFFrame,Text,Colour,Author,Votes,Team,Tags,Created (UTC),Updated (UTC),Origin',
+      '\uFEFFFrame,Text,Colour,Author,Votes,Team,Tags,Created (UTC),Updated (UTC),Origin,Place',
     )
   })
 })

@@ -5,6 +5,7 @@ import * as Y from 'yjs'
 import { type AgendaMove, stepTimes } from '../src/exports/agendaRun.js'
 import { csvText, renderNotesCsv } from '../src/exports/csv.js'
 import { allNotes, exportBoard } from '../src/exports/notes.js'
+import { noteRows } from '../src/exports/notesTable.js'
 import { reportBlocks } from '../src/exports/report/blocks.js'
 import { markdownText, renderMarkdown } from '../src/exports/report/markdown.js'
 import { sessionFacts } from '../src/exports/session.js'
@@ -152,6 +153,7 @@ describe('renderNotesCsv', () => {
       'Créée le (UTC)',
       'Modifiée le (UTC)',
       'Origine',
+      'Emplacement',
     ])
     expect(rows).toHaveLength(1 + notes.length)
     const strong = rows.find((row) => row[1]?.startsWith('Équipe'))
@@ -204,7 +206,7 @@ describe('renderNotesCsv', () => {
     const doc = new Y.Doc()
     initBoard(doc, { title: 'Empty' })
     expect(renderNotesCsv([], { lang: 'en', separator: ',', timeZone: 'UTC' })).toBe(
-      '\uFEFFFrame,Text,Colour,Author,Votes,Team,Tags,Created (UTC),Updated (UTC),Origin\r\n',
+      '\uFEFFFrame,Text,Colour,Author,Votes,Team,Tags,Created (UTC),Updated (UTC),Origin,Place\r\n',
     )
   })
 })
@@ -248,6 +250,7 @@ describe('renderNotesXlsx', () => {
       'Créée le (UTC)',
       'Modifiée le (UTC)',
       'Origine',
+      'Emplacement',
     ])
     const row = cells(2)
     expect(row.slice(0, 5)).toEqual([
@@ -512,6 +515,15 @@ describe('report model', () => {
     expect(markdown).toContain('- Ailleurs dans la section : 1 note')
     // A scale nobody placed a token on says so, as before.
     expect(markdown).toContain('## 1. Stratégique\n\n_Aucune note._')
+    // The spreadsheet says the same in its last column.
+    const rows = noteRows(allNotes(exportBoard(board.doc, '', sessionFacts(board.session))), 'fr')
+    const places = rows.filter((row) => row[0] === '2. Décisionnel').map((row) => [row[1], row.at(-1)])
+    expect(places.sort()).toEqual([
+      ['CL', 'Fermée'],
+      ['IB', 'Plutôt ouverte'],
+      ['NB', 'Plutôt ouverte'],
+      ['À revoir ensemble', ''],
+    ])
   })
 
   it('escapes Markdown in note text', () => {

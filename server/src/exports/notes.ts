@@ -1,4 +1,5 @@
 import {
+  centerOf,
   containingFrame,
   type FrameZone,
   itemsMap,
@@ -7,6 +8,7 @@ import {
   type Rect,
   readItems,
   readMeta,
+  zoneNear,
 } from '@atelier/shared'
 import type * as Y from 'yjs'
 import { UPDATED_AT_KEY } from '../sync/policies/updateTimes.js'
@@ -17,6 +19,8 @@ export interface ExportedNote extends Rect {
   /** Title of the innermost frame holding the note's centre; null outside every frame. */
   frame: string | null
   frameId: string | null
+  /** Title of that frame's zone the note is at (a mark of a scale, a stage); empty when none. */
+  place: string
   text: string
   /** Palette id when the colour is one of the palette's, the stored CSS colour otherwise. */
   color: NoteColorId | string
@@ -120,6 +124,7 @@ export function exportBoard(doc: Y.Doc, fallbackTitle = '', facts: NoteFacts = N
       id: note.id,
       frame: frame ? frame.title : null,
       frameId: frame ? frame.id : null,
+      place: frameItem ? (zoneNear(frameItem, centerOf(note))?.title ?? '') : '',
       text: note.text ?? '',
       color: colorId(note.color),
       votes: facts.votes.get(note.id) ?? 0,

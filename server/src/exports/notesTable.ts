@@ -3,7 +3,9 @@ import type { ExportedNote } from './notes.js'
 
 /**
  * The notes as a table, the same for every spreadsheet format (CSV, XLSX): a header in the
- * language asked, then one row per note, template examples included and marked in the last column.
+ * language asked, then one row per note, template examples included and marked as such, and the
+ * note's place in its frame (a scale's mark, a journey's stage) last: a column added after the
+ * others, so a program that reads them by position reads them as before.
  */
 
 const COLOR_NAMES: Record<Lang, Record<NoteColorId, string>> = {
@@ -46,6 +48,7 @@ export function noteHeaders(lang: Lang, zone: string): string[] {
         `Créée le (${zone})`,
         `Modifiée le (${zone})`,
         'Origine',
+        'Emplacement',
       ]
     : [
         'Frame',
@@ -58,6 +61,7 @@ export function noteHeaders(lang: Lang, zone: string): string[] {
         `Created (${zone})`,
         `Updated (${zone})`,
         'Origin',
+        'Place',
       ]
 }
 
@@ -83,5 +87,6 @@ export function noteRows(notes: readonly ExportedNote[], lang: Lang): NoteCell[]
     time(note.createdAt),
     time(note.updatedAt ?? note.createdAt),
     note.contributed ? ORIGIN[lang].contributed : ORIGIN[lang].template,
+    note.place,
   ])
 }

@@ -47,7 +47,7 @@ function cellXml(cell: NoteCell, ref: string, header: boolean, timeZone: string)
   return `<c r="${ref}" t="inlineStr"${header ? ' s="2"' : ''}><is><t xml:space="preserve">${xml(text)}</t></is></c>`
 }
 
-const WIDTHS = [24, 60, 12, 20, 8, 16, 20, 18, 18, 12]
+const WIDTHS = [24, 60, 12, 20, 8, 16, 20, 18, 18, 12, 20]
 
 function sheet(rows: readonly NoteCell[][], timeZone: string): string {
   const body = rows
