@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { type ReactNode, useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { IdeaPlace } from './ideaPlace.js'
 
@@ -13,10 +13,13 @@ export function PlaceChoice({
   choice,
   asked,
   compact = false,
+  prompt = null,
 }: {
   choice: IdeaPlace
   asked: number
   compact?: boolean
+  /** What the chosen frame asks, shown between the frame and its zones (a scale's two poles). */
+  prompt?: ReactNode
 }) {
   const { t } = useTranslation()
   const { frame, frames } = choice
@@ -103,6 +106,7 @@ export function PlaceChoice({
           ))}
         </fieldset>
       )}
+      {prompt}
       {zones.length > 0 && (
         <fieldset className="place-choice" data-testid="zone-choice" ref={zoneGroup} tabIndex={-1}>
           <legend className="place-choice-legend">{zoneQuestion}</legend>

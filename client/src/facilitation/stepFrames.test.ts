@@ -97,7 +97,7 @@ describe('framePrompt', () => {
       text('open', 60, 'Ouverte : transparence', true, 400),
       text('closed', 62, 'Fermée : opacité', true, 0),
     ]
-    expect(framePrompt(frame, poles)).toBe('Fermée : opacité · Ouverte : transparence')
+    expect(framePrompt(frame, poles)).toBe('Fermée : opacité\nOuverte : transparence')
   })
 })
 

@@ -39,7 +39,7 @@ export function framePrompt(frame: Rect, items: Iterable<ItemSnapshot>): string 
   )
   const top = Math.min(...texts.map((item) => item.y))
   const first = texts.filter((item) => item.y - top <= SAME_LINE).sort((a, b) => a.x - b.x)
-  return first.length > 0 ? first.map((item) => item.text?.trim()).join(' · ') : null
+  return first.length > 0 ? first.map((item) => item.text?.trim()).join('\n') : null
 }
 
 /**

@@ -160,12 +160,17 @@ function AddIdea({
       <p id={hint} className="room-hint">
         {privateMode ? t('room.add.private') : t('room.add.open')}
       </p>
-      <PlaceChoice choice={place} asked={asked} />
-      {places.length > 1 && prompt && (
-        <p className="room-hint" data-testid="room-frame-prompt">
-          {prompt}
-        </p>
-      )}
+      <PlaceChoice
+        choice={place}
+        asked={asked}
+        prompt={
+          places.length > 1 && prompt ? (
+            <p className="room-hint room-frame-prompt" data-testid="room-frame-prompt">
+              {prompt}
+            </p>
+          ) : null
+        }
+      />
       <NoteColors model={model} frames={places} />
       <textarea
         id="room-idea"
