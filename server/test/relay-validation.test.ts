@@ -236,7 +236,7 @@ describe('relay validation of writers’ updates', () => {
     expect(setup.closes).toEqual([])
   })
 
-  it('reverts a frame zone outside the frame or without a title, and keeps one that reads', async () => {
+  it('reverts a frame zone outside the frame or without a title, keeps one that reads, and refuses an example mark', async () => {
     const setup = await workshop()
     const { facilitator, participant, observer, freeId } = setup
     const rawZones = (provider: WebsocketProvider) => itemsMap(provider.doc).get(freeId)?.get('zones')
@@ -259,6 +259,11 @@ describe('relay validation of writers’ updates', () => {
         rawZones(participant) !== undefined && itemOf(observer.doc, freeId)?.zones?.[0]?.title === 'Ouverte',
       'the zone on every replica',
     )
+    // Marking a note as an example would take it out of every vote: a participant may not.
+    itemsMap(participant.doc).get(freeId)?.set('example', true)
+    itemsMap(participant.doc).get(freeId)?.set('y', 44)
+    await waitFor(() => itemOf(facilitator.doc, freeId)?.y === 44, 'the edit after the example mark')
+    expect(itemsMap(facilitator.doc).get(freeId)?.get('example')).toBeUndefined()
     expect(setup.closes).toEqual([])
   })
 

@@ -29,7 +29,9 @@ const ITEM_VALUES: Record<string, (value: unknown) => boolean> = {
   src: string,
   groupId: string,
   locked: (value) => typeof value === 'boolean',
-  example: (value) => typeof value === 'boolean',
+  // Only a template (a facilitator's) marks its examples: a participant who could would take
+  // someone's idea out of a vote. Writing over an example deletes the key, which stays allowed.
+  example: () => false,
   shape: oneOf(SHAPE_KINDS),
   tags: (value) => Array.isArray(value) && value.every(string),
   points: (value) => Array.isArray(value) && value.every(finite),
