@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import fr from '../i18n/locales/fr/a11y.json'
 import core from '../i18n/locales/fr/core.json'
 import { addItemDetails, itemDetails } from './announcer.js'
-import { colorKey, describeItem } from './describe.js'
+import { colorKey, describeItem, zoneOf } from './describe.js'
 import { navigate, navigationOrder } from './navigationOrder.js'
 
 const note = (id: string, x: number, y: number, extra: Partial<ItemSnapshot> = {}): ItemSnapshot => ({
@@ -78,6 +78,21 @@ describe('spoken description', () => {
     expect(describeItem(t, item, { index: 2, total: 12 }, ['2 votes'])).toBe(
       'Post-it 3 sur 12 : Moins de papier, Jaune, 2 votes',
     )
+  })
+
+  it('names the zone of its frame an item is at, where the frame names its places', () => {
+    const scale = {
+      ...frame('scale', 0, 0, 1000, 300, '2. Décisionnel'),
+      zones: [
+        { title: 'Fermée', x: 0.1, y: 0.5 },
+        { title: 'Ouverte', x: 0.9, y: 0.5 },
+      ],
+    }
+    const token = note('t', 850, 100)
+    const plain = frame('plain', 2000, 0, 500, 500)
+    expect(zoneOf(token, [scale, token])).toBe('Ouverte')
+    expect(zoneOf(note('elsewhere', 2100, 100), [scale, plain])).toBeNull()
+    expect(zoneOf(scale, [scale])).toBeNull()
   })
 
   it('says an empty item is empty, a locked one is locked, and no colour it cannot name', () => {

@@ -1,4 +1,4 @@
-import { type ItemSnapshot, NOTE_COLORS } from '@atelier/shared'
+import { centerOf, containingFrame, type ItemSnapshot, NOTE_COLORS, zoneNear } from '@atelier/shared'
 import { itemUtil } from '../items/registry.js'
 
 type Translate = (key: string, options?: Record<string, unknown>) => string
@@ -33,4 +33,17 @@ export function describeItem(
     total: position.total,
     text: parts.join(', '),
   })
+}
+
+/**
+ * The zone of its frame an item is at (« Plutôt ouverte » on a scale, a journey's stage), which a
+ * person who does not see the board hears with it; null where the frame names no place.
+ */
+export function zoneOf(item: ItemSnapshot, items: readonly ItemSnapshot[]): string | null {
+  if (item.type === 'frame') return null
+  const frame = containingFrame(
+    item,
+    items.filter((candidate) => candidate.type === 'frame'),
+  )
+  return frame ? (zoneNear(frame, centerOf(item))?.title ?? null) : null
 }

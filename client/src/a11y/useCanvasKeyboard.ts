@@ -3,7 +3,7 @@ import { type KeyboardEvent, type RefObject, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSession } from '../board/context.js'
 import { announce, itemDetails } from './announcer.js'
-import { describeItem } from './describe.js'
+import { describeItem, zoneOf } from './describe.js'
 import { type NavigationKey, navigate, navigationOrder } from './navigationOrder.js'
 
 const KEYS: Record<string, NavigationKey> = {
@@ -51,7 +51,10 @@ export function useCanvasKeyboard(container: RefObject<HTMLElement | null>) {
 
   const say = (item: ItemSnapshot, order: readonly ItemSnapshot[]) => {
     const index = order.findIndex((entry) => entry.id === item.id)
-    announce(describeItem(t, item, { index, total: order.length }, itemDetails(item)))
+    const zone = zoneOf(item, order)
+    announce(
+      describeItem(t, item, { index, total: order.length }, [...(zone ? [zone] : []), ...itemDetails(item)]),
+    )
   }
 
   const bringIntoView = (item: ItemSnapshot) => {
