@@ -4,6 +4,7 @@ import { BoardPage, readDocItems } from '../fixtures/board.js'
 import { CanvasPage } from '../fixtures/canvas.js'
 import { Facilitation, facilitatorAndTwoParticipants } from '../fixtures/facilitation.js'
 import { createBoardFromTemplate } from '../fixtures/game.js'
+import { KeyboardUser } from '../fixtures/keyboard.js'
 import { Room } from '../fixtures/room.js'
 
 test('a facilitator runs a session with two participants', async ({ browser }, testInfo) => {
@@ -213,5 +214,10 @@ test('governance tokens placed in private, with a double-click or from a phone, 
   expect(
     phoneToken && Math.abs(phoneToken.y + phoneToken.h / 2 - (decision.y + mark.y * decision.h)),
   ).toBeLessThanOrEqual(1)
+  // Walked with the keyboard, the board says where on the scale the token is, as it shows it.
+  const keys = new KeyboardUser(facilitator.page)
+  await facilitator.page.getByTestId('board-canvas').focus()
+  await keys.walkTo(': NB,', 120)
+  await expect(keys.liveRegion()).toContainText(': NB, Jaune, Plutôt ouverte')
   await Promise.all([facilitator.close(), ines.close(), nadia.board.close()])
 })
