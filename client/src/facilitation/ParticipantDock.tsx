@@ -64,7 +64,6 @@ function PrivateComposer({ model }: { model: FacilitationModel }) {
   const board = model.board.board
   useSyncExternalStore(board.subscribe, () => board.getVersion())
   const place = usePlaceChoice(stepFramesOn(step, board.getItems()))
-  const [asked, setAsked] = useState(0)
 
   useEffect(() => {
     if (compose.nonce > 0) field.current?.focus()
@@ -74,15 +73,11 @@ function PrivateComposer({ model }: { model: FacilitationModel }) {
     event?.preventDefault()
     if (!text.trim()) return
     // A double-click said where; otherwise a frame with zones (a scale) needs one chosen.
-    if (!compose.at && place.zoneMissing) {
-      setAsked((tries) => tries + 1)
-      return
-    }
+    if (!place.ready(compose.at !== null)) return
     const { frame, zone } = place
     const spot = frame ? ideaSpot(frame, board.getItems().values(), notes?.getNotes() ?? [], zone) : undefined
     model.addPrivateNote(text, spot)
     setText('')
-    setAsked(0)
     field.current?.focus()
   }
 
@@ -92,7 +87,7 @@ function PrivateComposer({ model }: { model: FacilitationModel }) {
         <LockIcon /> {t('facilitation.private.title')}
       </p>
       <p className="private-help">{t('facilitation.private.help', { count })}</p>
-      {!compose.at && <PlaceChoice choice={place} asked={asked} compact />}
+      {!compose.at && <PlaceChoice choice={place} compact />}
       <label htmlFor="private-text" className="visually-hidden">
         {t('facilitation.private.label')}
       </label>

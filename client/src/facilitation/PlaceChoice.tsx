@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useRef } from 'react'
+import { type ReactNode, type Ref, useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { IdeaPlace } from './ideaPlace.js'
 
@@ -6,23 +6,21 @@ import type { IdeaPlace } from './ideaPlace.js'
  * Where the next idea goes: which of the step's frames (a SWOT's strengths or weaknesses; nothing
  * asked with one frame), then where in it, when the frame names its places (a journey's stages,
  * the marks of a scale). On a phone, large radio buttons; in the canvas's composer, which must not
- * hide the board it writes on, two compact lists. `asked` counts the tries to add an idea without
- * the place it needs: each one brings the focus to the choice, with a message saying why.
+ * hide the board it writes on, two compact lists. Each try to place an idea without the zone it
+ * needs (`choice.asked`) brings the focus to the choice, with a message saying why.
  */
 export function PlaceChoice({
   choice,
-  asked,
   compact = false,
   prompt = null,
 }: {
   choice: IdeaPlace
-  asked: number
   compact?: boolean
   /** What the chosen frame asks, shown between the frame and its zones (a scale's two poles). */
   prompt?: ReactNode
 }) {
   const { t } = useTranslation()
-  const { frame, frames } = choice
+  const { frame, frames, asked } = choice
   const zones = frame?.zones ?? []
   const zoneGroup = useRef<HTMLFieldSetElement>(null)
   const zoneList = useRef<HTMLSelectElement>(null)
@@ -89,42 +87,71 @@ export function PlaceChoice({
   return (
     <>
       {frames.length > 1 && (
-        <fieldset className="place-choice" data-testid="frame-choice">
-          <legend className="place-choice-legend">{t('facilitation.frameChoice')}</legend>
-          {frames.map((candidate) => (
-            <label key={candidate.id} className="place-choice-option">
-              <input
-                type="radio"
-                className="place-choice-radio"
-                name="frame-choice"
-                value={candidate.id}
-                checked={candidate.id === frame?.id}
-                onChange={() => choice.chooseFrame(candidate.id)}
-              />
-              <span>{frameName(candidate)}</span>
-            </label>
-          ))}
-        </fieldset>
+        <Radios
+          name="frame-choice"
+          legend={t('facilitation.frameChoice')}
+          labels={frames.map(frameName)}
+          checked={frames.findIndex((candidate) => candidate.id === frame?.id)}
+          onCheck={(index) => {
+            const chosen = frames[index]
+            if (chosen) choice.chooseFrame(chosen.id)
+          }}
+        />
       )}
       {prompt}
       {zones.length > 0 && (
-        <fieldset className="place-choice" data-testid="zone-choice" ref={zoneGroup} tabIndex={-1}>
-          <legend className="place-choice-legend">{zoneQuestion}</legend>
-          {zones.map((zone, index) => (
-            <label key={`${zone.title}-${zone.x}-${zone.y}`} className="place-choice-option">
-              <input
-                type="radio"
-                className="place-choice-radio"
-                name="zone-choice"
-                checked={index === choice.zoneIndex}
-                onChange={() => choice.chooseZone(index)}
-              />
-              <span>{zone.title}</span>
-            </label>
-          ))}
+        <Radios
+          name="zone-choice"
+          legend={zoneQuestion}
+          labels={zones.map((zone) => zone.title)}
+          checked={choice.zoneIndex}
+          onCheck={choice.chooseZone}
+          groupRef={zoneGroup}
+        >
           {message}
-        </fieldset>
+        </Radios>
       )}
     </>
+  )
+}
+
+/** One choice as a group of large radio buttons, named by its legend; `name` is also its test id. */
+function Radios({
+  name,
+  legend,
+  labels,
+  checked,
+  onCheck,
+  groupRef,
+  children,
+}: {
+  name: string
+  legend: string
+  labels: readonly string[]
+  checked: number | null
+  onCheck: (index: number) => void
+  /** The group, which takes the focus when its choice is missing. */
+  groupRef?: Ref<HTMLFieldSetElement>
+  children?: ReactNode
+}) {
+  return (
+    <fieldset className="place-choice" data-testid={name} ref={groupRef} tabIndex={groupRef ? -1 : undefined}>
+      <legend className="place-choice-legend">{legend}</legend>
+      {labels.map((label, index) => (
+        // Two options may share a label: their place in the list tells them apart.
+        // biome-ignore lint/suspicious/noArrayIndexKey: the list is the frame's, in its order
+        <label key={index} className="place-choice-option">
+          <input
+            type="radio"
+            className="place-choice-radio"
+            name={name}
+            checked={index === checked}
+            onChange={() => onCheck(index)}
+          />
+          <span>{label}</span>
+        </label>
+      ))}
+      {children}
+    </fieldset>
   )
 }

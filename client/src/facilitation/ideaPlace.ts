@@ -18,8 +18,16 @@ export interface IdeaPlace {
   zoneIndex: number | null
   /** The frame has zones and none is chosen: the idea has no place yet (a scale needs a position). */
   zoneMissing: boolean
+  /** How many times in a row the person tried to place an idea while its zone was missing. */
+  asked: number
   chooseFrame(frameId: string): void
   chooseZone(index: number): void
+  /**
+   * Whether an idea may go to this place now: false while its zone is missing, which counts one
+   * more try (the choice then says why and takes the focus); true clears the tries. `saidElsewhere`:
+   * the person showed where by other means (a double-click on the board), so no zone is needed.
+   */
+  ready(saidElsewhere?: boolean): boolean
 }
 
 /**
@@ -52,11 +60,18 @@ export function usePlaceChoice(
   startFrameId: string | null = null,
 ): IdeaPlace {
   const [picked, setPicked] = useState<PlacePicked>({ frameId: startFrameId, zone: null })
+  const [asked, setAsked] = useState(0)
   const place = placeAmong(frames, picked)
   return {
     frames,
     ...place,
+    asked,
     chooseFrame: (frameId) => setPicked((now) => (now.frameId === frameId ? now : { frameId, zone: null })),
     chooseZone: (index) => setPicked({ frameId: place.frame?.id ?? null, zone: index }),
+    ready: (saidElsewhere = false) => {
+      const missing = place.zoneMissing && !saidElsewhere
+      setAsked((tries) => (missing ? tries + 1 : 0))
+      return !missing
+    },
   }
 }

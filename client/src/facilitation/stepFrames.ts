@@ -108,13 +108,27 @@ export function spotAtZone(
 ): Point {
   const box = { x: point.x - size / 2, y: point.y - size / 2, w: size, h: size }
   if (!taken.some((rect) => rectsIntersect(rect, box))) return point
-  for (let i = 1; i < ZONE_CASCADE; i++) {
-    const centre = { x: point.x + i * GAP, y: point.y + i * GAP }
-    if (!rectContainsPoint(frame, centre)) break
-    if (!taken.some((rect) => rect.x + rect.w / 2 === centre.x && rect.y + rect.h / 2 === centre.y))
-      return centre
+  const next = { x: point.x + GAP, y: point.y + GAP }
+  return cascade(next, ZONE_CASCADE - 1, taken, (spot) => rectContainsPoint(frame, spot)) ?? point
+}
+
+/**
+ * The first of `steps` spots down and to the right of `start`, `GAP` apart, where no note is
+ * centred: a stack whose every corner shows. Null when each is taken, or the first that `within`
+ * refuses comes before a free one.
+ */
+function cascade(
+  start: Point,
+  steps: number,
+  taken: readonly Rect[],
+  within: (spot: Point) => boolean = () => true,
+): Point | null {
+  for (let i = 0; i < steps; i++) {
+    const spot = { x: start.x + i * GAP, y: start.y + i * GAP }
+    if (!within(spot)) return null
+    if (!taken.some((rect) => rect.x + rect.w / 2 === spot.x && rect.y + rect.h / 2 === spot.y)) return spot
   }
-  return point
+  return null
 }
 
 /**
@@ -140,12 +154,5 @@ export function spotInFrame(frame: Rect, taken: readonly Rect[], size = DEFAULT_
   // Full: cascade from the first cell, so the idea still belongs to the step's frame.
   const first = { x: frame.x + GAP + size / 2, y: frame.y + TITLE_BAND + size / 2 }
   const room = Math.max(0, Math.min(frame.w - size - 2 * GAP, frame.h - size - TITLE_BAND - GAP))
-  const steps = Math.max(1, Math.floor(room / GAP) + 1)
-  const sameCentre = (spot: Point) => (rect: Rect) =>
-    rect.x + rect.w / 2 === spot.x && rect.y + rect.h / 2 === spot.y
-  for (let i = 0; i < steps; i++) {
-    const spot = { x: first.x + i * GAP, y: first.y + i * GAP }
-    if (!taken.some(sameCentre(spot))) return spot
-  }
-  return first
+  return cascade(first, Math.max(1, Math.floor(room / GAP) + 1), taken) ?? first
 }

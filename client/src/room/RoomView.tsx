@@ -132,7 +132,6 @@ function AddIdea({
 }) {
   const { t } = useTranslation()
   const [text, setText] = useState('')
-  const [asked, setAsked] = useState(0)
   // What the chosen frame asks: the phone does not show its prompt on the board.
   const places = place.frames
   const prompt = place.frame ? framePrompt(place.frame, model.board.board.getItems().values()) : null
@@ -142,13 +141,9 @@ function AddIdea({
     event?.preventDefault()
     const idea = text.trim()
     if (!idea) return
-    if (place.zoneMissing) {
-      setAsked((tries) => tries + 1)
-      return
-    }
+    if (!place.ready()) return
     add(idea)
     setText('')
-    setAsked(0)
     announce(t('room.add.done', { text: idea }))
     field.current?.focus()
   }
@@ -162,7 +157,6 @@ function AddIdea({
       </p>
       <PlaceChoice
         choice={place}
-        asked={asked}
         prompt={
           places.length > 1 && prompt ? (
             <p className="room-hint room-frame-prompt" data-testid="room-frame-prompt">
@@ -460,7 +454,6 @@ function MoveIdea({
 }) {
   const { t } = useTranslation()
   const place = usePlaceChoice(frames, from)
-  const [asked, setAsked] = useState(0)
   const form = useRef<HTMLFormElement>(null)
   // The button that opened this form is gone: the focus goes to the choice it opened.
   useEffect(() => {
@@ -468,15 +461,11 @@ function MoveIdea({
   }, [])
   const move = (event: FormEvent) => {
     event.preventDefault()
-    if (place.zoneMissing) {
-      setAsked((tries) => tries + 1)
-      return
-    }
-    onMove(place)
+    if (place.ready()) onMove(place)
   }
   return (
     <form ref={form} className="room-edit" onSubmit={move} data-testid="room-move-form">
-      <PlaceChoice choice={place} asked={asked} />
+      <PlaceChoice choice={place} />
       <div className="room-actions">
         <button type="submit" className="button primary room-big" data-testid="room-move-here">
           {t('room.mine.moveHere')}

@@ -93,12 +93,16 @@ function layOutRevealed(
   const frameIds = new Set(frames.map((frame) => frame.id))
   const stepFrames = (step ? stepFrameIds(step) : []).filter((id) => frameIds.has(id))
   const inPlace = step?.revealInPlace === true
-  const main = inPlace ? undefined : (stepFrames[0] ?? busiestFrame(items, new Set(revealed)) ?? undefined)
   const byId = new Map(items.map((item) => [item.id, item]))
-  const arriving = new Map<string, string[]>()
+  // The frame each revealed note was written in, read once.
+  const holders = new Map<string, string | undefined>()
   for (const id of revealed) {
     const item = byId.get(id)
-    const holder = item ? containingFrame(item, frames)?.id : undefined
+    holders.set(id, item ? containingFrame(item, frames)?.id : undefined)
+  }
+  const main = inPlace ? undefined : (stepFrames[0] ?? busiest(holders.values()))
+  const arriving = new Map<string, string[]>()
+  for (const [id, holder] of holders) {
     const target = inPlace || (holder !== undefined && stepFrames.includes(holder)) ? holder : main
     if (target === undefined) continue
     const into = arriving.get(target)
@@ -118,16 +122,12 @@ function layOutRevealed(
   }
 }
 
-function busiestFrame(items: readonly ItemSnapshot[], ids: ReadonlySet<string>): string | null {
-  const frames = items.filter((item) => item.type === 'frame')
+/** The frame most of the revealed notes were written in, if any was. */
+function busiest(holders: Iterable<string | undefined>): string | undefined {
   const counts = new Map<string, number>()
-  for (const item of items) {
-    if (!ids.has(item.id)) continue
-    const frame = containingFrame(item, frames)
-    if (frame) counts.set(frame.id, (counts.get(frame.id) ?? 0) + 1)
-  }
-  let best: string | null = null
-  for (const [id, count] of counts) if (best === null || count > (counts.get(best) ?? 0)) best = id
+  for (const id of holders) if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1)
+  let best: string | undefined
+  for (const [id, count] of counts) if (best === undefined || count > (counts.get(best) ?? 0)) best = id
   return best
 }
 
