@@ -212,6 +212,26 @@ describe('built-in templates', () => {
     ])
   })
 
+  it('name each mark of the governance scales on the board, under it and clear of the tokens on it', () => {
+    const template = builtinTemplate('governance-positioning')
+    const scales = template?.frames.filter((frame) => frame.zones) ?? []
+    expect(scales).toHaveLength(5)
+    // A token is a 120 × 120 note centred on its mark: its lower half must not hide the name.
+    const TOKEN_HALF = 60
+    for (const frame of scales) {
+      for (const zone of frame.zones ?? []) {
+        const label = template?.items.find(
+          (item) => item.frameId === frame.id && item.locked && item.text?.fr === zone.title.fr,
+        )
+        expect(label?.text, `${frame.id}: ${zone.title.fr}`).toEqual(zone.title)
+        if (!label) continue
+        expect(Math.abs(label.x + label.w / 2 - (frame.x + zone.x * frame.w))).toBeLessThanOrEqual(1)
+        expect(label.y).toBeGreaterThanOrEqual(frame.y + zone.y * frame.h + TOKEN_HALF)
+        expect(label.y + label.h).toBeLessThanOrEqual(frame.y + frame.h)
+      }
+    }
+  })
+
   it('credit the labs the templates come from', () => {
     const credits: Record<string, string> = {
       'user-journey': 'Lab 06',

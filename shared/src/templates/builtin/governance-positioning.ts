@@ -73,8 +73,26 @@ const leviers: FrameInput = {
   color: FRAME.green,
 }
 
-/** One component row: the two poles with the deck's descriptors, and the scale between them. */
+/** Below the scale, clear of the tokens centred on its line: the name of each mark, under it. */
+const MARK_LABEL = { w: 230, h: 60, dy: H - 90 }
+
+/**
+ * One component row: the two poles with the deck's descriptors, the scale between them, and its
+ * marks named under it, so the board shows the five places a phone offers and the report counts.
+ */
 function scale(frame: FrameInput, passive: [string, string], active: [string, string]): ItemInput[] {
+  const marks: ItemInput[] = MARKS.map(([fr, en], i) => ({
+    id: `${frame.id}-repere-${i + 1}`,
+    type: 'shape',
+    shape: 'rectangle',
+    frameId: frame.id,
+    x: frame.x + Math.round((MARK_ZONES[i]?.x ?? 0) * W - MARK_LABEL.w / 2),
+    y: frame.y + MARK_LABEL.dy,
+    w: MARK_LABEL.w,
+    h: MARK_LABEL.h,
+    text: t(fr, en),
+    locked: true,
+  }))
   return [
     label(
       `${frame.id}-passive`,
@@ -106,6 +124,7 @@ function scale(frame: FrameInput, passive: [string, string], active: [string, st
       color: '#adb5bd',
       locked: true,
     },
+    ...marks,
   ]
 }
 
