@@ -1,4 +1,4 @@
-import { createItem, initBoard, readItems, writeSessionState } from '@atelier/shared'
+import { type AgendaStep, createItem, initBoard, readItems, writeSessionState } from '@atelier/shared'
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -8,6 +8,7 @@ import { allNotes, exportBoard } from '../src/exports/notes.js'
 import { noteRows } from '../src/exports/notesTable.js'
 import { reportBlocks } from '../src/exports/report/blocks.js'
 import { markdownText, renderMarkdown } from '../src/exports/report/markdown.js'
+import { inAgendaOrder } from '../src/exports/report/model.js'
 import { sessionFacts } from '../src/exports/session.js'
 import { renderNotesXlsx } from '../src/exports/xlsx.js'
 import { addNote, addPeople, boardFromTemplate, closeRound, reportOf } from './exportFixtures.js'
@@ -524,6 +525,38 @@ describe('report model', () => {
       ['NB', 'Plutôt ouverte'],
       ['À revoir ensemble', ''],
     ])
+  })
+
+  it('sections follow the workshop: the frames in the order its steps visit them, the others after', () => {
+    const report = reportOf(boardFromTemplate('governance-positioning'))
+    const titles = report.zones.map((zone) => (zone.kind === 'section' ? zone.title : zone.kind))
+    // The token tray stands beside the first scale and the levers beside the second: read by
+    // position, they came between the scales. No step visits the tray: it comes last.
+    expect(titles).toEqual([
+      '1. Stratégique',
+      '2. Décisionnel',
+      '3. Informationnel',
+      '4. Relationnel',
+      '5. Structurel',
+      'Leviers pour ouvrir la gouvernance',
+      'Réserve de jetons',
+    ])
+  })
+
+  it('orders frames by the first step that works in each, then as the board reads', () => {
+    const frames = ['tray', 'a', 'b', 'c', 'd'].map((id) => ({ id }))
+    const step = (frameId: string, moreFrameIds?: string[]): AgendaStep => ({
+      id: `step-${frameId}`,
+      title: frameId,
+      instructions: '',
+      durationMinutes: 5,
+      mode: 'open',
+      frameId,
+      moreFrameIds,
+    })
+    const agenda = [step('c'), step('a', ['c', 'b']), step('gone'), step('c')]
+    expect(inAgendaOrder(frames, agenda).map((frame) => frame.id)).toEqual(['c', 'a', 'b', 'tray', 'd'])
+    expect(inAgendaOrder(frames, []).map((frame) => frame.id)).toEqual(['tray', 'a', 'b', 'c', 'd'])
   })
 
   it('escapes Markdown in note text', () => {

@@ -1,4 +1,12 @@
-import { type FrameZone, type Lang, type PollKind, type ScoreSnapshot, zoneNear } from '@atelier/shared'
+import {
+  type AgendaStep,
+  type FrameZone,
+  type Lang,
+  type PollKind,
+  type ScoreSnapshot,
+  stepFrameIds,
+  zoneNear,
+} from '@atelier/shared'
 import { stepTimes } from '../agendaRun.js'
 import { allNotes, type ExportedBoard, type ExportedFrame, type ExportedNote } from '../notes.js'
 import type { SessionFacts } from '../session.js'
@@ -240,13 +248,33 @@ function zoneOf(shape: ResolvedShape, frames: readonly ExportedFrame[], board: E
 }
 
 /** Zones in the reading order of their first frame; each frame in one zone only. */
-function zonesOf(board: ExportedBoard, shapes: readonly ResolvedShape[]): ReportZone[] {
+/**
+ * The frames in the order the workshop went through them: by the first step that works in each
+ * (its own frames in the step's order), then the frames no step names, as the board reads. Read
+ * by position alone, a side column (a token tray beside the first scale) would split the scales.
+ */
+export function inAgendaOrder<F extends { id: string }>(
+  frames: readonly F[],
+  agenda: readonly AgendaStep[],
+): F[] {
+  const rank = new Map<string, number>()
+  for (const step of agenda) for (const id of stepFrameIds(step)) if (!rank.has(id)) rank.set(id, rank.size)
+  const last = rank.size
+  // Array.prototype.sort is stable: frames of equal rank keep the board's reading order.
+  return [...frames].sort((a, b) => (rank.get(a.id) ?? last) - (rank.get(b.id) ?? last))
+}
+
+function zonesOf(
+  board: ExportedBoard,
+  shapes: readonly ResolvedShape[],
+  agenda: readonly AgendaStep[],
+): ReportZone[] {
   const frameById = new Map(board.frames.map((frame) => [frame.id, frame]))
   const shapeOfFrame = new Map<string, ResolvedShape>()
   for (const shape of shapes) for (const id of shape.frameIds) shapeOfFrame.set(id, shape)
   const zones: ReportZone[] = []
   const done = new Set<ResolvedShape>()
-  for (const frame of board.frames) {
+  for (const frame of inAgendaOrder(board.frames, agenda)) {
     const shape = shapeOfFrame.get(frame.id)
     if (!shape) {
       zones.push(sectionOf(frame))
@@ -322,7 +350,7 @@ export function buildReport({ board, facts, shapes, date, lang, timeZone }: Repo
     },
     anonymous: facts.anonymous,
     agenda: agendaOf(facts),
-    zones: zonesOf(board, shapes),
+    zones: zonesOf(board, shapes, facts.agenda),
     outside: byVotes(board.outside),
     rounds: roundsOf(board, facts),
     polls: pollsOf(facts),
