@@ -1,6 +1,7 @@
 import { type Browser, expect, test } from '@playwright/test'
 import { expectNoSeriousViolations } from '../fixtures/a11y.js'
 import { BoardPage, readDocItems } from '../fixtures/board.js'
+import { CanvasPage } from '../fixtures/canvas.js'
 import { Facilitation } from '../fixtures/facilitation.js'
 import { createBoardFromTemplate } from '../fixtures/game.js'
 import { Room, writePrivately } from '../fixtures/room.js'
@@ -378,5 +379,56 @@ test('on a phone, a participant places each of their stakeholders on its ring af
     })
     .toEqual([Math.round(map.x + ring.x * map.w), Math.round(map.y + ring.y * map.h)])
   await expectNoSeriousViolations(lea.page, 'phone view moving an idea')
+  await Promise.all([facilitatorBoard.close(), lea.board.close()])
+})
+
+test('a facilitator names the places of a frame, and a phone offers them', async ({ browser, baseURL }) => {
+  // « Décristallisation »: private writing in a frame that came with no places.
+  const { facilitatorBoard, lea } = await phoneOnStep(browser, baseURL, 'lewin-change', 1)
+  await expect(lea.page.getByTestId('zone-choice')).toHaveCount(0)
+
+  const page = facilitatorBoard.page
+  const frame = (await readDocItems(page, 'frame')).find((f) => f.text === '1. Décristallisation')
+  if (!frame) throw new Error('the frame is missing')
+  await page.getByTestId('zoom-fit').click()
+  const canvas = new CanvasPage(facilitatorBoard)
+  // A right-click on the frame's title, just above its top edge, selects it and opens its menu.
+  const [x, y] = await canvas.toScreen(frame.x + 30, frame.y)
+  await page.mouse.click(x, y - 8, { button: 'right' })
+  await page.getByTestId('menu-editPlaces').click()
+  const panel = page.getByTestId('places-panel')
+  await expect(panel.getByRole('heading')).toHaveText('Emplacements de « 1. Décristallisation »')
+
+  await panel.getByTestId('place-add').click()
+  // The new place's name field takes the focus; saving without a name is refused, by row.
+  await expect(panel.getByTestId('place-title').first()).toBeFocused()
+  await panel.getByTestId('places-save').click()
+  await expect(panel.getByTestId('places-problem')).toHaveText('Emplacement 1 : donnez-lui un nom.')
+  await page.keyboard.type('Ce qui freine')
+  await panel.getByTestId('place-add').click()
+  await page.keyboard.type('Ce qui pousse')
+  // A click on the picture puts the place being edited there: the right third, half-way down.
+  const picture = await panel.getByTestId('places-picture').boundingBox()
+  if (!picture) throw new Error('the picture is not drawn')
+  await page.mouse.click(picture.x + picture.width * 0.8, picture.y + picture.height * 0.5)
+  await expect
+    .poll(async () => Math.abs(Number(await panel.getByTestId('place-x').nth(1).inputValue()) - 80))
+    .toBeLessThanOrEqual(1)
+  await expect(panel.getByTestId('place-y').nth(1)).toHaveValue('50')
+  await expectNoSeriousViolations(page, 'the places of a frame')
+  await panel.getByTestId('places-save').click()
+  await expect(panel).toHaveCount(0)
+
+  const saved = (await readDocItems(page, 'frame')).find((f) => f.id === frame.id)
+  expect(saved?.zones?.map((zone) => zone.title)).toEqual(['Ce qui freine', 'Ce qui pousse'])
+  expect(Math.abs((saved?.zones?.[1]?.x ?? 0) - 0.8)).toBeLessThanOrEqual(0.015)
+
+  // Léa's phone, open all along, now asks where her idea goes.
+  const places = lea.page.getByTestId('zone-choice')
+  await expect(places).toHaveAccessibleName('Où, dans « 1. Décristallisation » ?')
+  await expect(places.getByRole('radio')).toHaveCount(2)
+  await places.getByRole('radio', { name: 'Ce qui pousse' }).check()
+  await lea.addIdea('Une direction qui soutient')
+  await expect(lea.myIdeas().filter({ hasText: 'Une direction' })).toContainText('Ce qui pousse')
   await Promise.all([facilitatorBoard.close(), lea.board.close()])
 })

@@ -197,7 +197,7 @@ export {
   type ShapeKind,
   TEXT_ITEM_TYPES,
 } from './schema/types.js'
-export { readZones, zoneNear, zonePoint } from './schema/zones.js'
+export { readZones, ZONE_LIMITS, zoneNear, zonePoint } from './schema/zones.js'
 export {
   findRound,
   patchRound,

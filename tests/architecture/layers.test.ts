@@ -28,7 +28,7 @@ const layerings: Record<string, Layering> = {
     ['commands', 'tools'],
     ['board'],
     ['canvas', 'a11y', 'ui'],
-    ['history', 'templates', 'themes', 'exports', 'voting', 'facilitation', 'game', 'room', 'join'],
+    ['history', 'templates', 'themes', 'places', 'exports', 'voting', 'facilitation', 'game', 'room', 'join'],
     ['pages'],
     ['App', 'start'],
     ['main'],

@@ -60,7 +60,10 @@ export function AgendaPanel({ model }: { model: FacilitationModel }) {
               args={{ choice: step.id }}
               className="chip"
               testId={`agenda-go-${index}`}
-              label={t('facilitation.agenda.goTo', { title: step.title })}
+              // The name begins with the word the button shows, as a person using voice control says it.
+              label={t(step.id === current ? 'facilitation.agenda.restartStep' : 'facilitation.agenda.goTo', {
+                title: step.title,
+              })}
             >
               {step.id === current ? t('facilitation.agenda.restart') : t('facilitation.agenda.go')}
             </CommandButton>

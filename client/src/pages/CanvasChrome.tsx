@@ -1,4 +1,5 @@
 import '../ui/canvas.css'
+import { PlacesPanel } from '../places/PlacesPanel.js'
 import { ThemePanel } from '../themes/ThemePanel.js'
 import { CommandPalette } from '../ui/CommandPalette.js'
 import { ContextMenu } from '../ui/ContextMenu.js'
@@ -19,6 +20,7 @@ export function CanvasChrome() {
       <Minimap />
       <SearchPanel />
       <ThemePanel />
+      <PlacesPanel />
       <ContextMenu />
       <CommandPalette />
       <ShortcutHelp />

@@ -177,7 +177,7 @@ export class BoardStore {
   }
 
   /** Removes an optional key (ungroup, free a connector end): a patch cannot express "absent". */
-  unset(ids: Iterable<string>, key: 'groupId' | 'from' | 'to' | 'tags'): void {
+  unset(ids: Iterable<string>, key: 'groupId' | 'from' | 'to' | 'tags' | 'zones'): void {
     this.transact(() => unsetItemKeys(this.doc, ids, key, LOCAL_ORIGIN))
   }
 

@@ -26,7 +26,7 @@ export interface DragPreview {
   dy: number
 }
 
-export type PanelId = 'palette' | 'help' | 'search' | 'history' | 'themes' | 'export'
+export type PanelId = 'palette' | 'help' | 'search' | 'history' | 'themes' | 'places' | 'export'
 
 /** Local, per-tab UI state: never synced, never undone. */
 export interface ViewState {

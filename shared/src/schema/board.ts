@@ -199,7 +199,7 @@ export function updateItem(doc: Y.Doc, id: string, patch: ItemPatch, origin?: un
 export function unsetItemKeys(
   doc: Y.Doc,
   ids: Iterable<string>,
-  key: 'groupId' | 'from' | 'to' | 'tags' | 'example',
+  key: 'groupId' | 'from' | 'to' | 'tags' | 'example' | 'zones',
   origin?: unknown,
 ): void {
   const items = itemsMap(doc)

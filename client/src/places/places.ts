@@ -1,0 +1,78 @@
+import { type FrameZone, type ItemSnapshot, readZones, ZONE_LIMITS } from '@atelier/shared'
+import type { Command, CommandContext } from '../commands/types.js'
+import type { BoardStore } from '../store/BoardStore.js'
+
+/**
+ * A frame's places ("zones"): named points where a phone puts the ideas of whoever chooses one,
+ * and by which the report counts a frame's notes (the marks of a scale, the stages of a journey).
+ * Templates bring them; here a facilitator names, moves and removes them on any frame.
+ */
+
+/** One row of the editor: a place's name and where it is, in percent of the frame, as typed. */
+export interface PlaceDraft {
+  title: string
+  x: number
+  y: number
+}
+
+/** What stops the places from being saved, by row (counted from 0) where a row is at fault. */
+export type PlacesProblem =
+  | { row: number; problem: 'blank' | 'long' | 'outside' }
+  | { row: null; problem: 'tooMany' }
+
+/** The frame the editor works on: the one selected frame. */
+export function placesFrame(ctx: CommandContext): ItemSnapshot | null {
+  const selected = ctx.board.pick(ctx.view.getState().selection)
+  const frame = selected.length === 1 ? selected[0] : undefined
+  return frame?.type === 'frame' ? frame : null
+}
+
+const percent = (fraction: number) => Math.round(fraction * 1000) / 10
+
+/** The frame's places as rows to edit. */
+export function draftsOf(frame: ItemSnapshot): PlaceDraft[] {
+  return (frame.zones ?? []).map((zone) => ({ title: zone.title, x: percent(zone.x), y: percent(zone.y) }))
+}
+
+const inFrame = (value: number) => Number.isFinite(value) && value >= 0 && value <= 100
+
+/** The rows as the zones the board holds, or the first thing wrong with them. */
+export function zonesOfDrafts(drafts: readonly PlaceDraft[]): { zones: FrameZone[] } | PlacesProblem {
+  if (drafts.length > ZONE_LIMITS.zones) return { row: null, problem: 'tooMany' }
+  const zones: FrameZone[] = []
+  for (const [row, draft] of drafts.entries()) {
+    const title = draft.title.trim()
+    if (!title) return { row, problem: 'blank' }
+    if (title.length > ZONE_LIMITS.title) return { row, problem: 'long' }
+    if (!inFrame(draft.x) || !inFrame(draft.y)) return { row, problem: 'outside' }
+    zones.push({ title, x: draft.x / 100, y: draft.y / 100 })
+  }
+  // The relay reads a frame's zones with the same function: what it would refuse is not written.
+  if (!readZones(zones)) throw new Error('places that passed the checks do not read as zones')
+  return { zones }
+}
+
+/** Writes the frame's places as one undo step; none left removes the key. */
+export function savePlaces(board: BoardStore, frameId: string, zones: readonly FrameZone[]): void {
+  if (zones.length === 0) board.unset([frameId], 'zones')
+  else board.update(new Map([[frameId, { zones: [...zones] }]]))
+}
+
+/**
+ * Where a new place goes: the middle of the frame, or, when a place is there already, the first
+ * free point along its middle line, so that two rows never start on one dot.
+ */
+export function newPlace(drafts: readonly PlaceDraft[]): PlaceDraft {
+  const taken = (x: number) => drafts.some((draft) => Math.abs(draft.x - x) < 5 && Math.abs(draft.y - 50) < 5)
+  const x = [50, 25, 75, 10, 90, 40, 60].find((candidate) => !taken(candidate)) ?? 50
+  return { title: '', x, y: 50 }
+}
+
+export const editPlaces: Command = {
+  id: 'editPlaces',
+  labelKey: 'commands.editPlaces',
+  group: 'arrange',
+  contextMenu: true,
+  enabled: (ctx) => ctx.facilitator === true && !ctx.readOnly && placesFrame(ctx) !== null,
+  run: (ctx) => ctx.view.set({ panel: 'places', menu: null }),
+}
