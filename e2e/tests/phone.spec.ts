@@ -415,6 +415,11 @@ test('a facilitator names the places of a frame, and a phone offers them', async
     .poll(async () => Math.abs(Number(await panel.getByTestId('place-x').nth(1).inputValue()) - 80))
     .toBeLessThanOrEqual(1)
   await expect(panel.getByTestId('place-y').nth(1)).toHaveValue('50')
+  // A third, on second thoughts removed: the focus goes on to the row above, not lost.
+  await panel.getByTestId('place-add').click()
+  await panel.getByRole('button', { name: "Retirer l'emplacement 3" }).click()
+  await expect(panel.getByTestId('place')).toHaveCount(2)
+  await expect(panel.getByTestId('place-title').nth(1)).toBeFocused()
   await expectNoSeriousViolations(page, 'the places of a frame')
   await panel.getByTestId('places-save').click()
   await expect(panel).toHaveCount(0)

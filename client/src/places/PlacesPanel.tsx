@@ -43,10 +43,14 @@ function Editor({ frame }: { frame: ItemSnapshot }) {
     // The new row's name field, once it is drawn.
     requestAnimationFrame(() => titles.current[row]?.focus())
   }
+  const addButton = useRef<HTMLButtonElement | null>(null)
   const remove = (row: number) => {
+    const next = Math.min(row, drafts.length - 2)
     setDrafts(drafts.filter((_, i) => i !== row))
-    setActive(Math.max(0, Math.min(active, drafts.length - 2)))
+    setActive(Math.max(0, next))
     setProblem(null)
+    // The focus was on the button that just went: on to the row that took its place, or « Ajouter ».
+    requestAnimationFrame(() => (next >= 0 ? titles.current[next] : addButton.current)?.focus())
   }
   const save = () => {
     const result = zonesOfDrafts(drafts)
@@ -136,6 +140,7 @@ function Editor({ frame }: { frame: ItemSnapshot }) {
       </ol>
       {drafts.length === 0 && <p className="small">{t('places.none')}</p>}
       <button
+        ref={addButton}
         type="button"
         className="button"
         data-testid="place-add"
