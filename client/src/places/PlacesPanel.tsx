@@ -223,7 +223,9 @@ function FramePicture({
       ),
     [session.board, frame],
   )
-  const dot = Math.max(frame.w, frame.h) / 40
+  // About 9 px on screen, whatever the frame's size: the picture is 350 px wide, 200 px high when tall.
+  const widthPx = frame.w >= frame.h ? 350 : (200 * frame.w) / frame.h
+  const dot = (9 * frame.w) / widthPx
   return (
     <svg
       className="places-picture"
@@ -231,7 +233,7 @@ function FramePicture({
       // The box has the frame's proportions (tall frames narrower), so a click maps straight to it.
       style={{
         aspectRatio: `${frame.w} / ${frame.h}`,
-        width: frame.w >= frame.h ? '100%' : `${Math.round((200 * frame.w) / frame.h)}px`,
+        width: frame.w >= frame.h ? '100%' : `${Math.round(widthPx)}px`,
       }}
       preserveAspectRatio="none"
       aria-hidden="true"
