@@ -181,6 +181,7 @@ async function startTwoNodes(redisUrl) {
     room: a.room,
     params: a.params,
     cpuMs: () => a.cpuMs() + b.cpuMs(),
+    mainThreadCpuMs: () => a.mainThreadCpuMs() + b.mainThreadCpuMs(),
     stop,
   }
 }

@@ -106,7 +106,7 @@ async function main() {
         `  ${kind.padEnd(9)} round ${round + 1}: p50 ${fmt(s.p50)} ms, p99 ${fmt(s.p99)} ms, ` +
           `${run.delivered}/${run.expected} delivered, server CPU ${fmt(run.serverCpuMs, 0)} ms ` +
           `(connect ${fmt(run.serverCpuPhasesMs.connect, 0)}, notes ${fmt(run.serverCpuPhasesMs.notes, 0)}, ` +
-          `close ${fmt(run.serverCpuPhasesMs.close, 0)})`,
+          `close ${fmt(run.serverCpuPhasesMs.close, 0)}; main thread ${fmt(run.serverMainThreadCpuMs, 0)})`,
       )
     }
   }
@@ -260,6 +260,7 @@ async function recordInDocs(report, file) {
  * @property {number} maxSendLagMs
  * @property {number} clientCpuMs
  * @property {number} serverCpuMs
+ * @property {number} serverMainThreadCpuMs
  * @property {{ connect: number, notes: number, close: number }} serverCpuPhasesMs
  */
 
@@ -282,16 +283,19 @@ async function runOnce(kind, workload, { cpuProf: profileDir, warmRuns }) {
       room = await relay.inNewRoom()
     }
     const cpuBefore = relay.cpuMs()
+    const mainBefore = relay.mainThreadCpuMs()
     /** @type {Record<string, number>} */
     const cpuAt = {}
     const result = await runFanout(room, workload, (phase) => {
       cpuAt[phase] = relay.cpuMs()
     })
     const cpuAfter = relay.cpuMs()
+    const mainAfter = relay.mainThreadCpuMs()
     return {
       kind,
       ...result,
       serverCpuMs: cpuAfter - cpuBefore,
+      serverMainThreadCpuMs: mainAfter - mainBefore,
       // Where the server's CPU went: clients joining and syncing, the notes, the clients leaving.
       serverCpuPhasesMs: {
         connect: cpuAt.synced - cpuBefore,
@@ -314,6 +318,7 @@ function aggregate(runs) {
     expected: sum((r) => r.expected),
     latency: summarize(all),
     serverCpuMsPerRun: sum((r) => r.serverCpuMs) / runs.length,
+    serverMainThreadCpuMsPerRun: sum((r) => r.serverMainThreadCpuMs) / runs.length,
     clientCpuMsPerRun: sum((r) => r.clientCpuMs) / runs.length,
     maxSendLagMs: Math.max(...runs.map((r) => r.maxSendLagMs)),
   }
@@ -324,7 +329,16 @@ function aggregate(runs) {
  * @param {{ p50: number, p99: number, serverCpu: number } | null} ratio
  */
 function printTable(results, ratio) {
-  const header = ['relay', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'delivered/expected', 'server CPU ms/run']
+  const header = [
+    'relay',
+    'p50 ms',
+    'p90 ms',
+    'p99 ms',
+    'max ms',
+    'delivered/expected',
+    'server CPU ms/run',
+    'of it main thread',
+  ]
   const rows = Object.entries(results).map(([kind, r]) => [
     kind,
     fmt(r.latency.p50),
@@ -333,6 +347,7 @@ function printTable(results, ratio) {
     fmt(r.latency.max),
     `${r.delivered}/${r.expected}`,
     fmt(r.serverCpuMsPerRun, 0),
+    fmt(r.serverMainThreadCpuMsPerRun, 0),
   ])
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)))
   const line = (/** @type {string[]} */ cells) =>

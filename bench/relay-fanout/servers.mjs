@@ -48,6 +48,8 @@ export function freePort() {
  * @property {() => Promise<{ personId: string, params: Record<string, string> }>} [join]  ours only: a
  *   new person of the board, and the params a client of theirs connects with
  * @property {() => number} cpuMs  CPU time the server process has used so far (NaN off Linux)
+ * @property {() => number} mainThreadCpuMs  the part of it on the main thread, where JavaScript runs;
+ *   the rest is V8's own threads (optimising compiler, concurrent marking) and libuv's pool
  * @property {() => Promise<void>} stop
  */
 
@@ -95,6 +97,7 @@ async function startRoomlessRelay(kind, entry, profileDir) {
     params: {},
     inNewRoom: async () => inRoom(`bench-${++rooms}`),
     cpuMs: () => cpuMsOf(child.pid),
+    mainThreadCpuMs: () => cpuMsOf(child.pid, child.pid),
     stop: () => stopChild(child),
   })
   return inRoom('bench')
@@ -175,6 +178,7 @@ export async function startOursOn(dataDir, env, { createBoard, nodeArgs = [], pr
       return { personId, params: { token: board.tokens.participant, person: credential } }
     },
     cpuMs: () => cpuMsOf(child.pid),
+    mainThreadCpuMs: () => cpuMsOf(child.pid, child.pid),
     stop: () => stopChild(child),
   })
   try {
@@ -275,14 +279,19 @@ export async function stopChild(child) {
 let clockTicks = 0
 
 /**
- * User + system CPU time of a live process, from /proc (Linux); NaN where that is not available.
+ * User + system CPU time of a live process, or of one of its threads (the main thread's id is the
+ * process's), from /proc (Linux); NaN where that is not available.
  * @param {number | undefined} pid
+ * @param {number} [tid]
  */
-export function cpuMsOf(pid) {
+export function cpuMsOf(pid, tid) {
   try {
     if (clockTicks === 0)
       clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const stat = readFileSync(
+      tid === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${tid}/stat`,
+      'utf8',
+    )
     // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks
