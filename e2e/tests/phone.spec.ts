@@ -427,6 +427,12 @@ test('a facilitator names the places of a frame, and a phone offers them', async
   const saved = (await readDocItems(page, 'frame')).find((f) => f.id === frame.id)
   expect(saved?.zones?.map((zone) => zone.title)).toEqual(['Ce qui freine', 'Ce qui pousse'])
   expect(Math.abs((saved?.zones?.[1]?.x ?? 0) - 0.8)).toBeLessThanOrEqual(0.015)
+  // Their names are written on the board, in the frame, for the laptops that do not get the choice.
+  const labels = (await readDocItems(page, 'shape')).filter((shape) => shape.text?.startsWith('Ce qui'))
+  expect(labels.map((label) => label.text).sort()).toEqual(['Ce qui freine', 'Ce qui pousse'])
+  for (const label of labels) {
+    expect(label.x >= frame.x && label.x + label.w <= frame.x + frame.w, label.text).toBe(true)
+  }
 
   // Léa's phone, open all along, now asks where her idea goes.
   const places = lea.page.getByTestId('zone-choice')

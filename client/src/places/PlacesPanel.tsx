@@ -29,6 +29,8 @@ function Editor({ frame }: { frame: ItemSnapshot }) {
   const [drafts, setDrafts] = useState<PlaceDraft[]>(() => draftsOf(frame))
   const [active, setActive] = useState(0)
   const [problem, setProblem] = useState<PlacesProblem | null>(null)
+  // On by default: a place nobody can see on the board is one only phones know about.
+  const [labels, setLabels] = useState(true)
   const titles = useRef<(HTMLInputElement | null)[]>([])
   const close = () => session.view.set({ panel: null })
   const change = (row: number, patch: Partial<PlaceDraft>) => {
@@ -59,7 +61,8 @@ function Editor({ frame }: { frame: ItemSnapshot }) {
       if (result.row !== null) titles.current[result.row]?.focus()
       return
     }
-    savePlaces(session.board, frame.id, result.zones)
+    // The frame as it is now: it may have moved while the panel was open.
+    savePlaces(session.board, session.board.getItem(frame.id) ?? frame, result.zones, { labels })
     close()
   }
   // A click on the picture moves the row being edited there, or adds a place when there is none.
@@ -149,6 +152,15 @@ function Editor({ frame }: { frame: ItemSnapshot }) {
       >
         {t('places.add')}
       </button>
+      <label className="places-labels small">
+        <input
+          type="checkbox"
+          checked={labels}
+          data-testid="places-labels"
+          onChange={(e) => setLabels(e.target.checked)}
+        />
+        {t('places.labels')}
+      </label>
       {problem && (
         <p className="places-problem" role="alert" data-testid="places-problem">
           {problem.row === null

@@ -1,7 +1,7 @@
 import { createItem, readItems } from '@atelier/shared'
 import { describe, expect, it } from 'vitest'
 import { TestEditor } from '../../test/TestEditor.js'
-import { draftsOf, newPlace, savePlaces, zonesOfDrafts } from './places.js'
+import { draftsOf, missingPlaceLabels, newPlace, PLACE_LABEL, savePlaces, zonesOfDrafts } from './places.js'
 
 describe('places of a frame', () => {
   it('are offered to a facilitator with one frame selected', () => {
@@ -28,7 +28,9 @@ describe('places of a frame', () => {
       { title: 'Tout à fait', x: 90, y: 50 },
     ])
     if ('problem' in result) throw new Error(`refused: ${result.problem}`)
-    savePlaces(board, frame, result.zones)
+    const frameItem = board.getItem(frame)
+    if (!frameItem) throw new Error('no frame')
+    savePlaces(board, frameItem, result.zones)
     const saved = readItems(doc).find((item) => item.id === frame)
     expect(saved?.zones).toEqual([
       { title: 'Pas du tout', x: 0.1, y: 0.5 },
@@ -42,9 +44,42 @@ describe('places of a frame', () => {
     board.undo()
     expect(readItems(doc).find((item) => item.id === frame)?.zones).toBeUndefined()
     board.redo()
-    savePlaces(board, frame, [])
+    savePlaces(board, frameItem, [])
     expect(doc.getMap('items').get(frame)).toBeDefined()
     expect(readItems(doc).find((item) => item.id === frame)?.zones).toBeUndefined()
+  })
+
+  it('are named on the board where it does not name them yet, with the places, in one undo step', () => {
+    const editor = new TestEditor({ facilitator: true })
+    const { doc, board } = editor
+    const id = createItem(doc, { type: 'frame', x: 0, y: 0, w: 1000, h: 400, text: 'Échelle' })
+    // The frame already names one of them, as a template does.
+    createItem(doc, { type: 'text', x: 50, y: 300, w: 200, h: 40, text: 'Pas du tout', locked: true })
+    const frame = board.getItem(id)
+    if (!frame) throw new Error('no frame')
+    const zones = [
+      { title: 'Pas du tout', x: 0.1, y: 0.5 },
+      { title: 'Tout à fait', x: 0.95, y: 0.5 },
+      { title: 'En bas', x: 0.5, y: 0.9 },
+    ]
+    const labels = missingPlaceLabels(frame, zones, board.getItems().values())
+    expect(labels.map((label) => label.text)).toEqual(['Tout à fait', 'En bas'])
+    const [right, low] = labels
+    // Under its point, clear of a note centred on it, and inside the frame at its right edge.
+    expect(right).toMatchObject({ type: 'shape', locked: true, y: 200 + 110, x: 1000 - PLACE_LABEL.w })
+    // No room under the point: above it.
+    expect(low).toMatchObject({ x: 500 - PLACE_LABEL.w / 2, y: 360 - 110 - PLACE_LABEL.h })
+
+    const before = readItems(doc).length
+    savePlaces(board, frame, zones, { labels: true })
+    expect(readItems(doc)).toHaveLength(before + 2)
+    // Saved again, nothing is named twice.
+    savePlaces(board, frame, zones, { labels: true })
+    expect(readItems(doc)).toHaveLength(before + 2)
+    board.undo()
+    board.undo()
+    expect(readItems(doc)).toHaveLength(before)
+    expect(readItems(doc).find((item) => item.id === id)?.zones).toBeUndefined()
   })
 
   it('name what stops them from being saved, by row', () => {

@@ -1,4 +1,14 @@
-import { type FrameZone, type ItemSnapshot, readZones, ZONE_LIMITS } from '@atelier/shared'
+import {
+  centerOf,
+  DEFAULT_NOTE_SIZE,
+  type FrameZone,
+  type ItemInit,
+  type ItemSnapshot,
+  readZones,
+  rectContainsPoint,
+  ZONE_LIMITS,
+  zonePoint,
+} from '@atelier/shared'
 import type { Command, CommandContext } from '../commands/types.js'
 import type { BoardStore } from '../store/BoardStore.js'
 
@@ -52,10 +62,63 @@ export function zonesOfDrafts(drafts: readonly PlaceDraft[]): { zones: FrameZone
   return { zones }
 }
 
-/** Writes the frame's places as one undo step; none left removes the key. */
-export function savePlaces(board: BoardStore, frameId: string, zones: readonly FrameZone[]): void {
-  if (zones.length === 0) board.unset([frameId], 'zones')
-  else board.update(new Map([[frameId, { zones: [...zones] }]]))
+/** A place's name on the board: a locked label, as the built-in templates name a scale's marks. */
+export const PLACE_LABEL = { w: 230, h: 60 } as const
+/** Between a place's point and its label: half a note centred on the point, and a margin. */
+const LABEL_GAP = DEFAULT_NOTE_SIZE / 2 + 10
+
+/**
+ * The labels that name on the board the places it does not name yet: a place is named when a
+ * locked text or shape of the frame says its name (a template's own label, or one written here
+ * before). Each goes under its point, clear of a note put there; above it when the frame ends
+ * first; inside the frame either way.
+ */
+export function missingPlaceLabels(
+  frame: ItemSnapshot,
+  zones: readonly FrameZone[],
+  items: Iterable<ItemSnapshot>,
+): ItemInit[] {
+  const named = new Set<string>()
+  for (const item of items) {
+    if (!item.locked || (item.type !== 'text' && item.type !== 'shape')) continue
+    if (item.text?.trim() && rectContainsPoint(frame, centerOf(item))) named.add(item.text.trim())
+  }
+  const clamp = (value: number, low: number, high: number) =>
+    Math.min(Math.max(value, low), Math.max(low, high))
+  return zones
+    .filter((zone) => !named.has(zone.title))
+    .map((zone) => {
+      const point = zonePoint(frame, zone)
+      const below = point.y + LABEL_GAP
+      const top = below + PLACE_LABEL.h <= frame.y + frame.h ? below : point.y - LABEL_GAP - PLACE_LABEL.h
+      return {
+        type: 'shape',
+        shape: 'rectangle',
+        x: Math.round(clamp(point.x - PLACE_LABEL.w / 2, frame.x, frame.x + frame.w - PLACE_LABEL.w)),
+        y: Math.round(clamp(top, frame.y, frame.y + frame.h - PLACE_LABEL.h)),
+        w: PLACE_LABEL.w,
+        h: PLACE_LABEL.h,
+        text: zone.title,
+        locked: true,
+      }
+    })
+}
+
+/**
+ * Writes the frame's places, and with `labels` the names the board does not show yet (see
+ * `missingPlaceLabels`), as one undo step; no place left removes the key.
+ */
+export function savePlaces(
+  board: BoardStore,
+  frame: ItemSnapshot,
+  zones: readonly FrameZone[],
+  { labels = false }: { labels?: boolean } = {},
+): void {
+  board.transact(() => {
+    if (zones.length === 0) board.unset([frame.id], 'zones')
+    else board.update(new Map([[frame.id, { zones: [...zones] }]]))
+    if (labels) board.create(missingPlaceLabels(frame, zones, board.getItems().values()))
+  })
 }
 
 /**
