@@ -20,6 +20,13 @@ export function modifiable(ctx: CommandContext): ItemSnapshot[] {
 export const hasModifiable = (ctx: CommandContext): boolean => modifiable(ctx).length > 0
 export const hasSelection = (ctx: CommandContext): boolean => ctx.view.getState().selection.length > 0
 
+/** The one frame selected, which a frame's panels (themes, places) work on; null otherwise. */
+export function selectedFrame(ctx: CommandContext): ItemSnapshot | null {
+  const selected = ctx.board.pick(ctx.view.getState().selection)
+  const frame = selected.length === 1 ? selected[0] : undefined
+  return frame?.type === 'frame' ? frame : null
+}
+
 export function viewportCenter(ctx: CommandContext): Point {
   const { viewport } = ctx.view.getState()
   return { x: viewport.width / 2, y: viewport.height / 2 }

@@ -2,13 +2,13 @@ import { centerOf, type ItemSnapshot, rectContainsPoint, ZONE_LIMITS } from '@at
 import { type MouseEvent, useId, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSession } from '../board/context.js'
+import { selectedFrame } from '../commands/helpers.js'
 import { useView } from '../store/hooks.js'
 import {
   draftsOf,
   newPlace,
   type PlaceDraft,
   type PlacesProblem,
-  placesFrame,
   savePlaces,
   zonesOfDrafts,
 } from './places.js'
@@ -18,7 +18,7 @@ import './places.css'
 export function PlacesPanel() {
   const session = useSession()
   const open = useView(session.view, (s) => s.panel === 'places')
-  const frame = open ? placesFrame(session.ctx) : null
+  const frame = open ? selectedFrame(session.ctx) : null
   return frame ? <Editor key={frame.id} frame={frame} /> : null
 }
 

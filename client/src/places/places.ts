@@ -9,7 +9,8 @@ import {
   ZONE_LIMITS,
   zonePoint,
 } from '@atelier/shared'
-import type { Command, CommandContext } from '../commands/types.js'
+import { selectedFrame } from '../commands/helpers.js'
+import type { Command } from '../commands/types.js'
 import type { BoardStore } from '../store/BoardStore.js'
 
 /**
@@ -29,13 +30,6 @@ export interface PlaceDraft {
 export type PlacesProblem =
   | { row: number; problem: 'blank' | 'long' | 'outside' }
   | { row: null; problem: 'tooMany' }
-
-/** The frame the editor works on: the one selected frame. */
-export function placesFrame(ctx: CommandContext): ItemSnapshot | null {
-  const selected = ctx.board.pick(ctx.view.getState().selection)
-  const frame = selected.length === 1 ? selected[0] : undefined
-  return frame?.type === 'frame' ? frame : null
-}
 
 const percent = (fraction: number) => Math.round(fraction * 1000) / 10
 
@@ -136,6 +130,6 @@ export const editPlaces: Command = {
   labelKey: 'commands.editPlaces',
   group: 'arrange',
   contextMenu: true,
-  enabled: (ctx) => ctx.facilitator === true && !ctx.readOnly && placesFrame(ctx) !== null,
+  enabled: (ctx) => ctx.facilitator === true && !ctx.readOnly && selectedFrame(ctx) !== null,
   run: (ctx) => ctx.view.set({ panel: 'places', menu: null }),
 }

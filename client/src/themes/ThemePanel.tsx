@@ -2,15 +2,16 @@ import type { ColumnGroup } from '@atelier/shared'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSession } from '../board/context.js'
+import { selectedFrame } from '../commands/helpers.js'
 import { useView } from '../store/hooks.js'
-import { applyThemes, proposeFrameThemes, themeFrame } from './themes.js'
+import { applyThemes, proposeFrameThemes } from './themes.js'
 import './themes.css'
 
 /** The preview of "Regrouper par thème": the proposed columns, their titles editable, then accept or close. */
 export function ThemePanel() {
   const session = useSession()
   const open = useView(session.view, (s) => s.panel === 'themes')
-  const frame = open ? themeFrame(session.ctx) : null
+  const frame = open ? selectedFrame(session.ctx) : null
   return frame ? <Preview key={frame.id} frameId={frame.id} /> : null
 }
 

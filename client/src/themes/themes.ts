@@ -8,15 +8,9 @@ import {
   readingOrder,
   type ThemeProposal,
 } from '@atelier/shared'
-import type { Command, CommandContext } from '../commands/types.js'
+import { selectedFrame } from '../commands/helpers.js'
+import type { Command } from '../commands/types.js'
 import type { BoardStore } from '../store/BoardStore.js'
-
-/** The frame "Regrouper par thème" works on: the one selected frame. */
-export function themeFrame(ctx: CommandContext): ItemSnapshot | null {
-  const selected = ctx.board.pick(ctx.view.getState().selection)
-  const frame = selected.length === 1 ? selected[0] : undefined
-  return frame?.type === 'frame' ? frame : null
-}
 
 /** The notes whose nearest frame is `frameId`, in reading order. */
 export function frameNotes(board: BoardStore, frameId: string): ItemSnapshot[] {
@@ -59,7 +53,7 @@ export const groupByTheme: Command = {
   group: 'arrange',
   contextMenu: true,
   enabled: (ctx) => {
-    const frame = themeFrame(ctx)
+    const frame = selectedFrame(ctx)
     return ctx.facilitator === true && frame !== null && frameNotes(ctx.board, frame.id).length > 1
   },
   run: (ctx) => ctx.view.set({ panel: 'themes', menu: null }),
