@@ -3,6 +3,7 @@ import {
   createItem,
   deleteItems,
   itemsMap,
+  itemText,
   MessageType,
   readItems,
   SyncMessageType,
@@ -96,7 +97,14 @@ const FREE_NOTE_CHANGES: ReadonlySet<Change> = new Set(['move-free', 'text-free'
 function change(doc: Y.Doc, wanted: Change, ids: { lockedId: string; freeId: string }): Uint8Array {
   // A damaged update may have deleted the free note, which a participant may do: then a note is
   // made instead, so every action still sends an update.
-  const what = FREE_NOTE_CHANGES.has(wanted) && !itemsMap(doc).has(ids.freeId) ? 'create' : wanted
+  const free = itemsMap(doc).get(ids.freeId)
+  // Locking a note already locked would send nothing: a note is made instead there too.
+  const noop = wanted === 'lock-free' && free?.get('locked') === true
+  const what = FREE_NOTE_CHANGES.has(wanted) && (!free || noop) ? 'create' : wanted
+  // The relay keeps a note's text a Y.Text (item-schema): without it, "text-free" could not write.
+  if (what === 'text-free' && !itemText(doc, ids.freeId)) {
+    throw new Error('the free note lost its Y.Text: the relay let an update take it')
+  }
   return updateOf(doc, () => {
     switch (what) {
       case 'edit-locked':
@@ -104,7 +112,8 @@ function change(doc: Y.Doc, wanted: Change, ids: { lockedId: string; freeId: str
         setItemText(doc, ids.lockedId, 'hijacked')
         break
       case 'move-free':
-        updateItem(doc, ids.freeId, { x: Math.round(Math.random() * 1000) })
+        // Never where it already is, which would send nothing.
+        updateItem(doc, ids.freeId, { x: Number(free?.get('x') ?? 0) + 1 + Math.round(Math.random() * 1000) })
         break
       case 'text-free':
         setItemText(doc, ids.freeId, `text ${Math.random()}`)

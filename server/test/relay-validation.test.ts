@@ -236,6 +236,26 @@ describe('relay validation of writers’ updates', () => {
     expect(setup.closes).toEqual([])
   })
 
+  it("keeps a note's text a Y.Text: a participant may neither delete it nor make it a string", async () => {
+    // The fuzz test met it: a damaged update deleted the free note's text, which the relay let
+    // through, and a note without its Y.Text is one nobody can edit any more.
+    const setup = await workshop()
+    const { facilitator, participant, observer, freeId } = setup
+    const texts = (provider: WebsocketProvider) => itemsMap(provider.doc).get(freeId)?.get('text')
+    itemsMap(participant.doc).get(freeId)?.delete('text')
+    itemsMap(participant.doc).get(freeId)?.set('y', 51)
+    await waitFor(() => itemOf(facilitator.doc, freeId)?.y === 51, 'the edit after the deletion')
+    itemsMap(participant.doc).get(freeId)?.set('text', 'plain')
+    itemsMap(participant.doc).get(freeId)?.set('y', 52)
+    await waitFor(() => itemOf(facilitator.doc, freeId)?.y === 52, 'the edit after the string')
+    for (const provider of [facilitator, participant, observer]) {
+      await waitFor(() => texts(provider) instanceof Y.Text, 'the Y.Text back on every replica')
+    }
+    // And it still takes an honest edit, on every replica and in the store.
+    await stillSyncing(setup, 'edited again')
+    expect(setup.closes).toEqual([])
+  })
+
   it('reverts a frame zone outside the frame or without a title, keeps one that reads, and refuses an example mark', async () => {
     const setup = await workshop()
     const { facilitator, participant, observer, freeId } = setup

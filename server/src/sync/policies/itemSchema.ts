@@ -1,4 +1,4 @@
-import { ITEM_TYPES, itemsMap, readZones, SHAPE_KINDS } from '@atelier/shared'
+import { ITEM_TYPES, itemsMap, readZones, SHAPE_KINDS, TEXT_ITEM_TYPES } from '@atelier/shared'
 import * as Y from 'yjs'
 import { changedKeys, createdItemIds } from './transactions.js'
 import type { RoomPolicy } from './types.js'
@@ -20,7 +20,9 @@ const ITEM_VALUES: Record<string, (value: unknown) => boolean> = {
   rotation: finite,
   createdAt: finite,
   strokeWidth: finite,
-  text: (value) => value instanceof Y.Text || typeof value === 'string',
+  // A Y.Text, as the contract says: a plain string, or no text at all, would leave a note nobody
+  // can edit any more, since every client edits the Y.Text in place.
+  text: (value) => value instanceof Y.Text,
   color: string,
   z: string,
   author: string,
@@ -41,19 +43,26 @@ const ITEM_VALUES: Record<string, (value: unknown) => boolean> = {
 /** Keys every item carries from its creation on, and never loses. */
 const REQUIRED_KEYS = ['type', 'x', 'y', 'w', 'h'] as const
 
+/** The keys an item of this type carries from its creation on: its text too, for those with one. */
+function requiredKeys(item: Y.Map<unknown>): readonly string[] {
+  const type = item.get('type')
+  return typeof type === 'string' && (TEXT_ITEM_TYPES as ReadonlySet<string>).has(type)
+    ? [...REQUIRED_KEYS, 'text']
+    : REQUIRED_KEYS
+}
+
 /** Why one key of an item holds a value the schema does not allow, or null. */
 function keyProblem(id: string, item: Y.Map<unknown>, key: string): string | null {
   const value = item.get(key)
-  if (value === undefined) {
-    return (REQUIRED_KEYS as readonly string[]).includes(key) ? `item ${id} lost its ${key}` : null
-  }
+  if (value === undefined) return requiredKeys(item).includes(key) ? `item ${id} lost its ${key}` : null
   const valid = ITEM_VALUES[key]
   return valid && !valid(value) ? `item ${id} has an invalid ${key}` : null
 }
 
 /**
  * What a writer other than a facilitator may write into a board or a private room: only the
- * `items` map; each entry of it a Y.Map with a known `type` and numeric `x`, `y`, `w`, `h`; and the
+ * `items` map; each entry of it a Y.Map with a known `type` and numeric `x`, `y`, `w`, `h` (and a
+ * `Y.Text` `text` for notes, texts, shapes and frames, which it never loses); and the
  * known keys of an item (ItemSnapshot's) only with values of their type. Keys this version does not
  * know are left alone (newer versions add keys), and so is what is already in the document: only
  * the entries and keys the update writes are checked, so junk an older version let in never makes
@@ -78,7 +87,7 @@ export function itemSchema(): RoomPolicy {
             const item = items.get(id)
             if (!(item instanceof Y.Map)) return `item ${id} is not a map`
             if (!created.has(id)) continue
-            for (const key of new Set([...REQUIRED_KEYS, ...item.keys()])) {
+            for (const key of new Set([...requiredKeys(item), ...item.keys()])) {
               const problem = keyProblem(id, item, key)
               if (problem) return problem
             }
