@@ -251,6 +251,14 @@ describe('relay validation of writers’ updates', () => {
     for (const provider of [facilitator, participant, observer]) {
       await waitFor(() => texts(provider) instanceof Y.Text, 'the Y.Text back on every replica')
     }
+    // Nor may a note be made without one.
+    const bare = new Y.Map<unknown>()
+    for (const [key, value] of Object.entries({ type: 'note', x: 0, y: 0, w: 200, h: 200 }))
+      bare.set(key, value)
+    itemsMap(participant.doc).set('bare-note', bare)
+    itemsMap(participant.doc).get(freeId)?.set('y', 53)
+    await waitFor(() => itemOf(facilitator.doc, freeId)?.y === 53, 'the edit after the bare note')
+    expect(itemsMap(facilitator.doc).has('bare-note')).toBe(false)
     // And it still takes an honest edit, on every replica and in the store.
     await stillSyncing(setup, 'edited again')
     expect(setup.closes).toEqual([])

@@ -43,26 +43,34 @@ const ITEM_VALUES: Record<string, (value: unknown) => boolean> = {
 /** Keys every item carries from its creation on, and never loses. */
 const REQUIRED_KEYS = ['type', 'x', 'y', 'w', 'h'] as const
 
-/** The keys an item of this type carries from its creation on: its text too, for those with one. */
-function requiredKeys(item: Y.Map<unknown>): readonly string[] {
-  const type = item.get('type')
-  return typeof type === 'string' && (TEXT_ITEM_TYPES as ReadonlySet<string>).has(type)
-    ? [...REQUIRED_KEYS, 'text']
-    : REQUIRED_KEYS
+/** Notes and texts carry their text from their creation on, as the contract says. */
+const CREATED_WITH_TEXT: ReadonlySet<unknown> = new Set(['note', 'text'])
+
+/** The keys a new item must carry. */
+function requiredOnCreation(item: Y.Map<unknown>): readonly string[] {
+  return CREATED_WITH_TEXT.has(item.get('type')) ? [...REQUIRED_KEYS, 'text'] : REQUIRED_KEYS
 }
 
-/** Why one key of an item holds a value the schema does not allow, or null. */
+/**
+ * Why one key of an item holds a value the schema does not allow, or null. An item with a text
+ * (a note, text, shape or frame) never loses it: every client edits that Y.Text in place.
+ */
 function keyProblem(id: string, item: Y.Map<unknown>, key: string): string | null {
   const value = item.get(key)
-  if (value === undefined) return requiredKeys(item).includes(key) ? `item ${id} lost its ${key}` : null
+  if (value === undefined) {
+    const kept =
+      (REQUIRED_KEYS as readonly string[]).includes(key) ||
+      (key === 'text' && (TEXT_ITEM_TYPES as ReadonlySet<unknown>).has(item.get('type')))
+    return kept ? `item ${id} has no ${key}` : null
+  }
   const valid = ITEM_VALUES[key]
   return valid && !valid(value) ? `item ${id} has an invalid ${key}` : null
 }
 
 /**
  * What a writer other than a facilitator may write into a board or a private room: only the
- * `items` map; each entry of it a Y.Map with a known `type` and numeric `x`, `y`, `w`, `h` (and a
- * `Y.Text` `text` for notes, texts, shapes and frames, which it never loses); and the
+ * `items` map; each entry of it a Y.Map with a known `type` and numeric `x`, `y`, `w`, `h` (a note
+ * and a text with a `Y.Text` `text` too; no item loses its text); and the
  * known keys of an item (ItemSnapshot's) only with values of their type. Keys this version does not
  * know are left alone (newer versions add keys), and so is what is already in the document: only
  * the entries and keys the update writes are checked, so junk an older version let in never makes
@@ -87,7 +95,7 @@ export function itemSchema(): RoomPolicy {
             const item = items.get(id)
             if (!(item instanceof Y.Map)) return `item ${id} is not a map`
             if (!created.has(id)) continue
-            for (const key of new Set([...requiredKeys(item), ...item.keys()])) {
+            for (const key of new Set([...requiredOnCreation(item), ...item.keys()])) {
               const problem = keyProblem(id, item, key)
               if (problem) return problem
             }
