@@ -395,6 +395,8 @@ test('a facilitator names the places of a frame, and a phone offers them', async
   // A right-click on the frame's title, just above its top edge, selects it and opens its menu.
   const [x, y] = await canvas.toScreen(frame.x + 30, frame.y)
   await page.mouse.click(x, y - 8, { button: 'right' })
+  // The frame's toolbar offers it too, by name.
+  await expect(page.getByTestId('edit-places')).toHaveAccessibleName('Emplacements du cadre…')
   await page.getByTestId('menu-editPlaces').click()
   const panel = page.getByTestId('places-panel')
   await expect(panel.getByRole('heading')).toHaveText('Emplacements de « 1. Décristallisation »')

@@ -130,6 +130,7 @@ export const editPlaces: Command = {
   labelKey: 'commands.editPlaces',
   group: 'arrange',
   contextMenu: true,
+  hideWhenDisabled: true,
   enabled: (ctx) => ctx.facilitator === true && !ctx.readOnly && selectedFrame(ctx) !== null,
   run: (ctx) => ctx.view.set({ panel: 'places', menu: null }),
 }

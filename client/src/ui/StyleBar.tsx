@@ -6,7 +6,7 @@ import { itemUtil } from '../items/registry.js'
 import { useView } from '../store/hooks.js'
 import { selectionBounds } from '../store/selection.js'
 import { CommandButton } from './CommandButton.js'
-import { DiamondIcon, EllipseIcon, LockIcon, RectangleIcon, TrashIcon } from './icons.js'
+import { DiamondIcon, EllipseIcon, LockIcon, PlacesIcon, RectangleIcon, TrashIcon } from './icons.js'
 
 const SHAPE_ICONS = { rectangle: <RectangleIcon />, ellipse: <EllipseIcon />, diamond: <DiamondIcon /> }
 
@@ -107,6 +107,10 @@ export function StyleBar() {
               pressed={items.every((item) => item.locked)}
               testId="toggle-lock"
             />
+          )}
+          {/* Shown for one selected frame only (the command hides its button otherwise). */}
+          {ctx.facilitator && (
+            <CommandButton command="editPlaces" icon={<PlacesIcon />} testId="edit-places" />
           )}
           <CommandButton command="delete" icon={<TrashIcon />} testId="delete" />
         </div>

@@ -167,3 +167,10 @@ export const LogoMark = () => (
     <path d="M17 23v-5h6" fill="none" stroke="#e0c84a" strokeWidth="1.5" />
   </svg>
 )
+/** A map pin: a frame's named places. */
+export const PlacesIcon = () => (
+  <Icon>
+    <path d="M12 21s-6-5.4-6-10a6 6 0 0 1 12 0c0 4.6-6 10-6 10z" />
+    <circle cx="12" cy="11" r="2.2" />
+  </Icon>
+)
