@@ -51,9 +51,11 @@ export async function rawAs(
   return { ws, closed }
 }
 
-/** Records every close a stock client sees (a room failure closes everyone with 1011). */
-export function closesOf(provider: WebsocketProvider): number[] {
-  const codes: number[] = []
+/**
+ * Records every close a stock client sees (a room failure closes everyone with 1011), as it
+ * happens, into `codes` (several clients may share one list), and returns that list.
+ */
+export function closesOf(provider: WebsocketProvider, codes: number[] = []): number[] {
   provider.on('connection-close', (event) => {
     codes.push(event?.code ?? 0)
   })
@@ -102,6 +104,8 @@ export async function lockedNoteBoard(participants = 1, facilitatorDoc?: Y.Doc):
   const observer = await connectSyncedAs(sync, board.id, watcher)
   for (const client of [...others, observer])
     await waitFor(() => readItems(client.doc).length === 2, 'every client to see both notes')
-  const closes = [facilitator, ...others, observer].flatMap((client) => closesOf(client))
+  // One live list for all of them: a copy made now would stay empty whatever happened later.
+  const closes: number[] = []
+  for (const client of [facilitator, ...others, observer]) closesOf(client, closes)
   return { ...running, lead, members, facilitator, participants: others, observer, closes, lockedId, freeId }
 }
