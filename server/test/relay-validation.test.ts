@@ -350,6 +350,33 @@ describe('relay validation of writers’ updates', () => {
     expect(setup.closes).toEqual([])
   })
 
+  it('refuses an empty deletion, which Yjs fails on after applying the rest (the room would go down)', async () => {
+    const setup = await workshop()
+    const { facilitator, participant } = setup
+    // As the fuzz test met it: an honest change whose delete set became one range of 0 units,
+    // beyond what the document holds.
+    const copy = copyOf(participant.doc)
+    const created = updateOf(copy, () =>
+      createItem(copy, { type: 'note', x: 0, y: 0, text: 'empty deletion' }),
+    )
+    expect(Y.decodeUpdate(created).ds.clients.size).toBe(0)
+    const crafted = encoding.createEncoder()
+    encoding.writeUint8Array(crafted, created.subarray(0, created.length - 1))
+    encoding.writeVarUint(crafted, 1) // one client in the delete set, instead of none
+    encoding.writeVarUint(crafted, facilitator.doc.clientID)
+    encoding.writeVarUint(crafted, 1)
+    encoding.writeVarUint(crafted, Y.getState(facilitator.doc.store, facilitator.doc.clientID) + 32)
+    encoding.writeVarUint(crafted, 0)
+    const raw = await rawAs(setup.sync, setup.board.id, setup.member)
+    raw.ws.send(updateFrame(encoding.toUint8Array(crafted)))
+    expect(await raw.closed).toBe(CloseCode.unsupportedData)
+
+    await stillSyncing(setup, 'after the empty deletion')
+    const stored = await readDocument(setup.store, setup.board.id)
+    expect(readItems(stored).map((item) => item.text)).not.toContain('empty deletion')
+    expect(setup.closes).toEqual([])
+  })
+
   it('refuses a deletion of what the facilitator has not written yet', async () => {
     const setup = await workshop()
     const { facilitator, lockedId } = setup

@@ -72,6 +72,20 @@ describe('decodeUpdate', () => {
     encoding.writeVarUint(encoder, 0)
     expect(() => decodeUpdate(encoding.toUint8Array(encoder))).toThrow('listed twice')
   })
+
+  it('refuses an empty deletion, which Yjs parks when it is beyond its state and then fails to encode', () => {
+    const { doc } = board()
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, 0) // no structs
+    encoding.writeVarUint(encoder, 1) // one client in the delete set
+    encoding.writeVarUint(encoder, 12345)
+    encoding.writeVarUint(encoder, 1) // one range: 32 + 0
+    encoding.writeVarUint(encoder, 32)
+    encoding.writeVarUint(encoder, 0)
+    const update = encoding.toUint8Array(encoder)
+    expect(() => decodeUpdate(update)).toThrow('empty deletion of client 12345')
+    expect(() => Y.applyUpdate(doc, update)).toThrow('Unexpected case')
+  })
 })
 
 describe('checkCausality', () => {

@@ -270,7 +270,7 @@ function readStruct(reader: Reader, id: StructId): DecodedStruct {
 /**
  * Reads a whole update: every struct, the delete set, and nothing after it. Throws
  * MalformedUpdate on anything Yjs would stumble on or silently ignore (a truncated update, trailing
- * bytes, a client listed twice, an empty struct, content Atelier never writes).
+ * bytes, a client listed twice, an empty struct or deletion, content Atelier never writes).
  */
 export function decodeUpdate(bytes: Uint8Array): DecodedUpdate {
   try {
@@ -307,7 +307,9 @@ function readUpdate(reader: Reader): DecodedUpdate {
     for (let i = 0; i < count; i++) {
       const clock = reader.uint()
       const length = reader.uint()
-      if (length > 0) deletes.push({ client, clock, length })
+      // Yjs never writes one, and parks one beyond its state as pending, then fails re-encoding it.
+      if (length === 0) throw new MalformedUpdate(`empty deletion of client ${client}`)
+      deletes.push({ client, clock, length })
     }
   }
   if (!reader.done) throw new MalformedUpdate('trailing bytes after the update')
