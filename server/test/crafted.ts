@@ -17,6 +17,52 @@ export function updateFrame(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
+/** One map value as a modified client could write it: numbers as `any` content, placed by parent or origin. */
+export interface CraftedValue {
+  client: number
+  clock: number
+  /** The item holding the map (with `key`), or… */
+  parent?: Y.ID
+  key?: string
+  /** …the struct it is placed after, whose key it takes. */
+  origin?: Y.ID
+  values: number[]
+  /** Ranges the update deletes, as [client, clock, length]. */
+  deletes?: [number, number, number][]
+}
+
+/** A one-struct update (format v1) that no stock client writes: Yjs' own encoder cannot make it. */
+export function craftedValue(value: CraftedValue): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, 1) // one client
+  encoding.writeVarUint(encoder, 1) // one struct
+  encoding.writeVarUint(encoder, value.client)
+  encoding.writeVarUint(encoder, value.clock)
+  const CONTENT_ANY = 8
+  if (value.origin) {
+    encoding.writeUint8(encoder, CONTENT_ANY | 128)
+    encoding.writeVarUint(encoder, value.origin.client)
+    encoding.writeVarUint(encoder, value.origin.clock)
+  } else if (value.parent && value.key !== undefined) {
+    encoding.writeUint8(encoder, CONTENT_ANY | 32)
+    encoding.writeVarUint(encoder, 0) // parent by id
+    encoding.writeVarUint(encoder, value.parent.client)
+    encoding.writeVarUint(encoder, value.parent.clock)
+    encoding.writeVarString(encoder, value.key)
+  } else throw new Error('a crafted value needs an origin, or a parent and a key')
+  encoding.writeVarUint(encoder, value.values.length)
+  for (const number of value.values) encoding.writeAny(encoder, number)
+  const deletes = value.deletes ?? []
+  encoding.writeVarUint(encoder, deletes.length)
+  for (const [client, clock, length] of deletes) {
+    encoding.writeVarUint(encoder, client)
+    encoding.writeVarUint(encoder, 1)
+    encoding.writeVarUint(encoder, clock)
+    encoding.writeVarUint(encoder, length)
+  }
+  return encoding.toUint8Array(encoder)
+}
+
 /** A replica of `doc`'s current state, writing as `clientID` (a fresh one by default). */
 export function copyOf(doc: Y.Doc, clientID?: number): Y.Doc {
   const copy = new Y.Doc()

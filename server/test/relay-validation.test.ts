@@ -17,7 +17,15 @@ import * as syncProtocol from 'y-protocols/sync'
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { readDocument } from '../src/store/documents.js'
-import { copyOf, type LockedNoteBoard, lockedNoteBoard, rawAs, updateFrame, updateOf } from './crafted.js'
+import {
+  copyOf,
+  craftedValue,
+  type LockedNoteBoard,
+  lockedNoteBoard,
+  rawAs,
+  updateFrame,
+  updateOf,
+} from './crafted.js'
 import { connectSyncedAs, join, type Person, relayedUpTo } from './facilitation.js'
 import { waitFor } from './helpers.js'
 
@@ -374,6 +382,36 @@ describe('relay validation of writers’ updates', () => {
     await stillSyncing(setup, 'after the empty deletion')
     const stored = await readDocument(setup.store, setup.board.id)
     expect(readItems(stored).map((item) => item.text)).not.toContain('empty deletion')
+    expect(setup.closes).toEqual([])
+  })
+
+  it('refuses a map value of several live units, which would fail the room once its note is deleted', async () => {
+    const setup = await workshop()
+    const { participant, freeId } = setup
+    const note = itemsMap(participant.doc).get(freeId)
+    const x = note?._map.get('x')
+    if (!x) throw new Error('the free note has no x')
+    // The note's x set to two values at once, then a value placed between them (splitting the
+    // struct), then the note deleted as a participant may: Yjs, collecting the deleted note, meets
+    // the first half still live and throws after applying the deletion.
+    const crafter = 424242
+    const twoValues = craftedValue({ client: crafter, clock: 0, origin: x.lastId, values: [1, 2] })
+    const between = craftedValue({ client: crafter, clock: 2, origin: Y.createID(crafter, 0), values: [3] })
+    // Deleting the note deletes its map's item: the same bytes with or without the values above.
+    const local = copyOf(participant.doc)
+    const deletion = updateOf(local, () => itemsMap(local).delete(freeId))
+    const outcomes: number[] = []
+    for (const update of [twoValues, between, deletion]) {
+      const raw = await rawAs(setup.sync, setup.board.id, setup.member)
+      raw.ws.send(updateFrame(update))
+      await handled(raw)
+      outcomes.push(await Promise.race([raw.closed, Promise.resolve(0)]))
+      raw.ws.close()
+    }
+    // The first is refused, the second then depends on nothing the room holds, the deletion goes through.
+    expect(outcomes.slice(0, 2)).toEqual([CloseCode.unsupportedData, CloseCode.unsupportedData])
+    await waitFor(() => !itemsMap(setup.observer.doc).has(freeId), 'the deletion to reach the observer')
+    await stillRelaysANewNote(setup, 'after the split map value')
     expect(setup.closes).toEqual([])
   })
 

@@ -7,7 +7,8 @@ import { touchedItemIds } from '../src/sync/policies/transactions.js'
 import { checkCausality } from '../src/sync/updates/causality.js'
 import { decodeUpdate, MAX_VALUE_DEPTH, MalformedUpdate } from '../src/sync/updates/decode.js'
 import { footprintOf } from '../src/sync/updates/footprint.js'
-import { copyOf, updateOf } from './crafted.js'
+import { checkMapValues } from '../src/sync/updates/shape.js'
+import { copyOf, craftedValue, updateOf } from './crafted.js'
 
 function board(): { doc: Y.Doc; note: string; other: string } {
   const doc = new Y.Doc()
@@ -57,6 +58,12 @@ describe('decodeUpdate', () => {
     for (let i = 0; i < MAX_VALUE_DEPTH + 1; i++) value = [value]
     const update = updateOf(doc, () => itemsMap(doc).get(note)?.set('deep', value))
     expect(() => decodeUpdate(update)).toThrow('nested too deeply')
+  })
+
+  it('refuses XML types, which Atelier never writes', () => {
+    const doc = new Y.Doc()
+    const update = updateOf(doc, () => doc.getXmlFragment('x').insert(0, [new Y.XmlText('a')]))
+    expect(() => decodeUpdate(update)).toThrow('XML type 6')
   })
 
   it('refuses a client listed twice', () => {
@@ -121,6 +128,46 @@ describe('checkCausality', () => {
     encoding.writeVarUint(encoder, Y.getState(doc.store, doc.clientID) - 1)
     encoding.writeVarUint(encoder, 2)
     expect(() => checkCausality(doc, decodeUpdate(encoding.toUint8Array(encoder)))).toThrow('beyond')
+  })
+})
+
+describe('checkMapValues', () => {
+  it('refuses a map value of several live units, which Yjs fails to collect once its map is deleted', () => {
+    const { doc, note } = board()
+    const map = itemsMap(doc).get(note)
+    if (!map?._item) throw new Error('no note map')
+    const twoValues = craftedValue({ client: 4242, clock: 0, parent: map._item.id, key: 'k', values: [1, 2] })
+    const between = craftedValue({ client: 4242, clock: 2, origin: Y.createID(4242, 0), values: [3] })
+    expect(() => checkMapValues(doc, decodeUpdate(twoValues))).toThrow(
+      'struct 4242:0 under key "k" holds 2 live values',
+    )
+    // What Yjs does with them: the split leaves a live value behind, and deleting the note throws.
+    const replica = copyOf(doc)
+    Y.applyUpdate(replica, twoValues)
+    Y.applyUpdate(replica, between)
+    expect(() => deleteItems(replica, [note])).toThrow('Unexpected case')
+  })
+
+  it('accepts overwritten values merged into one struct, and each value a stock client writes', () => {
+    const { doc, note } = board()
+    const map = itemsMap(doc).get(note)
+    if (!map?._item) throw new Error('no note map')
+    const overwritten = craftedValue({
+      client: 4242,
+      clock: 0,
+      parent: map._item.id,
+      key: 'k',
+      values: [1, 2],
+      deletes: [[4242, 0, 2]],
+    })
+    expect(() => checkMapValues(doc, decodeUpdate(overwritten))).not.toThrow()
+    const replica = copyOf(doc)
+    const honest = updateOf(replica, () => {
+      updateItem(replica, note, { x: 1, tags: ['a'] })
+      updateItem(replica, note, { x: 2 })
+      updateItem(replica, note, { x: 3 })
+    })
+    expect(() => checkMapValues(doc, decodeUpdate(honest))).not.toThrow()
   })
 })
 

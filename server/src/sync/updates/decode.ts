@@ -59,21 +59,20 @@ const HAS_ORIGIN = 128
 const HAS_RIGHT_ORIGIN = 64
 const HAS_PARENT_SUB = 32
 
-const CONTENT_DELETED = 1
+export const CONTENT_DELETED = 1
 const CONTENT_JSON = 2
-const CONTENT_BINARY = 3
+export const CONTENT_BINARY = 3
 const CONTENT_STRING = 4
 const CONTENT_EMBED = 5
 const CONTENT_FORMAT = 6
-const CONTENT_TYPE = 7
-const CONTENT_ANY = 8
+export const CONTENT_TYPE = 7
+export const CONTENT_ANY = 8
 const CONTENT_DOC = 9
 const SKIP = 10
 
-/** Yjs' type refs: array, map, text, xml element, xml fragment, xml hook, xml text. */
-const TYPE_REFS = 7
-const XML_ELEMENT = 3
-const XML_HOOK = 5
+/** Yjs' type refs: array, map, text; then its XML types (element, fragment, hook, text), up to 6. */
+const ATELIER_TYPE_REFS = 3
+const YJS_TYPE_REFS = 7
 
 /** As lib0 decodes strings for Yjs: the same string lengths (a BOM is kept), invalid UTF-8 refused. */
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
@@ -215,8 +214,9 @@ function readContent(reader: Reader, ref: number): { length: number; typeRef: nu
       return { length: 1, typeRef: null }
     case CONTENT_TYPE: {
       const typeRef = reader.uint()
-      if (typeRef >= TYPE_REFS) throw new MalformedUpdate(`unknown type ref ${typeRef}`)
-      if (typeRef === XML_ELEMENT || typeRef === XML_HOOK) reader.string()
+      if (typeRef >= YJS_TYPE_REFS) throw new MalformedUpdate(`unknown type ref ${typeRef}`)
+      // XML types have no place in Atelier's documents, and a crafted one (holding null) breaks reading them.
+      if (typeRef >= ATELIER_TYPE_REFS) throw new MalformedUpdate(`XML type ${typeRef}`)
       return { length: 1, typeRef }
     }
     case CONTENT_ANY: {

@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { type DecodedStruct, type DecodedUpdate, MalformedUpdate, type StructId } from './decode.js'
+import { locateStruct } from './locate.js'
 
 /** Name of the board's item map among a document's root types. */
 const ITEMS = 'items'
@@ -40,34 +41,12 @@ function placeOfDocItem(item: Y.Item): Place | null {
   }
 }
 
-/** Finds the struct holding `clock` in one client's structs of the update. */
-function structAt(structs: readonly DecodedStruct[] | undefined, clock: number): DecodedStruct | null {
-  if (!structs) return null
-  let low = 0
-  let high = structs.length - 1
-  while (low <= high) {
-    const middle = (low + high) >> 1
-    const struct = structs[middle] as DecodedStruct
-    if (clock < struct.id.clock) high = middle - 1
-    else if (clock >= struct.id.clock + struct.length) low = middle + 1
-    else return struct
-  }
-  return null
-}
-
 /** Call after `checkCausality`: every reference is then in the document or in the update. */
 export function footprintOf(doc: Y.Doc, update: DecodedUpdate): Footprint {
   const footprint: Footprint = { roots: new Set(), itemIds: new Set(), removedItemIds: new Set() }
   const items = doc.share.get(ITEMS)
   const known = new Map<DecodedStruct, Place | null>()
   const docState = (client: number): number => Y.getState(doc.store, client)
-
-  const locate = (id: StructId): Y.Item | Y.GC | DecodedStruct => {
-    if (id.clock < docState(id.client)) return Y.getItem(doc.store, Y.createID(id.client, id.clock))
-    const struct = structAt(update.structs.get(id.client), id.clock)
-    if (!struct) throw new MalformedUpdate(`struct ${id.client}:${id.clock} is nowhere`)
-    return struct
-  }
 
   // Iterative: a crafted update can chain many structs, each placed next to the previous one.
   const placeOf = (start: DecodedStruct): Place | null => {
@@ -92,7 +71,11 @@ export function footprintOf(doc: Y.Doc, update: DecodedUpdate): Footprint {
       seen.add(current)
       const nested = current.parentId !== null
       chain.push({ struct: current, nested })
-      const target = locate((current.parentId ?? current.origin ?? current.rightOrigin) as StructId)
+      const target = locateStruct(
+        doc,
+        update,
+        (current.parentId ?? current.origin ?? current.rightOrigin) as StructId,
+      )
       if (target instanceof Y.Item) {
         place = placeOfDocItem(target)
         break

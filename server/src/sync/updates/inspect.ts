@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { checkCausality } from './causality.js'
 import { type DecodedUpdate, decodeUpdate } from './decode.js'
 import { type Footprint, footprintOf } from './footprint.js'
+import { checkMapValues } from './shape.js'
 
 /** A writer's update, read whole and checked against the room's document before it is applied. */
 export interface InspectedUpdate {
@@ -21,11 +22,13 @@ function writersOf(doc: Y.Doc, update: DecodedUpdate): Set<number> {
 }
 
 /**
- * Reads a writer's update completely, refuses it (MalformedUpdate) when it is malformed or depends
- * on structs neither the document nor the update holds, and says what it will touch.
+ * Reads a writer's update completely, refuses it (MalformedUpdate) when it is malformed, depends
+ * on structs neither the document nor the update holds, or shapes a map value as Yjs never does,
+ * and says what it will touch.
  */
 export function inspectUpdate(doc: Y.Doc, bytes: Uint8Array): InspectedUpdate {
   const decoded = decodeUpdate(bytes)
   checkCausality(doc, decoded)
+  checkMapValues(doc, decoded)
   return { bytes, footprint: footprintOf(doc, decoded), writers: writersOf(doc, decoded) }
 }
