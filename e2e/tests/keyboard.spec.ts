@@ -20,8 +20,9 @@ test('a keyboard-only participant creates, edits, walks through and votes on not
   await keys.press('Enter')
   await expect(awa.page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected')
 
-  // One tab stop reaches the board; N adds a note ready to type; Escape comes back to the board.
-  await keys.tabTo('board-canvas')
+  // Joining hands the focus to the board, one tab stop; N adds a note ready to type; Escape
+  // comes back to the board.
+  await keys.expectFocusOn('board-canvas')
   await keys.press('n')
   await expect(awa.page.getByTestId('note-editor')).toBeFocused()
   await keys.type('Moins de papier')
@@ -72,5 +73,14 @@ test('a keyboard-only participant creates, edits, walks through and votes on not
   await facilitation.closeVote()
   await expect.poll(async () => (await facilitation.results()).length).toBeGreaterThan(0)
   expect((await facilitation.results())[0]).toMatch(/\(1\)$/)
+
+  // The Note tool's button, pressed from the keyboard, adds a note there and then, open to type
+  // (a tool waiting for a click on the board would give a keyboard nothing).
+  await keys.tabTo('tool-note')
+  await keys.press('Enter')
+  await expect(awa.page.getByTestId('note-editor')).toBeFocused()
+  await keys.type('Au clavier')
+  await keys.press('Escape')
+  await expect.poll(async () => (await facilitator.notes()).map((n) => n.text)).toContain('Au clavier')
   await Promise.all([facilitator.close(), awa.close()])
 })

@@ -47,7 +47,7 @@ test('on a phone, a participant writes in private, reads the revealed ideas, vot
   await test.step('the phone opens on the step: its question, its instruction, a field to add ideas', async () => {
     await expect(lea.view()).toBeVisible()
     await expect(lea.page.getByTestId('board-canvas')).toHaveCount(0)
-    await expect(lea.question()).toHaveText('1. Décristallisation')
+    await expect(lea.question()).toHaveText('Décristallisation')
     await expect(lea.page.getByTestId('room-instructions')).not.toBeEmpty()
     await expectNoSeriousViolations(lea.page, 'phone view in private writing')
   })
@@ -172,7 +172,7 @@ test('on a phone in an open step, a participant adds, edits and deletes ideas se
   const boardTexts = async () => (await facilitatorBoard.notes()).map((note) => note.text)
 
   await test.step('an idea added on the phone is on the facilitator’s board at once', async () => {
-    await expect(lea.question()).toHaveText('1. Le défi')
+    await expect(lea.question()).toHaveText('Le défi')
     await expect(lea.page.getByTestId('private-badge')).toHaveCount(0)
     await lea.addIdea('Un accueil sans rendez-vous le samedi')
     await lea.addIdea('Une borne en libre service')
@@ -260,17 +260,34 @@ test("on a phone, a SWOT participant picks each idea's quadrant, and the reveal 
     await places.getByRole('radio', { name: 'Faiblesses' }).check()
     await expect(lea.page.getByTestId('room-frame-prompt')).toContainText('Ce qui nous freine')
     // A colour picked here is the colour of the notes that follow, as on the canvas. Each says
-    // what it stands for on these quadrants, read from the template's examples.
-    const rose = lea.page.getByTestId('room-colors').getByRole('radio', { name: 'Rose' })
+    // what it stands for on these quadrants, read from the template's examples; picking a
+    // quadrant picks the colour its examples share.
+    const colours = lea.page.getByTestId('room-colors')
+    const rose = colours.getByRole('radio', { name: 'Rose' })
     await expect(rose).toHaveAccessibleName('Rose — Une faiblesse…')
     await expect(lea.page.getByTestId('room-color-meanings')).toContainText('Une force…')
-    await rose.check()
+    await expect(rose).toBeChecked()
     await lea.addIdea('Trop de réunions')
+    // Said where the person looks: the list of their ideas is below the fold.
+    await expect(lea.page.getByTestId('room-added')).toContainText(
+      'Ajoutée à « Faiblesses » : Trop de réunions',
+    )
     await places.getByRole('radio', { name: 'Forces' }).check()
+    await expect(colours.getByRole('radio', { name: /^Vert/ })).toBeChecked()
     await lea.addIdea('Une équipe soudée')
     await expect(lea.myIdeas().filter({ hasText: 'Trop de réunions' })).toContainText('Faiblesses')
     await expectNoSeriousViolations(lea.page, 'phone view with a choice of frames')
     await lea.page.screenshot({ path: testInfo.outputPath('phone-quadrants.png') })
+  })
+
+  await test.step('the board keeps the quadrant picked in the list, and back', async () => {
+    await lea.page.getByTestId('frame-choice').getByRole('radio', { name: 'Faiblesses' }).check()
+    await lea.page.getByTestId('room-show-board').tap()
+    await expect(lea.page.getByTestId('frame-choice').locator('option:checked')).toHaveText('Faiblesses')
+    await lea.page.getByTestId('room-open').tap()
+    await expect(
+      lea.page.getByTestId('frame-choice').getByRole('radio', { name: 'Faiblesses' }),
+    ).toBeChecked()
   })
 
   await test.step("the canvas's private composer asks the same", async () => {

@@ -1,4 +1,12 @@
-import { type AgendaStep, type Point, type Rect, type Role, randomId, roomName } from '@atelier/shared'
+import {
+  type AgendaStep,
+  type ItemSnapshot,
+  type Point,
+  type Rect,
+  type Role,
+  randomId,
+  roomName,
+} from '@atelier/shared'
 import type { BoardSessionModel } from '../board/BoardSession.js'
 import { VoteClient } from '../voting/VoteClient.js'
 import { Chime } from './chime.js'
@@ -6,6 +14,7 @@ import { ServerClock } from './clock.js'
 import { FollowController } from './FollowController.js'
 import { FollowSync } from './FollowSync.js'
 import { viewOf } from './follow.js'
+import { PlaceMemory } from './ideaPlace.js'
 import { PeopleTracker, type REACTIONS } from './PeopleTracker.js'
 import { PresenceSignals } from './PresenceSignals.js'
 import type { PrivateNotes } from './PrivateNotes.js'
@@ -13,6 +22,7 @@ import { PrivateWriting } from './PrivateWriting.js'
 import { mirrorParticipantRules } from './participantRules.js'
 import { RoomConnection } from './RoomConnection.js'
 import { SessionStore } from './SessionStore.js'
+import { frameColour } from './stepFrames.js'
 import { nextStep, planStep } from './stepPlan.js'
 
 /** Local UI facts of facilitation that no document holds. */
@@ -41,6 +51,8 @@ export class FacilitationModel {
   readonly votes: VoteClient
   readonly chime: Chime
   readonly privateWriting: PrivateWriting
+  /** Where this person's next idea goes, as picked in the room's list or the board's composer. */
+  readonly nextIdeaPlace = new PlaceMemory()
   readonly signals: PresenceSignals
   readonly isFacilitator: boolean
   readonly role: Role
@@ -114,6 +126,12 @@ export class FacilitationModel {
     return () => {
       for (const unsubscribe of off) unsubscribe()
     }
+  }
+
+  /** A frame picked for the next idea: the note colour follows when the frame's examples share one. */
+  followFrameColour = (frame: ItemSnapshot): void => {
+    const colour = frameColour(frame, this.board.board.getItems().values())
+    if (colour) this.board.ctx.view.set({ noteColor: colour })
   }
 
   personId(): string {

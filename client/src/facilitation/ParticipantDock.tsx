@@ -63,7 +63,10 @@ function PrivateComposer({ model }: { model: FacilitationModel }) {
   const step = useSession(model, (s) => s.agenda.find((candidate) => candidate.id === s.state.stepId) ?? null)
   const board = model.board.board
   useSyncExternalStore(board.subscribe, () => board.getVersion())
-  const place = usePlaceChoice(stepFramesOn(step, board.getItems()))
+  const place = usePlaceChoice(stepFramesOn(step, board.getItems()), {
+    memory: model.nextIdeaPlace,
+    onChooseFrame: model.followFrameColour,
+  })
 
   useEffect(() => {
     if (compose.nonce > 0) field.current?.focus()

@@ -15,9 +15,18 @@ export function ParticipantRulesControls({ model }: { model: FacilitationModel }
   const tools = useSession(model, (s) => s.state.participantTools)
   const ownItemsOnly = useSession(model, (s) => s.state.ownItemsOnly)
   const preset = presetOf(tools)
+  const now = [
+    t(`rules.step.meta.${preset ?? 'custom'}`),
+    ...(ownItemsOnly ? [t('rules.step.meta.ownOnly')] : []),
+  ]
+  // Folded, saying what holds now: set once, rarely changed mid-run, while the run sheet below
+  // needs the panel's height on a laptop.
   return (
-    <fieldset className="participant-rules">
-      <legend>{t('rules.legend')}</legend>
+    <details className="participant-rules" data-testid="participant-rules">
+      <summary>
+        <span className="participant-rules-title">{t('rules.legend')}</span>
+        <span className="participant-rules-now">{now.join(' · ')}</span>
+      </summary>
       <label className="inline-select">
         <span>{t('rules.tools')}</span>
         <select
@@ -49,6 +58,6 @@ export function ParticipantRulesControls({ model }: { model: FacilitationModel }
         />
         <span>{t('rules.ownItemsOnly')}</span>
       </label>
-    </fieldset>
+    </details>
   )
 }

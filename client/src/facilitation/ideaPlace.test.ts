@@ -1,6 +1,6 @@
 import type { ItemSnapshot } from '@atelier/shared'
 import { describe, expect, it } from 'vitest'
-import { placeAmong } from './ideaPlace.js'
+import { PlaceMemory, placeAmong } from './ideaPlace.js'
 
 const frame = (id: string, zones?: string[]): ItemSnapshot => ({
   id,
@@ -38,5 +38,21 @@ describe('placeAmong', () => {
       zoneMissing: true,
     })
     expect(placeAmong(scales, { frameId: 'decisionnel', zone: 7 }).zone).toBeNull()
+  })
+})
+
+describe('PlaceMemory', () => {
+  it('keeps one choice for every view that reads it, and tells them only when it changes', () => {
+    const memory = new PlaceMemory()
+    let told = 0
+    const stop = memory.subscribe(() => told++)
+    memory.set(() => ({ frameId: 'decisionnel', zone: 1 }))
+    expect(placeAmong(scales, memory.get())).toMatchObject({ frame: { id: 'decisionnel' }, zoneIndex: 1 })
+    memory.set((now) => now)
+    expect(told).toBe(1)
+    stop()
+    memory.set(() => ({ frameId: 'strategique', zone: null }))
+    expect(told).toBe(1)
+    expect(memory.get().frameId).toBe('strategique')
   })
 })

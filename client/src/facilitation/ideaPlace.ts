@@ -1,5 +1,5 @@
 import type { FrameZone, ItemSnapshot } from '@atelier/shared'
-import { useState } from 'react'
+import { useState, useSyncExternalStore } from 'react'
 
 /** What a person picked: a frame (none yet: the step's first) and a zone of it, by its index. */
 export interface PlacePicked {
@@ -51,23 +51,62 @@ export function placeAmong(
 }
 
 /**
- * The choice of a place for the next idea, on the phone and in the private composer alike, or for
- * an idea that moves (starting on the frame it is in). A new frame asks for its zone again: a
- * position on one scale says nothing of the next one.
+ * The place picked for the next idea, kept for the whole visit: the room's list and the board's
+ * composer offer the same choice, so switching views never sends the next idea to another frame.
  */
-export function usePlaceChoice(
-  frames: readonly ItemSnapshot[],
-  startFrameId: string | null = null,
-): IdeaPlace {
-  const [picked, setPicked] = useState<PlacePicked>({ frameId: startFrameId, zone: null })
+export class PlaceMemory {
+  private picked: PlacePicked
+  private readonly listeners = new Set<() => void>()
+
+  constructor(picked: PlacePicked = { frameId: null, zone: null }) {
+    this.picked = picked
+  }
+
+  get = (): PlacePicked => this.picked
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  set(update: (now: PlacePicked) => PlacePicked): void {
+    const next = update(this.picked)
+    if (next === this.picked) return
+    this.picked = next
+    for (const listener of this.listeners) listener()
+  }
+}
+
+export interface PlaceChoiceOptions {
+  /** Where the choice is kept: shared by the views that add ideas; else this component's own. */
+  memory?: PlaceMemory
+  /** For an idea that moves: the frame it is in, where the choice starts. */
+  startFrameId?: string | null
+  /** Told when the person picks a frame (not when the step's first is taken by default). */
+  onChooseFrame?: (frame: ItemSnapshot) => void
+}
+
+/**
+ * The choice of a place for the next idea, on the phone and in the private composer alike, or for
+ * an idea that moves. A new frame asks for its zone again: a position on one scale says nothing
+ * of the next one.
+ */
+export function usePlaceChoice(frames: readonly ItemSnapshot[], options: PlaceChoiceOptions = {}): IdeaPlace {
+  const [own] = useState(() => new PlaceMemory({ frameId: options.startFrameId ?? null, zone: null }))
+  const memory = options.memory ?? own
+  const picked = useSyncExternalStore(memory.subscribe, memory.get)
   const [asked, setAsked] = useState(0)
   const place = placeAmong(frames, picked)
   return {
     frames,
     ...place,
     asked,
-    chooseFrame: (frameId) => setPicked((now) => (now.frameId === frameId ? now : { frameId, zone: null })),
-    chooseZone: (index) => setPicked({ frameId: place.frame?.id ?? null, zone: index }),
+    chooseFrame: (frameId) => {
+      memory.set((now) => (now.frameId === frameId ? now : { frameId, zone: null }))
+      const frame = frames.find((candidate) => candidate.id === frameId)
+      if (frame) options.onChooseFrame?.(frame)
+    },
+    chooseZone: (index) => memory.set(() => ({ frameId: place.frame?.id ?? null, zone: index })),
     ready: (saidElsewhere = false) => {
       const missing = place.zoneMissing && !saidElsewhere
       setAsked((tries) => (missing ? tries + 1 : 0))

@@ -1,7 +1,15 @@
 import type { AgendaStep, ItemSnapshot } from '@atelier/shared'
 import { rectsIntersect } from '@atelier/shared'
 import { describe, expect, it } from 'vitest'
-import { colourMeanings, framePrompt, ideaSpot, spotAtZone, spotInFrame, stepFramesOn } from './stepFrames.js'
+import {
+  colourMeanings,
+  frameColour,
+  framePrompt,
+  ideaSpot,
+  spotAtZone,
+  spotInFrame,
+  stepFramesOn,
+} from './stepFrames.js'
 
 const frame: ItemSnapshot = { id: 'f', type: 'frame', x: 0, y: 0, w: 700, h: 600, text: 'Quels irritants ?' }
 const note = (id: string, x: number, y: number): ItemSnapshot => ({ id, type: 'note', x, y, w: 200, h: 200 })
@@ -122,6 +130,29 @@ describe('colourMeanings', () => {
       ['#c9f2c7', 'Usagers — expertise d’usage'],
     ])
     expect(colourMeanings([], items).size).toBe(0)
+  })
+})
+
+describe('frameColour', () => {
+  const example = (id: string, x: number, color: string): ItemSnapshot => ({
+    ...note(id, x, 100),
+    color,
+    text: id,
+  })
+
+  it("is the colour a frame's examples share, and none when they differ or there are none", () => {
+    const faiblesses = { ...frame, id: 'faiblesses', x: 800 }
+    const items = [
+      frame,
+      faiblesses,
+      example('Une force…', 24, '#c9f2c7'),
+      example('Une faiblesse…', 824, '#ffc9de'),
+      example('Une autre faiblesse…', 1100, '#ffc9de'),
+    ]
+    expect(frameColour(faiblesses, items)).toBe('#ffc9de')
+    expect(frameColour(frame, items)).toBe('#c9f2c7')
+    expect(frameColour(frame, [...items, example('Une menace…', 300, '#ffd8a8')])).toBeNull()
+    expect(frameColour({ ...frame, x: 5000 }, items)).toBeNull()
   })
 })
 

@@ -64,6 +64,15 @@ export function colourMeanings(frames: readonly Rect[], items: Iterable<ItemSnap
   return meanings
 }
 
+/**
+ * The colour a frame's examples share, if they share one (SWOT: « Une faiblesse… » on pink in
+ * « Faiblesses »): picking that frame for an idea picks its colour too.
+ */
+export function frameColour(frame: Rect, items: Iterable<ItemSnapshot>): string | null {
+  const meanings = colourMeanings([frame], items)
+  return meanings.size === 1 ? ([...meanings.keys()][0] ?? null) : null
+}
+
 /** Room left at the top of a frame for its title, so a new note never covers the question. */
 const TITLE_BAND = 56
 const GAP = 24

@@ -15,6 +15,7 @@ import { FacilitationLayer } from '../facilitation/FacilitationLayer.js'
 import { HistoryButton, HistoryPanel } from '../history/HistoryDialog.js'
 import { announcePresence } from '../presence/announce.js'
 import { useBoardLayout } from '../room/layout.js'
+import { ROOM_QUESTION_ID } from '../room/RoomView.js'
 import { useBoardTitle } from '../store/hooks.js'
 import { TemplatesMenu } from '../templates/TemplatesMenu.js'
 import { ConnectionStatus } from '../ui/ConnectionStatus.js'
@@ -76,6 +77,17 @@ function BoardScreen() {
   useEffect(() => {
     if (layout !== 'canvas') hideBoardPreview()
   }, [layout])
+
+  // Joining closes a dialog opened with nothing focused: the focus goes where the work is, the
+  // step's question in the room, the canvas (where N adds a note) otherwise. Not on a later visit.
+  const [askedName] = useState(!joined)
+  useEffect(() => {
+    if (!joined || !askedName) return
+    const work =
+      document.getElementById(ROOM_QUESTION_ID) ??
+      document.querySelector<HTMLElement>('[data-testid="board-canvas"]')
+    work?.focus()
+  }, [joined, askedName])
 
   useEffect(() => {
     if (!joined) return

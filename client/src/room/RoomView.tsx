@@ -40,19 +40,23 @@ export function RoomView({ model, onShowBoard }: { model: FacilitationModel; onS
   const agenda = useSession(model, (s) => s.agenda)
   const board = model.board.board
   const items = useSyncExternalStore(board.subscribe, () => board.getItems())
-  const { step, frames, index, count } = roomStep(agenda, state.stepId, items)
-  // Where this person's next idea goes: which of the step's frames, and where in it.
-  const place = usePlaceChoice(frames)
+  const { step, frames, index, count, ...heading } = roomStep(agenda, state.stepId, items)
+  // Where this person's next idea goes: which of the step's frames, and where in it; the colour
+  // follows a frame whose examples share one.
+  const place = usePlaceChoice(frames, {
+    memory: model.nextIdeaPlace,
+    onChooseFrame: model.followFrameColour,
+  })
   const canWrite = model.role !== 'observer'
   const privateMode = state.writingMode === 'private'
   // One frame: its title is the question. Several: the step's name says what they share.
-  const question = (frames.length === 1 ? frames[0]?.text?.trim() : '') || step?.title || t('room.noStep')
+  const question = heading.question ?? t('room.noStep')
   const ideas = useRoomIdeas(model, frames, place)
   const round = useOpenRound(model)
   const group = <GroupIdeas model={model} ideas={ideas} round={round} privateMode={privateMode} />
 
   return (
-    <main className="room" aria-labelledby="room-question" data-testid="room-view">
+    <main className="room" aria-labelledby={ROOM_QUESTION_ID} data-testid="room-view">
       <section className="room-step">
         <div className="room-step-top">
           <p className="room-step-index" data-testid="room-step-index">
@@ -74,7 +78,7 @@ export function RoomView({ model, onShowBoard }: { model: FacilitationModel; onS
             {t('room.showBoard')}
           </button>
         </div>
-        <h2 id="room-question" className="room-question" data-testid="room-question">
+        <h2 id={ROOM_QUESTION_ID} className="room-question" data-testid="room-question" tabIndex={-1}>
           {question}
         </h2>
         {step?.instructions && (
@@ -115,6 +119,12 @@ export function RoomView({ model, onShowBoard }: { model: FacilitationModel; onS
   )
 }
 
+/** The step's question, the room's heading: where the focus goes once a person has joined. */
+export const ROOM_QUESTION_ID = 'room-question'
+
+/** This person's ideas, which the confirmation of an added one links to. */
+const MINE_TITLE_ID = 'room-mine-title'
+
 /** Where the game's poll dock is drawn in the room, in the reading flow rather than floating. */
 export const ROOM_POLLS_ID = 'room-polls'
 
@@ -132,6 +142,8 @@ function AddIdea({
 }) {
   const { t } = useTranslation()
   const [text, setText] = useState('')
+  // The idea just added, shown over the field (where the eyes are): the list it joins is below the fold on a phone.
+  const [added, setAdded] = useState<{ text: string; place: string } | null>(null)
   // What the chosen frame asks: the phone does not show its prompt on the board.
   const places = place.frames
   const prompt = place.frame ? framePrompt(place.frame, model.board.board.getItems().values()) : null
@@ -144,6 +156,7 @@ function AddIdea({
     if (!place.ready()) return
     add(idea)
     setText('')
+    setAdded({ text: idea, place: place.zone?.title ?? place.frame?.text?.trim() ?? '' })
     announce(t('room.add.done', { text: idea }))
     field.current?.focus()
   }
@@ -166,6 +179,23 @@ function AddIdea({
         }
       />
       <NoteColors model={model} frames={places} />
+      {added && (
+        <p className="room-added" data-testid="room-added">
+          <span>✓ {added.place ? t('room.add.added', added) : t('room.add.done', added)}</span>
+          {/* A button, not a link: the address's fragment carries the board's access. */}
+          <button
+            type="button"
+            className="link-button room-added-see"
+            onClick={() => {
+              const title = document.getElementById(MINE_TITLE_ID)
+              title?.scrollIntoView({ block: 'start' })
+              title?.focus()
+            }}
+          >
+            {t('room.add.seeMine')}
+          </button>
+        </p>
+      )}
       <textarea
         id="room-idea"
         ref={field}
@@ -176,7 +206,10 @@ function AddIdea({
         rows={3}
         maxLength={500}
         placeholder={t('room.add.placeholder')}
-        onChange={(event) => setText(event.target.value)}
+        onChange={(event) => {
+          setText(event.target.value)
+          setAdded(null)
+        }}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && !event.shiftKey) submit(event)
         }}
@@ -241,8 +274,8 @@ function MyIdeas({ mine, frames }: { mine: Idea[]; frames: readonly ItemSnapshot
   // An idea can change place when the step offers more than one: several frames, or zones.
   const movable = frames.length > 1 || frames.some((frame) => (frame.zones?.length ?? 0) > 0)
   return (
-    <section className="room-ideas" aria-labelledby="room-mine-title" data-testid="room-mine">
-      <h2 id="room-mine-title" className="room-section-title">
+    <section className="room-ideas" aria-labelledby={MINE_TITLE_ID} data-testid="room-mine">
+      <h2 id={MINE_TITLE_ID} className="room-section-title" tabIndex={-1}>
         {t('room.mine.title', { count: mine.length })}
       </h2>
       {mine.length === 0 ? (
@@ -453,7 +486,7 @@ function MoveIdea({
   onCancel: () => void
 }) {
   const { t } = useTranslation()
-  const place = usePlaceChoice(frames, from)
+  const place = usePlaceChoice(frames, { startFrameId: from })
   const form = useRef<HTMLFormElement>(null)
   // The button that opened this form is gone: the focus goes to the choice it opened.
   useEffect(() => {

@@ -83,9 +83,32 @@ describe('room step', () => {
 
   it('finds the step in progress, its position and its frame', () => {
     const other: AgendaStep = { ...step, id: 's1', frameId: 'gone' }
-    expect(roomStep([other, step], 's2', items)).toEqual({ index: 1, count: 2, step, frames: [frame] })
-    expect(roomStep([other, step], 's1', items).frames).toEqual([])
-    expect(roomStep([other, step], null, items)).toEqual({ index: -1, count: 2, step: null, frames: [] })
+    expect(roomStep([other, step], 's2', items)).toEqual({
+      index: 1,
+      count: 2,
+      step,
+      frames: [frame],
+      question: frame.text,
+    })
+    expect(roomStep([other, step], 's1', items)).toMatchObject({ frames: [], question: 'Irritants' })
+    expect(roomStep([other, step], null, items)).toEqual({
+      index: -1,
+      count: 2,
+      step: null,
+      frames: [],
+      question: null,
+    })
+  })
+
+  it("heads the step with its frame's question, without the template's own number", () => {
+    const headed = (text: string) =>
+      roomStep([step], 's2', new Map([[frame.id, { ...frame, text }]])).question
+    expect(headed("3. Familles d'idées et vote")).toBe("Familles d'idées et vote")
+    expect(headed('2 - Nos idées')).toBe('Nos idées')
+    expect(headed('1) Le défi')).toBe('Le défi')
+    expect(headed('2050 : quel territoire ?')).toBe('2050 : quel territoire ?')
+    expect(headed('Forces')).toBe('Forces')
+    expect(headed('  ')).toBe('Irritants')
   })
 })
 

@@ -15,7 +15,16 @@ export interface RoomStep {
   step: AgendaStep | null
   /** The frames the step works in that are on the board, its main one first. */
   frames: ItemSnapshot[]
+  /**
+   * The heading: one frame's title (its question), else the step's name; null with no step. A
+   * template's own numbering (« 3. Familles d'idées ») is left out: the step's « Étape 4/5 » above
+   * it is the number that counts, and two numbers that differ lose a newcomer.
+   */
+  question: string | null
 }
+
+/** « 3. Familles », « 3 - Familles », « 3) Familles » → « Familles »; not a year (« 2050 : … »). */
+const LEADING_NUMBER = /^\d{1,2}\s*[.)\-–—]\s+/
 
 export function roomStep(
   agenda: readonly AgendaStep[],
@@ -24,7 +33,9 @@ export function roomStep(
 ): RoomStep {
   const index = agenda.findIndex((step) => step.id === stepId)
   const step = index >= 0 ? (agenda[index] ?? null) : null
-  return { index, count: agenda.length, step, frames: stepFramesOn(step, items) }
+  const frames = stepFramesOn(step, items)
+  const title = frames.length === 1 ? (frames[0]?.text?.trim().replace(LEADING_NUMBER, '') ?? '') : ''
+  return { index, count: agenda.length, step, frames, question: title || step?.title || null }
 }
 
 /**

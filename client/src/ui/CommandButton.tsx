@@ -21,6 +21,11 @@ interface Props {
   disabled?: boolean
   /** What the panel does once the command has run and succeeded (fold a card, empty a form). */
   onRan?: () => void
+  /**
+   * The command Enter or Space runs instead: a tool that waits for a click on the canvas gives a
+   * person on the keyboard nothing, so the note tool's button makes the note there and then.
+   */
+  keyboardCommand?: CommandId
 }
 
 /**
@@ -41,6 +46,7 @@ export function CommandButton({
   title,
   disabled,
   onRan,
+  keyboardCommand,
 }: Props) {
   const { t } = useTranslation()
   const session = useSession()
@@ -65,8 +71,10 @@ export function CommandButton({
       title={tooltip}
       aria-busy={busy || undefined}
       disabled={!enabled || busy || disabled}
-      onClick={() => {
-        session.registry.runToEnd(command, session.ctx, args).then((ran) => {
+      onClick={(event) => {
+        // A click from Enter or Space has no pointer, so its detail (the click count) is 0.
+        const id = keyboardCommand && event.detail === 0 ? keyboardCommand : command
+        session.registry.runToEnd(id, session.ctx, args).then((ran) => {
           if (ran) onRan?.()
         })
       }}

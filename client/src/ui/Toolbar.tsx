@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSession } from '../board/context.js'
+import type { CommandId } from '../commands/registry.js'
 import { useView } from '../store/hooks.js'
 import { toolAllowed } from '../store/selection.js'
 import type { ToolId } from '../store/ViewStore.js'
@@ -27,10 +28,11 @@ import {
   UndoIcon,
 } from './icons.js'
 
-const TOOLS: { tool: ToolId; icon: ReactNode; write: boolean }[] = [
+const TOOLS: { tool: ToolId; icon: ReactNode; write: boolean; keyboardCommand?: CommandId }[] = [
   { tool: 'select', icon: <SelectIcon />, write: false },
   { tool: 'hand', icon: <HandIcon />, write: false },
-  { tool: 'note', icon: <NoteIcon />, write: true },
+  // From the keyboard the note tool adds a note in view, open to type (as N on the canvas does).
+  { tool: 'note', icon: <NoteIcon />, write: true, keyboardCommand: 'createNote' },
   { tool: 'text', icon: <TextIcon />, write: true },
   { tool: 'rectangle', icon: <RectangleIcon />, write: true },
   { tool: 'ellipse', icon: <EllipseIcon />, write: true },
@@ -64,6 +66,7 @@ export function Toolbar() {
                 pressed={tool === entry.tool}
                 icon={entry.icon}
                 testId={`tool-${entry.tool}`}
+                {...(entry.keyboardCommand ? { keyboardCommand: entry.keyboardCommand } : {})}
               />
             ),
           )}
