@@ -11,7 +11,15 @@ export const PHONE_READABLE_ZOOM = 0.6
  */
 export function firstView(bounds: Rect, viewport: Size, { panel = false } = {}): Camera {
   const fit = fitCamera(bounds, viewport, chromeInsets(viewport, { panel, instruction: false }))
+  return readableOnPhone(fit, bounds, viewport, 72)
+}
+
+/**
+ * `fit`, unless it would shrink a phone's text past reading: then a readable zoom on the rect's
+ * top-left corner, `top` screen pixels down (clear of what floats at the top of the board).
+ */
+export function readableOnPhone(fit: Camera, rect: Rect, viewport: Size, top: number): Camera {
   if (viewport.width > PHONE_MAX_WIDTH || fit.zoom >= PHONE_READABLE_ZOOM) return fit
   const zoom = PHONE_READABLE_ZOOM
-  return { x: bounds.x - 16 / zoom, y: bounds.y - 72 / zoom, zoom }
+  return { x: rect.x - 16 / zoom, y: rect.y - top / zoom, zoom }
 }

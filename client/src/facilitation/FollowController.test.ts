@@ -66,6 +66,14 @@ describe('FollowController', () => {
     expect(camera.y).toBe(-(232 + 76))
   })
 
+  it('shows a frame too wide for a phone at a readable zoom, from its top-left, below the bars', () => {
+    const { view, follow } = setup(true)
+    view.set({ viewport: { width: 412, height: 860 } })
+    // A SWOT quadrant: whole, it would be drawn at a third of its size, its text unreadable.
+    follow.flyTo({ x: 1000, y: 500, w: 1000, h: 700 })
+    expect(view.getState().camera).toEqual({ x: 1000 - 16 / 0.6, y: 500 - 232 / 0.6, zoom: 0.6 })
+  })
+
   it('keeps a summoned frame clear of the right-hand panel on a wide screen', () => {
     const { view, follow } = setup(true)
     view.set({ viewport: { width: 1280, height: 800 } })

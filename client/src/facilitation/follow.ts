@@ -1,4 +1,5 @@
 import { type Camera, fitCamera, MAX_ZOOM, type Rect, type Size, visibleRect } from '@atelier/shared'
+import { readableOnPhone } from '../board/openingView.js'
 import { chromeInsets } from '../store/chrome.js'
 
 /** The board rect a camera shows: what a facilitator publishes as `view` in the awareness. */
@@ -17,10 +18,12 @@ export function cameraForRect(rect: Rect, viewport: Size): Camera {
 
 /**
  * Camera for a summon to a frame: clear of the bars around the board (a step's instruction
- * included) and of the right-hand panel, never zoomed in past 150 %.
+ * included) and of the right-hand panel, never zoomed in past 150 %; on a phone, where a whole
+ * frame would be too small to read, its top-left at a readable zoom.
  */
 export function cameraForFrame(rect: Rect, viewport: Size): Camera {
-  return fitCamera(rect, viewport, chromeInsets(viewport, { panel: true, instruction: true }), 1.5)
+  const insets = chromeInsets(viewport, { panel: true, instruction: true })
+  return readableOnPhone(fitCamera(rect, viewport, insets, 1.5), rect, viewport, insets.top)
 }
 
 export function sameCamera(a: Camera, b: Camera): boolean {

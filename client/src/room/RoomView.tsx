@@ -70,8 +70,9 @@ export function RoomView({ model, onShowBoard }: { model: FacilitationModel; onS
             data-testid="room-show-board"
             onClick={() => {
               onShowBoard()
-              // The canvas opens on the step's frames, close enough to read.
-              const view = boundsOf(frames)
+              // The canvas opens on the frame the next idea goes to (else the step's frames),
+              // close enough to read.
+              const view = place.frame ?? boundsOf(frames)
               if (view) model.follow.flyTo(view)
             }}
           >
@@ -124,6 +125,9 @@ export const ROOM_QUESTION_ID = 'room-question'
 
 /** This person's ideas, which the confirmation of an added one links to. */
 const MINE_TITLE_ID = 'room-mine-title'
+
+/** A vote round's title that starts with the word « vote » (French and English alike). */
+const VOTE_TITLE = /^vote\b/i
 
 /** Where the game's poll dock is drawn in the room, in the reading flow rather than floating. */
 export const ROOM_POLLS_ID = 'room-polls'
@@ -326,7 +330,10 @@ function GroupIdeas({
     <section className="room-ideas" aria-labelledby="room-group-title" data-testid="room-group">
       <h2 id="room-group-title" className="room-section-title">
         {round
-          ? t('room.group.vote', { title: round.title })
+          ? // « Vote par gommettes » says it is a vote already: no « Vote : » before it.
+            VOTE_TITLE.test(round.title)
+            ? round.title
+            : t('room.group.vote', { title: round.title })
           : t('room.group.title', { count: ordered.length })}
       </h2>
       {round && canWrite && <p className="room-hint">{t('voting.rules', { count: round.budget })}</p>}
@@ -543,7 +550,7 @@ function GroupIdea({
           </span>
         )}
         {dots && (
-          <span className="room-tag" data-testid="room-my-dots" data-count={dots.mine}>
+          <span className="room-tag room-my-dots" data-testid="room-my-dots" data-count={dots.mine}>
             {t('voting.mine', { count: dots.mine })}
           </span>
         )}

@@ -3,6 +3,7 @@ import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSession } from '../board/context.js'
 import { itemUtil } from '../items/registry.js'
+import { PHONE_MAX_WIDTH } from '../store/chrome.js'
 import { useView } from '../store/hooks.js'
 import { selectionBounds } from '../store/selection.js'
 import { CommandButton } from './CommandButton.js'
@@ -36,9 +37,10 @@ export function StyleBar() {
   const items = board.pick(selection)
   if (ctx.readOnly || dragging || (items.length === 0 && tool !== 'note')) return null
   // Floats just above the selection (below it when there is no room), as in tldraw and FigJam;
-  // with nothing selected (note tool), under the top bar.
+  // with nothing selected (note tool), beside the tool's button on the rail, clear of the step's
+  // instruction under the top bar (a phone's rail is at the bottom: there, under the top bar).
   const bounds = selectionBounds(board, selection)
-  let position = { left: view.getState().viewport.width / 2, top: 120 }
+  let position = besideNoteTool(width, viewportWidth) ?? { left: viewportWidth / 2, top: 120 }
   if (bounds) {
     const top = boardToScreen(camera, { x: bounds.x, y: bounds.y })
     const bottom = boardToScreen(camera, { x: bounds.x + bounds.w, y: bounds.y + bounds.h })
@@ -145,4 +147,12 @@ function TagsField({ initial }: { initial: readonly string[] }) {
       />
     </label>
   )
+}
+
+/** Where the bar (centred on `left`) sits beside the rail's note button, on a screen wider than a phone's. */
+function besideNoteTool(width: number, viewportWidth: number): { left: number; top: number } | null {
+  if (viewportWidth <= PHONE_MAX_WIDTH) return null
+  const button = document.querySelector('[data-testid="tool-note"]')?.getBoundingClientRect()
+  if (!button) return null
+  return { left: button.right + 12 + width / 2, top: button.top - 6 }
 }
