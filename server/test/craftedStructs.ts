@@ -1,3 +1,4 @@
+import { seededRandom } from '@atelier/shared'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 
@@ -7,18 +8,6 @@ const SECOND = 4343
 const KEYS = ['items', 'meta', 'x', 'text', 'locked', 'type', 'zones', '']
 
 export type Random = () => number
-
-/** mulberry32: the updates follow from fast-check's seed, so a failure replays. */
-export function seeded(seed: number): Random {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Every (client, clock) the document holds, to refer to. */
 function idsOf(doc: Y.Doc): Y.ID[] {
@@ -122,4 +111,9 @@ export function craftStructs(doc: Y.Doc, random: Random): Uint8Array {
     encoding.writeVarUint(encoder, 1 + Math.floor(random() * 3))
   }
   return encoding.toUint8Array(encoder)
+}
+
+/** The generator's randomness, from fast-check's seed: a failure replays. */
+export function seeded(seed: number): Random {
+  return seededRandom(String(seed))
 }

@@ -78,6 +78,7 @@ export {
   tallyChoices,
   wordFrequencies,
 } from './game/polls.js'
+export { seededRandom } from './game/random.js'
 export { podiumOf, rankStandings } from './game/rank.js'
 export {
   cardTags,
