@@ -40,12 +40,12 @@ export function StyleBar() {
   // with nothing selected (note tool), beside the tool's button on the rail, clear of the step's
   // instruction under the top bar (a phone's rail is at the bottom: there, under the top bar).
   const bounds = selectionBounds(board, selection)
-  let position = besideNoteTool(width, viewportWidth) ?? { left: viewportWidth / 2, top: 120 }
+  let position: { left: number; top: number }
   if (bounds) {
     const top = boardToScreen(camera, { x: bounds.x, y: bounds.y })
     const bottom = boardToScreen(camera, { x: bounds.x + bounds.w, y: bounds.y + bounds.h })
     position = { left: (top.x + bottom.x) / 2, top: top.y - 96 > 110 ? top.y - 96 : bottom.y + 24 }
-  }
+  } else position = besideNoteTool(width, viewportWidth) ?? { left: viewportWidth / 2, top: 120 }
   // Centred on the selection but never past either edge of the screen (a note near the edge of a phone).
   const half = Math.min(width, viewportWidth - 16) / 2
   position.left = Math.min(Math.max(position.left, half + 8), viewportWidth - half - 8)
