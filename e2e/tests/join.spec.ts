@@ -22,6 +22,15 @@ test('a person on a phone joins through /j/<code> and sees the board as a partic
   await projector.getByRole('button', { name: 'Fermer la projection' }).click()
   await expect(projector).toBeHidden()
   await facilitator.page.keyboard.press('Escape')
+  // Opened straight from its link (not after the landing page, which loads the join styles too),
+  // the share dialog still shows the code big enough to read across a room.
+  await facilitator.page.reload()
+  await facilitator.page.getByTestId('share-open').click()
+  const codeSize = await facilitator.page
+    .getByTestId('share-join-code')
+    .evaluate((code) => Number.parseFloat(getComputedStyle(code).fontSize))
+  expect(codeSize).toBeGreaterThanOrEqual(32)
+  await facilitator.page.keyboard.press('Escape')
 
   const phone = await openPhone(browser)
   await phone.page.goto(`/j/${code.toLowerCase()}`)

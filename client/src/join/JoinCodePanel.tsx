@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next'
 import { joinLink } from '../lib/links.js'
 import { showToast } from '../lib/toasts.js'
 import { fetchJoinCode, renewJoinCode, turnOffJoinCode } from './api.js'
+// Its own styles: the share dialog opens on the board, where the landing page's join form (which
+// also imports them) was never loaded.
+import './join.css'
 
 const DEFAULT_VALID_DAYS = 7
 
@@ -72,8 +75,8 @@ export function JoinCodePanel({ boardId, token }: { boardId: string; token: stri
           {expired ? t('join.share.expired', { date }) : t('join.share.off')}
         </p>
       )}
-      <div className="join-code-actions">
-        {state.joinCode && link && !expired && (
+      {state.joinCode && link && !expired && (
+        <div className="join-code-actions">
           <button
             type="button"
             className="button primary"
@@ -82,7 +85,10 @@ export function JoinCodePanel({ boardId, token }: { boardId: string; token: stri
           >
             {t('join.share.project')}
           </button>
-        )}
+        </div>
+      )}
+      {/* A new code and how long it lasts, together; turning the code off next to them. */}
+      <div className="join-code-actions">
         <label className="join-code-days">
           <span>{t('join.share.validDays')}</span>
           <input
