@@ -94,7 +94,7 @@ export function Toolbar() {
           <CommandButton command="zoomIn" icon={<PlusIcon />} testId="zoom-in" />
           <CommandButton command="zoomToFit" icon={<FitIcon />} testId="zoom-fit" />
         </div>
-        <div className="toolbar-group" role="toolbar" aria-label={t('canvas.toolbar.help')}>
+        <div className="toolbar-group view-help" role="toolbar" aria-label={t('canvas.toolbar.help')}>
           <CommandButton command="openSearch" icon={<SearchIcon />} testId="open-search" />
           <CommandButton command="openPalette" icon={<CommandIcon />} testId="open-palette" />
           <CommandButton command="openHelp" icon={<KeyboardIcon />} testId="open-help" />
