@@ -128,6 +128,9 @@ test('on a phone, a participant writes in private, reads the revealed ideas, vot
     // The top bar keeps "Exporter" on screen, and the canvas is close enough to read its text.
     await lea.expectOnScreen(lea.page.getByRole('button', { name: 'Exporter' }))
     await expect.poll(() => lea.zoom()).toBeGreaterThanOrEqual(0.3)
+    // The zoom buttons, without the keyboard's (search, palette, shortcut sheet).
+    await lea.expectOnScreen(lea.page.getByTestId('zoom-in'))
+    await expect(lea.page.getByTestId('open-help')).toBeHidden()
     // A note selected near the right edge keeps its style bar on screen.
     await lea.selectRightmostNote()
     await lea.expectOnScreen(lea.page.getByTestId('stylebar'))
