@@ -63,7 +63,7 @@ test('a keyboard-only participant creates, edits, walks through and votes on not
   await keys.walkTo('Idée de Camille')
   await expect(keys.liveRegion()).toContainText('aucune de vos gommettes')
   await keys.press('Alt+KeyV')
-  await expect(keys.liveRegion()).toContainText('1 gommette sur cet élément, 2 votes restants')
+  await expect(keys.liveRegion()).toContainText('1 gommette sur cet élément, 2 gommettes à placer')
   await keys.press('Alt+KeyV')
   await expect.poll(() => voting.remainingVotes()).toBe(1)
   await keys.press('Alt+KeyR')

@@ -3,7 +3,7 @@ import type { FacilitationModel } from '../facilitation/FacilitationModel.js'
 import { useBallot, useOpenRound } from './hooks.js'
 import { remainingVotes } from './voteState.js'
 
-/** "Vote en cours · 2 votes restants" in the session bar while a round is open. */
+/** « 2 gommettes à placer » in the session bar while a round is open: the word the vote's rules use. */
 export function RemainingVotes({ model }: { model: FacilitationModel }) {
   const { t } = useTranslation()
   const round = useOpenRound(model)
