@@ -24,8 +24,9 @@ export interface CraftedValue {
   /** The item holding the map (with `key`), or… */
   parent?: Y.ID
   key?: string
-  /** …the struct it is placed after, whose key it takes. */
+  /** …the struct it is placed after, whose key it takes, and the one before which it goes. */
   origin?: Y.ID
+  right?: Y.ID
   values: number[]
   /** Ranges the update deletes, as [client, clock, length]. */
   deletes?: [number, number, number][]
@@ -40,9 +41,11 @@ export function craftedValue(value: CraftedValue): Uint8Array {
   encoding.writeVarUint(encoder, value.clock)
   const CONTENT_ANY = 8
   if (value.origin) {
-    encoding.writeUint8(encoder, CONTENT_ANY | 128)
-    encoding.writeVarUint(encoder, value.origin.client)
-    encoding.writeVarUint(encoder, value.origin.clock)
+    encoding.writeUint8(encoder, CONTENT_ANY | 128 | (value.right ? 64 : 0))
+    for (const id of value.right ? [value.origin, value.right] : [value.origin]) {
+      encoding.writeVarUint(encoder, id.client)
+      encoding.writeVarUint(encoder, id.clock)
+    }
   } else if (value.parent && value.key !== undefined) {
     encoding.writeUint8(encoder, CONTENT_ANY | 32)
     encoding.writeVarUint(encoder, 0) // parent by id

@@ -7,7 +7,7 @@ import { touchedItemIds } from '../src/sync/policies/transactions.js'
 import { checkCausality } from '../src/sync/updates/causality.js'
 import { decodeUpdate, MAX_VALUE_DEPTH, MalformedUpdate } from '../src/sync/updates/decode.js'
 import { footprintOf } from '../src/sync/updates/footprint.js'
-import { checkMapValues } from '../src/sync/updates/shape.js'
+import { checkShapes } from '../src/sync/updates/shape.js'
 import { copyOf, craftedValue, updateOf } from './crafted.js'
 
 function board(): { doc: Y.Doc; note: string; other: string } {
@@ -131,14 +131,14 @@ describe('checkCausality', () => {
   })
 })
 
-describe('checkMapValues', () => {
+describe('checkShapes', () => {
   it('refuses a map value of several live units, which Yjs fails to collect once its map is deleted', () => {
     const { doc, note } = board()
     const map = itemsMap(doc).get(note)
     if (!map?._item) throw new Error('no note map')
     const twoValues = craftedValue({ client: 4242, clock: 0, parent: map._item.id, key: 'k', values: [1, 2] })
     const between = craftedValue({ client: 4242, clock: 2, origin: Y.createID(4242, 0), values: [3] })
-    expect(() => checkMapValues(doc, decodeUpdate(twoValues))).toThrow(
+    expect(() => checkShapes(doc, decodeUpdate(twoValues))).toThrow(
       'struct 4242:0 under key "k" holds 2 live values',
     )
     // What Yjs does with them: the split leaves a live value behind, and deleting the note throws.
@@ -146,6 +146,35 @@ describe('checkMapValues', () => {
     Y.applyUpdate(replica, twoValues)
     Y.applyUpdate(replica, between)
     expect(() => deleteItems(replica, [note])).toThrow('Unexpected case')
+  })
+
+  it('refuses a struct whose neighbours are in two places, which replicas would not place alike', () => {
+    const { doc, note, other } = board()
+    const x = itemsMap(doc).get(note)?._map.get('x')
+    const y = itemsMap(doc).get(other)?._map.get('y')
+    if (!x || !y) throw new Error('notes without x or y')
+    const between = craftedValue({ client: 4242, clock: 0, origin: x.id, right: y.id, values: [1] })
+    expect(() => checkShapes(doc, decodeUpdate(between))).toThrow(
+      'struct 4242:0 has neighbours in two places',
+    )
+    // A stock client's insertion inside a text has both neighbours in that text.
+    const replica = copyOf(doc)
+    const typed = updateOf(replica, () => itemText(replica, note)?.insert(2, 'XY'))
+    expect(
+      Y.decodeUpdate(typed).structs.some((struct) => 'rightOrigin' in struct && struct.rightOrigin),
+    ).toBe(true)
+    expect(() => checkShapes(doc, decodeUpdate(typed))).not.toThrow()
+  })
+
+  it('refuses a struct whose right neighbour comes before its left one, which replicas would order apart', () => {
+    const { doc, note } = board()
+    const first = itemText(doc, note)?._start
+    if (!first) throw new Error('the note has no text')
+    const at = (offset: number) => Y.createID(first.id.client, first.id.clock + offset)
+    const backwards = craftedValue({ client: 4242, clock: 0, origin: at(3), right: at(1), values: [1] })
+    expect(() => checkShapes(doc, decodeUpdate(backwards))).toThrow('right neighbour before its left one')
+    const onItself = craftedValue({ client: 4242, clock: 0, origin: at(2), right: at(2), values: [1] })
+    expect(() => checkShapes(doc, decodeUpdate(onItself))).toThrow('right neighbour before its left one')
   })
 
   it('accepts overwritten values merged into one struct, and each value a stock client writes', () => {
@@ -160,14 +189,26 @@ describe('checkMapValues', () => {
       values: [1, 2],
       deletes: [[4242, 0, 2]],
     })
-    expect(() => checkMapValues(doc, decodeUpdate(overwritten))).not.toThrow()
+    expect(() => checkShapes(doc, decodeUpdate(overwritten))).not.toThrow()
+    // Deleted by two ranges that meet, it is deleted whole; by one of them only, it is not.
+    const base = { client: 4242, clock: 0, parent: map._item.id, key: 'k', values: [1, 2] }
+    const twoRanges = craftedValue({
+      ...base,
+      deletes: [
+        [4242, 1, 1],
+        [4242, 0, 1],
+      ],
+    })
+    expect(() => checkShapes(doc, decodeUpdate(twoRanges))).not.toThrow()
+    const halfDeleted = craftedValue({ ...base, deletes: [[4242, 0, 1]] })
+    expect(() => checkShapes(doc, decodeUpdate(halfDeleted))).toThrow('2 live values')
     const replica = copyOf(doc)
     const honest = updateOf(replica, () => {
       updateItem(replica, note, { x: 1, tags: ['a'] })
       updateItem(replica, note, { x: 2 })
       updateItem(replica, note, { x: 3 })
     })
-    expect(() => checkMapValues(doc, decodeUpdate(honest))).not.toThrow()
+    expect(() => checkShapes(doc, decodeUpdate(honest))).not.toThrow()
   })
 })
 

@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import { checkCausality } from './causality.js'
 import { type DecodedUpdate, decodeUpdate } from './decode.js'
 import { type Footprint, footprintOf } from './footprint.js'
-import { checkMapValues } from './shape.js'
+import { checkShapes } from './shape.js'
 
 /** A writer's update, read whole and checked against the room's document before it is applied. */
 export interface InspectedUpdate {
@@ -29,6 +29,6 @@ function writersOf(doc: Y.Doc, update: DecodedUpdate): Set<number> {
 export function inspectUpdate(doc: Y.Doc, bytes: Uint8Array): InspectedUpdate {
   const decoded = decodeUpdate(bytes)
   checkCausality(doc, decoded)
-  checkMapValues(doc, decoded)
+  checkShapes(doc, decoded)
   return { bytes, footprint: footprintOf(doc, decoded), writers: writersOf(doc, decoded) }
 }

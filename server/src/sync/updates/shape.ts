@@ -8,6 +8,7 @@ import {
   type DecodedUpdate,
   type DeleteRange,
   MalformedUpdate,
+  type StructId,
 } from './decode.js'
 import { locateStruct } from './locate.js'
 
@@ -19,84 +20,188 @@ const MAP_VALUE_CONTENT: ReadonlySet<number> = new Set([
   CONTENT_DELETED,
 ])
 
-/** The map key a struct lands under: its own, or its neighbour's when it is placed by neighbours. */
-type Key = string | null
+/**
+ * Where a struct lands: its parent type (a root's name, or the id of the item holding it) and its
+ * map key (null in a list); `gc` when Yjs drops it because a neighbour was garbage collected.
+ */
+type Place = { parent: string; key: string | null; parentDeleted: boolean } | 'gc'
+
+function placeOfItem(item: Y.Item): Place {
+  const parent = item.parent
+  if (!(parent instanceof Y.AbstractType)) return 'gc'
+  const holder = parent._item
+  return holder === null
+    ? { parent: `root ${Y.findRootTypeKey(parent)}`, key: item.parentSub, parentDeleted: false }
+    : { parent: idOf(holder.id), key: item.parentSub, parentDeleted: holder.deleted }
+}
+
+function idOf(id: StructId): string {
+  return `${id.client}:${id.clock}`
+}
+
+function samePlace(a: Place, b: Place): boolean {
+  if (a === 'gc' || b === 'gc') return a === b
+  return a.parent === b.parent && a.key === b.key
+}
 
 /**
- * Refuses map values Yjs never writes. `Y.Map.set` writes one value of one unit; several
- * overwritten values of a key may be merged into one struct, but then they are all deleted. A
- * struct of several live units under a key is split by the next struct placed next to it, and the
- * part left behind is neither the key's value nor deleted: when its map is deleted, Yjs fails
- * collecting it ("Unexpected case") after the rest is applied, and the room would go down.
- * Call after `checkCausality`.
+ * Refuses structs shaped as Yjs never writes them, which replicas would not integrate alike or
+ * which break Yjs after the rest is applied (the room would go down). Call after `checkCausality`.
+ *
+ * - **Neighbours from two places.** Yjs places a struct between its left and right neighbours as
+ *   they were when it was written: in one list, or one map key. Given neighbours from two places,
+ *   it takes the left one's; but if the right one was garbage collected on one replica and not on
+ *   another, one replica drops the struct and the other keeps it: they no longer converge. A
+ *   neighbour collected on the relay may stand next to one whose parent is deleted (an honest edit
+ *   of a note deleted meanwhile), never next to a live one.
+ * - **Map values.** `Y.Map.set` writes one value of one unit; several overwritten values of a key
+ *   may be merged into one struct, but then they are all deleted. A struct of several live units
+ *   under a key is split by the next struct placed next to it, and the part left behind is neither
+ *   the key's value nor deleted: when its map is deleted, Yjs fails collecting it.
  */
-export function checkMapValues(doc: Y.Doc, update: DecodedUpdate): void {
-  const keys = new Map<DecodedStruct, Key>()
-  const keyOf = (start: DecodedStruct): Key => {
-    // Iterative: a crafted update can chain many structs, each placed next to the previous one.
-    const chain = new Set<DecodedStruct>()
-    let current = start
-    let key: Key = null
-    for (;;) {
-      const known = keys.get(current)
-      if (known !== undefined) {
-        key = known
-        break
-      }
-      if (current.kind !== 'item') break
-      if (current.parentKey !== null || current.parentId !== null) {
-        key = current.parentSub
-        break
-      }
-      chain.add(current)
-      const neighbour = current.origin ?? current.rightOrigin
-      if (neighbour === null) break
-      const target = locateStruct(doc, update, neighbour)
-      if (target instanceof Y.Item) {
-        key = target.parentSub
-        break
-      }
-      if (target instanceof Y.GC) break
-      if (chain.has(target)) throw new MalformedUpdate('structs that refer to each other in a circle')
-      current = target
-    }
-    for (const struct of chain) keys.set(struct, key)
-    keys.set(start, key)
-    return key
+export function checkShapes(doc: Y.Doc, update: DecodedUpdate): void {
+  const places = new Map<DecodedStruct, Place>()
+
+  const placeOfTarget = (id: StructId): Place | DecodedStruct => {
+    const target = locateStruct(doc, update, id)
+    if (target instanceof Y.Item) return placeOfItem(target)
+    if (target instanceof Y.GC) return 'gc'
+    return target.kind === 'item' ? target : 'gc'
   }
 
+  // Iterative: a crafted update can chain many structs, each placed next to the previous one.
+  const placeOf = (start: DecodedStruct): Place => {
+    const chain: DecodedStruct[] = []
+    const seen = new Set<DecodedStruct>()
+    let current = start
+    let place: Place
+    for (;;) {
+      const known = places.get(current)
+      if (known !== undefined) {
+        place = known
+        break
+      }
+      if (current.parentKey !== null) {
+        place = { parent: `root ${current.parentKey}`, key: current.parentSub, parentDeleted: false }
+        break
+      }
+      if (current.parentId !== null) {
+        const holder = locateStruct(doc, update, current.parentId)
+        place =
+          holder instanceof Y.GC
+            ? 'gc'
+            : {
+                parent: idOf(holder.id),
+                key: current.parentSub,
+                parentDeleted: holder instanceof Y.Item && holder.deleted,
+              }
+        break
+      }
+      if (seen.has(current)) throw new MalformedUpdate('structs that refer to each other in a circle')
+      seen.add(current)
+      chain.push(current)
+      const neighbour = (current.origin ?? current.rightOrigin) as StructId
+      const target = placeOfTarget(neighbour)
+      if (typeof target === 'string' || !('kind' in target)) {
+        place = target
+        break
+      }
+      current = target
+    }
+    for (const struct of chain) places.set(struct, place)
+    places.set(start, place)
+    return place
+  }
+
+  const deletedWhole = deletionCover(update.deletes)
   for (const [client, structs] of update.structs) {
     const present = Y.getState(doc.store, client)
     for (const struct of structs) {
       if (struct.kind !== 'item' || struct.id.clock + struct.length <= present) continue
-      const key = keyOf(struct)
-      if (key === null) continue
-      const where = `struct ${client}:${struct.id.clock} under key "${key}"`
-      if (!MAP_VALUE_CONTENT.has(struct.contentRef)) {
-        throw new MalformedUpdate(`${where} holds content ${struct.contentRef}, which no map value has`)
+      const where = `struct ${client}:${struct.id.clock}`
+      if (struct.origin && struct.rightOrigin) {
+        const left = resolved(placeOfTarget(struct.origin), placeOf)
+        const right = resolved(placeOfTarget(struct.rightOrigin), placeOf)
+        // One neighbour collected: the other must be collected too, or about to be (its parent deleted).
+        const collectedBeside = (other: Place) => other === 'gc' || other.parentDeleted
+        const fits =
+          samePlace(left, right) ||
+          (left === 'gc' ? collectedBeside(right) : right === 'gc' && collectedBeside(left))
+        if (!fits) throw new MalformedUpdate(`${where} has neighbours in two places`)
+        if (
+          idOf(struct.origin) === idOf(struct.rightOrigin) ||
+          !leftBeforeRight(doc, struct.origin, struct.rightOrigin)
+        ) {
+          throw new MalformedUpdate(`${where} has its right neighbour before its left one`)
+        }
       }
-      if (
-        struct.length > 1 &&
-        struct.contentRef !== CONTENT_DELETED &&
-        !deletedWhole(update.deletes, struct)
-      ) {
-        throw new MalformedUpdate(`${where} holds ${struct.length} live values, where a map key has one`)
+      const place = placeOf(struct)
+      if (place === 'gc' || place.key === null) continue
+      const value = `${where} under key "${place.key}"`
+      if (!MAP_VALUE_CONTENT.has(struct.contentRef)) {
+        throw new MalformedUpdate(`${value} holds content ${struct.contentRef}, which no map value has`)
+      }
+      if (struct.length > 1 && struct.contentRef !== CONTENT_DELETED && !deletedWhole(struct)) {
+        throw new MalformedUpdate(`${value} holds ${struct.length} live values, where a map key has one`)
       }
     }
   }
 }
 
-/** Whether the update's own delete set covers every unit of `struct`. */
-function deletedWhole(deletes: readonly DeleteRange[], struct: DecodedStruct): boolean {
-  const ranges = deletes
-    .filter((range) => range.client === struct.id.client)
-    .sort((a, b) => a.clock - b.clock)
-  let covered = struct.id.clock
-  const end = struct.id.clock + struct.length
-  for (const range of ranges) {
-    if (range.clock > covered) break
-    covered = Math.max(covered, range.clock + range.length)
-    if (covered >= end) return true
+/** How far the order of two neighbours in the document is looked for: beyond, it is taken as given. */
+const ORDER_LOOKAHEAD = 2_000
+
+/**
+ * Whether the right neighbour comes after the left one, as it does for every struct a client
+ * writes (it saw them in that order, and Yjs never reorders what it holds): Yjs given them the
+ * other way round places the struct by the state of each replica, and replicas then disagree on
+ * a text's order. Only neighbours in the document are compared, within ORDER_LOOKAHEAD items.
+ */
+function leftBeforeRight(doc: Y.Doc, origin: StructId, rightOrigin: StructId): boolean {
+  const docState = (client: number) => Y.getState(doc.store, client)
+  if (origin.clock >= docState(origin.client) || rightOrigin.clock >= docState(rightOrigin.client))
+    return true
+  const left = Y.getItem(doc.store, Y.createID(origin.client, origin.clock))
+  const right = Y.getItem(doc.store, Y.createID(rightOrigin.client, rightOrigin.clock))
+  if (!(left instanceof Y.Item) || !(right instanceof Y.Item)) return true
+  if (left === right) return origin.clock < rightOrigin.clock
+  let steps = 0
+  for (let item = left.right; item !== null; item = item.right) {
+    if (item === right) return true
+    if (++steps > ORDER_LOOKAHEAD) return true
   }
-  return covered >= end
+  return false
+}
+
+function resolved(target: Place | DecodedStruct, placeOf: (struct: DecodedStruct) => Place): Place {
+  return typeof target === 'string' || !('kind' in target) ? target : placeOf(target)
+}
+
+/**
+ * Whether the update's own delete set covers every unit of a struct: its ranges merged per client
+ * once, then one binary search per struct (a crafted update can bring thousands of each).
+ */
+function deletionCover(deletes: readonly DeleteRange[]): (struct: DecodedStruct) => boolean {
+  const byClient = new Map<number, { clock: number; end: number }[]>()
+  for (const range of [...deletes].sort((a, b) => a.clock - b.clock)) {
+    const merged = byClient.get(range.client) ?? []
+    byClient.set(range.client, merged)
+    const last = merged[merged.length - 1]
+    if (last && range.clock <= last.end) last.end = Math.max(last.end, range.clock + range.length)
+    else merged.push({ clock: range.clock, end: range.clock + range.length })
+  }
+  return (struct) => {
+    const merged = byClient.get(struct.id.client)
+    if (!merged) return false
+    let low = 0
+    let high = merged.length - 1
+    while (low <= high) {
+      const middle = (low + high) >> 1
+      const range = merged[middle] as { clock: number; end: number }
+      if (struct.id.clock < range.clock) high = middle - 1
+      else if (struct.id.clock >= range.end) low = middle + 1
+      else return struct.id.clock + struct.length <= range.end
+    }
+    return false
+  }
 }
