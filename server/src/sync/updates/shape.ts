@@ -54,6 +54,8 @@ function samePlace(a: Place, b: Place): boolean {
  *   another, one replica drops the struct and the other keeps it: they no longer converge. A
  *   neighbour collected on the relay may stand next to one whose parent is deleted (an honest edit
  *   of a note deleted meanwhile), never next to a live one.
+ * - **Neighbours the wrong way round.** A right neighbour that is the left one, or comes before
+ *   it (`leftBeforeRight`): Yjs places the struct by what each replica holds at that moment.
  * - **Map values.** `Y.Map.set` writes one value of one unit; several overwritten values of a key
  *   may be merged into one struct, but then they are all deleted. A struct of several live units
  *   under a key is split by the next struct placed next to it, and the part left behind is neither
