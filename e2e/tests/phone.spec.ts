@@ -428,6 +428,8 @@ test('a facilitator names the places of a frame, and a phone offers them', async
   await expect(panel.getByTestId('places-problem')).toHaveText('Emplacement 1 : donnez-lui un nom.')
   await page.keyboard.type('Ce qui freine')
   await panel.getByTestId('place-add').click()
+  // Typed once the new row has the focus (typed sooner, the first letter went elsewhere).
+  await expect(panel.getByTestId('place-title').nth(1)).toBeFocused()
   await page.keyboard.type('Ce qui pousse')
   // A click on the picture puts the place being edited there: the right third, half-way down.
   const picture = await panel.getByTestId('places-picture').boundingBox()
