@@ -1,5 +1,6 @@
 import type { FrameZone, ItemSnapshot } from '@atelier/shared'
 import { useState, useSyncExternalStore } from 'react'
+import { Listeners } from '../lib/listeners.js'
 
 /** What a person picked: a frame (none yet: the step's first) and a zone of it, by its index. */
 export interface PlacePicked {
@@ -56,7 +57,8 @@ export function placeAmong(
  */
 export class PlaceMemory {
   private picked: PlacePicked
-  private readonly listeners = new Set<() => void>()
+  private readonly listeners = new Listeners()
+  readonly subscribe = this.listeners.subscribe
 
   constructor(picked: PlacePicked = { frameId: null, zone: null }) {
     this.picked = picked
@@ -64,16 +66,11 @@ export class PlaceMemory {
 
   get = (): PlacePicked => this.picked
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
-  }
-
   set(update: (now: PlacePicked) => PlacePicked): void {
     const next = update(this.picked)
     if (next === this.picked) return
     this.picked = next
-    for (const listener of this.listeners) listener()
+    this.listeners.notify()
   }
 }
 

@@ -40,7 +40,7 @@ export function RoomView({ model, onShowBoard }: { model: FacilitationModel; onS
   const agenda = useSession(model, (s) => s.agenda)
   const board = model.board.board
   const items = useSyncExternalStore(board.subscribe, () => board.getItems())
-  const { step, frames, index, count, ...heading } = roomStep(agenda, state.stepId, items)
+  const { step, frames, index, count, question: stepQuestion } = roomStep(agenda, state.stepId, items)
   // Where this person's next idea goes: which of the step's frames, and where in it; the colour
   // follows a frame whose examples share one.
   const place = usePlaceChoice(frames, {
@@ -49,8 +49,8 @@ export function RoomView({ model, onShowBoard }: { model: FacilitationModel; onS
   })
   const canWrite = model.role !== 'observer'
   const privateMode = state.writingMode === 'private'
-  // One frame: its title is the question. Several: the step's name says what they share.
-  const question = heading.question ?? t('room.noStep')
+  // The step's frame's question, or its name (`roomStep`); with no step running, a placeholder.
+  const question = stepQuestion ?? t('room.noStep')
   const ideas = useRoomIdeas(model, frames, place)
   const round = useOpenRound(model)
   const group = <GroupIdeas model={model} ideas={ideas} round={round} privateMode={privateMode} />
