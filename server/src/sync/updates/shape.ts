@@ -64,13 +64,6 @@ function samePlace(a: Place, b: Place): boolean {
 export function checkShapes(doc: Y.Doc, update: DecodedUpdate): void {
   const places = new Map<DecodedStruct, Place>()
 
-  const placeOfTarget = (id: StructId): Place | DecodedStruct => {
-    const target = locateStruct(doc, update, id)
-    if (target instanceof Y.Item) return placeOfItem(target)
-    if (target instanceof Y.GC) return 'gc'
-    return target.kind === 'item' ? target : 'gc'
-  }
-
   // Iterative: a crafted update can chain many structs, each placed next to the previous one.
   const placeOf = (start: DecodedStruct): Place => {
     const chain: DecodedStruct[] = []
@@ -102,38 +95,46 @@ export function checkShapes(doc: Y.Doc, update: DecodedUpdate): void {
       if (seen.has(current)) throw new MalformedUpdate('structs that refer to each other in a circle')
       seen.add(current)
       chain.push(current)
-      const neighbour = (current.origin ?? current.rightOrigin) as StructId
-      const target = placeOfTarget(neighbour)
-      if (typeof target === 'string' || !('kind' in target)) {
-        place = target
+      const neighbour = locateStruct(doc, update, (current.origin ?? current.rightOrigin) as StructId)
+      if (neighbour instanceof Y.Item) {
+        place = placeOfItem(neighbour)
         break
       }
-      current = target
+      if (neighbour instanceof Y.GC || neighbour.kind !== 'item') {
+        place = 'gc'
+        break
+      }
+      current = neighbour
     }
     for (const struct of chain) places.set(struct, place)
     places.set(start, place)
     return place
   }
 
-  const deletedWhole = deletionCover(update.deletes)
+  /** The place of the struct an id refers to: in the document, or one of the update's. */
+  const placeAt = (id: StructId): Place => {
+    const target = locateStruct(doc, update, id)
+    if (target instanceof Y.Item) return placeOfItem(target)
+    return target instanceof Y.GC || target.kind !== 'item' ? 'gc' : placeOf(target)
+  }
+
+  // Built on first need: most updates carry no struct of several units under a key.
+  let deletedWhole: ((struct: DecodedStruct) => boolean) | null = null
   for (const [client, structs] of update.structs) {
     const present = Y.getState(doc.store, client)
     for (const struct of structs) {
       if (struct.kind !== 'item' || struct.id.clock + struct.length <= present) continue
       const where = `struct ${client}:${struct.id.clock}`
       if (struct.origin && struct.rightOrigin) {
-        const left = resolved(placeOfTarget(struct.origin), placeOf)
-        const right = resolved(placeOfTarget(struct.rightOrigin), placeOf)
+        const left = placeAt(struct.origin)
+        const right = placeAt(struct.rightOrigin)
         // One neighbour collected: the other must be collected too, or about to be (its parent deleted).
         const collectedBeside = (other: Place) => other === 'gc' || other.parentDeleted
         const fits =
           samePlace(left, right) ||
           (left === 'gc' ? collectedBeside(right) : right === 'gc' && collectedBeside(left))
         if (!fits) throw new MalformedUpdate(`${where} has neighbours in two places`)
-        if (
-          idOf(struct.origin) === idOf(struct.rightOrigin) ||
-          !leftBeforeRight(doc, struct.origin, struct.rightOrigin)
-        ) {
+        if (!leftBeforeRight(doc, struct.origin, struct.rightOrigin)) {
           throw new MalformedUpdate(`${where} has its right neighbour before its left one`)
         }
       }
@@ -143,7 +144,9 @@ export function checkShapes(doc: Y.Doc, update: DecodedUpdate): void {
       if (!MAP_VALUE_CONTENT.has(struct.contentRef)) {
         throw new MalformedUpdate(`${value} holds content ${struct.contentRef}, which no map value has`)
       }
-      if (struct.length > 1 && struct.contentRef !== CONTENT_DELETED && !deletedWhole(struct)) {
+      if (struct.length > 1 && struct.contentRef !== CONTENT_DELETED) {
+        deletedWhole ??= deletionCover(update.deletes)
+        if (deletedWhole(struct)) continue
         throw new MalformedUpdate(`${value} holds ${struct.length} live values, where a map key has one`)
       }
     }
@@ -157,9 +160,11 @@ const ORDER_LOOKAHEAD = 2_000
  * Whether the right neighbour comes after the left one, as it does for every struct a client
  * writes (it saw them in that order, and Yjs never reorders what it holds): Yjs given them the
  * other way round places the struct by the state of each replica, and replicas then disagree on
- * a text's order. Only neighbours in the document are compared, within ORDER_LOOKAHEAD items.
+ * a text's order. A neighbour that is the other one is refused; otherwise only neighbours in the
+ * document are compared, within ORDER_LOOKAHEAD items.
  */
 function leftBeforeRight(doc: Y.Doc, origin: StructId, rightOrigin: StructId): boolean {
+  if (origin.client === rightOrigin.client && origin.clock === rightOrigin.clock) return false
   const docState = (client: number) => Y.getState(doc.store, client)
   if (origin.clock >= docState(origin.client) || rightOrigin.clock >= docState(rightOrigin.client))
     return true
@@ -173,10 +178,6 @@ function leftBeforeRight(doc: Y.Doc, origin: StructId, rightOrigin: StructId): b
     if (++steps > ORDER_LOOKAHEAD) return true
   }
   return false
-}
-
-function resolved(target: Place | DecodedStruct, placeOf: (struct: DecodedStruct) => Place): Place {
-  return typeof target === 'string' || !('kind' in target) ? target : placeOf(target)
 }
 
 /**
