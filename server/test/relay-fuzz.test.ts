@@ -240,9 +240,7 @@ describe('relay fuzzing', () => {
         }
         await expectIntact(setup, clients)
       }),
-      // 30 runs per suite: a rarer divergence of the store's read-back is still open (about 1 run
-      // of the file in 100 at 60 runs; see docs/security.md, "Not enforced (yet)").
-      { numRuns: 30, interruptAfterTimeLimit: 8000, markInterruptAsFailure: false, endOnFailure: true },
+      { numRuns: 60, interruptAfterTimeLimit: 8000, markInterruptAsFailure: false, endOnFailure: true },
     )
     // Not vacuous: some crafted updates get through the reader, to the rules and the document.
     expect(accepted).toBeGreaterThan(0)

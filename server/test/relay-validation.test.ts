@@ -358,6 +358,28 @@ describe('relay validation of writers’ updates', () => {
     expect(setup.closes).toEqual([])
   })
 
+  it("refuses structs written under the relay's client id (Yjs would give the room another one)", async () => {
+    const setup = await workshop()
+    const { participant, freeId, lockedId } = setup
+    const target = { boardId: setup.board.id, kind: 'board' as const }
+    // Anyone learns it from the relay's corrections: here read from the room itself.
+    const relayId = await setup.app.relay.withRoom(target, (room) => room.doc.clientID)
+    const squatter = copyOf(participant.doc, relayId)
+    const squat = updateOf(squatter, () => updateItem(squatter, freeId, { x: 7 }))
+    const raw = await rawAs(setup.sync, setup.board.id, setup.member)
+    raw.ws.send(updateFrame(squat))
+    expect(await raw.closed).toBe(CloseCode.unsupportedData)
+
+    expect(await setup.app.relay.withRoom(target, (room) => room.doc.clientID)).toBe(relayId)
+    // The relay still takes back a refused edit under its own id, and the lock holds.
+    const raw2 = await rawAs(setup.sync, setup.board.id, setup.member)
+    raw2.ws.send(updateFrame(hijack(copyOf(participant.doc), lockedId)))
+    await handled(raw2)
+    raw2.ws.close()
+    await lockedNoteIntact(setup)
+    expect(setup.closes).toEqual([])
+  })
+
   it('refuses an empty deletion, which Yjs fails on after applying the rest (the room would go down)', async () => {
     const setup = await workshop()
     const { facilitator, participant } = setup

@@ -174,7 +174,53 @@ describe('checkShapes', () => {
     const backwards = craftedValue({ client: 4242, clock: 0, origin: at(3), right: at(1), values: [1] })
     expect(() => checkShapes(doc, decodeUpdate(backwards))).toThrow('right neighbour before its left one')
     const onItself = craftedValue({ client: 4242, clock: 0, origin: at(2), right: at(2), values: [1] })
-    expect(() => checkShapes(doc, decodeUpdate(onItself))).toThrow('right neighbour before its left one')
+    expect(() => checkShapes(doc, decodeUpdate(onItself))).toThrow('one unit as both its neighbours')
+  })
+
+  it('refuses a struct placed past a unit its writer knew, which replicas would order apart', () => {
+    const { doc, note } = board()
+    const first = itemText(doc, note)?._start
+    if (!first) throw new Error('the note has no text')
+    const at = (offset: number) => Y.createID(first.id.client, first.id.clock + offset)
+    // "hello" is one struct: whoever knew its "o" knew the "l" before it, which stands between.
+    const skipping = craftedValue({ client: 4242, clock: 0, origin: at(1), right: at(4), values: [1] })
+    expect(() => checkShapes(doc, decodeUpdate(skipping))).toThrow(
+      'a unit its writer knew between it and its left',
+    )
+    // At the end of the text after its "l": the "o" that follows was known too.
+    const lastAfterL = craftedValue({ client: 4242, clock: 0, origin: at(3), values: [1] })
+    expect(() => checkShapes(doc, decodeUpdate(lastAfterL))).toThrow(
+      'a unit its writer knew between it and its right',
+    )
+    const honest = craftedValue({ client: 4242, clock: 0, origin: at(1), right: at(2), values: [1] })
+    expect(() => checkShapes(doc, decodeUpdate(honest))).not.toThrow()
+  })
+
+  it("refuses a struct between two of the update's own that were never side by side", () => {
+    const { doc, note } = board()
+    // A stock client types "abc"; a crafted struct of the same update goes after "c" and before "b".
+    const replica = copyOf(doc)
+    const typed = updateOf(replica, () => itemText(replica, note)?.insert(5, 'abc'))
+    const [abc] = Y.decodeUpdate(typed).structs
+    if (!abc) throw new Error('nothing typed')
+    const unit = (offset: number) => Y.createID(abc.id.client, abc.id.clock + offset)
+    const crossed = craftedValue({ client: 4242, clock: 0, origin: unit(2), right: unit(1), values: [1] })
+    const merged = Y.mergeUpdates([typed, crossed])
+    expect(() => checkShapes(doc, decodeUpdate(merged))).toThrow('right neighbour before its left one')
+  })
+
+  it('accepts an offline session typed inside what it just typed', () => {
+    const { doc, note } = board()
+    const replica = copyOf(doc)
+    const text = itemText(replica, note)
+    if (!text) throw new Error('the note has no text')
+    // "ab", then "c" between them, then "d" after "c": "b" was written after "a", not after "c".
+    text.insert(1, 'ab')
+    text.insert(2, 'c')
+    text.insert(3, 'd')
+    expect(text.toString()).toBe('hacdbello')
+    const session = Y.encodeStateAsUpdate(replica, Y.encodeStateVector(doc))
+    expect(() => checkShapes(doc, decodeUpdate(session))).not.toThrow()
   })
 
   it('accepts overwritten values merged into one struct, and each value a stock client writes', () => {

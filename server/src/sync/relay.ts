@@ -1,7 +1,6 @@
 import {
   CloseCode,
   type DocKind,
-  itemsMap,
   MessageType,
   PING_INTERVAL_MS,
   type Role,
@@ -27,6 +26,7 @@ import { checkAwarenessUpdate, LimitRefusal } from './limits.js'
 import { awarenessMessage } from './messages.js'
 import { stampAwarenessPersonId } from './policies/awareness.js'
 import type { ClientUpdate, RelayServices, RoomPolicy, UpdateCheck } from './policies/types.js'
+import { UpdateRevert } from './revert.js'
 import { type Room, Rooms, SERVER_ORIGIN } from './rooms.js'
 import { MalformedUpdate } from './updates/decode.js'
 import { inspectUpdate } from './updates/inspect.js'
@@ -391,28 +391,30 @@ export class Relay implements RelayServices {
   /**
    * Applies a writer's update, in the room's current queue task: read whole and checked against the
    * document first (a malformed update throws and is never applied), then the rules in their order
-   * (see `policies/index.ts`). A refused update is reverted with everything the rules corrected in
-   * it, by an UndoManager that tracks only this connection and the relay's corrections: the update
-   * and its revert are stored and forwarded together, and every replica converges without it.
+   * (see `policies/index.ts`). A refused update is taken back with everything the rules corrected
+   * in it (`UpdateRevert`): the update and its revert are stored and forwarded together.
    */
   private async applyChecked(room: Room, connection: Connection, bytes: Uint8Array): Promise<void> {
     const { footprint, writers } = inspectUpdate(room.doc, bytes)
+    // The relay's own id writes its corrections and reverts; Yjs would also give the room a new one.
+    if (writers.has(room.doc.clientID))
+      throw new MalformedUpdate("writes structs under the relay's client id")
     if (connection.role === 'facilitator') {
       for (const client of writers) room.facilitatorClients.add(client)
     } else if ([...writers].some((client) => room.facilitatorClients.has(client))) {
       throw new MalformedUpdate("writes structs under a facilitator's client id")
     }
     const update: ClientUpdate = { room, connection, footprint }
-    const textsBefore = room.kind === 'board' ? itemTexts(room.doc, footprint.itemIds) : null
     const rules = this.rulesOf(room.kind)
     const checks: { rule: RoomPolicy; check: UpdateCheck }[] = []
     let refusal: string | null = null
     const scope = [...room.doc.share.values(), ...[...footprint.roots].map((root) => room.doc.get(root))]
-    const undo = new Y.UndoManager(scope, {
-      doc: room.doc,
-      trackedOrigins: new Set<unknown>([connection, SERVER_ORIGIN]),
-      captureTimeout: 0,
-    })
+    const revert = new UpdateRevert(
+      room.doc,
+      scope,
+      [connection, SERVER_ORIGIN],
+      room.kind === 'board' ? footprint.itemIds : null,
+    )
     try {
       for (const rule of rules) {
         try {
@@ -443,8 +445,7 @@ export class Relay implements RelayServices {
       }
       if (refusal) {
         connection.log.info({ reason: refusal }, 'reverted an update the rules refuse')
-        while (undo.undoStack.length > 0) undo.undo()
-        if (textsBefore) restoreTexts(room.doc, textsBefore, connection.log)
+        revert.revert(connection.log)
         return
       }
       for (const rule of rules) {
@@ -452,7 +453,7 @@ export class Relay implements RelayServices {
       }
     } finally {
       for (const { check } of checks) check.dispose?.()
-      undo.destroy()
+      revert.destroy()
     }
   }
 
@@ -490,40 +491,4 @@ function greet(room: Room, connection: Connection): void {
   room.sendStateVector(connection)
   const clients = [...room.awareness.getStates().keys()]
   if (clients.length > 0) connection.send(awarenessMessage(room.awareness, clients))
-}
-
-/** The text of each of these items that has one, as it is now. */
-function itemTexts(doc: Y.Doc, ids: Iterable<string>): Map<string, string> {
-  const texts = new Map<string, string>()
-  const items = itemsMap(doc)
-  for (const id of ids) {
-    const text = items.get(id)?.get('text')
-    if (text instanceof Y.Text) texts.set(id, text.toString())
-  }
-  return texts
-}
-
-/**
- * Puts back the texts a refused update changed, where the UndoManager's revert did not. When an
- * update deletes a note's text itself (the Y.Text), Yjs redoes the text as a new type and can put
- * back only part of its content ("instructions" → "i"): the revert would then change a locked
- * note. The restoring change is the relay's, stored and forwarded with the update and its revert.
- */
-function restoreTexts(doc: Y.Doc, before: Map<string, string>, log: FastifyBaseLogger): void {
-  const items = itemsMap(doc)
-  doc.transact(() => {
-    for (const [id, value] of before) {
-      const item = items.get(id)
-      if (!item) continue
-      const text = item.get('text')
-      if (text instanceof Y.Text && text.toString() === value) continue
-      log.warn({ itemId: id }, "the revert of a refused update left an item's text changed; restored it")
-      if (text instanceof Y.Text) {
-        text.delete(0, text.length)
-        text.insert(0, value)
-      } else {
-        item.set('text', new Y.Text(value))
-      }
-    }
-  }, SERVER_ORIGIN)
 }

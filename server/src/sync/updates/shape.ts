@@ -11,6 +11,7 @@ import {
   type StructId,
 } from './decode.js'
 import { locateStruct } from './locate.js'
+import { checkNeighbourOrder, ORDER_BUDGET, type OrderBudget } from './order.js'
 
 /** What Yjs writes as one value of a map key: `Y.Map.set` makes one of these, one unit long. */
 const MAP_VALUE_CONTENT: ReadonlySet<number> = new Set([
@@ -54,8 +55,8 @@ function samePlace(a: Place, b: Place): boolean {
  *   another, one replica drops the struct and the other keeps it: they no longer converge. A
  *   neighbour collected on the relay may stand next to one whose parent is deleted (an honest edit
  *   of a note deleted meanwhile), never next to a live one.
- * - **Neighbours the wrong way round.** A right neighbour that is the left one, or comes before
- *   it (`leftBeforeRight`): Yjs places the struct by what each replica holds at that moment.
+ * - **Neighbours its writer cannot have seen side by side** (`order.ts`): Yjs places such a struct
+ *   by how each replica happens to have split its items at that moment.
  * - **Map values.** `Y.Map.set` writes one value of one unit; several overwritten values of a key
  *   may be merged into one struct, but then they are all deleted. A struct of several live units
  *   under a key is split by the next struct placed next to it, and the part left behind is neither
@@ -120,6 +121,7 @@ export function checkShapes(doc: Y.Doc, update: DecodedUpdate): void {
 
   // Built on first need: most updates carry no struct of several units under a key.
   let deletedWhole: ((struct: DecodedStruct) => boolean) | null = null
+  const budget: OrderBudget = { steps: ORDER_BUDGET }
   for (const [client, structs] of update.structs) {
     const present = Y.getState(doc.store, client)
     for (const struct of structs) {
@@ -134,10 +136,8 @@ export function checkShapes(doc: Y.Doc, update: DecodedUpdate): void {
           samePlace(left, right) ||
           (left === 'gc' ? collectedBeside(right) : right === 'gc' && collectedBeside(left))
         if (!fits) throw new MalformedUpdate(`${where} has neighbours in two places`)
-        if (!leftBeforeRight(doc, struct.origin, struct.rightOrigin)) {
-          throw new MalformedUpdate(`${where} has its right neighbour before its left one`)
-        }
       }
+      checkNeighbourOrder(doc, update, struct, where, budget)
       const place = placeOf(struct)
       if (place === 'gc' || place.key === null) continue
       const value = `${where} under key "${place.key}"`
@@ -151,33 +151,6 @@ export function checkShapes(doc: Y.Doc, update: DecodedUpdate): void {
       }
     }
   }
-}
-
-/** How far the order of two neighbours in the document is looked for: beyond, it is taken as given. */
-const ORDER_LOOKAHEAD = 2_000
-
-/**
- * Whether the right neighbour comes after the left one, as it does for every struct a client
- * writes (it saw them in that order, and Yjs never reorders what it holds): Yjs given them the
- * other way round places the struct by the state of each replica, and replicas then disagree on
- * a text's order. A neighbour that is the other one is refused; otherwise only neighbours in the
- * document are compared, within ORDER_LOOKAHEAD items.
- */
-function leftBeforeRight(doc: Y.Doc, origin: StructId, rightOrigin: StructId): boolean {
-  if (origin.client === rightOrigin.client && origin.clock === rightOrigin.clock) return false
-  const docState = (client: number) => Y.getState(doc.store, client)
-  if (origin.clock >= docState(origin.client) || rightOrigin.clock >= docState(rightOrigin.client))
-    return true
-  const left = Y.getItem(doc.store, Y.createID(origin.client, origin.clock))
-  const right = Y.getItem(doc.store, Y.createID(rightOrigin.client, rightOrigin.clock))
-  if (!(left instanceof Y.Item) || !(right instanceof Y.Item)) return true
-  if (left === right) return origin.clock < rightOrigin.clock
-  let steps = 0
-  for (let item = left.right; item !== null; item = item.right) {
-    if (item === right) return true
-    if (++steps > ORDER_LOOKAHEAD) return true
-  }
-  return false
 }
 
 /**
