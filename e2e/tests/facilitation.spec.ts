@@ -169,6 +169,16 @@ test('governance tokens placed in private, with a double-click or from a phone, 
   await ines.page.getByTestId('private-text').fill('IB')
   await ines.page.getByTestId('private-add').click()
   await expect(ines.page.getByTestId('private-note').filter({ hasText: 'IB' })).toBeVisible()
+  // Zoomed out on the whole board, its delete button keeps a size a finger or a mouse can hit.
+  const [left] = await canvas.toScreen(0, 0)
+  const [right] = await canvas.toScreen(100, 0)
+  expect((right - left) / 100).toBeLessThan(0.8)
+  const remove = ines.page.getByTestId('private-note').filter({ hasText: 'IB' }).getByRole('button')
+  expect((await remove.boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(23)
+  // The scale's line the double-click went through stays selected: the bar says whose it is
+  // instead of offering colours the relay would refuse.
+  await expect(ines.page.getByTestId('stylebar-readonly')).toHaveText(/Verrouillé par l’animateur/)
+  await expect(ines.page.getByTestId('stylebar')).toHaveCount(0)
 
   // A phone shows no scale to double-click: it asks which scale, then where on it.
   await nadia.page.getByTestId('frame-choice').getByRole('radio', { name: '2. Décisionnel' }).check()

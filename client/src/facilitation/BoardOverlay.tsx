@@ -1,5 +1,5 @@
 import { boardToScreen, expandRect, type ItemSnapshot, rectsIntersect, visibleRect } from '@atelier/shared'
-import { useLayoutEffect, useState, useSyncExternalStore } from 'react'
+import { type CSSProperties, useLayoutEffect, useState, useSyncExternalStore } from 'react'
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { useView } from '../store/hooks.js'
@@ -86,14 +86,18 @@ function PrivateNotesView({
             key={note.id}
             className="private-note"
             data-testid="private-note"
-            style={{
-              left: at.x,
-              top: at.y,
-              width: note.w,
-              height: note.h,
-              transform: `scale(${camera.zoom})`,
-              background: note.color,
-            }}
+            style={
+              {
+                left: at.x,
+                top: at.y,
+                width: note.w,
+                height: note.h,
+                transform: `scale(${camera.zoom})`,
+                background: note.color,
+                // The delete button keeps its size on screen when the board is zoomed out.
+                '--unzoom': Math.max(1, 1 / camera.zoom),
+              } as CSSProperties
+            }
           >
             <span className="private-note-tag">
               <LockIcon /> {t('facilitation.private.onlyYou')}

@@ -5,7 +5,7 @@ import { useSession } from '../board/context.js'
 import { itemUtil } from '../items/registry.js'
 import { PHONE_MAX_WIDTH } from '../store/chrome.js'
 import { useView } from '../store/hooks.js'
-import { selectionBounds } from '../store/selection.js'
+import { canModify, selectionBounds } from '../store/selection.js'
 import { CommandButton } from './CommandButton.js'
 import { DiamondIcon, EllipseIcon, LockIcon, PlacesIcon, RectangleIcon, TrashIcon } from './icons.js'
 
@@ -49,6 +49,22 @@ export function StyleBar() {
   // Centred on the selection but never past either edge of the screen (a note near the edge of a phone).
   const half = Math.min(width, viewportWidth - 16) / 2
   position.left = Math.min(Math.max(position.left, half + 8), viewportWidth - half - 8)
+  // Nothing here this person may change (locked, or someone else's with "own items only"): the
+  // bar says why instead of offering buttons the relay would refuse.
+  if (items.length > 0 && !items.some((item) => canModify(ctx, item))) {
+    const why = items.some((item) => item.locked) ? 'locked' : 'notYours'
+    return (
+      <div
+        ref={bar}
+        className="stylebar stylebar-readonly"
+        role="status"
+        data-testid="stylebar-readonly"
+        style={position}
+      >
+        <LockIcon /> {t(`canvas.style.${why}`)}
+      </div>
+    )
+  }
   const colorable = items.length === 0 || items.some((item) => itemUtil(item.type).colorable)
   const shapes = items.filter((item) => item.type === 'shape')
   const notes = items.filter((item) => item.type === 'note')

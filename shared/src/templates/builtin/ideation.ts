@@ -140,8 +140,8 @@ export const ideation: TemplateInput = {
       id: 'etape-divergence',
       title: t('Divergence en privé', 'Private divergence'),
       instructions: t(
-        'Écrivez seul vos idées, une par post-it. Elles restent privées jusqu’à la mise en commun.',
-        'Write your ideas alone, one per note. They stay private until the reveal.',
+        'Écrivez vos idées chacun·e de votre côté, une par post-it. Elles restent privées jusqu’à la mise en commun.',
+        'Write your ideas on your own, one per note. They stay private until the reveal.',
       ),
       durationMinutes: 5,
       frameId: 'idees',
