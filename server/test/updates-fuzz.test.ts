@@ -144,7 +144,7 @@ describe('the relay document', () => {
  * many at once after working offline (a sync answer, with their deleted content collected).
  */
 describe('stock clients', () => {
-  const edit = fc.oneof(
+  const anEdit = fc.oneof(
     fc.record({
       kind: fc.constant('type' as const),
       at: fc.nat(),
@@ -157,39 +157,47 @@ describe('stock clients', () => {
     fc.record({ kind: fc.constant('create' as const) }),
     fc.record({ kind: fc.constant('delete' as const) }),
   )
+  type Edit = typeof anEdit extends fc.Arbitrary<infer T> ? T : never
   const step = fc.record({
     who: fc.nat(2),
     pick: fc.nat(),
-    /** Edit, send what the room lacks, or take what the room has. */
-    act: fc.oneof(edit, fc.constant({ kind: 'send' as const }), fc.constant({ kind: 'receive' as const })),
+    /** Edit, undo or redo one's own edits, send what the room lacks, or take what the room has. */
+    act: fc.oneof(
+      anEdit,
+      anEdit,
+      fc.constantFrom(
+        { kind: 'undo' as const },
+        { kind: 'redo' as const },
+        { kind: 'send' as const },
+        { kind: 'receive' as const },
+      ),
+    ),
   })
 
-  it('are never refused, editing concurrently and sending one change or a whole offline session', () => {
+  it('are never refused, editing and undoing concurrently, sending one change or a whole offline session', () => {
     fc.assert(
       fc.property(fc.array(step, { minLength: 1, maxLength: 40 }), fc.boolean(), (steps, live) => {
         const room = board()
         const clients = [0, 1, 2].map(() => replicaOf(Y.encodeStateAsUpdate(room)))
         const cursors = [0, 0, 0]
+        // Each person's undo, as the client's: it tracks only their own edits (redone many times over).
+        const mine = { person: 'one of the clients' }
+        const undos = clients.map(
+          (client) =>
+            new Y.UndoManager(itemsMap(client), { trackedOrigins: new Set([mine]), captureTimeout: 0 }),
+        )
         const send = (update: Uint8Array) => {
           expect(() => inspectUpdate(room, update)).not.toThrow()
           Y.applyUpdate(room, update)
         }
-        // A live client sends each transaction as it happens; an offline one sends its session later.
-        if (live) for (const client of clients) client.on('update', send)
-        for (const { who, pick, act } of steps) {
-          const client = clients[who] as Y.Doc
-          const ids = [...itemsMap(client).keys()].sort()
-          const id = ids.length > 0 ? (ids[pick % ids.length] as string) : null
-          if (act.kind === 'send') send(Y.encodeStateAsUpdate(client, Y.encodeStateVector(room)))
-          else if (act.kind === 'receive')
-            Y.applyUpdate(client, Y.encodeStateAsUpdate(room, Y.encodeStateVector(client)))
-          else if (act.kind === 'create') createItem(client, { type: 'note', x: pick, y: 0, text: 'idée' })
-          else if (!id) continue
+        const edit = (client: Y.Doc, id: string | null, act: Edit, who: number) => {
+          if (act.kind === 'create') createItem(client, { type: 'note', x: who, y: 0, text: 'idée' })
+          else if (!id) return
           else if (act.kind === 'move') updateItem(client, id, { x: act.x })
           else if (act.kind === 'delete') deleteItems(client, [id])
           else {
             const text = itemText(client, id)
-            if (!text) continue
+            if (!text) return
             const cursor =
               act.kind === 'type' && act.nudge !== null ? (cursors[who] as number) + act.nudge : act.at
             const at = Math.max(0, cursor) % (text.length + 1)
@@ -199,9 +207,23 @@ describe('stock clients', () => {
             } else text.delete(at, Math.min(act.length, text.length - at))
           }
         }
+        // A live client sends each transaction as it happens; an offline one sends its session later.
+        if (live) for (const client of clients) client.on('update', send)
+        for (const { who, pick, act } of steps) {
+          const client = clients[who] as Y.Doc
+          const undo = undos[who] as Y.UndoManager
+          const ids = [...itemsMap(client).keys()].sort()
+          const id = ids.length > 0 ? (ids[pick % ids.length] as string) : null
+          if (act.kind === 'send') send(Y.encodeStateAsUpdate(client, Y.encodeStateVector(room)))
+          else if (act.kind === 'receive')
+            Y.applyUpdate(client, Y.encodeStateAsUpdate(room, Y.encodeStateVector(client)))
+          else if (act.kind === 'undo') undo.undo()
+          else if (act.kind === 'redo') undo.redo()
+          else client.transact(() => edit(client, id, act, who), mine)
+        }
         for (const client of clients) send(Y.encodeStateAsUpdate(client, Y.encodeStateVector(room)))
       }),
-      { numRuns: 400 },
+      { numRuns: 2000 },
     )
-  }, 30_000)
+  }, 60_000)
 })

@@ -38,14 +38,7 @@ function sameId(a: StructId | null, b: StructId | null): boolean {
   return a === b || (a !== null && b !== null && a.client === b.client && a.clock === b.clock)
 }
 
-/** The unit right of `id` when its struct was written: the next unit of it, or its right origin. */
-function writtenRightOf(struct: Y.Item | DecodedStruct, id: StructId): StructId | null {
-  return id.clock < struct.id.clock + struct.length - 1
-    ? { client: id.client, clock: id.clock + 1 }
-    : struct.rightOrigin
-}
-
-/** The unit left of `id` when its struct was written: the unit before it, or its origin. */
+/** The unit left of `id` when it was written: the unit before it in its struct, or its origin. */
 function writtenLeftOf(struct: Y.Item | DecodedStruct, id: StructId): StructId | null {
   return id.clock > struct.id.clock ? { client: id.client, clock: id.clock - 1 } : struct.origin
 }
@@ -90,7 +83,9 @@ export function checkNeighbourOrder(
     throw new MalformedUpdate(`${where} ${why}`)
   }
   const leftOfRight = right && rightOrigin ? writtenLeftOf(right, rightOrigin) : null
-  const rightOfLeft = left && origin ? writtenRightOf(left, origin) : null
+  // The left one's struct's right origin, not its next unit: Yjs merges into one struct units
+  // typed one after the other, so whoever knew a unit need not have known the next.
+  const rightOfLeft = left?.rightOrigin ?? null
   const direct = sameId(leftOfRight, origin) || sameId(rightOfLeft, rightOrigin)
   if (origin && rightOrigin) {
     if (sameId(origin, rightOrigin)) refuse('has one unit as both its neighbours')
