@@ -46,7 +46,7 @@ export default defineConfig({
       // The whole suite creates its boards from one address, faster than a lab ever does.
       ATELIER_BOARDS_PER_MINUTE: '100000',
     },
-    reuseExistingServer: false,
+    reuseExistingServer: process.env.E2E_REUSE === '1',
     timeout: 30_000,
   },
 })

@@ -3,6 +3,7 @@ import { expect, type Page, test } from '@playwright/test'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { expectNoSeriousViolations } from '../fixtures/a11y.js'
 import { BoardPage } from '../fixtures/board.js'
 
 const NOTES = 300
@@ -23,6 +24,12 @@ function notePixels(page: Page): Promise<number> {
     }
     return count
   }, COLOR)
+}
+
+/** Resolves once a stock client has the relay's answer (it may have had it already). */
+function synced(provider: WebsocketProvider): Promise<void> {
+  if (provider.synced) return Promise.resolve()
+  return new Promise((resolve) => provider.once('sync', () => resolve()))
 }
 
 /** Whether the page's connection has had the relay's answer (read through the debug hook). */
@@ -80,7 +87,7 @@ test('a second visit shows the board from this device before the relay answers, 
   })
   const person = await BoardPage.open(browser)
   try {
-    await new Promise<void>((resolve) => peer.once('sync', () => resolve()))
+    await synced(peer)
     doc.transact(() => {
       for (let i = 0; i < NOTES; i++) {
         createItem(doc, {
@@ -126,6 +133,72 @@ test('a second visit shows the board from this device before the relay answers, 
     await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected')
   } finally {
     peer.destroy()
+    doc.destroy()
+    await person.close()
+  }
+})
+
+test('a browser whose changes the relay refuses says so, and starts over from the board', async ({
+  browser,
+  baseURL,
+}) => {
+  const response = await fetch(`${baseURL}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title: 'Refusé' }),
+  })
+  const { id, tokens } = (await response.json()) as {
+    id: string
+    tokens: { facilitator: string; participant: string }
+  }
+  // The facilitator, a stock client, writes a note: the relay now knows their client id.
+  const doc = new Y.Doc()
+  const facilitator = new WebsocketProvider(`${baseURL?.replace('http', 'ws')}/sync`, id, doc, {
+    params: { token: tokens.facilitator },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+  })
+  const person = await BoardPage.open(browser)
+  try {
+    await synced(facilitator)
+    const noteId = createItem(doc, { type: 'note', x: 0, y: 0, text: 'consigne', color: COLOR })
+    await person.page.goto(`/b/${id}#${tokens.participant}`)
+    await person.joinAs('Noé')
+    await expect.poll(async () => (await person.notes()).map((note) => note.text)).toEqual(['consigne'])
+
+    // A change this browser writes under the facilitator's client id, as a broken client might:
+    // the relay refuses it as malformed, and again when the browser reconnects and resends it.
+    await person.page.evaluate(
+      ([facilitatorClient, note]) => {
+        const hook = (
+          window as unknown as {
+            __atelierDebug: {
+              doc: { clientID: number; getMap(name: string): Map<string, Map<string, unknown>> }
+            }
+          }
+        ).__atelierDebug
+        hook.doc.clientID = facilitatorClient as number
+        hook.doc
+          .getMap('items')
+          .get(note as string)
+          ?.set('text', 'détournée')
+      },
+      [doc.clientID, noteId] as const,
+    )
+    const refused = person.page.getByTestId('changes-refused')
+    await expect(refused).toBeVisible({ timeout: 15_000 })
+    await expect(refused).toContainText('Ce navigateur garde des modifications que le tableau refuse')
+    await expectNoSeriousViolations(person.page, 'the refused changes banner')
+    await person.page.screenshot({ path: test.info().outputPath('changes-refused.png') })
+
+    await refused.getByRole('button', { name: 'Repartir de la version du tableau' }).click()
+    await expect(person.page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected', {
+      timeout: 15_000,
+    })
+    await expect(person.page.getByTestId('changes-refused')).toHaveCount(0)
+    // The page drew this device's copy before it connected: what was refused is not in it any more.
+    await expect.poll(async () => (await person.notes()).map((note) => note.text)).toEqual(['consigne'])
+  } finally {
+    facilitator.destroy()
     doc.destroy()
     await person.close()
   }

@@ -214,6 +214,23 @@ function BoardScreen() {
           {t('facilitation.errors.identity')}
         </p>
       )}
+      {link.refused && (
+        <div className="banner banner-action" role="alert" data-testid="changes-refused">
+          <p>{t('board.refused')}</p>
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => {
+              connection
+                .startOver()
+                .catch((error: unknown) => console.error('emptying the copy on this device failed', error))
+                .finally(() => window.location.reload())
+            }}
+          >
+            {t('board.startOver')}
+          </button>
+        </div>
+      )}
       {link.storageError && (
         <p className="banner" role="alert">
           {t('board.storageError')}

@@ -136,6 +136,29 @@ describe('BoardConnection', () => {
     second.destroy()
   })
 
+  it('stops sending what the relay refuses as malformed, and starts over from the board with an empty copy', async () => {
+    const boardId = `board-${++boards}`
+    const connection = open(boardId)
+    await connection.localLoaded
+    await vi.waitFor(() => expect(FakeSocket.opened[0]?.readyState).toBe(1))
+    connection.doc.getMap('items').set('refused', 'something the relay cannot take')
+    await vi.waitFor(async () => expect((await storedItems(boardId)).rows).toBe(1))
+
+    // Refused once: it may have been that message; the tab reconnects and sends it again.
+    FakeSocket.opened[0]?.onclose?.({ code: 1003, reason: 'malformed message' })
+    expect(connection.getSnapshot().refused).toBe(false)
+    await vi.waitFor(() => expect(FakeSocket.opened[1]?.readyState).toBe(1))
+    // Refused again: the tab stops, rather than send it for ever.
+    FakeSocket.opened[1]?.onclose?.({ code: 1003, reason: 'malformed message' })
+    expect(connection.getSnapshot().refused).toBe(true)
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    expect(FakeSocket.opened).toHaveLength(2)
+
+    await connection.startOver()
+    expect(await storedItems(boardId)).toEqual({ items: {}, rows: 0 })
+    connection.destroy()
+  })
+
   it('connects while the copy opens when the page found it empty, and waits for it otherwise', async () => {
     /** A device whose IndexedDB never answers and whose 500 ms wait never ends. */
     const stuck = (copyFoundEmpty: boolean) =>

@@ -20,12 +20,21 @@ export interface ConnectionSnapshot {
   storageError: boolean
   /** The server refused this tab's changes because it cannot save: they are kept and sent again later. */
   storeUnavailable: boolean
+  /**
+   * The relay refused what this tab sends as malformed (close 1003), again on reconnecting: this
+   * tab holds something the board cannot take, and stops reconnecting. `startOver` leaves it.
+   */
+  refused: boolean
 }
+
+/** 1003 closes within REFUSED_WITHIN_MS after which the tab stops sending the same thing again. */
+const REFUSED_CLOSES = 2
+const REFUSED_WITHIN_MS = 30_000
 
 /** The board's copy on this device, as the connection uses it (`localCopy.ts` in the browser). */
 export type DeviceCopy = Pick<
   LocalCopy,
-  'held' | 'takeStored' | 'append' | 'compactSoon' | 'setPictureSource' | 'close'
+  'held' | 'takeStored' | 'append' | 'compactSoon' | 'setPictureSource' | 'close' | 'clear'
 >
 
 /** Whether the device has a network at all. */
@@ -133,6 +142,8 @@ export class BoardConnection {
   private readonly checkLink: ConnectionEnvironment['checkLink']
   /** A link check is running or was made less than LINK_CHECK_EVERY_MS ago. */
   private linkCheckPending = false
+  /** When the relay last closed this tab's sockets with 1003, within REFUSED_WITHIN_MS. */
+  private refusals: number[] = []
   private readonly unwatchNetwork: () => void
   private facts: LinkFacts
   private snapshot: ConnectionSnapshot
@@ -153,6 +164,7 @@ export class BoardConnection {
       denied: false,
       storageError: false,
       storeUnavailable: false,
+      refused: false,
     }
     this.provider = new WebsocketProvider(environment.syncUrl, roomName(boardId, 'board'), this.doc, {
       params: { token, ...(credential ? { person: credential } : {}) },
@@ -183,6 +195,7 @@ export class BoardConnection {
     this.provider.on('closed', this.onClosed)
     this.provider.on('closed', this.retry.onClosed)
     this.provider.on('connection-close', this.onConnectionClose)
+    this.provider.on('connection-close', this.onRefused)
     this.unwatchNetwork = this.network.watch(this.onNetwork)
   }
 
@@ -202,6 +215,7 @@ export class BoardConnection {
     this.provider.off('closed', this.onClosed)
     this.provider.off('closed', this.retry.onClosed)
     this.provider.off('connection-close', this.onConnectionClose)
+    this.provider.off('connection-close', this.onRefused)
     this.retry.dispose()
     this.awareness.setLocalState(null)
     this.provider.destroy()
@@ -340,6 +354,29 @@ export class BoardConnection {
     if (code === CloseCode.unauthorized || code === CloseCode.tokenRevoked) this.update({ denied: true })
   }
 
+  /** A close with 1003: the relay could not accept what this tab sent (`ConnectionSnapshot.refused`). */
+  private onRefused = (event: { code: number } | null): void => {
+    if (event?.code !== CloseCode.unsupportedData) return
+    const now = Date.now()
+    this.refusals = this.refusals.filter((at) => now - at < REFUSED_WITHIN_MS).concat(now)
+    if (this.refusals.length < REFUSED_CLOSES) return
+    // Reconnecting would send the same changes again, to be refused again, for ever. Once this
+    // close is handled: disconnecting inside it would close the same socket a second time.
+    queueMicrotask(() => this.provider.disconnect())
+    this.update({ refused: true })
+  }
+
+  /**
+   * Leaves what this tab holds beyond the board: stops syncing and empties the board's copy on
+   * this device, so that the page, reloaded, starts from the relay's board. What this tab had not
+   * sent is lost: the relay refuses it.
+   */
+  async startOver(): Promise<void> {
+    await this.localLoaded
+    await this.local?.clear()
+    this.provider.disconnect()
+  }
+
   /**
    * A socket that closed before it opened: the relay refused the upgrade (its HTTP 401 for a
    * replaced link, which a browser reports as a network failure) or could not be reached. The
@@ -375,7 +412,8 @@ export class BoardConnection {
       next.status === this.snapshot.status &&
       next.denied === this.snapshot.denied &&
       next.storageError === this.snapshot.storageError &&
-      next.storeUnavailable === this.snapshot.storeUnavailable
+      next.storeUnavailable === this.snapshot.storeUnavailable &&
+      next.refused === this.snapshot.refused
     ) {
       return
     }

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import {
   openLocalDatabase,
+  PREVIEW,
   type PreviewPicture,
   request,
   UPDATES,
@@ -120,6 +121,16 @@ export class LocalCopy {
   async savePicture(): Promise<void> {
     const picture = this.pictureSource ? await this.pictureSource() : null
     if (picture && !this.closed) await writePreviewPicture(this.db, picture)
+  }
+
+  /** Empties the copy (rows and picture) and stops keeping anything: see `BoardConnection.startOver`. */
+  async clear(): Promise<void> {
+    clearTimeout(this.pending)
+    this.pending = undefined
+    this.closed = true
+    const transaction = this.db.transaction([UPDATES, PREVIEW], 'readwrite')
+    await Promise.all([UPDATES, PREVIEW].map((store) => request(transaction.objectStore(store).clear())))
+    this.db.close()
   }
 
   /** Writes a pending compaction now (the document must still be alive), then closes. */
