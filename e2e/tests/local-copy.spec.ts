@@ -187,6 +187,7 @@ test('a browser whose changes the relay refuses says so, and starts over from th
     const refused = person.page.getByTestId('changes-refused')
     await expect(refused).toBeVisible({ timeout: 15_000 })
     await expect(refused).toContainText('Ce navigateur garde des modifications que le tableau refuse')
+    await expect(person.page.getByTestId('connection-status')).toHaveAttribute('data-status', 'stopped')
     await expectNoSeriousViolations(person.page, 'the refused changes banner')
     await person.page.screenshot({ path: test.info().outputPath('changes-refused.png') })
 

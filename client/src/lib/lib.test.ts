@@ -126,6 +126,9 @@ describe('connection status', () => {
     expect(deriveStatus({ socket: 'connected', everConnected: true, online: true })).toBe('connected')
     expect(deriveStatus({ socket: 'disconnected', everConnected: true, online: true })).toBe('reconnecting')
     expect(deriveStatus({ socket: 'connected', everConnected: true, online: false })).toBe('offline')
+    expect(deriveStatus({ socket: 'disconnected', everConnected: true, online: true, stopped: true })).toBe(
+      'stopped',
+    )
   })
 })
 

@@ -363,6 +363,7 @@ export class BoardConnection {
     // Reconnecting would send the same changes again, to be refused again, for ever. Once this
     // close is handled: disconnecting inside it would close the same socket a second time.
     queueMicrotask(() => this.provider.disconnect())
+    this.facts = { ...this.facts, stopped: true }
     this.update({ refused: true })
   }
 

@@ -1,4 +1,4 @@
-export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline'
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'stopped'
 
 export interface LinkFacts {
   /** Last status the WebSocket provider reported. */
@@ -7,10 +7,13 @@ export interface LinkFacts {
   everConnected: boolean
   /** navigator.onLine: false when the device has no network at all. */
   online: boolean
+  /** This tab stopped syncing: the relay refuses what it holds (`ConnectionSnapshot.refused`). */
+  stopped?: boolean
 }
 
 /** What the status badge shows; pure so the mapping is tested rather than eyeballed. */
 export function deriveStatus(facts: LinkFacts): ConnectionStatus {
+  if (facts.stopped) return 'stopped'
   if (!facts.online) return 'offline'
   if (facts.socket === 'connected') return 'connected'
   return facts.everConnected ? 'reconnecting' : 'connecting'
