@@ -46,6 +46,7 @@ export default defineConfig({
       // The whole suite creates its boards from one address, faster than a lab ever does.
       ATELIER_BOARDS_PER_MINUTE: '100000',
     },
+    // E2E_REUSE=1: a server already on E2E_PORT is used (started by hand, to read its logs).
     reuseExistingServer: process.env.E2E_REUSE === '1',
     timeout: 30_000,
   },
