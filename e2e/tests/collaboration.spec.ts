@@ -1,9 +1,7 @@
 import { createItem } from '@atelier/shared'
 import { expect, test } from '@playwright/test'
-import { WebSocket } from 'ws'
-import { WebsocketProvider } from 'y-websocket'
-import * as Y from 'yjs'
 import { BoardPage } from '../fixtures/board.js'
+import { createBoardByApi, stockClient } from '../fixtures/stockClient.js'
 
 test('two people on one board see each other’s notes and cursors', async ({ browser }, testInfo) => {
   const facilitator = await BoardPage.open(browser)
@@ -43,33 +41,20 @@ test('a note written by an outside y-websocket client shows up on an open board'
   browser,
   baseURL,
 }) => {
-  const response = await fetch(`${baseURL}/api/boards`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title: 'Script externe' }),
-  })
-  expect(response.status).toBe(201)
-  const { id, tokens } = (await response.json()) as { id: string; tokens: { participant: string } }
-
+  const { id, tokens } = await createBoardByApi(baseURL, 'Script externe')
   const person = await BoardPage.open(browser)
   await person.page.goto(`/b/${id}#${tokens.participant}`)
   await person.joinAs('Inès')
 
-  const doc = new Y.Doc()
-  const provider = new WebsocketProvider(`${baseURL?.replace('http', 'ws')}/sync`, id, doc, {
-    params: { token: tokens.participant },
-    // Node 20 has no global WebSocket.
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-  })
+  const script = await stockClient(baseURL, id, tokens.participant)
+  const { doc } = script
   try {
-    await new Promise<void>((resolve) => provider.once('sync', () => resolve()))
     createItem(doc, { type: 'note', x: 100, y: 100, text: 'Déposée par un script', color: '#c9f2c7' })
     await expect
       .poll(async () => (await person.notes()).map((n) => n.text))
       .toContain('Déposée par un script')
   } finally {
-    provider.destroy()
-    doc.destroy()
+    script.destroy()
     await person.close()
   }
 })

@@ -1,10 +1,8 @@
 import { createItem, NOTE_COLORS } from '@atelier/shared'
 import { expect, type Page, test } from '@playwright/test'
-import { WebSocket } from 'ws'
-import { WebsocketProvider } from 'y-websocket'
-import * as Y from 'yjs'
 import { expectNoSeriousViolations } from '../fixtures/a11y.js'
 import { BoardPage } from '../fixtures/board.js'
+import { createBoardByApi, stockClient } from '../fixtures/stockClient.js'
 
 const NOTES = 300
 const COLOR = NOTE_COLORS[0].value
@@ -24,12 +22,6 @@ function notePixels(page: Page): Promise<number> {
     }
     return count
   }, COLOR)
-}
-
-/** Resolves once a stock client has the relay's answer (it may have had it already). */
-function synced(provider: WebsocketProvider): Promise<void> {
-  if (provider.synced) return Promise.resolve()
-  return new Promise((resolve) => provider.once('sync', () => resolve()))
 }
 
 /** Whether the page's connection has had the relay's answer (read through the debug hook). */
@@ -71,23 +63,12 @@ test('a second visit shows the board from this device before the relay answers, 
   browser,
   baseURL,
 }) => {
-  const response = await fetch(`${baseURL}/api/boards`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title: 'Visite suivante' }),
-  })
-  expect(response.status).toBe(201)
-  const { id, tokens } = (await response.json()) as { id: string; tokens: { participant: string } }
-
+  const { id, tokens } = await createBoardByApi(baseURL, 'Visite suivante')
   // A board large enough to open zoomed out: 300 notes in 30 columns, written by a stock client.
-  const doc = new Y.Doc()
-  const peer = new WebsocketProvider(`${baseURL?.replace('http', 'ws')}/sync`, id, doc, {
-    params: { token: tokens.participant },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-  })
+  const peer = await stockClient(baseURL, id, tokens.participant)
+  const { doc } = peer
   const person = await BoardPage.open(browser)
   try {
-    await synced(peer)
     doc.transact(() => {
       for (let i = 0; i < NOTES; i++) {
         createItem(doc, {
@@ -133,7 +114,6 @@ test('a second visit shows the board from this device before the relay answers, 
     await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected')
   } finally {
     peer.destroy()
-    doc.destroy()
     await person.close()
   }
 })
@@ -142,24 +122,12 @@ test('a browser whose changes the relay refuses says so, and starts over from th
   browser,
   baseURL,
 }) => {
-  const response = await fetch(`${baseURL}/api/boards`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title: 'Refusé' }),
-  })
-  const { id, tokens } = (await response.json()) as {
-    id: string
-    tokens: { facilitator: string; participant: string }
-  }
+  const { id, tokens } = await createBoardByApi(baseURL, 'Refusé')
   // The facilitator, a stock client, writes a note: the relay now knows their client id.
-  const doc = new Y.Doc()
-  const facilitator = new WebsocketProvider(`${baseURL?.replace('http', 'ws')}/sync`, id, doc, {
-    params: { token: tokens.facilitator },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-  })
+  const facilitator = await stockClient(baseURL, id, tokens.facilitator)
+  const { doc } = facilitator
   const person = await BoardPage.open(browser)
   try {
-    await synced(facilitator)
     const noteId = createItem(doc, { type: 'note', x: 0, y: 0, text: 'consigne', color: COLOR })
     await person.page.goto(`/b/${id}#${tokens.participant}`)
     await person.joinAs('Noé')
@@ -200,7 +168,6 @@ test('a browser whose changes the relay refuses says so, and starts over from th
     await expect.poll(async () => (await person.notes()).map((note) => note.text)).toEqual(['consigne'])
   } finally {
     facilitator.destroy()
-    doc.destroy()
     await person.close()
   }
 })
