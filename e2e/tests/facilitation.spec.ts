@@ -116,6 +116,15 @@ test('a facilitator runs a session with two participants', async ({ browser }, t
     await expect.poll(async () => Math.round((await yanis.camera()).x)).toBe(Math.round(target.x))
   })
 
+  await test.step('a reaction reaches the facilitator as a picture, with who sent it', async () => {
+    await ines.page.getByRole('button', { name: 'Réagir : bonne idée' }).click()
+    const burst = facilitator.page.locator('.reaction-burst')
+    await expect(burst).toContainText('Inès')
+    // Drawn, not an emoji: lab machines without an emoji font would show a box.
+    await expect(burst.locator('svg.reaction-icon')).toBeVisible()
+    await facilitator.screenshot(testInfo, 'reaction-burst')
+  })
+
   await Promise.all([yanisBoard.close(), inesBoard.close(), facilitatorBoard.close()])
 })
 

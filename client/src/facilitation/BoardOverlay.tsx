@@ -6,7 +6,7 @@ import { useView } from '../store/hooks.js'
 import { VoteOverlay } from '../voting/VoteOverlay.js'
 import type { FacilitationModel } from './FacilitationModel.js'
 import { useLocal, useSession } from './hooks.js'
-import { LockIcon } from './icons.js'
+import { LockIcon, ReactionIcon } from './icons.js'
 
 /**
  * What facilitation draws over the board, in screen space: the spotlight, this person's private
@@ -134,7 +134,7 @@ function Reactions({ model }: { model: FacilitationModel }) {
             style={{ left: at.x, top: at.y }}
             aria-hidden="true"
           >
-            <span className="reaction-emoji">{reaction.emoji}</span>
+            <ReactionIcon emoji={reaction.emoji} size={44} />
             <span className="reaction-name" style={{ background: reaction.color }}>
               {reaction.name}
             </span>

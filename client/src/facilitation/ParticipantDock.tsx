@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { CommandButton } from '../ui/CommandButton.js'
 import type { FacilitationModel } from './FacilitationModel.js'
 import { useLocal, useSession } from './hooks.js'
-import { HandIcon, LockIcon } from './icons.js'
+import { HandIcon, LockIcon, ReactionIcon } from './icons.js'
 import { usePlaceChoice } from './ideaPlace.js'
 import { REACTIONS } from './PeopleTracker.js'
 import { PlaceChoice } from './PlaceChoice.js'
@@ -36,7 +36,7 @@ export function ReactionBar({ model }: { model: FacilitationModel }) {
             emoji: t(`facilitation.reactions.names.${REACTIONS.indexOf(emoji)}`),
           })}
         >
-          <span aria-hidden="true">{emoji}</span>
+          <ReactionIcon emoji={emoji} size={22} />
         </CommandButton>
       ))}
       <span className="dock-separator" aria-hidden="true" />
