@@ -214,7 +214,7 @@ function BoardScreen() {
           {t('facilitation.errors.identity')}
         </p>
       )}
-      {link.refused && (
+      {link.status === 'stopped' && (
         <div className="banner banner-action" role="alert" data-testid="changes-refused">
           <p>{t('board.refused')}</p>
           <button
@@ -223,7 +223,7 @@ function BoardScreen() {
             onClick={() => {
               connection
                 .startOver()
-                .catch((error: unknown) => console.error('emptying the copy on this device failed', error))
+                .catch((error: unknown) => console.error('starting over from the board failed', error))
                 .finally(() => window.location.reload())
             }}
           >

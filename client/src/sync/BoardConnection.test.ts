@@ -146,11 +146,11 @@ describe('BoardConnection', () => {
 
     // Refused once: it may have been that message; the tab reconnects and sends it again.
     FakeSocket.opened[0]?.onclose?.({ code: 1003, reason: 'malformed message' })
-    expect(connection.getSnapshot().refused).toBe(false)
+    expect(connection.getSnapshot().status).not.toBe('stopped')
     await vi.waitFor(() => expect(FakeSocket.opened[1]?.readyState).toBe(1))
     // Refused again: the tab stops, rather than send it for ever.
     FakeSocket.opened[1]?.onclose?.({ code: 1003, reason: 'malformed message' })
-    expect(connection.getSnapshot().refused).toBe(true)
+    expect(connection.getSnapshot().status).toBe('stopped')
     await new Promise((resolve) => setTimeout(resolve, 400))
     expect(FakeSocket.opened).toHaveLength(2)
 

@@ -20,11 +20,6 @@ export interface ConnectionSnapshot {
   storageError: boolean
   /** The server refused this tab's changes because it cannot save: they are kept and sent again later. */
   storeUnavailable: boolean
-  /**
-   * The relay refused what this tab sends as malformed (close 1003), again on reconnecting: this
-   * tab holds something the board cannot take, and stops reconnecting. `startOver` leaves it.
-   */
-  refused: boolean
 }
 
 /** 1003 closes within REFUSED_WITHIN_MS after which the tab stops sending the same thing again. */
@@ -164,7 +159,6 @@ export class BoardConnection {
       denied: false,
       storageError: false,
       storeUnavailable: false,
-      refused: false,
     }
     this.provider = new WebsocketProvider(environment.syncUrl, roomName(boardId, 'board'), this.doc, {
       params: { token, ...(credential ? { person: credential } : {}) },
@@ -354,7 +348,10 @@ export class BoardConnection {
     if (code === CloseCode.unauthorized || code === CloseCode.tokenRevoked) this.update({ denied: true })
   }
 
-  /** A close with 1003: the relay could not accept what this tab sent (`ConnectionSnapshot.refused`). */
+  /**
+   * A close with 1003: the relay could not accept what this tab sent. Again on reconnecting, this
+   * tab holds something the board cannot take: it stops (status `stopped`); `startOver` leaves it.
+   */
   private onRefused = (event: { code: number } | null): void => {
     if (event?.code !== CloseCode.unsupportedData) return
     const now = Date.now()
@@ -364,7 +361,7 @@ export class BoardConnection {
     // close is handled: disconnecting inside it would close the same socket a second time.
     queueMicrotask(() => this.provider.disconnect())
     this.facts = { ...this.facts, stopped: true }
-    this.update({ refused: true })
+    this.update({})
   }
 
   /**
@@ -413,8 +410,7 @@ export class BoardConnection {
       next.status === this.snapshot.status &&
       next.denied === this.snapshot.denied &&
       next.storageError === this.snapshot.storageError &&
-      next.storeUnavailable === this.snapshot.storeUnavailable &&
-      next.refused === this.snapshot.refused
+      next.storeUnavailable === this.snapshot.storeUnavailable
     ) {
       return
     }

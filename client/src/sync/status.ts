@@ -7,7 +7,7 @@ export interface LinkFacts {
   everConnected: boolean
   /** navigator.onLine: false when the device has no network at all. */
   online: boolean
-  /** This tab stopped syncing: the relay refuses what it holds (`ConnectionSnapshot.refused`). */
+  /** This tab stopped syncing: the relay refuses what it holds (`BoardConnection.onRefused`). */
   stopped?: boolean
 }
 
